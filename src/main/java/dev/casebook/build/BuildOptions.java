@@ -1,0 +1,13 @@
+package dev.casebook.build;
+
+import java.nio.file.Path;
+
+/**
+ * What to build.
+ *
+ * @param source the library root
+ * @param output where the site goes; null for the library's configured output folder
+ * @param drafts include write-ups with {@code status: draft}
+ * @param baseUrl overrides the library's {@code base_url}; null to keep it
+ */
+public record BuildOptions(Path source, Path output, boolean drafts, String baseUrl) {}

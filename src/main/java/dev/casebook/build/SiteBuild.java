@@ -1,0 +1,100 @@
+package dev.casebook.build;
+
+import dev.casebook.config.ConfigLoader;
+import dev.casebook.config.SiteConfig;
+import dev.casebook.diag.Diagnostics;
+import dev.casebook.diag.SourcePosition;
+import dev.casebook.link.LinkResolver;
+import dev.casebook.link.LinkedLibrary;
+import dev.casebook.load.LibraryLoader;
+import dev.casebook.load.LibrarySources;
+import dev.casebook.markdown.MarkdownParser;
+import dev.casebook.model.Library;
+import dev.casebook.render.SiteRenderer;
+import dev.casebook.render.Theme;
+import dev.casebook.render.WebJarVersions;
+import dev.casebook.write.SiteWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A build, read top to bottom: load, validate, link, render and write. Each stage adds to one
+ * list of diagnostics; the build stops at the end of a stage that found errors, and the site is
+ * replaced only when every stage succeeded.
+ */
+public final class SiteBuild {
+  public static final String GENERATOR = "Casebook " + WebJarVersions.CASEBOOK;
+
+  private SiteBuild() {}
+
+  /** Validates the whole library, drafts included, and writes nothing. */
+  public static BuildResult check(Path source) {
+    Diagnostics diagnostics = new Diagnostics();
+    StageTimer timer = new StageTimer();
+    Library library = validate(source, null, true, diagnostics, timer);
+    if (library != null && !diagnostics.hasErrors()) {
+      LinkResolver.link(library, source, new MarkdownParser(), diagnostics);
+      timer.lap("link");
+    }
+    int count = library == null ? 0 : library.incidents().size();
+    return new BuildResult(false, diagnostics.sorted(), count, 0, null, ordered(timer));
+  }
+
+  /** Builds the site; on any error the previous site stays as it was. */
+  public static BuildResult build(BuildOptions options) throws IOException {
+    Diagnostics diagnostics = new Diagnostics();
+    StageTimer timer = new StageTimer();
+    Path source = options.source();
+    Library library = validate(source, options.baseUrl(), options.drafts(), diagnostics, timer);
+    Path output = library == null ? null : outputFolder(options, library.config());
+    if (library == null || diagnostics.hasErrors()) return failed(diagnostics, output, timer);
+
+    LinkedLibrary linked = LinkResolver.link(library, source, new MarkdownParser(), diagnostics);
+    timer.lap("link");
+    if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
+
+    Theme theme = Theme.load(source.resolve(library.config().folders().templates()));
+    int pages;
+    try (SiteWriter writer = SiteWriter.open(output)) {
+      pages = SiteRenderer.render(linked, theme, writer, diagnostics, GENERATOR);
+      timer.lap("render");
+      if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
+      writer.commit();
+      timer.lap("write");
+    } catch (SiteWriter.OutputException e) {
+      diagnostics.error(SourcePosition.of(String.valueOf(output)), e.getMessage());
+      return failed(diagnostics, output, timer);
+    }
+    return new BuildResult(true, diagnostics.sorted(), library.incidents().size(), pages, output, ordered(timer));
+  }
+
+  private static Library validate(Path source, String baseUrl, boolean drafts, Diagnostics diagnostics, StageTimer timer) {
+    if (!Files.isDirectory(source)) {
+      diagnostics.error(SourcePosition.of(source.toString()), "library folder does not exist");
+      return null;
+    }
+    SiteConfig config = ConfigLoader.load(source, diagnostics);
+    if (baseUrl != null) config = config.withBaseUrl(baseUrl);
+    LibrarySources sources = LibraryLoader.load(source, config, diagnostics);
+    timer.lap("load");
+    Library library = dev.casebook.validate.LibraryValidator.validate(sources, config, drafts, diagnostics);
+    timer.lap("validate");
+    return library;
+  }
+
+  private static Path outputFolder(BuildOptions options, SiteConfig config) {
+    return options.output() != null ? options.output() : options.source().resolve(config.folders().output());
+  }
+
+  private static BuildResult failed(Diagnostics diagnostics, Path output, StageTimer timer) {
+    return new BuildResult(false, diagnostics.sorted(), 0, 0, output, ordered(timer));
+  }
+
+  private static List<Map.Entry<String, Duration>> ordered(StageTimer timer) {
+    return timer.timings();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.casebook.cli;
+
+import dev.casebook.build.BuildOptions;
+import dev.casebook.build.BuildResult;
+import dev.casebook.build.SiteBuild;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = {"Validate the library and build the site.",
+        "Nothing is written when the library has errors; the previous site stays in place."})
+final class BuildCommand implements Callable<Integer> {
+  @Mixin LibraryOptions library;
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Where to write the site (default: _site inside the library, or folders.output).")
+  Path out;
+
+  @Option(names = "--drafts", description = "Include write-ups with status: draft.")
+  boolean drafts;
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is served from (overrides base_url).")
+  String baseUrl;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    BuildResult result = SiteBuild.build(new BuildOptions(library.root(), out, drafts, baseUrl));
+    var err = spec.commandLine().getErr();
+    Reporter.diagnostics(err, result);
+    if (!result.written()) {
+      err.println("Build failed: " + Reporter.counts(result) + "; nothing was written.");
+      return Main.EXIT_PROBLEMS;
+    }
+    if (!quiet) {
+      spec.commandLine().getOut().printf("Built %d write-ups, %d pages in %s (%s) -> %s%n",
+          result.incidents(), result.pages(), Reporter.millis(result.total()), Reporter.timings(result), result.output());
+    }
+    return 0;
+  }
+}

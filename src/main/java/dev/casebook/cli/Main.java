@@ -1,0 +1,65 @@
+package dev.casebook.cli;
+
+import dev.casebook.render.WebJarVersions;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code casebook} command: wires the subcommands and maps failures to exit codes. */
+@Command(
+    name = "casebook",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Turns a library of incident write-ups into a searchable, cross-linked static site.",
+    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, CommandLine.HelpCommand.class},
+    synopsisSubcommandLabel = "COMMAND",
+    footer = {"", "Exit status: 0 success, 1 problems found in the library, 2 usage error.",
+        "Run 'casebook COMMAND --help' for a command's options."})
+public final class Main implements Runnable {
+  /** The library has errors (or the command failed). */
+  public static final int EXIT_PROBLEMS = 1;
+  public static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(new Failures());
+    cli.setExitCodeExceptionMapper(e -> EXIT_PROBLEMS);
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"Casebook " + WebJarVersions.CASEBOOK};
+    }
+  }
+
+  /** One clear line for a failure; the stack trace only with --verbose. */
+  static final class Failures implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+      PrintWriter err = cli.getErr();
+      String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      err.println("casebook: error: " + message);
+      if (parsed.hasMatchedOption("--verbose")
+          || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"))) {
+        e.printStackTrace(err);
+      }
+      return EXIT_PROBLEMS;
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.casebook.config;
+
+import dev.casebook.diag.Diagnostics;
+import dev.casebook.diag.SourcePosition;
+import dev.casebook.diag.Suggestions;
+import dev.casebook.load.TextFile;
+import dev.casebook.yaml.YamlFields;
+import dev.casebook.yaml.YamlList;
+import dev.casebook.yaml.YamlMap;
+import dev.casebook.yaml.YamlNode;
+import dev.casebook.yaml.YamlReader;
+import dev.casebook.yaml.YamlScalar;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Reads {@code casebook.yml}; a missing file gives the defaults. */
+public final class ConfigLoader {
+  private static final List<String> KEYS = List.of("title", "description", "base_url", "language",
+      "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies");
+  private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output");
+  private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
+  public static final List<String> VOCABULARY_KEYS = List.of("services", "teams", "tags", "severities");
+
+  private final Diagnostics diagnostics;
+  private final YamlFields fields;
+
+  private ConfigLoader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    this.fields = new YamlFields(diagnostics);
+  }
+
+  public static SiteConfig load(Path libraryRoot, Diagnostics diagnostics) {
+    Path file = libraryRoot.resolve(SiteConfig.FILE_NAME);
+    if (!Files.isRegularFile(file)) return SiteConfig.defaults();
+    Optional<String> text;
+    try {
+      text = TextFile.decode(SiteConfig.FILE_NAME, Files.readAllBytes(file), diagnostics);
+    } catch (IOException e) {
+      diagnostics.error(SourcePosition.of(SiteConfig.FILE_NAME), "cannot read: " + e.getMessage());
+      return SiteConfig.defaults();
+    }
+    if (text.isEmpty()) return SiteConfig.defaults();
+    Optional<YamlNode> root = YamlReader.read(text.get(), SiteConfig.FILE_NAME, 0, diagnostics);
+    if (root.isEmpty()) return SiteConfig.defaults();
+    if (!(root.get() instanceof YamlMap map)) {
+      diagnostics.error(root.get().position(), "casebook.yml must be a mapping of settings, not " + root.get().describe());
+      return SiteConfig.defaults();
+    }
+    return new ConfigLoader(diagnostics).read(map);
+  }
+
+  private SiteConfig read(YamlMap map) {
+    SiteConfig d = SiteConfig.defaults();
+    rejectUnknown(map, KEYS, "setting");
+    String title = str(map, "title").orElse(d.title());
+    String description = str(map, "description").orElse(d.description());
+    String baseUrl = map.entry("base_url").flatMap(this::baseUrl).orElse(d.baseUrl());
+    String language = str(map, "language").orElse(d.language());
+    ZoneId zone = map.entry("timezone").flatMap(this::zone).orElse(d.timezone());
+    Pattern idPattern = map.entry("id_pattern").flatMap(this::pattern).orElse(null);
+    String idFormat = map.entry("id_format").flatMap(this::idFormat).orElse(d.idFormat());
+    String ownerField = str(map, "owner_field").orElse(d.ownerField());
+    SiteConfig.Folders folders = map.entry("folders").map(this::folders).orElse(d.folders());
+    boolean allowHtml = false;
+    Optional<YamlMap.Entry> markdown = map.entry("markdown");
+    if (markdown.isPresent() && mapping(markdown.get()) instanceof YamlMap md) {
+      rejectUnknown(md, MARKDOWN_KEYS, "markdown setting");
+      allowHtml = md.entry("allow_html").flatMap(fields::bool).orElse(false);
+    }
+    Map<String, Vocabulary> vocabularies = map.entry("vocabularies").map(this::vocabularies).orElse(Map.of());
+    return new SiteConfig(title, description, baseUrl, language, zone, idPattern, idFormat,
+        ownerField, folders, allowHtml, vocabularies);
+  }
+
+  private Optional<String> str(YamlMap map, String key) {
+    return map.entry(key).flatMap(fields::string);
+  }
+
+  private YamlNode mapping(YamlMap.Entry entry) {
+    if (entry.value() instanceof YamlMap) return entry.value();
+    if (!(entry.value() instanceof YamlScalar s && s.isNull())) {
+      diagnostics.error(entry.value().position(), "'" + entry.key() + "' must be a mapping, not " + entry.value().describe());
+    }
+    return null;
+  }
+
+  private void rejectUnknown(YamlMap map, List<String> known, String what) {
+    for (YamlMap.Entry e : map.entries()) {
+      if (!known.contains(e.key())) {
+        diagnostics.error(e.keyPosition(), "unknown " + what + " '" + e.key() + "'",
+            Optional.ofNullable(Suggestions.didYouMean(e.key(), known)).orElse("known: " + String.join(", ", known)));
+      }
+    }
+  }
+
+  private Optional<String> baseUrl(YamlMap.Entry entry) {
+    return fields.string(entry).filter(url -> {
+      try {
+        URI uri = new URI(url);
+        if (uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))) return true;
+      } catch (URISyntaxException e) {
+        // reported below
+      }
+      diagnostics.error(entry.value().position(), "base_url must be an absolute http(s) URL, not '" + url + "'");
+      return false;
+    }).map(SiteConfig::normalizeBaseUrl);
+  }
+
+  private Optional<ZoneId> zone(YamlMap.Entry entry) {
+    return fields.string(entry).flatMap(z -> {
+      try {
+        return Optional.of(ZoneId.of(z));
+      } catch (DateTimeException e) {
+        diagnostics.error(entry.value().position(), "unknown time zone '" + z + "'", "for example UTC or Europe/Berlin");
+        return Optional.empty();
+      }
+    });
+  }
+
+  private Optional<Pattern> pattern(YamlMap.Entry entry) {
+    return fields.string(entry).flatMap(p -> {
+      try {
+        return Optional.of(Pattern.compile(p));
+      } catch (PatternSyntaxException e) {
+        diagnostics.error(entry.value().position(), "id_pattern is not a valid regular expression: " + e.getDescription());
+        return Optional.empty();
+      }
+    });
+  }
+
+  private Optional<String> idFormat(YamlMap.Entry entry) {
+    return fields.string(entry).filter(f -> {
+      if (f.contains("{seq")) return true;
+      diagnostics.error(entry.value().position(), "id_format must contain {seq} or {seq:N}", "for example INC-{year}-{seq:3}");
+      return false;
+    });
+  }
+
+  private SiteConfig.Folders folders(YamlMap.Entry entry) {
+    SiteConfig.Folders d = SiteConfig.Folders.DEFAULT;
+    if (!(mapping(entry) instanceof YamlMap map)) return d;
+    rejectUnknown(map, FOLDER_KEYS, "folder");
+    return new SiteConfig.Folders(
+        folder(map, "incidents").orElse(d.incidents()),
+        folder(map, "templates").orElse(d.templates()),
+        folder(map, "output").orElse(d.output()));
+  }
+
+  private Optional<String> folder(YamlMap map, String key) {
+    Optional<YamlMap.Entry> entry = map.entry(key);
+    return entry.flatMap(fields::string).filter(f -> {
+      Path p = Path.of(f).normalize();
+      if (!p.isAbsolute() && !p.startsWith("..") && !p.toString().isEmpty()) return true;
+      diagnostics.error(entry.get().value().position(), "folder '" + f + "' must be inside the library");
+      return false;
+    });
+  }
+
+  private Map<String, Vocabulary> vocabularies(YamlMap.Entry entry) {
+    if (!(mapping(entry) instanceof YamlMap map)) return Map.of();
+    rejectUnknown(map, VOCABULARY_KEYS, "vocabulary");
+    Map<String, Vocabulary> out = new HashMap<>();
+    for (YamlMap.Entry e : map.entries()) {
+      if (VOCABULARY_KEYS.contains(e.key())) out.put(e.key(), vocabulary(e));
+    }
+    return out;
+  }
+
+  private Vocabulary vocabulary(YamlMap.Entry entry) {
+    Map<String, String> terms = new LinkedHashMap<>();
+    Set<String> seen = new java.util.HashSet<>();
+    if (entry.value() instanceof YamlList list) {
+      for (String term : fields.stringList(entry)) addTerm(terms, seen, term, "", list);
+    } else if (entry.value() instanceof YamlMap map) {
+      for (YamlMap.Entry e : map.entries()) {
+        String description = e.value() instanceof YamlScalar s && !s.isNull() ? s.text().strip() : "";
+        if (!(e.value() instanceof YamlScalar)) {
+          diagnostics.error(e.value().position(), "the description of '" + e.key() + "' must be text");
+        }
+        addTerm(terms, seen, e.key(), description, e.value());
+      }
+    } else if (!(entry.value() instanceof YamlScalar s && s.isNull())) {
+      diagnostics.error(entry.value().position(),
+          "vocabulary '" + entry.key() + "' must be a list of values or a mapping of value to description");
+    }
+    return new Vocabulary(entry.key(), terms);
+  }
+
+  private void addTerm(Map<String, String> terms, Set<String> seen, String term, String description, YamlNode at) {
+    if (!seen.add(term.toLowerCase(java.util.Locale.ROOT))) {
+      diagnostics.error(at.position(), "'" + term + "' is listed twice (values are compared ignoring case)");
+      return;
+    }
+    terms.put(term, description);
+  }
+}

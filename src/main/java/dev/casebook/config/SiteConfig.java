@@ -1,0 +1,60 @@
+package dev.casebook.config;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of one library, read from {@code casebook.yml}; every one has a default.
+ *
+ * @param baseUrl absolute URL of the site, ending in {@code /}, or empty when unknown
+ * @param idPattern the pattern every id must match in full, or null for any safe id
+ * @param idFormat how {@code casebook new} makes the next id, e.g. {@code INC-{year}-{seq:3}}
+ * @param ownerField the front matter key that names the owning team
+ * @param vocabularies by key: {@code services}, {@code teams}, {@code tags}, {@code severities}
+ */
+public record SiteConfig(
+    String title,
+    String description,
+    String baseUrl,
+    String language,
+    ZoneId timezone,
+    Pattern idPattern,
+    String idFormat,
+    String ownerField,
+    Folders folders,
+    boolean allowHtml,
+    Map<String, Vocabulary> vocabularies) {
+
+  public static final String FILE_NAME = "casebook.yml";
+  public static final String DEFAULT_ID_FORMAT = "INC-{year}-{seq:3}";
+
+  /** Where things live, relative to the library root. */
+  public record Folders(String incidents, String templates, String output) {
+    public static final Folders DEFAULT = new Folders("incidents", "site-template", "_site");
+  }
+
+  public SiteConfig {
+    vocabularies = Map.copyOf(vocabularies);
+  }
+
+  public static SiteConfig defaults() {
+    return new SiteConfig("Incident library", "", "", "en", ZoneId.of("UTC"), null,
+        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of());
+  }
+
+  public Vocabulary vocabulary(String key) {
+    return vocabularies.getOrDefault(key, Vocabulary.open(key));
+  }
+
+  public SiteConfig withBaseUrl(String url) {
+    return new SiteConfig(title, description, normalizeBaseUrl(url), language, timezone, idPattern,
+        idFormat, ownerField, folders, allowHtml, vocabularies);
+  }
+
+  static String normalizeBaseUrl(String url) {
+    if (url == null || url.isBlank()) return "";
+    String u = url.strip();
+    return u.endsWith("/") ? u : u + "/";
+  }
+}

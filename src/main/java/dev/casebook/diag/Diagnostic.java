@@ -1,0 +1,42 @@
+package dev.casebook.diag;
+
+import java.util.Comparator;
+
+/** One problem found in a library, pointing at the file and line that causes it. */
+public record Diagnostic(Severity severity, SourcePosition position, String message, String hint) {
+
+  public static final Comparator<Diagnostic> ORDER =
+      Comparator.comparing(Diagnostic::position)
+          .thenComparing(Diagnostic::severity)
+          .thenComparing(Diagnostic::message);
+
+  public Diagnostic {
+    if (hint != null && hint.isBlank()) hint = null;
+  }
+
+  public static Diagnostic error(SourcePosition at, String message) {
+    return new Diagnostic(Severity.ERROR, at, message, null);
+  }
+
+  public static Diagnostic error(SourcePosition at, String message, String hint) {
+    return new Diagnostic(Severity.ERROR, at, message, hint);
+  }
+
+  public static Diagnostic warning(SourcePosition at, String message) {
+    return new Diagnostic(Severity.WARNING, at, message, null);
+  }
+
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
+  /** The message with its hint in parentheses, as printed on one line. */
+  public String fullMessage() {
+    return hint == null ? message : message + " (" + hint + ")";
+  }
+
+  @Override
+  public String toString() {
+    return position + ": " + severity.label() + ": " + fullMessage();
+  }
+}

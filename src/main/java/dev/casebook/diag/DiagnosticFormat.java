@@ -1,0 +1,72 @@
+package dev.casebook.diag;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonFactory;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The ways {@code check} can print diagnostics. */
+public enum DiagnosticFormat {
+  /** {@code path:line:col: error: message (hint)}, one per line, as compilers print them. */
+  TEXT {
+    @Override
+    public String format(List<Diagnostic> diagnostics) {
+      StringBuilder out = new StringBuilder();
+      for (Diagnostic d : diagnostics) out.append(d).append('\n');
+      return out.toString();
+    }
+  },
+  /** GitHub Actions workflow commands, which annotate the pull request's lines. */
+  GITHUB {
+    @Override
+    public String format(List<Diagnostic> diagnostics) {
+      StringBuilder out = new StringBuilder();
+      for (Diagnostic d : diagnostics) {
+        SourcePosition p = d.position();
+        out.append("::").append(d.severity().label()).append(" file=").append(property(p.file()));
+        if (p.line() > 0) out.append(",line=").append(p.line());
+        if (p.column() > 0) out.append(",col=").append(p.column());
+        out.append(",title=Casebook::").append(data(d.fullMessage())).append('\n');
+      }
+      return out.toString();
+    }
+  },
+  /** A JSON array of objects with file, line, column, severity, message and hint. */
+  JSON {
+    @Override
+    public String format(List<Diagnostic> diagnostics) {
+      StringWriter out = new StringWriter();
+      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        g.useDefaultPrettyPrinter();
+        g.writeStartArray();
+        for (Diagnostic d : diagnostics) {
+          g.writeStartObject();
+          g.writeStringField("file", d.position().file());
+          g.writeNumberField("line", d.position().line());
+          g.writeNumberField("column", d.position().column());
+          g.writeStringField("severity", d.severity().label());
+          g.writeStringField("message", d.message());
+          if (d.hint() != null) g.writeStringField("hint", d.hint());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out + "\n";
+    }
+  };
+
+  public abstract String format(List<Diagnostic> diagnostics);
+
+  // Escaping rules of GitHub's workflow commands (toolkit/core command.ts).
+  private static String data(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  private static String property(String s) {
+    return data(s).replace(":", "%3A").replace(",", "%2C");
+  }
+}

@@ -1,0 +1,50 @@
+package dev.casebook.diag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the diagnostics of one run. Stages add to it and go on, so a single run reports
+ * every problem in the library; the pipeline stops at a stage boundary when there are errors.
+ * Safe to use from several threads.
+ */
+public final class Diagnostics {
+  private final List<Diagnostic> items = new ArrayList<>();
+
+  public synchronized void add(Diagnostic d) {
+    items.add(d);
+  }
+
+  public void error(SourcePosition at, String message) {
+    add(Diagnostic.error(at, message));
+  }
+
+  public void error(SourcePosition at, String message, String hint) {
+    add(Diagnostic.error(at, message, hint));
+  }
+
+  public void warning(SourcePosition at, String message) {
+    add(Diagnostic.warning(at, message));
+  }
+
+  public synchronized void addAll(List<Diagnostic> more) {
+    items.addAll(more);
+  }
+
+  public synchronized boolean hasErrors() {
+    return items.stream().anyMatch(Diagnostic::isError);
+  }
+
+  public synchronized long errorCount() {
+    return items.stream().filter(Diagnostic::isError).count();
+  }
+
+  public synchronized long warningCount() {
+    return items.size() - errorCount();
+  }
+
+  /** All diagnostics, sorted by file, line and column, without duplicates. */
+  public synchronized List<Diagnostic> sorted() {
+    return items.stream().distinct().sorted(Diagnostic.ORDER).toList();
+  }
+}

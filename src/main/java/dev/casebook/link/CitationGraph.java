@@ -1,0 +1,44 @@
+package dev.casebook.link;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Who cites whom among the write-ups, in both directions. Ids are as written in front matter. */
+public final class CitationGraph {
+  private final List<Citation> citations;
+  private final Map<String, Set<String>> citedBy = new LinkedHashMap<>();
+  private final Map<String, Set<String>> cites = new LinkedHashMap<>();
+
+  public CitationGraph(List<Citation> citations) {
+    this.citations = List.copyOf(citations);
+    for (Citation c : this.citations) {
+      cites.computeIfAbsent(c.from(), k -> new LinkedHashSet<>()).add(c.to());
+      citedBy.computeIfAbsent(c.to(), k -> new LinkedHashSet<>()).add(c.from());
+    }
+  }
+
+  public List<Citation> citations() {
+    return citations;
+  }
+
+  /** Ids of the write-ups that cite {@code id}. */
+  public Set<String> citedBy(String id) {
+    return Collections.unmodifiableSet(citedBy.getOrDefault(id, Set.of()));
+  }
+
+  /** Ids of the write-ups that {@code id} cites. */
+  public Set<String> cites(String id) {
+    return Collections.unmodifiableSet(cites.getOrDefault(id, Set.of()));
+  }
+
+  public List<Citation> from(String id) {
+    List<Citation> out = new ArrayList<>();
+    for (Citation c : citations) if (c.from().equals(id)) out.add(c);
+    return out;
+  }
+}

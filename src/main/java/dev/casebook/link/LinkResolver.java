@@ -1,0 +1,156 @@
+package dev.casebook.link;
+
+import dev.casebook.diag.Diagnostics;
+import dev.casebook.diag.SourcePosition;
+import dev.casebook.load.AssetFile;
+import dev.casebook.markdown.BodyLink;
+import dev.casebook.markdown.MarkdownBody;
+import dev.casebook.markdown.MarkdownParser;
+import dev.casebook.model.Incident;
+import dev.casebook.model.Library;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The link stage: parses every body once, resolves links written as relative file paths (to
+ * another write-up's Markdown file, or to an image beside it) to site URLs, reports the ones
+ * that lead nowhere, and builds the citation graph.
+ */
+public final class LinkResolver {
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
+  private final Library library;
+  private final Path libraryRoot;
+  private final Diagnostics diagnostics;
+  private final Map<String, Incident> byPath = new HashMap<>();
+  private final Map<String, Incident> byId = new HashMap<>();
+  private final Set<String> assets = new HashSet<>();
+
+  private LinkResolver(Library library, Path libraryRoot, Diagnostics diagnostics) {
+    this.library = library;
+    this.libraryRoot = libraryRoot;
+    this.diagnostics = diagnostics;
+    for (Incident i : library.incidents()) {
+      byPath.put(i.source().path(), i);
+      byId.put(i.id(), i);
+    }
+    for (AssetFile a : library.assets()) assets.add(a.path());
+  }
+
+  public static LinkedLibrary link(Library library, Path libraryRoot, MarkdownParser parser, Diagnostics diagnostics) {
+    return new LinkResolver(library, libraryRoot, diagnostics).link(parser);
+  }
+
+  private LinkedLibrary link(MarkdownParser parser) {
+    Map<String, MarkdownBody> bodies = new ConcurrentHashMap<>();
+    Map<String, Map<String, String>> rewrites = new ConcurrentHashMap<>();
+    Map<String, List<Citation>> linkCitations = new ConcurrentHashMap<>();
+    library.incidents().parallelStream().forEach(incident -> {
+      MarkdownBody body = parser.parse(incident.source().body());
+      bodies.put(incident.id(), body);
+      Map<String, String> map = new HashMap<>();
+      List<Citation> cites = new ArrayList<>();
+      for (BodyLink link : body.links()) resolve(incident, link, map, cites);
+      rewrites.put(incident.id(), Map.copyOf(map));
+      linkCitations.put(incident.id(), cites);
+    });
+    List<Citation> citations = new ArrayList<>();
+    for (Incident incident : library.incidents()) {
+      for (Incident.Reference ref : incident.related()) {
+        if (byId.containsKey(ref.id())) {
+          citations.add(new Citation(incident.id(), ref.id(), Citation.Kind.RELATED, ref.position()));
+        }
+      }
+      citations.addAll(linkCitations.get(incident.id()));
+    }
+    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(rewrites), new CitationGraph(citations), Map.copyOf(byId));
+  }
+
+  private void resolve(Incident from, BodyLink link, Map<String, String> rewrites, List<Citation> cites) {
+    String dest = link.destination();
+    if (dest.isEmpty() || dest.startsWith("#") || dest.startsWith("/") || SCHEME.matcher(dest).find()) return;
+    SourcePosition at = new SourcePosition(from.source().path(), from.source().bodyLine() + link.line() - 1, link.column());
+    int cut = indexOfAny(dest, '#', '?');
+    String rawPath = cut < 0 ? dest : dest.substring(0, cut);
+    String suffix = cut < 0 ? "" : dest.substring(cut);
+    if (rawPath.isEmpty()) return;
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      diagnostics.error(at, "link '" + dest + "' is not a valid URL");
+      return;
+    }
+    String target = normalize(parent(from.source().path()), decoded);
+    if (target == null) {
+      diagnostics.error(at, "link '" + dest + "' points outside the library");
+      return;
+    }
+    String fromPage = SitePaths.incident(from.id());
+    Incident cited = byPath.get(target);
+    if (cited != null) {
+      rewrites.put(dest, relative(fromPage, SitePaths.incident(cited.id())) + suffix);
+      if (!cited.id().equals(from.id())) cites.add(new Citation(from.id(), cited.id(), Citation.Kind.LINK, at));
+      return;
+    }
+    String content = library.contentFolder() + "/";
+    if (assets.contains(target) && target.startsWith(content)) {
+      rewrites.put(dest, relative(fromPage, SitePaths.media(target.substring(content.length()))) + suffix);
+      return;
+    }
+    boolean exists = Files.exists(libraryRoot.resolve(target));
+    String what = link.image() ? "image" : "link";
+    if (target.endsWith(".md") && exists && target.startsWith(content)) {
+      diagnostics.warning(at, what + " '" + dest + "' leads to a draft, which is left out of the site");
+    } else if (exists) {
+      diagnostics.error(at, what + " '" + dest + "' leads to '" + target + "', which is not part of the site",
+          "keep linked files inside the '" + library.contentFolder() + "' folder");
+    } else {
+      diagnostics.error(at, what + " '" + dest + "' leads to a missing file '" + target + "'");
+    }
+  }
+
+  private static int indexOfAny(String s, char a, char b) {
+    int i = s.indexOf(a);
+    int j = s.indexOf(b);
+    if (i < 0) return j;
+    if (j < 0) return i;
+    return Math.min(i, j);
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  /** Resolves {@code relative} against folder {@code base}; null when it climbs out of the root. */
+  static String normalize(String base, String relative) {
+    List<String> parts = new ArrayList<>();
+    if (!base.isEmpty()) parts.addAll(List.of(base.split("/")));
+    for (String part : relative.replace('\\', '/').split("/")) {
+      if (part.isEmpty() || part.equals(".")) continue;
+      if (part.equals("..")) {
+        if (parts.isEmpty()) return null;
+        parts.remove(parts.size() - 1);
+      } else {
+        parts.add(part);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  /** The relative URL from page {@code fromUrl} to {@code toUrl}, both relative to the site root. */
+  public static String relative(String fromUrl, String toUrl) {
+    return SitePaths.rootFrom(fromUrl) + toUrl;
+  }
+}

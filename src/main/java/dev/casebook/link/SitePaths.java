@@ -1,0 +1,22 @@
+package dev.casebook.link;
+
+/** Where things are in the built site; every URL is relative to the site root. */
+public final class SitePaths {
+  private SitePaths() {}
+
+  public static String incident(String id) {
+    return "incidents/" + id + "/";
+  }
+
+  /** Files copied from beside the write-ups keep their path under {@code media/}. */
+  public static String media(String pathInContentFolder) {
+    return "media/" + pathInContentFolder;
+  }
+
+  /** The way back to the site root from a page at {@code url} ({@code a/b/} gives {@code ../../}). */
+  public static String rootFrom(String url) {
+    int depth = 0;
+    for (int i = 0; i < url.length(); i++) if (url.charAt(i) == '/') depth++;
+    return "../".repeat(depth);
+  }
+}

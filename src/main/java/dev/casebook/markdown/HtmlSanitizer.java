@@ -1,0 +1,47 @@
+package dev.casebook.markdown;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Removes what raw HTML in a write-up could use to run code or restyle the site: scripts,
+ * event handlers, styles, frames, forms and {@code javascript:} URLs. Keeps the markup that
+ * Markdown itself produces.
+ */
+public final class HtmlSanitizer {
+  private static final String BASE = "https://casebook.invalid/";
+  private final Cleaner cleaner;
+
+  public HtmlSanitizer() {
+    Safelist safelist = Safelist.relaxed()
+        .addTags("input", "section", "del", "s", "ins", "hr", "details", "summary", "figure", "figcaption", "kbd", "mark", "abbr", "samp", "var")
+        .addAttributes(":all", "id", "class", "title", "lang", "dir", "role", "aria-label")
+        .addAttributes("a", "data-footnote-ref", "data-footnote-backref", "data-footnote-backref-idx")
+        .addAttributes("section", "data-footnotes")
+        .addAttributes("img", "loading")
+        .addAttributes("input", "type", "checked", "disabled")
+        .addEnforcedAttribute("input", "disabled", "")
+        .addAttributes("th", "align")
+        .addAttributes("td", "align")
+        .addAttributes("details", "open")
+        .addProtocols("a", "href", "#", "http", "https", "mailto")
+        .addProtocols("img", "src", "http", "https")
+        .preserveRelativeLinks(true);
+    this.cleaner = new Cleaner(safelist);
+  }
+
+  /** Parses {@code html} as a body fragment and returns it with only safe markup left. */
+  public Document clean(String html) {
+    Document clean = cleaner.clean(parse(html));
+    clean.outputSettings().prettyPrint(false);
+    return clean;
+  }
+
+  static Document parse(String html) {
+    Document dom = Jsoup.parseBodyFragment(html, BASE);
+    dom.outputSettings().prettyPrint(false);
+    return dom;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.casebook.markdown;
+
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/** CommonMark with the GitHub extensions Casebook supports; one instance serves all threads. */
+public final class MarkdownParser {
+  static final List<Extension> EXTENSIONS = List.of(
+      TablesExtension.create(),
+      StrikethroughExtension.create(),
+      AutolinkExtension.create(),
+      TaskListItemsExtension.create(),
+      FootnotesExtension.create());
+
+  private final Parser parser = Parser.builder()
+      .extensions(EXTENSIONS)
+      .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+      .build();
+
+  public MarkdownBody parse(String markdown) {
+    return new MarkdownBody(parser.parse(markdown));
+  }
+}

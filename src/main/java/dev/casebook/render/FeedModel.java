@@ -1,0 +1,48 @@
+package dev.casebook.render;
+
+import dev.casebook.config.SiteConfig;
+import dev.casebook.render.view.FeedEntry;
+import dev.casebook.render.view.IncidentView;
+import dev.casebook.render.view.SitemapEntry;
+import dev.casebook.render.view.TaxonomyView;
+import dev.casebook.render.view.TermView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The models of the Atom feed and the sitemap. */
+final class FeedModel {
+  private FeedModel() {}
+
+  static Map<String, Object> feed(SiteConfig config, List<IncidentView> newestFirst, int limit) {
+    List<FeedEntry> entries = new ArrayList<>();
+    for (IncidentView i : newestFirst.subList(0, Math.min(limit, newestFirst.size()))) {
+      String updated = i.resolved() != null ? i.resolved().iso() : i.date() + "T00:00:00Z";
+      entries.add(new FeedEntry(i, config.baseUrl() + i.url(), updated));
+    }
+    String updated = entries.stream().map(FeedEntry::updated).max(String::compareTo).orElse("1970-01-01T00:00:00Z");
+    Map<String, Object> model = new HashMap<>();
+    model.put("entries", entries);
+    model.put("updated", updated);
+    model.put("feedId", config.baseUrl().isEmpty() ? "urn:casebook:" + Slugs.of(config.title()) : config.baseUrl() + "feed.xml");
+    return model;
+  }
+
+  static Map<String, Object> sitemap(SiteConfig config, List<IncidentView> incidents, Taxonomies taxonomies) {
+    String base = config.baseUrl();
+    String newest = incidents.isEmpty() ? "" : incidents.get(0).date();
+    List<SitemapEntry> urls = new ArrayList<>();
+    urls.add(new SitemapEntry(base, newest));
+    urls.add(new SitemapEntry(base + "incidents/", newest));
+    for (IncidentView i : incidents) urls.add(new SitemapEntry(base + i.url(), i.date()));
+    for (Taxonomy t : taxonomies.all()) {
+      TaxonomyView view = t.view();
+      urls.add(new SitemapEntry(base + view.url(), newest));
+      for (TermView term : view.terms()) {
+        urls.add(new SitemapEntry(base + term.url(), t.incidents(term.name()).get(0).date().toString()));
+      }
+    }
+    return Map.of("urls", urls);
+  }
+}

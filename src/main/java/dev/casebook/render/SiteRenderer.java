@@ -1,0 +1,183 @@
+package dev.casebook.render;
+
+import dev.casebook.config.SiteConfig;
+import dev.casebook.diag.Diagnostics;
+import dev.casebook.diag.SourcePosition;
+import dev.casebook.link.LinkedLibrary;
+import dev.casebook.link.SitePaths;
+import dev.casebook.load.AssetFile;
+import dev.casebook.markdown.MarkdownRenderer;
+import dev.casebook.markdown.RenderedBody;
+import dev.casebook.model.Incident;
+import dev.casebook.render.view.IncidentView;
+import dev.casebook.render.view.PageInfo;
+import dev.casebook.render.view.SiteView;
+import dev.casebook.render.view.TaxonomyView;
+import dev.casebook.write.SiteWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The render stage: every page of the site, from the linked library and the theme, written
+ * straight to the {@link SiteWriter} so memory does not grow with the library. Write-up pages
+ * render in parallel.
+ */
+public final class SiteRenderer {
+  /** Where the Mermaid script sits in its WebJar, and where the site gets it. */
+  static final String MERMAID_RESOURCE = "META-INF/resources/webjars/mermaid/" + WebJarVersions.MERMAID + "/dist/mermaid.min.js";
+  static final String MERMAID_PATH = "assets/vendor/mermaid.min.js";
+  private static final int RECENT = 8;
+  private static final int FEED_ENTRIES = 50;
+
+  private final LinkedLibrary linked;
+  private final SiteConfig config;
+  private final Theme theme;
+  private final TemplateEngine templates;
+  private final SiteWriter out;
+  private final Diagnostics diagnostics;
+  private final Taxonomies taxonomies;
+  private final ViewFactory views;
+  private final SiteView site;
+  private final Map<String, IncidentView> incidentViews = new LinkedHashMap<>();
+  private final List<IncidentView> allViews;
+
+  private SiteRenderer(LinkedLibrary linked, Theme theme, SiteWriter out, Diagnostics diagnostics, String generator) {
+    this.linked = linked;
+    this.config = linked.library().config();
+    this.theme = theme;
+    this.templates = new TemplateEngine(theme);
+    this.out = out;
+    this.diagnostics = diagnostics;
+    List<Incident> incidents = linked.library().incidents();
+    this.taxonomies = new Taxonomies(config, incidents);
+    this.views = new ViewFactory(config, taxonomies);
+    for (Incident i : incidents) incidentViews.put(i.id(), views.incident(i));
+    this.allViews = List.copyOf(incidentViews.values());
+    this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.language(), generator,
+        incidents.size(), (int) incidents.stream().filter(Incident::nearMiss).count(),
+        taxonomies.all().stream().map(Taxonomy::view).toList(), "feed.xml");
+  }
+
+  /** Renders the site into {@code out}; problems go to {@code diagnostics}. Returns the page count. */
+  public static int render(LinkedLibrary linked, Theme theme, SiteWriter out, Diagnostics diagnostics, String generator)
+      throws IOException {
+    return new SiteRenderer(linked, theme, out, diagnostics, generator).render();
+  }
+
+  private int render() throws IOException {
+    AtomicBoolean diagrams = new AtomicBoolean();
+    MarkdownRenderer markdown = new MarkdownRenderer(config.allowHtml());
+    List<Incident> incidents = linked.library().incidents();
+    try {
+      java.util.stream.IntStream.range(0, incidents.size()).parallel().forEach(n -> {
+        Incident incident = incidents.get(n);
+        RenderedBody body = markdown.render(linked.bodies().get(incident.id()), dest -> linked.rewrite(incident.id(), dest));
+        if (body.hasDiagrams()) diagrams.set(true);
+        Map<String, Object> model = new HashMap<>();
+        model.put("incident", incidentViews.get(incident.id()));
+        model.put("content", ViewFactory.content(body));
+        model.put("related", incident.related().stream().map(r -> incidentViews.get(r.id())).filter(v -> v != null).toList());
+        model.put("relatedBy", linked.citations().citedBy(incident.id()).stream().map(incidentViews::get).filter(v -> v != null).toList());
+        model.put("newer", n > 0 ? allViews.get(n - 1) : null);
+        model.put("older", n + 1 < allViews.size() ? allViews.get(n + 1) : null);
+        page("incident.ftlh", "incident", incident.title(), incident.summary(), SitePaths.incident(incident.id()), model);
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    int pages = incidents.size();
+    pages += renderListings();
+    copyAssets(diagrams.get());
+    return pages;
+  }
+
+  private int renderListings() {
+    int pages = 0;
+    Map<String, Object> home = new HashMap<>();
+    home.put("recent", allViews.subList(0, Math.min(RECENT, allViews.size())));
+    home.put("nearMisses", allViews.stream().filter(IncidentView::nearMiss).toList());
+    home.put("years", taxonomies.years.view());
+    page("index.ftlh", "home", config.title(), config.description(), "", home);
+    page("incidents.ftlh", "incidents", "All write-ups", "Every write-up in the library.", "incidents/",
+        new HashMap<>(Map.of("incidents", allViews)));
+    pages += 2;
+    for (Taxonomy taxonomy : taxonomies.all()) {
+      TaxonomyView view = taxonomy.view();
+      page("taxonomy.ftlh", "taxonomy", taxonomy.title, "Write-ups by " + taxonomy.singular + ".", taxonomy.url(),
+          new HashMap<>(Map.of("taxonomy", view)));
+      pages++;
+      for (String term : taxonomy.terms()) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("taxonomy", view);
+        model.put("term", taxonomy.term(term));
+        model.put("incidents", taxonomy.incidents(term).stream().map(i -> incidentViews.get(i.id())).toList());
+        String description = taxonomy.term(term).description();
+        page("term.ftlh", "term", term, description.isEmpty() ? "Write-ups about " + term + "." : description,
+            taxonomy.url(term), model);
+        pages++;
+      }
+    }
+    Map<String, Object> notFound = new HashMap<>();
+    notFound.put("root", "");
+    render("404.ftlh", "404.html", model("404", "Page not found", "", "404.html", notFound));
+    render("feed.ftlx", "feed.xml", model("feed", config.title(), config.description(), "feed.xml", FeedModel.feed(config, allViews, FEED_ENTRIES)));
+    if (!config.baseUrl().isEmpty()) {
+      render("sitemap.ftlx", "sitemap.xml", model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies)));
+    }
+    return pages + 1;
+  }
+
+  private void page(String template, String kind, String title, String description, String url, Map<String, Object> extra) {
+    render(template, url + "index.html", model(kind, title, description, url, extra));
+  }
+
+  private Map<String, Object> model(String kind, String title, String description, String url, Map<String, Object> extra) {
+    Map<String, Object> model = new HashMap<>(extra);
+    String root = (String) model.computeIfAbsent("root", k -> SitePaths.rootFrom(url));
+    model.put("site", site);
+    model.put("assets", root + "assets/");
+    String canonical = config.baseUrl().isEmpty() ? "" : config.baseUrl() + url;
+    model.put("page", new PageInfo(kind, title, description == null ? "" : description, url, canonical));
+    return model;
+  }
+
+  private void render(String template, String path, Map<String, Object> model) {
+    try {
+      String html = templates.render(template, model);
+      out.write(path, html.getBytes(StandardCharsets.UTF_8));
+    } catch (TemplateEngine.TemplateFailure e) {
+      String file = theme.overrideRoot().isPresent() && theme.overrideRoot().get().resolve(e.template()).toFile().isFile()
+          ? config.folders().templates() + "/" + e.template()
+          : "(default theme) " + e.template();
+      diagnostics.error(new SourcePosition(file, e.line(), 0), "template error: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void copyAssets(boolean diagrams) throws IOException {
+    for (Map.Entry<String, Path> e : theme.files("static").entrySet()) {
+      out.copy("assets/" + e.getKey(), e.getValue());
+    }
+    if (diagrams) {
+      try (InputStream in = SiteRenderer.class.getClassLoader().getResourceAsStream(MERMAID_RESOURCE)) {
+        if (in == null) throw new IOException("the Mermaid script is missing from the class path: " + MERMAID_RESOURCE);
+        out.copy(MERMAID_PATH, in);
+      }
+    }
+    String content = linked.library().contentFolder() + "/";
+    List<AssetFile> assets = new ArrayList<>(linked.library().assets());
+    for (AssetFile asset : assets) {
+      if (asset.path().startsWith(content)) out.copy(SitePaths.media(asset.path().substring(content.length())), asset.file());
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.casebook.render;
+
+import dev.casebook.config.SiteConfig;
+import dev.casebook.link.SitePaths;
+import dev.casebook.markdown.RenderedBody;
+import dev.casebook.model.Incident;
+import dev.casebook.model.Timeline;
+import dev.casebook.render.view.ContentView;
+import dev.casebook.render.view.Heading;
+import dev.casebook.render.view.IncidentView;
+import dev.casebook.render.view.Moment;
+import dev.casebook.render.view.Span;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Turns model records into the view records templates see. */
+final class ViewFactory {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  /** Words a reader reads in a minute, for the reading time. */
+  private static final int WORDS_PER_MINUTE = 220;
+
+  private final DateTimeFormatter moment;
+  private final DateTimeFormatter time;
+  private final Taxonomies taxonomies;
+
+  ViewFactory(SiteConfig config, Taxonomies taxonomies) {
+    this.moment = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH).withZone(config.timezone());
+    this.time = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(config.timezone());
+    this.taxonomies = taxonomies;
+  }
+
+  IncidentView incident(Incident i) {
+    Timeline t = i.timeline();
+    return new IncidentView(
+        i.id(),
+        i.title(),
+        SitePaths.incident(i.id()),
+        i.date().toString(),
+        DATE.format(i.date()),
+        i.date().getYear(),
+        i.status().word(),
+        i.summary(),
+        i.severity(),
+        i.owner().isEmpty() ? null : taxonomies.teams.link(i.owner()),
+        taxonomies.teams.links(i.teams()),
+        taxonomies.services.links(i.services()),
+        taxonomies.tags.links(i.tags()),
+        i.authors(),
+        i.responders(),
+        moment(t.started()),
+        moment(t.detected()),
+        moment(t.mitigated()),
+        moment(t.resolved()),
+        span(t.timeToDetect()),
+        span(t.timeToMitigate()),
+        span(t.duration()),
+        i.nearMiss(),
+        i.extra(),
+        i.source().path());
+  }
+
+  static ContentView content(RenderedBody body) {
+    List<Heading> toc = body.toc().stream().map(h -> new Heading(h.level(), h.id(), h.text())).toList();
+    int minutes = Math.max(1, Math.round(body.wordCount() / (float) WORDS_PER_MINUTE));
+    return new ContentView(body.html(), toc, body.wordCount(), minutes, body.hasDiagrams());
+  }
+
+  private Moment moment(Instant instant) {
+    if (instant == null) return null;
+    return new Moment(DateTimeFormatter.ISO_INSTANT.format(instant), moment.format(instant), time.format(instant));
+  }
+
+  static Span span(Optional<Duration> duration) {
+    return duration.map(d -> new Span(label(d), d.toMinutes(), d.toString())).orElse(null);
+  }
+
+  static String label(Duration d) {
+    long minutes = d.toMinutes();
+    if (minutes < 60) return minutes + " min";
+    long hours = minutes / 60;
+    if (hours < 24) return minutes % 60 == 0 ? hours + " h" : hours + " h " + minutes % 60 + " min";
+    long days = hours / 24;
+    return hours % 24 == 0 ? days + " d" : days + " d " + hours % 24 + " h";
+  }
+}

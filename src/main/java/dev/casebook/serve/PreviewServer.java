@@ -1,0 +1,140 @@
+package dev.casebook.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves a built site on the loopback interface with the JDK's HTTP server: files by path,
+ * {@code index.html} for folders, the site's {@code 404.html} for anything else, and never a
+ * file outside the site folder.
+ */
+public final class PreviewServer implements AutoCloseable {
+  private static final Map<String, String> TYPES = Map.ofEntries(
+      Map.entry("html", "text/html; charset=utf-8"),
+      Map.entry("css", "text/css; charset=utf-8"),
+      Map.entry("js", "text/javascript; charset=utf-8"),
+      Map.entry("json", "application/json"),
+      Map.entry("xml", "application/xml; charset=utf-8"),
+      Map.entry("svg", "image/svg+xml"),
+      Map.entry("png", "image/png"),
+      Map.entry("jpg", "image/jpeg"),
+      Map.entry("jpeg", "image/jpeg"),
+      Map.entry("gif", "image/gif"),
+      Map.entry("webp", "image/webp"),
+      Map.entry("ico", "image/x-icon"),
+      Map.entry("txt", "text/plain; charset=utf-8"),
+      Map.entry("md", "text/plain; charset=utf-8"),
+      Map.entry("pdf", "application/pdf"),
+      Map.entry("woff2", "font/woff2"));
+
+  private final HttpServer server;
+  private final Path root;
+
+  private PreviewServer(HttpServer server, Path root) {
+    this.server = server;
+    this.root = root;
+  }
+
+  /** Starts serving {@code site} on 127.0.0.1; port 0 picks a free port. */
+  public static PreviewServer start(Path site, int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    PreviewServer preview = new PreviewServer(server, site.toAbsolutePath().normalize());
+    server.createContext("/", preview::handle);
+    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "casebook-serve");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.start();
+    return preview;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public URI url() {
+    return URI.create("http://localhost:" + port() + "/");
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestMethod();
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      String rawPath = exchange.getRequestURI().getRawPath();
+      String path;
+      try {
+        path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        send(exchange, 400, "text/plain; charset=utf-8", "bad request\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      Path file = root.resolve(path.replaceFirst("^/+", "")).normalize();
+      if (!file.startsWith(root) || path.contains("\0")) {
+        notFound(exchange);
+        return;
+      }
+      if (Files.isDirectory(file)) {
+        if (!rawPath.endsWith("/")) {
+          exchange.getResponseHeaders().set("Location", rawPath + "/");
+          send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+          return;
+        }
+        file = file.resolve("index.html");
+      }
+      if (!Files.isRegularFile(file) || file.getFileName().toString().startsWith(".")) {
+        notFound(exchange);
+        return;
+      }
+      send(exchange, 200, type(file), Files.readAllBytes(file));
+    }
+  }
+
+  private void notFound(HttpExchange exchange) throws IOException {
+    Path page = root.resolve("404.html");
+    byte[] body = Files.isRegularFile(page) ? Files.readAllBytes(page) : "not found\n".getBytes(StandardCharsets.UTF_8);
+    send(exchange, 404, "text/html; charset=utf-8", body);
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static String type(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return TYPES.getOrDefault(ext, "application/octet-stream");
+  }
+}

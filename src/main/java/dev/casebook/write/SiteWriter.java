@@ -1,0 +1,160 @@
+package dev.casebook.write;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The write stage. Files go to a fresh folder beside the output folder; {@link #commit()} puts it
+ * in place of the old site with two renames, and {@link #abort()} deletes it, so a failed build
+ * leaves the previous site as it was. Safe to use from several threads.
+ */
+public final class SiteWriter implements AutoCloseable {
+  /** A file every site Casebook writes carries, so it never replaces a folder it did not write. */
+  public static final String MARKER = ".casebook";
+
+  private final Path target;
+  private final Path staging;
+  private final Set<String> written = ConcurrentHashMap.newKeySet();
+  private boolean done;
+
+  private SiteWriter(Path target, Path staging) {
+    this.target = target;
+    this.staging = staging;
+  }
+
+  /** Starts writing a site that will replace {@code target}. */
+  public static SiteWriter open(Path target) throws IOException {
+    Path out = target.toAbsolutePath().normalize();
+    if (out.getParent() == null) throw new OutputException("refusing to write the site to " + out);
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new OutputException("output '" + target + "' exists and is not a folder");
+    }
+    if (Files.isDirectory(out) && !isEmpty(out) && !Files.exists(out.resolve(MARKER))) {
+      throw new OutputException("refusing to replace '" + target + "': it was not written by Casebook "
+          + "(remove it or choose another --out)");
+    }
+    Files.createDirectories(out.getParent());
+    Path staging = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".casebook-");
+    SiteWriter writer = new SiteWriter(out, staging);
+    writer.write(MARKER, "This folder was written by Casebook and is replaced by every build.\n".getBytes());
+    return writer;
+  }
+
+  public Path target() {
+    return target;
+  }
+
+  /** Writes {@code bytes} to {@code path} (relative, {@code /}-separated) in the new site. */
+  public void write(String path, byte[] bytes) throws IOException {
+    Files.write(claim(path), bytes);
+  }
+
+  public void copy(String path, Path source) throws IOException {
+    Files.copy(source, claim(path), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  public void copy(String path, InputStream source) throws IOException {
+    Files.copy(source, claim(path), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  public int fileCount() {
+    return written.size();
+  }
+
+  private Path claim(String path) throws IOException {
+    if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || Path.of(path).normalize().startsWith("..")
+        || Path.of(path).normalize().toString().isEmpty()) {
+      throw new OutputException("invalid output path '" + path + "'");
+    }
+    if (!written.add(path)) throw new OutputException("two outputs want the same file '" + path + "'");
+    Path file = staging.resolve(path).normalize();
+    if (!file.startsWith(staging)) throw new OutputException("invalid output path '" + path + "'");
+    Files.createDirectories(file.getParent());
+    return file;
+  }
+
+  /** Replaces the old site with the new one. */
+  public void commit() throws IOException {
+    if (done) throw new IllegalStateException("already finished");
+    done = true;
+    Path old = null;
+    if (Files.exists(target)) {
+      old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+      Files.delete(old);
+      move(target, old);
+    }
+    try {
+      move(staging, target);
+    } catch (IOException e) {
+      if (old != null) move(old, target);
+      deleteTree(staging);
+      throw e;
+    }
+    if (old != null) deleteTree(old);
+  }
+
+  /** Throws the new site away; the old one stays. */
+  public void abort() {
+    if (done) return;
+    done = true;
+    deleteTree(staging);
+  }
+
+  @Override
+  public void close() {
+    abort();
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
+  }
+
+  static void deleteTree(Path root) {
+    if (!Files.exists(root)) return;
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+          Files.delete(dir);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The output folder cannot be written as asked. */
+  public static final class OutputException extends IOException {
+    public OutputException(String message) {
+      super(message);
+    }
+  }
+}

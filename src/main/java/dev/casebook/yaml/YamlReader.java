@@ -1,0 +1,184 @@
+package dev.casebook.yaml;
+
+import dev.casebook.diag.Diagnostics;
+import dev.casebook.diag.SourcePosition;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Reads one YAML document into {@link YamlNode}s that remember their file positions.
+ *
+ * <p>SnakeYAML only composes the node graph; nothing is constructed from tags, so no YAML can
+ * create Java objects. Aliases are capped (billion-laughs documents fail), nesting is capped,
+ * explicit tags outside YAML's core schema are errors, and duplicate keys are reported at the
+ * second key's own line.
+ */
+public final class YamlReader {
+  /** The most aliases to collections one document may use. */
+  public static final int MAX_ALIASES = 50;
+  /** The deepest nesting of lists and mappings. */
+  public static final int MAX_DEPTH = 40;
+  /** The most nodes a document may expand to, counting each alias use again. */
+  public static final int MAX_NODES = 100_000;
+
+  private static final Set<Tag> CORE_TAGS =
+      Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
+  private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on", "y");
+
+  private final String file;
+  private final int lineOffset;
+  private final Diagnostics diagnostics;
+  private int nodeCount;
+
+  private YamlReader(String file, int lineOffset, Diagnostics diagnostics) {
+    this.file = file;
+    this.lineOffset = lineOffset;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * Reads {@code text}, which starts at line {@code lineOffset + 1} of {@code file}. Problems
+   * go to {@code diagnostics}; the result is empty when the document is empty or unreadable.
+   */
+  public static Optional<YamlNode> read(
+      String text, String file, int lineOffset, Diagnostics diagnostics) {
+    return new YamlReader(file, lineOffset, diagnostics).read(text);
+  }
+
+  static boolean isTrue(String text) {
+    return TRUE_WORDS.contains(text.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private Optional<YamlNode> read(String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setAllowRecursiveKeys(false);
+    options.setCodePointLimit(Math.max(text.length() + 1, 1024));
+    options.setProcessComments(false);
+    Yaml yaml =
+        new Yaml(
+            new SafeConstructor(options),
+            new Representer(new DumperOptions()),
+            new DumperOptions(),
+            options);
+    Node root;
+    try {
+      root = yaml.compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      diagnostics.error(at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()),
+          "invalid YAML: " + describe(e));
+      return Optional.empty();
+    } catch (YAMLException e) {
+      diagnostics.error(SourcePosition.at(file, lineOffset + 1), "invalid YAML: " + oneLine(e.getMessage()));
+      return Optional.empty();
+    }
+    if (root == null) return Optional.empty();
+    try {
+      return Optional.ofNullable(convert(root, 0));
+    } catch (TooLarge e) {
+      diagnostics.error(at(root.getStartMark()),
+          "YAML expands to more than " + MAX_NODES + " values (too many aliases)");
+      return Optional.empty();
+    }
+  }
+
+  private YamlNode convert(Node node, int depth) {
+    if (++nodeCount > MAX_NODES || depth > MAX_DEPTH) throw new TooLarge();
+    SourcePosition pos = at(node.getStartMark());
+    Tag tag = node.getTag();
+    if (!CORE_TAGS.contains(tag)) {
+      diagnostics.error(pos, "unsupported YAML tag '" + shortTag(tag) + "'",
+          "only plain strings, numbers, booleans, dates, lists and mappings are allowed");
+      return new YamlScalar("", YamlScalar.Type.NULL, pos);
+    }
+    if (node instanceof ScalarNode scalar) {
+      return new YamlScalar(scalar.getValue(), scalarType(tag), pos);
+    }
+    if (node instanceof SequenceNode seq) {
+      List<YamlNode> items = new ArrayList<>();
+      for (Node item : seq.getValue()) items.add(convert(item, depth + 1));
+      return new YamlList(items, pos);
+    }
+    MappingNode map = (MappingNode) node;
+    List<YamlMap.Entry> entries = new ArrayList<>();
+    Map<String, SourcePosition> seen = new HashMap<>();
+    for (NodeTuple tuple : map.getValue()) {
+      Node keyNode = tuple.getKeyNode();
+      SourcePosition keyPos = at(keyNode.getStartMark());
+      if (keyNode.getTag().equals(Tag.MERGE)) {
+        diagnostics.error(keyPos, "YAML merge keys ('<<') are not supported");
+        continue;
+      }
+      if (!(keyNode instanceof ScalarNode keyScalar)) {
+        diagnostics.error(keyPos, "a key must be a plain name, not a list or mapping");
+        continue;
+      }
+      String key = keyScalar.getValue();
+      SourcePosition first = seen.putIfAbsent(key, keyPos);
+      if (first != null) {
+        diagnostics.error(keyPos, "duplicate key '" + key + "'", "first set at line " + first.line());
+        continue;
+      }
+      entries.add(new YamlMap.Entry(key, keyPos, convert(tuple.getValueNode(), depth + 1)));
+    }
+    return new YamlMap(entries, pos);
+  }
+
+  private static YamlScalar.Type scalarType(Tag tag) {
+    if (tag.equals(Tag.INT)) return YamlScalar.Type.INTEGER;
+    if (tag.equals(Tag.FLOAT)) return YamlScalar.Type.FLOAT;
+    if (tag.equals(Tag.BOOL)) return YamlScalar.Type.BOOLEAN;
+    if (tag.equals(Tag.NULL)) return YamlScalar.Type.NULL;
+    if (tag.equals(Tag.TIMESTAMP)) return YamlScalar.Type.TIMESTAMP;
+    return YamlScalar.Type.STRING;
+  }
+
+  private static String shortTag(Tag tag) {
+    String value = tag.getValue();
+    return value.startsWith(Tag.PREFIX) ? "!!" + value.substring(Tag.PREFIX.length()) : value;
+  }
+
+  private SourcePosition at(Mark mark) {
+    if (mark == null) return SourcePosition.at(file, lineOffset + 1);
+    return new SourcePosition(file, lineOffset + mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static String describe(MarkedYAMLException e) {
+    String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+    if (problem == null) problem = e.getMessage();
+    String context = e.getContext();
+    String text = context != null && !context.equals(problem) ? problem + " (" + context + ")" : problem;
+    return oneLine(text);
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "unreadable" : s.replaceAll("\\s+", " ").trim();
+  }
+
+  private static final class TooLarge extends RuntimeException {
+    TooLarge() {
+      super(null, null, false, false);
+    }
+  }
+}
