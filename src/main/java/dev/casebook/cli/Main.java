@@ -32,7 +32,6 @@ public final class Main implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
-    cli.setExitCodeExceptionMapper(e -> EXIT_PROBLEMS);
     return cli.execute(args);
   }
 

@@ -151,6 +151,14 @@ public final class LinkResolver {
 
   /** The relative URL from page {@code fromUrl} to {@code toUrl}, both relative to the site root. */
   public static String relative(String fromUrl, String toUrl) {
-    return SitePaths.rootFrom(fromUrl) + toUrl;
+    String fromDir = fromUrl.substring(0, fromUrl.lastIndexOf('/') + 1);
+    int common = 0;
+    for (int i = 0; i < Math.min(fromDir.length(), toUrl.length()); i++) {
+      if (fromDir.charAt(i) != toUrl.charAt(i)) break;
+      if (fromDir.charAt(i) == '/') common = i + 1;
+    }
+    String up = SitePaths.rootFrom(fromDir.substring(common));
+    String rest = toUrl.substring(common);
+    return up.isEmpty() && rest.isEmpty() ? "./" : up + rest;
   }
 }

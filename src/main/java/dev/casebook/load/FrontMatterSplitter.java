@@ -38,9 +38,14 @@ public final class FrontMatterSplitter {
   }
 
   private static Optional<YamlMap> parse(String path, String yaml, Diagnostics diagnostics) {
-    Optional<YamlNode> root = YamlReader.read(yaml, path, 1, diagnostics);
+    Diagnostics yamlProblems = new Diagnostics();
+    Optional<YamlNode> root = YamlReader.read(yaml, path, 1, yamlProblems);
+    diagnostics.addAll(yamlProblems.sorted());
     if (root.isEmpty()) {
-      if (yaml.isBlank()) diagnostics.error(SourcePosition.at(path, 2), "front matter is empty", "add at least id, title and date");
+      // Empty, or only comments: say so, unless the YAML itself could not be read.
+      if (!yamlProblems.hasErrors()) {
+        diagnostics.error(SourcePosition.at(path, 2), "front matter is empty", "add at least id, title and date");
+      }
       return Optional.empty();
     }
     if (root.get() instanceof YamlMap map) return Optional.of(map);

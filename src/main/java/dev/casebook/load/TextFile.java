@@ -67,7 +67,11 @@ public final class TextFile {
         lineStart = i + 1;
       }
     }
-    return new SourcePosition(file, line, offset - lineStart + 1);
+    int column = 1;
+    for (int i = lineStart; i < offset; i++) {
+      if ((bytes[i] & 0xC0) != 0x80) column++; // count characters, not UTF-8 continuation bytes
+    }
+    return new SourcePosition(file, line, column);
   }
 
   private static SourcePosition positionOfChar(String file, String text, int index) {
@@ -79,6 +83,6 @@ public final class TextFile {
         lineStart = i + 1;
       }
     }
-    return new SourcePosition(file, line, index - lineStart + 1);
+    return new SourcePosition(file, line, text.codePointCount(lineStart, index) + 1);
   }
 }

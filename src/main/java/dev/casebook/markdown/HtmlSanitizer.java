@@ -22,7 +22,7 @@ public final class HtmlSanitizer {
         .addAttributes("section", "data-footnotes")
         .addAttributes("img", "loading")
         .addAttributes("input", "type", "checked", "disabled")
-        .addEnforcedAttribute("input", "disabled", "")
+        .addEnforcedAttribute("input", "disabled", "disabled")
         .addAttributes("th", "align")
         .addAttributes("td", "align")
         .addAttributes("details", "open")

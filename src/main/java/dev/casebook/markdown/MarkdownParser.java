@@ -19,10 +19,19 @@ public final class MarkdownParser {
       TaskListItemsExtension.create(),
       FootnotesExtension.create());
 
-  private final Parser parser = Parser.builder()
-      .extensions(EXTENSIONS)
-      .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-      .build();
+  private final Parser parser;
+
+  public MarkdownParser() {
+    this(EXTENSIONS);
+  }
+
+  /** A parser with only some of the extensions, for testing each against its spec. */
+  MarkdownParser(List<Extension> extensions) {
+    parser = Parser.builder()
+        .extensions(extensions)
+        .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+        .build();
+  }
 
   public MarkdownBody parse(String markdown) {
     return new MarkdownBody(parser.parse(markdown));

@@ -60,14 +60,14 @@ public final class MarkdownRenderer {
     });
     HtmlRenderer renderer = HtmlRenderer.builder()
         .extensions(MarkdownParser.EXTENSIONS)
-        .sanitizeUrls(true)
+        .percentEncodeUrls(true)
         .nodeRendererFactory(FencedCodeRenderer::new)
         .attributeProviderFactory(context -> new Attributes(headingIds, rewrite))
         .build();
     String html = renderer.render(document);
     Document dom = sanitizer != null ? sanitizer.clean(html) : HtmlSanitizer.parse(html);
-    decorate(dom);
     String text = dom.body().text();
+    decorate(dom);
     return new RenderedBody(dom.body().html(), List.copyOf(toc), text, countWords(text), diagrams[0]);
   }
 
@@ -118,12 +118,18 @@ public final class MarkdownRenderer {
     public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
       if (node instanceof Heading heading && headingIds.containsKey(heading)) {
         attributes.put("id", headingIds.get(heading));
-      } else if (node instanceof Link && attributes.containsKey("href")) {
-        attributes.put("href", rewrite.apply(attributes.get("href")));
-      } else if (node instanceof Image && attributes.containsKey("src")) {
-        attributes.put("src", rewrite.apply(attributes.get("src")));
+      } else if (node instanceof Link link && attributes.containsKey("href")) {
+        replace(attributes, "href", link.getDestination());
+      } else if (node instanceof Image image && attributes.containsKey("src")) {
+        replace(attributes, "src", image.getDestination());
         attributes.putIfAbsent("loading", "lazy");
       }
+    }
+
+    /** Puts the rewritten URL (already URL-safe) in place of the percent-encoded original. */
+    private void replace(Map<String, String> attributes, String name, String destination) {
+      String rewritten = rewrite.apply(destination);
+      if (!rewritten.equals(destination)) attributes.put(name, rewritten);
     }
   }
 

@@ -4,13 +4,18 @@ import dev.casebook.config.SiteConfig;
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.Suggestions;
 import dev.casebook.load.LibrarySources;
+import dev.casebook.load.SourceDocument;
 import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
 import dev.casebook.model.Status;
+import dev.casebook.yaml.YamlScalar;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The validate stage: reads every write-up's front matter, then checks what only the whole
@@ -29,7 +34,7 @@ public final class LibraryValidator {
         .flatMap(Optional::stream)
         .toList();
     Map<String, Incident> byKey = uniqueIds(all, diagnostics);
-    checkRelated(all, byKey, includeDrafts, diagnostics);
+    checkRelated(all, byKey, declaredIds(sources), includeDrafts, diagnostics);
     List<Incident> kept = includeDrafts ? all : all.stream().filter(i -> i.status() != Status.DRAFT).toList();
     return new Library(config, kept, sources.assets(), sources.contentFolder());
   }
@@ -39,18 +44,42 @@ public final class LibraryValidator {
     for (Incident incident : all) {
       Incident first = byKey.putIfAbsent(incident.key(), incident);
       if (first != null) {
-        String same = first.id().equals(incident.id()) ? "" : " ('" + first.id() + "'; ids are compared ignoring case)";
+        boolean sameCase = first.id().equals(incident.id());
         diagnostics.error(incident.source().positionOf("id"),
-            "duplicate id '" + incident.id() + "'" + same + ": also used by " + first.source().positionOf("id"));
+            "duplicate id '" + incident.id() + "': also used by " + first.source().positionOf("id")
+                + (sameCase ? "" : " as '" + first.id() + "'"),
+            sameCase ? null : "ids are compared ignoring case");
       }
     }
     return byKey;
   }
 
-  private static void checkRelated(List<Incident> all, Map<String, Incident> byKey, boolean includeDrafts, Diagnostics diagnostics) {
+  /**
+   * The ids written in every write-up's front matter, in lower case, including those of
+   * write-ups that have errors of their own and so are not in the library.
+   */
+  private static Set<String> declaredIds(LibrarySources sources) {
+    Set<String> ids = new HashSet<>();
+    for (SourceDocument doc : sources.documents()) {
+      doc.frontMatter().get("id")
+          .filter(YamlScalar.class::isInstance)
+          .map(node -> ((YamlScalar) node).text().strip())
+          .filter(id -> !id.isEmpty())
+          .ifPresent(id -> ids.add(id.toLowerCase(Locale.ROOT)));
+    }
+    return ids;
+  }
+
+  private static void checkRelated(List<Incident> all, Map<String, Incident> byKey, Set<String> declared,
+      boolean includeDrafts, Diagnostics diagnostics) {
     for (Incident incident : all) {
       for (Incident.Reference ref : incident.related()) {
-        Incident target = byKey.get(ref.id().toLowerCase(java.util.Locale.ROOT));
+        String key = ref.id().toLowerCase(Locale.ROOT);
+        Incident target = byKey.get(key);
+        if (target == null && declared.contains(key)) {
+          // The write-up exists but has errors, which are reported in its own file.
+          continue;
+        }
         if (target == null) {
           String hint = Suggestions.didYouMean(ref.id(), byKey.values().stream().map(Incident::id).toList());
           diagnostics.error(ref.position(), "unknown incident id '" + ref.id() + "' in 'related'", hint);

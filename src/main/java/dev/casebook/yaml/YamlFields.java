@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -83,16 +86,26 @@ public final class YamlFields {
     Optional<String> text = scalarText(entry, "a date (YYYY-MM-DD)");
     if (text.isEmpty()) return Optional.empty();
     String t = text.get();
+    String hint = "expected YYYY-MM-DD";
     if (DATE.matcher(t).matches()) {
       try {
         return Optional.of(LocalDate.parse(t));
       } catch (DateTimeParseException e) {
-        // falls through to the error below
+        hint = calendarHint(t);
       }
     }
-    diagnostics.error(entry.value().position(),
-        "invalid date '" + t + "' in '" + entry.key() + "'", "expected YYYY-MM-DD");
+    diagnostics.error(entry.value().position(), "invalid date '" + t + "' in '" + entry.key() + "'", hint);
     return Optional.empty();
+  }
+
+  /** Why a date written YYYY-MM-DD is not a day of the calendar. */
+  private static String calendarHint(String yyyyMmDd) {
+    int year = Integer.parseInt(yyyyMmDd.substring(0, 4));
+    int month = Integer.parseInt(yyyyMmDd.substring(5, 7));
+    if (month < 1 || month > 12) return "months go from 01 to 12";
+    YearMonth ym = YearMonth.of(year, month);
+    return ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year
+        + " has " + ym.lengthOfMonth() + " days";
   }
 
   /**

@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.scanner.ScannerException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -42,6 +43,7 @@ public final class YamlReader {
 
   private static final Set<Tag> CORE_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
+  private static final String ALIAS_HINT = "write the values out instead of repeating them with '*' aliases";
   private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on", "y");
 
   private final String file;
@@ -86,11 +88,16 @@ public final class YamlReader {
     try {
       root = yaml.compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      diagnostics.error(at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()),
-          "invalid YAML: " + describe(e));
+      diagnostics.error(at(markOf(e, text)), "invalid YAML: " + describe(e));
       return Optional.empty();
     } catch (YAMLException e) {
-      diagnostics.error(SourcePosition.at(file, lineOffset + 1), "invalid YAML: " + oneLine(e.getMessage()));
+      SourcePosition start = SourcePosition.at(file, lineOffset + 1);
+      if (String.valueOf(e.getMessage()).startsWith("Number of aliases")) {
+        // SnakeYAML's guard against "billion laughs" documents; its message names no place.
+        diagnostics.error(start, "YAML uses more than " + MAX_ALIASES + " aliases of lists or mappings", ALIAS_HINT);
+      } else {
+        diagnostics.error(start, "invalid YAML: " + oneLine(e.getMessage()));
+      }
       return Optional.empty();
     }
     if (root == null) return Optional.empty();
@@ -98,7 +105,7 @@ public final class YamlReader {
       return Optional.ofNullable(convert(root, 0));
     } catch (TooLarge e) {
       diagnostics.error(at(root.getStartMark()),
-          "YAML expands to more than " + MAX_NODES + " values (too many aliases)");
+          "YAML expands to more than " + MAX_NODES + " values through aliases", ALIAS_HINT);
       return Optional.empty();
     }
   }
@@ -162,6 +169,20 @@ public final class YamlReader {
   private SourcePosition at(Mark mark) {
     if (mark == null) return SourcePosition.at(file, lineOffset + 1);
     return new SourcePosition(file, lineOffset + mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  /**
+   * Where a syntax error is: usually its problem mark, but the start of the construct (its
+   * context mark) when the problem only shows up at the end of the text or on a later line, as
+   * with an unclosed quote or bracket, or a key without its ':'.
+   */
+  private static Mark markOf(MarkedYAMLException e, String text) {
+    Mark problem = e.getProblemMark();
+    Mark context = e.getContextMark();
+    if (problem == null || context == null) return problem != null ? problem : context;
+    boolean atEnd = problem.getIndex() >= text.codePointCount(0, text.length());
+    boolean laterLine = e instanceof ScannerException && context.getLine() < problem.getLine();
+    return atEnd || laterLine ? context : problem;
   }
 
   private static String describe(MarkedYAMLException e) {

@@ -1,0 +1,91 @@
+package dev.casebook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "build", "check", "serve", "new"})
+  void everyCommandHasHelpAndVersion(String command) {
+    String[] prefix = command.isEmpty() ? new String[0] : new String[] {command};
+    Cli help = Cli.run(concat(prefix, "--help"));
+    assertEquals(0, help.exit());
+    assertTrue(help.out().startsWith("Usage: casebook" + (command.isEmpty() ? "" : " " + command)), help.out());
+    Cli version = Cli.run(concat(prefix, "--version"));
+    assertEquals(0, version.exit());
+    assertTrue(version.out().matches("Casebook \\S+\\R"), version.out());
+  }
+
+  @Test
+  void usageErrorsExitWithTwoAndSayWhatIsWrong() {
+    Cli unknown = Cli.run("build", "--no-such-option");
+    assertEquals(2, unknown.exit());
+    assertTrue(unknown.err().contains("Unknown option: '--no-such-option'"), unknown.err());
+    assertEquals(2, Cli.run("frobnicate").exit());
+    assertEquals(2, Cli.run("new").exit(), "the title is required");
+  }
+
+  @Test
+  void failuresAreOneLineWithoutAStackTraceUnlessVerbose() throws IOException {
+    Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+    Cli quiet = Cli.run("new", "A title", "--source", file.toString());
+    assertEquals(1, quiet.exit());
+    assertEquals(1, quiet.err().lines().count(), quiet.err());
+    assertTrue(quiet.err().startsWith("casebook: error: "), quiet.err());
+    Cli verbose = Cli.run("new", "A title", "--source", file.toString(), "--verbose");
+    assertTrue(verbose.err().lines().count() > 1, "stack trace with --verbose");
+  }
+
+  @Test
+  void buildsTheSampleLibraryEndToEnd() {
+    Path out = tmp.resolve("site");
+    Cli build = Cli.run("build", "--source", Fixtures.sampleLibrary().toString(), "--out", out.toString());
+    assertEquals(0, build.exit(), build.err());
+    assertEquals("", build.err(), "the sample library has no warnings");
+    assertTrue(build.out().matches("(?s)Built \\d+ write-ups, \\d+ pages in .*"), build.out());
+    assertTrue(Files.isRegularFile(out.resolve("incidents/INC-2023-014/index.html")));
+    Cli check = Cli.run("check", "--source", Fixtures.sampleLibrary().toString());
+    assertEquals(0, check.exit(), check.out());
+    assertEquals("", check.out());
+  }
+
+  @Test
+  void newWritesASkeletonWithTheNextFreeIdThatPassesCheckOnceFilledIn() throws IOException {
+    Path library = Fixtures.copy(Fixtures.resource("sites/minimal/input"), tmp.resolve("lib"));
+    Cli created = Cli.run("new", "Queue backlog: \"again\"", "--source", library.toString(), "--date", "2024-07-01", "--owner", "core");
+    assertEquals(0, created.exit(), created.err());
+    Path file = Path.of(created.out().strip());
+    assertEquals(library.resolve("incidents/2024/INC-2024-004-queue-backlog-again.md"), file.toAbsolutePath());
+    String text = Fixtures.read(file);
+    assertTrue(text.contains("id: INC-2024-004"), text);
+    assertTrue(text.contains("title: \"Queue backlog: \\\"again\\\"\""), text);
+    assertTrue(text.contains("date: 2024-07-01"), text);
+    assertTrue(text.contains("status: draft"), text);
+    Cli check = Cli.run("check", "--source", library.toString());
+    assertEquals(0, check.exit(), "a fresh skeleton is valid: " + check.out());
+
+    Cli second = Cli.run("new", "Another", "--source", library.toString(), "--date", "2024-07-02");
+    assertTrue(second.out().strip().endsWith("INC-2024-005-another.md"), second.out());
+    assertFalse(List.of(second.out(), created.out()).get(0).isBlank());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = new String[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.casebook.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Fixture libraries from {@code src/test/resources} and helpers to look at built sites. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  /** A test resource folder, e.g. {@code sites/minimal/input}. */
+  public static Path resource(String path) {
+    try {
+      return Path.of(Fixtures.class.getClassLoader().getResource(path).toURI());
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new IllegalArgumentException("no test resource " + path, e);
+    }
+  }
+
+  /** The repository's own sample library (its root holds casebook.yml and incidents/). */
+  public static Path sampleLibrary() {
+    Path root = Path.of("").toAbsolutePath();
+    if (!Files.isDirectory(root.resolve("incidents"))) throw new IllegalStateException("run from the repository root");
+    return root;
+  }
+
+  /** Copies a folder tree, so a test can change a fixture. */
+  public static Path copy(Path from, Path to) {
+    try {
+      Files.walkFileTree(from, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+          Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.copy(file, to.resolve(from.relativize(file).toString()));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return to;
+  }
+
+  /** Every file of a tree by relative path ({@code /}-separated), with its bytes. */
+  public static Map<String, byte[]> files(Path root) {
+    Map<String, byte[]> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        out.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  public static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
