@@ -8,7 +8,6 @@ import dev.casebook.link.LinkResolver;
 import dev.casebook.link.LinkedLibrary;
 import dev.casebook.load.LibraryLoader;
 import dev.casebook.load.LibrarySources;
-import dev.casebook.markdown.MarkdownParser;
 import dev.casebook.model.Library;
 import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
@@ -36,8 +35,8 @@ public final class SiteBuild {
     Diagnostics diagnostics = new Diagnostics();
     StageTimer timer = new StageTimer();
     Library library = validate(source, null, true, diagnostics, timer);
-    if (library != null && !diagnostics.hasErrors()) {
-      LinkResolver.link(library, source, new MarkdownParser(), diagnostics);
+    if (library != null) {
+      LinkResolver.link(library, source, diagnostics);
       timer.lap("link");
     }
     int count = library == null ? 0 : library.incidents().size();
@@ -50,10 +49,10 @@ public final class SiteBuild {
     StageTimer timer = new StageTimer();
     Path source = options.source();
     Library library = validate(source, options.baseUrl(), options.drafts(), diagnostics, timer);
-    Path output = library == null ? null : outputFolder(options, library.config());
-    if (library == null || diagnostics.hasErrors()) return failed(diagnostics, output, timer);
+    if (library == null) return failed(diagnostics, null, timer);
+    Path output = outputFolder(options, library.config());
 
-    LinkedLibrary linked = LinkResolver.link(library, source, new MarkdownParser(), diagnostics);
+    LinkedLibrary linked = LinkResolver.link(library, source, diagnostics);
     timer.lap("link");
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
 

@@ -41,8 +41,9 @@ final class BuildCommand implements Callable<Integer> {
       return Main.EXIT_PROBLEMS;
     }
     if (!quiet) {
-      spec.commandLine().getOut().printf("Built %d write-ups, %d pages in %s (%s) -> %s%n",
-          result.incidents(), result.pages(), Reporter.millis(result.total()), Reporter.timings(result), result.output());
+      spec.commandLine().getOut().printf("Built %s, %s in %s (%s) -> %s%n",
+          Reporter.plural(result.incidents(), "write-up"), Reporter.plural(result.pages(), "page"),
+          Reporter.millis(result.total()), Reporter.timings(result), result.output());
     }
     return 0;
   }

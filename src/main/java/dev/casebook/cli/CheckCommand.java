@@ -35,7 +35,7 @@ final class CheckCommand implements Callable<Integer> {
     out.print(chosen.format(result.diagnostics()));
     out.flush();
     if (chosen == DiagnosticFormat.TEXT || chosen == DiagnosticFormat.GITHUB) {
-      spec.commandLine().getErr().printf("Checked %d write-ups: %s.%n", result.incidents(), Reporter.counts(result));
+      spec.commandLine().getErr().printf("Checked %s: %s.%n", Reporter.plural(result.incidents(), "write-up"), Reporter.counts(result));
     }
     return result.hasErrors() ? Main.EXIT_PROBLEMS : 0;
   }

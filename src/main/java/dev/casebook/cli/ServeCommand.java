@@ -42,8 +42,8 @@ final class ServeCommand implements Callable<Integer> {
       return Main.EXIT_PROBLEMS;
     }
     try (PreviewServer server = PreviewServer.start(output, port)) {
-      spec.commandLine().getOut().printf("Built %d write-ups in %s. Serving at %s (Ctrl-C to stop)%n",
-          result.incidents(), Reporter.millis(result.total()), server.url());
+      spec.commandLine().getOut().printf("Built %s in %s. Serving at %s (Ctrl-C to stop)%n",
+          Reporter.plural(result.incidents(), "write-up"), Reporter.millis(result.total()), server.url());
       spec.commandLine().getOut().flush();
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

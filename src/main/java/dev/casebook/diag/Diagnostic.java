@@ -35,8 +35,13 @@ public record Diagnostic(Severity severity, SourcePosition position, String mess
     return hint == null ? message : message + " (" + hint + ")";
   }
 
+  /**
+   * {@code path:line:col: error: message (hint)} on one line: line breaks quoted from a library
+   * file are shown as {@code \n} and {@code \r}.
+   */
   @Override
   public String toString() {
-    return position + ": " + severity.label() + ": " + fullMessage();
+    String text = fullMessage().replace("\r", "\\r").replace("\n", "\\n");
+    return position + ": " + severity.label() + ": " + text;
   }
 }

@@ -27,6 +27,10 @@ public final class Diagnostics {
     add(Diagnostic.warning(at, message));
   }
 
+  public void warning(SourcePosition at, String message, String hint) {
+    add(new Diagnostic(Severity.WARNING, at, message, hint));
+  }
+
   public synchronized void addAll(List<Diagnostic> more) {
     items.addAll(more);
   }

@@ -6,6 +6,8 @@ import dev.casebook.load.AssetFile;
 import dev.casebook.markdown.BodyLink;
 import dev.casebook.markdown.MarkdownBody;
 import dev.casebook.markdown.MarkdownParser;
+import dev.casebook.markdown.MarkdownRenderer;
+import dev.casebook.markdown.RenderedBody;
 import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
 import java.net.URLDecoder;
@@ -24,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * The link stage: parses every body once, resolves links written as relative file paths (to
  * another write-up's Markdown file, or to an image beside it) to site URLs, reports the ones
- * that lead nowhere, and builds the citation graph.
+ * that lead nowhere, and builds the citation graph. Each body is rendered to HTML as soon as its
+ * links are resolved, so only the HTML, not the syntax tree, is kept for the render stage.
  */
 public final class LinkResolver {
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -47,21 +50,20 @@ public final class LinkResolver {
     for (AssetFile a : library.assets()) assets.add(a.path());
   }
 
-  public static LinkedLibrary link(Library library, Path libraryRoot, MarkdownParser parser, Diagnostics diagnostics) {
-    return new LinkResolver(library, libraryRoot, diagnostics).link(parser);
+  public static LinkedLibrary link(Library library, Path libraryRoot, Diagnostics diagnostics) {
+    return new LinkResolver(library, libraryRoot, diagnostics)
+        .link(new MarkdownParser(), new MarkdownRenderer(library.config().allowHtml()));
   }
 
-  private LinkedLibrary link(MarkdownParser parser) {
-    Map<String, MarkdownBody> bodies = new ConcurrentHashMap<>();
-    Map<String, Map<String, String>> rewrites = new ConcurrentHashMap<>();
+  private LinkedLibrary link(MarkdownParser parser, MarkdownRenderer renderer) {
+    Map<String, RenderedBody> bodies = new ConcurrentHashMap<>();
     Map<String, List<Citation>> linkCitations = new ConcurrentHashMap<>();
     library.incidents().parallelStream().forEach(incident -> {
       MarkdownBody body = parser.parse(incident.source().body());
-      bodies.put(incident.id(), body);
-      Map<String, String> map = new HashMap<>();
+      Map<String, String> rewrites = new HashMap<>();
       List<Citation> cites = new ArrayList<>();
-      for (BodyLink link : body.links()) resolve(incident, link, map, cites);
-      rewrites.put(incident.id(), Map.copyOf(map));
+      for (BodyLink link : body.links()) resolve(incident, link, rewrites, cites);
+      bodies.put(incident.id(), renderer.render(body, dest -> rewrites.getOrDefault(dest, dest)));
       linkCitations.put(incident.id(), cites);
     });
     List<Citation> citations = new ArrayList<>();
@@ -73,7 +75,7 @@ public final class LinkResolver {
       }
       citations.addAll(linkCitations.get(incident.id()));
     }
-    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(rewrites), new CitationGraph(citations), Map.copyOf(byId));
+    return new LinkedLibrary(library, Map.copyOf(bodies), new CitationGraph(citations), Map.copyOf(byId));
   }
 
   private void resolve(Incident from, BodyLink link, Map<String, String> rewrites, List<Citation> cites) {
@@ -91,9 +93,10 @@ public final class LinkResolver {
       diagnostics.error(at, "link '" + dest + "' is not a valid URL");
       return;
     }
+    String what = link.image() ? "image" : "link";
     String target = normalize(parent(from.source().path()), decoded);
     if (target == null) {
-      diagnostics.error(at, "link '" + dest + "' points outside the library");
+      diagnostics.error(at, what + " '" + dest + "' points outside the library");
       return;
     }
     String fromPage = SitePaths.incident(from.id());
@@ -103,15 +106,15 @@ public final class LinkResolver {
       if (!cited.id().equals(from.id())) cites.add(new Citation(from.id(), cited.id(), Citation.Kind.LINK, at));
       return;
     }
-    String content = library.contentFolder() + "/";
+    String content = library.contentPrefix();
     if (assets.contains(target) && target.startsWith(content)) {
       rewrites.put(dest, relative(fromPage, SitePaths.media(target.substring(content.length()))) + suffix);
       return;
     }
     boolean exists = Files.exists(libraryRoot.resolve(target));
-    String what = link.image() ? "image" : "link";
     if (target.endsWith(".md") && exists && target.startsWith(content)) {
-      diagnostics.warning(at, what + " '" + dest + "' leads to a draft, which is left out of the site");
+      diagnostics.warning(at, what + " '" + dest + "' leads to '" + target + "', which is not in the site",
+          "a draft, or a write-up with errors");
     } else if (exists) {
       diagnostics.error(at, what + " '" + dest + "' leads to '" + target + "', which is not part of the site",
           "keep linked files inside the '" + library.contentFolder() + "' folder");

@@ -11,37 +11,54 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The load stage: finds the write-ups and their assets under the library's content folder and
  * reads each write-up into front matter and body. Never follows a link out of the library.
+ * A library without an {@code incidents} folder is a plain folder of write-ups: every Markdown
+ * file in it but READMEs, the theme and the output is a write-up, and only images, videos and
+ * PDFs beside them are copied.
  */
 public final class LibraryLoader {
+  /** Without an incidents folder, only these files beside the write-ups are copied to the site. */
+  private static final java.util.regex.Pattern MEDIA =
+      java.util.regex.Pattern.compile("\\.(png|jpe?g|gif|svg|webp|avif|pdf|mp4|webm)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private LibraryLoader() {}
 
   public static LibrarySources load(Path root, SiteConfig config, Diagnostics diagnostics) {
     Path libraryRoot = realPath(root);
     String folder = config.folders().incidents();
     Path content = libraryRoot.resolve(folder).normalize();
+    boolean wholeLibrary = false;
     if (!Files.isDirectory(content)) {
-      diagnostics.warning(SourcePosition.of(folder), "no '" + folder + "' folder: the library has no write-ups yet");
-      return new LibrarySources(List.of(), List.of(), folder);
+      // A plain folder of write-ups: every Markdown file in the library but READMEs and the theme.
+      content = libraryRoot;
+      folder = "";
+      wholeLibrary = true;
     }
+    Set<Path> skipped = Set.of(libraryRoot.resolve(config.folders().templates()).normalize(),
+        libraryRoot.resolve(config.folders().output()).normalize());
     List<Path> markdown = new ArrayList<>();
     List<AssetFile> assets = new ArrayList<>();
+    Path top = content;
+    boolean readmes = wholeLibrary;
     try (Stream<Path> walk = Files.walk(content)) {
-      walk.filter(p -> !p.equals(content))
-          .filter(p -> !hidden(content.relativize(p)))
+      walk.filter(p -> !p.equals(top))
+          .filter(p -> !hidden(top.relativize(p)))
+          .filter(p -> skipped.stream().noneMatch(p::startsWith))
+          .filter(p -> !(readmes && p.getFileName().toString().equalsIgnoreCase("README.md")))
           .filter(Files::isRegularFile)
           .sorted()
           .forEach(p -> {
             String rel = relative(libraryRoot, p);
             if (!inside(libraryRoot, p)) {
-              diagnostics.error(SourcePosition.of(rel), "links to a file outside the library; it is left out");
+              diagnostics.error(SourcePosition.of(rel), "is a symbolic link to a file outside the library; it is left out");
             } else if (rel.endsWith(".md") || rel.endsWith(".markdown")) {
               markdown.add(p);
-            } else {
+            } else if (!readmes || MEDIA.matcher(rel).find()) {
               assets.add(new AssetFile(rel, p));
             }
           });

@@ -18,4 +18,9 @@ public record Library(SiteConfig config, List<Incident> incidents, List<AssetFil
     incidents = incidents.stream().sorted(NEWEST_FIRST).toList();
     assets = List.copyOf(assets);
   }
+
+  /** The content folder as a path prefix: {@code incidents/}, or empty when it is the library root. */
+  public String contentPrefix() {
+    return contentFolder.isEmpty() ? "" : contentFolder + "/";
+  }
 }

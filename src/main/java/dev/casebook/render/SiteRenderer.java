@@ -6,7 +6,6 @@ import dev.casebook.diag.SourcePosition;
 import dev.casebook.link.LinkedLibrary;
 import dev.casebook.link.SitePaths;
 import dev.casebook.load.AssetFile;
-import dev.casebook.markdown.MarkdownRenderer;
 import dev.casebook.markdown.RenderedBody;
 import dev.casebook.model.Incident;
 import dev.casebook.render.view.IncidentView;
@@ -75,12 +74,11 @@ public final class SiteRenderer {
 
   private int render() throws IOException {
     AtomicBoolean diagrams = new AtomicBoolean();
-    MarkdownRenderer markdown = new MarkdownRenderer(config.allowHtml());
     List<Incident> incidents = linked.library().incidents();
     try {
       java.util.stream.IntStream.range(0, incidents.size()).parallel().forEach(n -> {
         Incident incident = incidents.get(n);
-        RenderedBody body = markdown.render(linked.bodies().get(incident.id()), dest -> linked.rewrite(incident.id(), dest));
+        RenderedBody body = linked.bodies().get(incident.id());
         if (body.hasDiagrams()) diagrams.set(true);
         Map<String, Object> model = new HashMap<>();
         model.put("incident", incidentViews.get(incident.id()));
@@ -174,7 +172,7 @@ public final class SiteRenderer {
         out.copy(MERMAID_PATH, in);
       }
     }
-    String content = linked.library().contentFolder() + "/";
+    String content = linked.library().contentPrefix();
     List<AssetFile> assets = new ArrayList<>(linked.library().assets());
     for (AssetFile asset : assets) {
       if (asset.path().startsWith(content)) out.copy(SitePaths.media(asset.path().substring(content.length())), asset.file());

@@ -17,7 +17,6 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.scanner.ScannerException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -78,6 +77,9 @@ public final class YamlReader {
     options.setAllowRecursiveKeys(false);
     options.setCodePointLimit(Math.max(text.length() + 1, 1024));
     options.setProcessComments(false);
+    // Only nodes are composed and nothing is constructed from a tag, so let every tag through
+    // here: convert() then reports each unsupported one at its own place and reads on.
+    options.setTagInspector(tag -> true);
     Yaml yaml =
         new Yaml(
             new SafeConstructor(options),
@@ -102,7 +104,7 @@ public final class YamlReader {
     }
     if (root == null) return Optional.empty();
     try {
-      return Optional.ofNullable(convert(root, 0));
+      return Optional.ofNullable(convert(root, 0, false));
     } catch (TooLarge e) {
       diagnostics.error(at(root.getStartMark()),
           "YAML expands to more than " + MAX_NODES + " values through aliases", ALIAS_HINT);
@@ -110,21 +112,24 @@ public final class YamlReader {
     }
   }
 
-  private YamlNode convert(Node node, int depth) {
+  /**
+   * @param quiet inside a value whose tag was already reported: tags are not reported again
+   */
+  private YamlNode convert(Node node, int depth, boolean quiet) {
     if (++nodeCount > MAX_NODES || depth > MAX_DEPTH) throw new TooLarge();
     SourcePosition pos = at(node.getStartMark());
     Tag tag = node.getTag();
-    if (!CORE_TAGS.contains(tag)) {
-      diagnostics.error(pos, "unsupported YAML tag '" + shortTag(tag) + "'",
-          "only plain strings, numbers, booleans, dates, lists and mappings are allowed");
-      return new YamlScalar("", YamlScalar.Type.NULL, pos);
-    }
+    boolean unsupported = !CORE_TAGS.contains(tag);
+    // An unsupported tag is reported once; the value is then read as if it were not there, as
+    // plain text, lists and mappings, so that it causes no follow-up errors of its own.
+    if (unsupported && !quiet) reportTag(pos, tag);
+    boolean inner = quiet || unsupported;
     if (node instanceof ScalarNode scalar) {
-      return new YamlScalar(scalar.getValue(), scalarType(tag), pos);
+      return new YamlScalar(scalar.getValue(), unsupported ? YamlScalar.Type.STRING : scalarType(tag), pos);
     }
     if (node instanceof SequenceNode seq) {
       List<YamlNode> items = new ArrayList<>();
-      for (Node item : seq.getValue()) items.add(convert(item, depth + 1));
+      for (Node item : seq.getValue()) items.add(convert(item, depth + 1, inner));
       return new YamlList(items, pos);
     }
     MappingNode map = (MappingNode) node;
@@ -134,22 +139,28 @@ public final class YamlReader {
       Node keyNode = tuple.getKeyNode();
       SourcePosition keyPos = at(keyNode.getStartMark());
       if (keyNode.getTag().equals(Tag.MERGE)) {
-        diagnostics.error(keyPos, "YAML merge keys ('<<') are not supported");
+        diagnostics.error(keyPos, "YAML merge keys ('<<') are not supported", "write the keys out");
         continue;
       }
       if (!(keyNode instanceof ScalarNode keyScalar)) {
-        diagnostics.error(keyPos, "a key must be a plain name, not a list or mapping");
+        diagnostics.error(keyPos, "a key must be a plain name, not " + (keyNode instanceof SequenceNode ? "a list" : "a mapping"));
         continue;
       }
+      if (!CORE_TAGS.contains(keyNode.getTag()) && !inner) reportTag(keyPos, keyNode.getTag());
       String key = keyScalar.getValue();
       SourcePosition first = seen.putIfAbsent(key, keyPos);
       if (first != null) {
         diagnostics.error(keyPos, "duplicate key '" + key + "'", "first set at line " + first.line());
         continue;
       }
-      entries.add(new YamlMap.Entry(key, keyPos, convert(tuple.getValueNode(), depth + 1)));
+      entries.add(new YamlMap.Entry(key, keyPos, convert(tuple.getValueNode(), depth + 1, inner)));
     }
     return new YamlMap(entries, pos);
+  }
+
+  private void reportTag(SourcePosition pos, Tag tag) {
+    diagnostics.error(pos, "unsupported YAML tag '" + shortTag(tag) + "'",
+        "only plain strings, numbers, booleans, dates, lists and mappings are allowed");
   }
 
   private static YamlScalar.Type scalarType(Tag tag) {
@@ -181,8 +192,9 @@ public final class YamlReader {
     Mark context = e.getContextMark();
     if (problem == null || context == null) return problem != null ? problem : context;
     boolean atEnd = problem.getIndex() >= text.codePointCount(0, text.length());
-    boolean laterLine = e instanceof ScannerException && context.getLine() < problem.getLine();
-    return atEnd || laterLine ? context : problem;
+    // A block mapping or list spans lines by nature: there the problem mark is the place.
+    boolean block = e.getContext() != null && e.getContext().contains("block");
+    return atEnd || (!block && context.getLine() < problem.getLine()) ? context : problem;
   }
 
   private static String describe(MarkedYAMLException e) {
