@@ -125,13 +125,20 @@ public final class SiteRenderer {
       }
     }
     Map<String, Object> notFound = new HashMap<>();
-    notFound.put("root", "");
+    notFound.put("root", basePath(config.baseUrl()));
     render("404.ftlh", "404.html", model("404", "Page not found", "", "404.html", notFound));
     render("feed.ftlx", "feed.xml", model("feed", config.title(), config.description(), "feed.xml", FeedModel.feed(config, allViews, FEED_ENTRIES)));
     if (!config.baseUrl().isEmpty()) {
       render("sitemap.ftlx", "sitemap.xml", model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies)));
     }
     return pages + 1;
+  }
+
+  /** The path of the base URL ({@code /docs/} of {@code https://x.example/docs/}), or {@code /}. */
+  static String basePath(String baseUrl) {
+    if (baseUrl.isEmpty()) return "/";
+    String path = java.net.URI.create(baseUrl).getRawPath();
+    return path == null || path.isEmpty() ? "/" : path;
   }
 
   private void page(String template, String kind, String title, String description, String url, Map<String, Object> extra) {

@@ -52,7 +52,7 @@ public final class IncidentReader {
       if (!knownKeys.contains(e.key())) {
         extra.put(e.key(), e.value().toJava());
         String hint = Suggestions.didYouMean(e.key(), knownKeys);
-        if (hint != null) diagnostics.warning(e.keyPosition(), "unknown key '" + e.key() + "' is kept as an extra field (" + hint + ")");
+        if (hint != null) diagnostics.warning(e.keyPosition(), "unknown key '" + e.key() + "' is kept as an extra field", hint);
       }
     }
     String id = required(fm, path, "id").filter(v -> checkId(v, fm.entry("id").get())).orElse(null);
