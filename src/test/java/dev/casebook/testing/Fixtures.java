@@ -67,6 +67,15 @@ public final class Fixtures {
     return out;
   }
 
+  public static void deleteTree(Path root) {
+    if (!Files.exists(root)) return;
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static String read(Path file) {
     try {
       return Files.readString(file);
