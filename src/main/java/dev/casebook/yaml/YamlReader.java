@@ -90,7 +90,7 @@ public final class YamlReader {
     try {
       root = yaml.compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      diagnostics.error(at(markOf(e, text)), "invalid YAML: " + describe(e));
+      diagnostics.error(at(markOf(e, text)), "invalid YAML: " + describe(e), hint(e));
       return Optional.empty();
     } catch (YAMLException e) {
       SourcePosition start = SourcePosition.at(file, lineOffset + 1);
@@ -195,6 +195,14 @@ public final class YamlReader {
     // A block mapping or list spans lines by nature: there the problem mark is the place.
     boolean block = e.getContext() != null && e.getContext().contains("block");
     return atEnd || (!block && context.getLine() < problem.getLine()) ? context : problem;
+  }
+
+  /** Advice for the syntax error YAML newcomers meet most, or null. */
+  private static String hint(MarkedYAMLException e) {
+    String problem = String.valueOf(e.getProblem());
+    return problem.startsWith("mapping values are not allowed")
+        ? "put a value that contains ': ' in quotes, or check the indentation"
+        : null;
   }
 
   private static String describe(MarkedYAMLException e) {
