@@ -18,7 +18,7 @@ public final class HtmlSanitizer {
     Safelist safelist = Safelist.relaxed()
         .addTags("input", "section", "del", "s", "ins", "hr", "details", "summary", "figure", "figcaption", "kbd", "mark", "abbr", "samp", "var")
         .addAttributes(":all", "id", "class", "title", "lang", "dir", "role", "aria-label")
-        .addAttributes("a", "data-footnote-ref", "data-footnote-backref", "data-footnote-backref-idx")
+        .addAttributes("a", "aria-label", "data-footnote-ref", "data-footnote-backref", "data-footnote-backref-idx")
         .addAttributes("section", "data-footnotes")
         .addAttributes("img", "loading")
         .addAttributes("input", "type", "checked", "disabled")
@@ -32,16 +32,10 @@ public final class HtmlSanitizer {
     this.cleaner = new Cleaner(safelist);
   }
 
-  /** Parses {@code html} as a body fragment and returns it with only safe markup left. */
-  public Document clean(String html) {
-    Document clean = cleaner.clean(parse(html));
+  /** {@code html}, a body fragment, with only safe markup left. */
+  public String cleanFragment(String html) {
+    Document clean = cleaner.clean(Jsoup.parseBodyFragment(html, BASE));
     clean.outputSettings().prettyPrint(false);
-    return clean;
-  }
-
-  static Document parse(String html) {
-    Document dom = Jsoup.parseBodyFragment(html, BASE);
-    dom.outputSettings().prettyPrint(false);
-    return dom;
+    return clean.body().html();
   }
 }

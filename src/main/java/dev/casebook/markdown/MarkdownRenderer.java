@@ -1,7 +1,9 @@
 package dev.casebook.markdown;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -10,7 +12,10 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
@@ -19,15 +24,16 @@ import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Renders a {@link MarkdownBody} to HTML: heading anchors, a table of contents, rewritten link
- * destinations, Mermaid diagrams as {@code <pre class="mermaid">}, and raw HTML sanitized unless
- * the library allows it. Thread-safe.
+ * destinations, Mermaid diagrams as {@code <pre class="mermaid">}, tables in a scrolling wrapper,
+ * and raw HTML sanitized unless the library allows it. Markdown's own links never keep a
+ * {@code javascript:}-like URL. Thread-safe.
  */
 public final class MarkdownRenderer {
+  private static final Set<String> UNSAFE_SCHEMES = Set.of("javascript", "vbscript", "data", "file");
+
   private final HtmlSanitizer sanitizer;
 
   /** @param allowHtml keep raw HTML from the Markdown as written */
@@ -39,67 +45,27 @@ public final class MarkdownRenderer {
    * @param rewrite maps a link or image destination as written to the one the page uses
    */
   public RenderedBody render(MarkdownBody body, UnaryOperator<String> rewrite) {
-    Node document = body.document();
-    List<RenderedBody.TocEntry> toc = new ArrayList<>();
-    boolean[] diagrams = {false};
-    IdGenerator ids = IdGenerator.builder().build();
-    Map<Heading, String> headingIds = new java.util.IdentityHashMap<>();
-    document.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Heading heading) {
-        String text = plainText(heading).strip();
-        String id = ids.generateId(text.isEmpty() ? "section" : text);
-        headingIds.put(heading, id);
-        toc.add(new RenderedBody.TocEntry(heading.getLevel(), id, text));
-      }
-
-      @Override
-      public void visit(FencedCodeBlock code) {
-        if (isMermaid(code)) diagrams[0] = true;
-      }
-    });
+    Survey survey = new Survey();
+    body.document().accept(survey);
     HtmlRenderer renderer = HtmlRenderer.builder()
+        .nodeRendererFactory(FencedCodeRenderer::new)
+        .nodeRendererFactory(context -> new HeadingRenderer(context, survey.headingIds))
         .extensions(MarkdownParser.EXTENSIONS)
         .percentEncodeUrls(true)
-        .nodeRendererFactory(FencedCodeRenderer::new)
-        .attributeProviderFactory(context -> new Attributes(headingIds, rewrite))
+        .attributeProviderFactory(context -> new Attributes(rewrite))
         .build();
-    String html = renderer.render(document);
-    Document dom = sanitizer != null ? sanitizer.clean(html) : HtmlSanitizer.parse(html);
-    String text = dom.body().text();
-    decorate(dom);
-    return new RenderedBody(dom.body().html(), List.copyOf(toc), text, countWords(text), diagrams[0]);
-  }
-
-  private static void decorate(Document dom) {
-    for (Element h : dom.select("h2[id], h3[id], h4[id], h5[id], h6[id]")) {
-      h.appendElement("a").addClass("heading-anchor").attr("href", "#" + h.id())
-          .attr("aria-label", "Link to this section").text("#");
-    }
-    for (Element table : dom.select("table")) {
-      if (!table.parent().hasClass("table-wrap")) table.wrap("<div class=\"table-wrap\"></div>");
-    }
+    String html = renderer.render(body.document())
+        .replace("<table>", "<div class=\"table-wrap\"><table>")
+        .replace("</table>", "</table></div>");
+    // Only raw HTML written in the Markdown can carry anything unsafe; without it, the output
+    // is commonmark-java's own escaped markup and needs no cleaning.
+    if (survey.rawHtml && sanitizer != null) html = sanitizer.cleanFragment(html);
+    return new RenderedBody(html, List.copyOf(survey.toc), survey.words, survey.diagrams);
   }
 
   static boolean isMermaid(FencedCodeBlock code) {
     String info = code.getInfo();
     return info != null && info.strip().split("\\s+")[0].equalsIgnoreCase("mermaid");
-  }
-
-  private static String plainText(Node node) {
-    StringBuilder sb = new StringBuilder();
-    node.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text text) {
-        sb.append(text.getLiteral());
-      }
-
-      @Override
-      public void visit(Code code) {
-        sb.append(code.getLiteral());
-      }
-    });
-    return sb.toString();
   }
 
   static int countWords(String text) {
@@ -113,12 +79,72 @@ public final class MarkdownRenderer {
     return words;
   }
 
-  private record Attributes(Map<Heading, String> headingIds, UnaryOperator<String> rewrite) implements AttributeProvider {
+  /** One walk over the tree: heading ids, words, diagrams and whether there is raw HTML. */
+  private static final class Survey extends AbstractVisitor {
+    final IdGenerator ids = IdGenerator.builder().build();
+    final Map<Heading, String> headingIds = new IdentityHashMap<>();
+    final List<RenderedBody.TocEntry> toc = new ArrayList<>();
+    int words;
+    boolean diagrams;
+    boolean rawHtml;
+
+    @Override
+    public void visit(Heading heading) {
+      StringBuilder sb = new StringBuilder();
+      heading.accept(new AbstractVisitor() {
+        @Override
+        public void visit(Text text) {
+          sb.append(text.getLiteral());
+        }
+
+        @Override
+        public void visit(Code code) {
+          sb.append(code.getLiteral());
+        }
+      });
+      String text = sb.toString().strip();
+      String id = ids.generateId(text.isEmpty() ? "section" : text);
+      headingIds.put(heading, id);
+      toc.add(new RenderedBody.TocEntry(heading.getLevel(), id, text));
+      visitChildren(heading);
+    }
+
+    @Override
+    public void visit(Text text) {
+      words += countWords(text.getLiteral());
+    }
+
+    @Override
+    public void visit(Code code) {
+      words += countWords(code.getLiteral());
+    }
+
+    @Override
+    public void visit(FencedCodeBlock code) {
+      if (isMermaid(code)) diagrams = true;
+      else words += countWords(code.getLiteral());
+    }
+
+    @Override
+    public void visit(IndentedCodeBlock code) {
+      words += countWords(code.getLiteral());
+    }
+
+    @Override
+    public void visit(HtmlBlock html) {
+      rawHtml = true;
+    }
+
+    @Override
+    public void visit(HtmlInline html) {
+      rawHtml = true;
+    }
+  }
+
+  private record Attributes(UnaryOperator<String> rewrite) implements AttributeProvider {
     @Override
     public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
-      if (node instanceof Heading heading && headingIds.containsKey(heading)) {
-        attributes.put("id", headingIds.get(heading));
-      } else if (node instanceof Link link && attributes.containsKey("href")) {
+      if (node instanceof Link link && attributes.containsKey("href")) {
         replace(attributes, "href", link.getDestination());
       } else if (node instanceof Image image && attributes.containsKey("src")) {
         replace(attributes, "src", image.getDestination());
@@ -130,6 +156,52 @@ public final class MarkdownRenderer {
     private void replace(Map<String, String> attributes, String name, String destination) {
       String rewritten = rewrite.apply(destination);
       if (!rewritten.equals(destination)) attributes.put(name, rewritten);
+      if (unsafe(attributes.get(name))) attributes.remove(name);
+    }
+
+    private static boolean unsafe(String url) {
+      String u = url.strip().toLowerCase(Locale.ROOT);
+      int colon = u.indexOf(':');
+      return colon > 0 && UNSAFE_SCHEMES.contains(u.substring(0, colon).replaceAll("[\\s\\x00-\\x1f]", ""));
+    }
+  }
+
+  /** Headings get their id and a link to themselves. */
+  private static final class HeadingRenderer implements NodeRenderer {
+    private final HtmlNodeRendererContext context;
+    private final HtmlWriter html;
+    private final Map<Heading, String> ids;
+
+    HeadingRenderer(HtmlNodeRendererContext context, Map<Heading, String> ids) {
+      this.context = context;
+      this.html = context.getWriter();
+      this.ids = ids;
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(Heading.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      Heading heading = (Heading) node;
+      String tag = "h" + heading.getLevel();
+      String id = ids.get(heading);
+      html.line();
+      html.tag(tag, context.extendAttributes(node, tag, Map.of("id", id)));
+      for (Node child = node.getFirstChild(); child != null; child = child.getNext()) context.render(child);
+      if (heading.getLevel() > 1) {
+        Map<String, String> anchor = new java.util.LinkedHashMap<>();
+        anchor.put("class", "heading-anchor");
+        anchor.put("href", "#" + id);
+        anchor.put("aria-label", "Link to this section");
+        html.tag("a", anchor);
+        html.text("#");
+        html.tag("/a");
+      }
+      html.tag("/" + tag);
+      html.line();
     }
   }
 

@@ -98,40 +98,41 @@ public final class SiteRenderer {
     return pages;
   }
 
+  /** Every page but the write-ups' own, rendered in parallel; returns how many HTML pages. */
   private int renderListings() {
-    int pages = 0;
+    List<Runnable> pages = new ArrayList<>();
     Map<String, Object> home = new HashMap<>();
     home.put("recent", allViews.subList(0, Math.min(RECENT, allViews.size())));
-    home.put("nearMisses", allViews.stream().filter(IncidentView::nearMiss).toList());
+    home.put("nearMisses", allViews.stream().filter(IncidentView::nearMiss).limit(RECENT).toList());
     home.put("years", taxonomies.years.view());
-    page("index.ftlh", "home", config.title(), config.description(), "", home);
-    page("incidents.ftlh", "incidents", "All write-ups", "Every write-up in the library.", "incidents/",
-        new HashMap<>(Map.of("incidents", allViews)));
-    pages += 2;
+    pages.add(() -> page("index.ftlh", "home", config.title(), config.description(), "", home));
+    pages.add(() -> page("incidents.ftlh", "incidents", "All write-ups", "Every write-up in the library.", "incidents/",
+        Map.of("incidents", allViews, "stats", ViewFactory.stats(allViews))));
     for (Taxonomy taxonomy : taxonomies.all()) {
       TaxonomyView view = taxonomy.view();
-      page("taxonomy.ftlh", "taxonomy", taxonomy.title, "Write-ups by " + taxonomy.singular + ".", taxonomy.url(),
-          new HashMap<>(Map.of("taxonomy", view)));
-      pages++;
+      pages.add(() -> page("taxonomy.ftlh", "taxonomy", taxonomy.title, "Write-ups by " + taxonomy.singular + ".",
+          taxonomy.url(), Map.of("taxonomy", view)));
       for (String term : taxonomy.terms()) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("taxonomy", view);
-        model.put("term", taxonomy.term(term));
-        model.put("incidents", taxonomy.incidents(term).stream().map(i -> incidentViews.get(i.id())).toList());
-        String description = taxonomy.term(term).description();
-        page("term.ftlh", "term", term, description.isEmpty() ? "Write-ups about " + term + "." : description,
-            taxonomy.url(term), model);
-        pages++;
+        pages.add(() -> {
+          List<IncidentView> termIncidents = taxonomy.incidents(term).stream().map(i -> incidentViews.get(i.id())).toList();
+          String description = taxonomy.term(term).description();
+          page("term.ftlh", "term", term, description.isEmpty() ? "Write-ups about " + term + "." : description,
+              taxonomy.url(term), Map.of("taxonomy", view, "term", taxonomy.term(term), "incidents", termIncidents,
+                  "stats", ViewFactory.stats(termIncidents)));
+        });
       }
     }
-    Map<String, Object> notFound = new HashMap<>();
-    notFound.put("root", basePath(config.baseUrl()));
-    render("404.ftlh", "404.html", model("404", "Page not found", "", "404.html", notFound));
-    render("feed.ftlx", "feed.xml", model("feed", config.title(), config.description(), "feed.xml", FeedModel.feed(config, allViews, FEED_ENTRIES)));
+    int htmlPages = pages.size() + 1;
+    pages.add(() -> render("404.ftlh", "404.html",
+        model("404", "Page not found", "", "404.html", Map.of("root", basePath(config.baseUrl())))));
+    pages.add(() -> render("feed.ftlx", "feed.xml",
+        model("feed", config.title(), config.description(), "feed.xml", FeedModel.feed(config, allViews, FEED_ENTRIES))));
     if (!config.baseUrl().isEmpty()) {
-      render("sitemap.ftlx", "sitemap.xml", model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies)));
+      pages.add(() -> render("sitemap.ftlx", "sitemap.xml",
+          model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies))));
     }
-    return pages + 1;
+    pages.parallelStream().forEach(Runnable::run);
+    return htmlPages;
   }
 
   /** The path of the base URL ({@code /docs/} of {@code https://x.example/docs/}), or {@code /}. */
@@ -146,6 +147,7 @@ public final class SiteRenderer {
   }
 
   private Map<String, Object> model(String kind, String title, String description, String url, Map<String, Object> extra) {
+    extra = new HashMap<>(extra);
     Map<String, Object> model = new HashMap<>(extra);
     String root = (String) model.computeIfAbsent("root", k -> SitePaths.rootFrom(url));
     model.put("site", site);
@@ -156,9 +158,8 @@ public final class SiteRenderer {
   }
 
   private void render(String template, String path, Map<String, Object> model) {
-    try {
-      String html = templates.render(template, model);
-      out.write(path, html.getBytes(StandardCharsets.UTF_8));
+    try (java.io.Writer writer = new java.io.OutputStreamWriter(out.create(path), StandardCharsets.UTF_8)) {
+      templates.render(template, model, writer);
     } catch (TemplateEngine.TemplateFailure e) {
       String file = theme.overrideRoot().isPresent() && theme.overrideRoot().get().resolve(e.template()).toFile().isFile()
           ? config.folders().templates() + "/" + e.template()

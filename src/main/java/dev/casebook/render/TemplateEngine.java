@@ -58,11 +58,16 @@ public final class TemplateEngine {
 
   /** Renders {@code name} with {@code model}; a template error names the template and line. */
   public String render(String name, Map<String, Object> model) throws TemplateFailure {
+    StringWriter out = new StringWriter(16 * 1024);
+    render(name, model, out);
+    return out.toString();
+  }
+
+  /** Renders {@code name} with {@code model} into {@code out}. */
+  public void render(String name, Map<String, Object> model, java.io.Writer out) throws TemplateFailure {
     try {
       Template template = configuration.getTemplate(name);
-      StringWriter out = new StringWriter(16 * 1024);
       template.process(model, out);
-      return out.toString();
     } catch (TemplateException e) {
       String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
       int line = e.getLineNumber() != null ? e.getLineNumber() : 0;

@@ -10,6 +10,7 @@ import dev.casebook.render.view.Heading;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.Moment;
 import dev.casebook.render.view.Span;
+import dev.casebook.render.view.TermStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -67,6 +68,28 @@ final class ViewFactory {
     List<Heading> toc = body.toc().stream().map(h -> new Heading(h.level(), h.id(), h.text())).toList();
     int minutes = Math.max(1, Math.round(body.wordCount() / (float) WORDS_PER_MINUTE));
     return new ContentView(body.html(), toc, body.wordCount(), minutes, body.hasDiagrams());
+  }
+
+  /** The figures of a term page; medians are the lower middle value for an even count. */
+  static TermStats stats(List<IncidentView> incidents) {
+    java.util.Map<String, Integer> severities = new java.util.TreeMap<>();
+    List<Long> ttd = new java.util.ArrayList<>();
+    List<Long> ttm = new java.util.ArrayList<>();
+    int nearMisses = 0;
+    for (IncidentView i : incidents) {
+      if (i.nearMiss()) nearMisses++;
+      if (!i.severity().isEmpty()) severities.merge(i.severity(), 1, Integer::sum);
+      if (i.timeToDetect() != null) ttd.add(i.timeToDetect().minutes());
+      if (i.timeToMitigate() != null) ttm.add(i.timeToMitigate().minutes());
+    }
+    List<TermStats.Count> counts = severities.entrySet().stream().map(e -> new TermStats.Count(e.getKey(), e.getValue())).toList();
+    return new TermStats(incidents.size(), nearMisses, counts, median(ttd), ttd.size(), median(ttm), ttm.size());
+  }
+
+  private static Span median(List<Long> minutes) {
+    if (minutes.isEmpty()) return null;
+    List<Long> sorted = minutes.stream().sorted().toList();
+    return span(Optional.of(Duration.ofMinutes(sorted.get((sorted.size() - 1) / 2))));
   }
 
   private Moment moment(Instant instant) {

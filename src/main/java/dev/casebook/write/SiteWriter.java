@@ -60,6 +60,11 @@ public final class SiteWriter implements AutoCloseable {
     Files.write(claim(path), bytes);
   }
 
+  /** A buffered stream to a new file at {@code path}; the caller closes it. */
+  public java.io.OutputStream create(String path) throws IOException {
+    return new java.io.BufferedOutputStream(Files.newOutputStream(claim(path)), 64 * 1024);
+  }
+
   public void copy(String path, Path source) throws IOException {
     Files.copy(source, claim(path), StandardCopyOption.REPLACE_EXISTING);
   }

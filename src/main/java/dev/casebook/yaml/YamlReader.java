@@ -2,17 +2,17 @@ package dev.casebook.yaml;
 
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -22,7 +22,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Reads one YAML document into {@link YamlNode}s that remember their file positions.
@@ -43,6 +42,8 @@ public final class YamlReader {
   private static final Set<Tag> CORE_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
   private static final String ALIAS_HINT = "write the values out instead of repeating them with '*' aliases";
+  /** Resolves implicit scalar types; read-only after construction, so one serves all threads. */
+  private static final Resolver RESOLVER = new Resolver();
   private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on", "y");
 
   private final String file;
@@ -80,15 +81,10 @@ public final class YamlReader {
     // Only nodes are composed and nothing is constructed from a tag, so let every tag through
     // here: convert() then reports each unsupported one at its own place and reads on.
     options.setTagInspector(tag -> true);
-    Yaml yaml =
-        new Yaml(
-            new SafeConstructor(options),
-            new Representer(new DumperOptions()),
-            new DumperOptions(),
-            options);
     Node root;
     try {
-      root = yaml.compose(new StringReader(text));
+      // What Yaml.compose does, without building a constructor and representer per document.
+      root = new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options).getSingleNode();
     } catch (MarkedYAMLException e) {
       diagnostics.error(at(markOf(e, text)), "invalid YAML: " + describe(e), hint(e));
       return Optional.empty();

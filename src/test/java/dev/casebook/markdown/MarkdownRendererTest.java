@@ -111,9 +111,24 @@ class MarkdownRendererTest {
   }
 
   @Test
-  void countsWordsOfTheTextWithoutTheHeadingAnchors() {
-    RenderedBody body = render(sanitizing, "## Title here\n\nOne two, three-four. `code`\n");
-    assertEquals("Title here One two, three-four. code", body.text());
+  void countsTheWordsOfTextAndCodeButNotOfDiagramsOrHeadingAnchors() {
+    RenderedBody body = render(sanitizing, "## Title here\n\nOne two, three-four. `code`\n\n```mermaid\ngraph TD; A-->B\n```\n");
     assertEquals(7, body.wordCount());
+  }
+
+  @Test
+  void dropsUnsafeUrlsFromMarkdownLinksEvenWhenHtmlIsAllowed() {
+    for (MarkdownRenderer renderer : List.of(sanitizing, trusting)) {
+      Document dom = dom(render(renderer, "[a](javascript:alert(1)) [b](JaVaScRiPt:x) ![c](data:text/html,x) [d](https://ok.example/)"));
+      assertEquals(List.of("", "", "https://ok.example/"), dom.select("a").stream().map(a -> a.attr("href")).toList());
+      assertEquals("", dom.select("img").attr("src"));
+    }
+  }
+
+  @Test
+  void rawHtmlIsCleanedButPlainMarkdownIsLeftExactlyAsCommonmarkRendersIt() {
+    String plain = render(sanitizing, "## A & B\n\n*x* < y\n").html();
+    assertEquals("<h2 id=\"a--b\">A &amp; B<a class=\"heading-anchor\" href=\"#a--b\" aria-label=\"Link to this section\">#</a></h2>\n"
+        + "<p><em>x</em> &lt; y</p>\n", plain);
   }
 }
