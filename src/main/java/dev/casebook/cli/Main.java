@@ -23,7 +23,15 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    int exit;
+    try {
+      exit = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    } catch (OutOfMemoryError e) {
+      System.err.println("casebook: error: out of memory; give Java more with CASEBOOK_JAVA_OPTS=-Xmx4g "
+          + "(bin/casebook) or java -Xmx4g -jar casebook.jar");
+      exit = EXIT_PROBLEMS;
+    }
+    System.exit(exit);
   }
 
   /** Runs the command line with the given streams and returns the exit code. */
