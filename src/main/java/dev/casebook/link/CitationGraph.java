@@ -36,6 +36,20 @@ public final class CitationGraph {
     return Collections.unmodifiableSet(cites.getOrDefault(id, Set.of()));
   }
 
+  /**
+   * One citation of {@code id} per write-up that cites it, in library order: the first one that
+   * has a sentence to show, else the first.
+   */
+  public List<Citation> citing(String id) {
+    Map<String, Citation> best = new LinkedHashMap<>();
+    for (Citation c : citations) {
+      if (!c.to().equals(id)) continue;
+      Citation seen = best.get(c.from());
+      if (seen == null || (seen.context().isEmpty() && !c.context().isEmpty())) best.put(c.from(), c);
+    }
+    return List.copyOf(best.values());
+  }
+
   public List<Citation> from(String id) {
     List<Citation> out = new ArrayList<>();
     for (Citation c : citations) if (c.from().equals(id)) out.add(c);

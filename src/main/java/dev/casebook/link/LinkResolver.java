@@ -4,6 +4,7 @@ import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
 import dev.casebook.load.AssetFile;
 import dev.casebook.markdown.BodyLink;
+import dev.casebook.markdown.IdMentions;
 import dev.casebook.markdown.MarkdownBody;
 import dev.casebook.markdown.MarkdownParser;
 import dev.casebook.markdown.MarkdownRenderer;
@@ -51,8 +52,11 @@ public final class LinkResolver {
   }
 
   public static LinkedLibrary link(Library library, Path libraryRoot, Diagnostics diagnostics) {
+    java.util.regex.Pattern idPattern = library.config().idPattern();
+    IdMentions mentions = new IdMentions(word -> library.knownIds().contains(word)
+        || (idPattern != null && idPattern.matcher(word).matches()));
     return new LinkResolver(library, libraryRoot, diagnostics)
-        .link(new MarkdownParser(), new MarkdownRenderer(library.config().allowHtml()));
+        .link(new MarkdownParser(mentions), new MarkdownRenderer(library.config().allowHtml()));
   }
 
   private LinkedLibrary link(MarkdownParser parser, MarkdownRenderer renderer) {
@@ -70,7 +74,7 @@ public final class LinkResolver {
     for (Incident incident : library.incidents()) {
       for (Incident.Reference ref : incident.related()) {
         if (byId.containsKey(ref.id())) {
-          citations.add(new Citation(incident.id(), ref.id(), Citation.Kind.RELATED, ref.position()));
+          citations.add(new Citation(incident.id(), ref.id(), Citation.Kind.RELATED, ref.position(), ""));
         }
       }
       citations.addAll(linkCitations.get(incident.id()));
@@ -101,9 +105,19 @@ public final class LinkResolver {
     }
     String fromPage = SitePaths.incident(from.id());
     Incident cited = byPath.get(target);
+    if (cited == null && !decoded.contains("/")) cited = byId.get(decoded);
     if (cited != null) {
       rewrites.put(dest, relative(fromPage, SitePaths.incident(cited.id())) + suffix);
-      if (!cited.id().equals(from.id())) cites.add(new Citation(from.id(), cited.id(), Citation.Kind.LINK, at));
+      if (!cited.id().equals(from.id())) cites.add(new Citation(from.id(), cited.id(), Citation.Kind.LINK, at, link.context()));
+      return;
+    }
+    if (!decoded.contains("/") && !decoded.endsWith(".md") && looksLikeId(decoded)) {
+      if (library.knownIds().contains(decoded)) {
+        rewrites.put(dest, "");
+        diagnostics.warning(at, "'" + decoded + "' is a write-up that is not in the site", "a draft, built only with --drafts");
+      } else {
+        diagnostics.error(at, "unknown incident id '" + decoded + "'", dev.casebook.diag.Suggestions.didYouMean(decoded, library.knownIds()));
+      }
       return;
     }
     String content = library.contentPrefix();
@@ -121,6 +135,11 @@ public final class LinkResolver {
     } else {
       diagnostics.error(at, what + " '" + dest + "' leads to a missing file '" + target + "'");
     }
+  }
+
+  private boolean looksLikeId(String word) {
+    java.util.regex.Pattern pattern = library.config().idPattern();
+    return library.knownIds().contains(word) || (pattern != null && pattern.matcher(word).matches());
   }
 
   private static int indexOfAny(String s, char a, char b) {

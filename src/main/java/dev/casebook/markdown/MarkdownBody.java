@@ -26,26 +26,27 @@ public final class MarkdownBody {
   /** Every link and image destination, in document order. */
   public List<BodyLink> links() {
     List<BodyLink> out = new ArrayList<>();
+    CitationContext context = new CitationContext();
     document.accept(new AbstractVisitor() {
       @Override
       public void visit(Link link) {
-        out.add(at(link, link.getDestination(), false));
+        out.add(at(link, link.getDestination(), false, context));
         visitChildren(link);
       }
 
       @Override
       public void visit(Image image) {
-        out.add(at(image, image.getDestination(), true));
+        out.add(at(image, image.getDestination(), true, context));
         visitChildren(image);
       }
     });
     return out;
   }
 
-  private static BodyLink at(Node node, String destination, boolean image) {
+  private static BodyLink at(Node node, String destination, boolean image, CitationContext context) {
     List<SourceSpan> spans = node.getSourceSpans();
     int line = spans.isEmpty() ? 1 : spans.get(0).getLineIndex() + 1;
     int column = spans.isEmpty() ? 0 : spans.get(0).getColumnIndex() + 1;
-    return new BodyLink(destination, line, column, image);
+    return new BodyLink(destination, line, column, image, image ? "" : context.sentenceOf(node));
   }
 }

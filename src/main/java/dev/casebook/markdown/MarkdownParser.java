@@ -22,15 +22,25 @@ public final class MarkdownParser {
   private final Parser parser;
 
   public MarkdownParser() {
-    this(EXTENSIONS);
+    this(EXTENSIONS, null);
+  }
+
+  /** A parser that also links plain mentions of incident ids. */
+  public MarkdownParser(IdMentions mentions) {
+    this(EXTENSIONS, mentions);
   }
 
   /** A parser with only some of the extensions, for testing each against its spec. */
   MarkdownParser(List<Extension> extensions) {
-    parser = Parser.builder()
+    this(extensions, null);
+  }
+
+  private MarkdownParser(List<Extension> extensions, IdMentions mentions) {
+    Parser.Builder builder = Parser.builder()
         .extensions(extensions)
-        .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-        .build();
+        .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES);
+    if (mentions != null) builder.postProcessor(mentions);
+    parser = builder.build();
   }
 
   public MarkdownBody parse(String markdown) {

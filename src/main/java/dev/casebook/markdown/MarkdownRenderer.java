@@ -156,7 +156,8 @@ public final class MarkdownRenderer {
     private void replace(Map<String, String> attributes, String name, String destination) {
       String rewritten = rewrite.apply(destination);
       if (!rewritten.equals(destination)) attributes.put(name, rewritten);
-      if (unsafe(attributes.get(name))) attributes.remove(name);
+      // An empty rewrite means "no page to link to": the text stays, the link goes.
+      if ((rewritten.isEmpty() && !destination.isEmpty()) || unsafe(attributes.get(name))) attributes.remove(name);
     }
 
     private static boolean unsafe(String url) {

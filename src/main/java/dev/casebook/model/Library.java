@@ -8,8 +8,11 @@ import java.util.List;
 /**
  * The validated library: its settings, its write-ups (newest first, then by id) and the files
  * copied beside them.
+ *
+ * @param knownIds the ids of every valid write-up, drafts left out of the site included
  */
-public record Library(SiteConfig config, List<Incident> incidents, List<AssetFile> assets, String contentFolder) {
+public record Library(
+    SiteConfig config, List<Incident> incidents, List<AssetFile> assets, String contentFolder, java.util.Set<String> knownIds) {
 
   public static final Comparator<Incident> NEWEST_FIRST =
       Comparator.comparing(Incident::date).reversed().thenComparing(Incident::id);
@@ -17,6 +20,7 @@ public record Library(SiteConfig config, List<Incident> incidents, List<AssetFil
   public Library {
     incidents = incidents.stream().sorted(NEWEST_FIRST).toList();
     assets = List.copyOf(assets);
+    knownIds = java.util.Set.copyOf(knownIds);
   }
 
   /** The content folder as a path prefix: {@code incidents/}, or empty when it is the library root. */

@@ -8,6 +8,7 @@ import dev.casebook.link.SitePaths;
 import dev.casebook.load.AssetFile;
 import dev.casebook.markdown.RenderedBody;
 import dev.casebook.model.Incident;
+import dev.casebook.render.view.Citing;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PageInfo;
 import dev.casebook.render.view.SiteView;
@@ -84,7 +85,11 @@ public final class SiteRenderer {
         model.put("incident", incidentViews.get(incident.id()));
         model.put("content", ViewFactory.content(body));
         model.put("related", incident.related().stream().map(r -> incidentViews.get(r.id())).filter(v -> v != null).toList());
-        model.put("relatedBy", linked.citations().citedBy(incident.id()).stream().map(incidentViews::get).filter(v -> v != null).toList());
+        List<Citing> citing = linked.citations().citing(incident.id()).stream()
+            .filter(c -> incidentViews.containsKey(c.from()))
+            .map(c -> new Citing(incidentViews.get(c.from()), c.context())).toList();
+        model.put("citedBy", citing);
+        model.put("relatedBy", citing.stream().map(Citing::incident).toList());
         model.put("newer", n > 0 ? allViews.get(n - 1) : null);
         model.put("older", n + 1 < allViews.size() ? allViews.get(n + 1) : null);
         page("incident.ftlh", "incident", incident.title(), incident.summary(), SitePaths.incident(incident.id()), model);

@@ -36,7 +36,8 @@ public final class LibraryValidator {
     Map<String, Incident> byKey = uniqueIds(all, diagnostics);
     checkRelated(all, byKey, declaredIds(sources), includeDrafts, diagnostics);
     List<Incident> kept = includeDrafts ? all : all.stream().filter(i -> i.status() != Status.DRAFT).toList();
-    return new Library(config, kept, sources.assets(), sources.contentFolder());
+    java.util.Set<String> ids = all.stream().map(Incident::id).collect(java.util.stream.Collectors.toSet());
+    return new Library(config, kept, sources.assets(), sources.contentFolder(), ids);
   }
 
   private static Map<String, Incident> uniqueIds(List<Incident> all, Diagnostics diagnostics) {

@@ -1,0 +1,96 @@
+package dev.casebook.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.build.BuildOptions;
+import dev.casebook.build.BuildResult;
+import dev.casebook.build.SiteBuild;
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ways one write-up cites another, and the "Referenced by" they produce. */
+class CitationsTest {
+  @TempDir Path tmp;
+
+  private Path library(String... files) throws IOException {
+    Path root = tmp.resolve("lib");
+    Files.createDirectories(root.resolve("incidents"));
+    Files.writeString(root.resolve("casebook.yml"), "id_pattern: 'INC-\\d{3}'\n");
+    for (int i = 0; i < files.length; i += 2) {
+      Path file = root.resolve("incidents").resolve(files[i]);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, files[i + 1]);
+    }
+    return root;
+  }
+
+  private static String writeUp(String id, String date, String extra, String body) {
+    return "---\nid: " + id + "\ntitle: Write-up " + id + "\ndate: " + date + "\n" + extra + "---\n" + body;
+  }
+
+  private Document page(Path site, String id) {
+    return Jsoup.parse(Fixtures.read(site.resolve("incidents/" + id + "/index.html")));
+  }
+
+  @Test
+  void plainMentionsAndLinksByIdBecomeLinksOutsideCode() throws IOException {
+    Path lib = library(
+        "INC-001.md", writeUp("INC-001", "2024-01-01", "", "First.\n"),
+        "INC-002.md", writeUp("INC-002", "2024-02-01", "",
+            "As in INC-001, the cache lied. See [the first](INC-001#what) too.\n\n`INC-001` in code and [INC-001 text](https://x.example/) stay.\n"));
+    Path site = tmp.resolve("site");
+    BuildResult result = SiteBuild.build(new BuildOptions(lib, site, false, null));
+    assertEquals(List.of(), result.diagnostics());
+    Document page = page(site, "INC-002");
+    List<String> hrefs = page.select("article.prose a").eachAttr("href");
+    assertEquals(List.of("../INC-001/", "../INC-001/#what", "https://x.example/"), hrefs);
+    assertEquals("INC-001", page.select("article.prose code").text());
+  }
+
+  @Test
+  void referencedByShowsTheSentenceThatCites() throws IOException {
+    Path lib = library(
+        "INC-001.md", writeUp("INC-001", "2024-01-01", "", "First.\n"),
+        "INC-002.md", writeUp("INC-002", "2024-02-01", "related: [INC-001]\n", "No mention here.\n"),
+        "INC-003.md", writeUp("INC-003", "2024-03-01", "",
+            "We had seen this before. The retry storm of INC-001 came back\nin a new shape! Then we fixed it.\n"));
+    Path site = tmp.resolve("site");
+    SiteBuild.build(new BuildOptions(lib, site, false, null));
+    List<Element> items = page(site, "INC-001").select("[aria-labelledby=referenced-by-title] li");
+    assertEquals(2, items.size());
+    assertEquals("Write-up INC-003", items.get(0).select("a").first().text());
+    assertEquals("The retry storm of INC-001 came back in a new shape!", items.get(0).select("q").text());
+    assertEquals("Write-up INC-002", items.get(1).select("a").first().text());
+    assertEquals("Lists it as related.", items.get(1).select(".compact-list__context").text());
+  }
+
+  @Test
+  void anUnknownIdIsAnErrorAtItsLineAndADraftsIdAWarning() throws IOException {
+    Path lib = library(
+        "INC-001.md", writeUp("INC-001", "2024-01-01", "status: draft\n", "Draft.\n"),
+        "INC-002.md", writeUp("INC-002", "2024-02-01", "", "Intro.\n\nLike INC-009 and [that one](INC-001).\n"));
+    BuildResult check = SiteBuild.check(lib);
+    assertEquals(List.of("incidents/INC-002.md:8:6: error: unknown incident id 'INC-009' (did you mean 'INC-001'?)"),
+        check.diagnostics().stream().map(Diagnostic::toString).toList());
+
+    Files.writeString(lib.resolve("incidents/INC-002.md"), writeUp("INC-002", "2024-02-01", "", "Like [that one](INC-001).\n"));
+    Path site = tmp.resolve("site");
+    BuildResult build = SiteBuild.build(new BuildOptions(lib, site, false, null));
+    assertTrue(build.written());
+    assertEquals(List.of("incidents/INC-002.md:6:6: warning: 'INC-001' is a write-up that is not in the site "
+        + "(a draft, built only with --drafts)"), build.diagnostics().stream().map(Diagnostic::toString).toList());
+    Element link = page(site, "INC-002").select("article.prose a").first();
+    assertEquals("that one", link.text());
+    assertTrue(!link.hasAttr("href"), "no link to a page that is not built");
+  }
+}
