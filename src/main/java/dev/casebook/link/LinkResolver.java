@@ -62,14 +62,16 @@ public final class LinkResolver {
   private LinkedLibrary link(MarkdownParser parser, MarkdownRenderer renderer) {
     Map<String, RenderedBody> bodies = new ConcurrentHashMap<>();
     Map<String, List<Citation>> linkCitations = new ConcurrentHashMap<>();
+    List<Anchor> anchors = java.util.Collections.synchronizedList(new ArrayList<>());
     library.incidents().parallelStream().forEach(incident -> {
       MarkdownBody body = parser.parse(incident.source().body());
       Map<String, String> rewrites = new HashMap<>();
       List<Citation> cites = new ArrayList<>();
-      for (BodyLink link : body.links()) resolve(incident, link, rewrites, cites);
+      for (BodyLink link : body.links()) resolve(incident, link, rewrites, cites, anchors);
       bodies.put(incident.id(), renderer.render(body, dest -> rewrites.getOrDefault(dest, dest)));
       linkCitations.put(incident.id(), cites);
     });
+    checkAnchors(anchors, bodies);
     List<Citation> citations = new ArrayList<>();
     for (Incident incident : library.incidents()) {
       for (Incident.Reference ref : incident.related()) {
@@ -82,10 +84,14 @@ public final class LinkResolver {
     return new LinkedLibrary(library, Map.copyOf(bodies), new CitationGraph(citations), Map.copyOf(byId));
   }
 
-  private void resolve(Incident from, BodyLink link, Map<String, String> rewrites, List<Citation> cites) {
+  /** A link to a heading: {@code #timeline} on the same page, or another write-up's. */
+  private record Anchor(String incidentId, String fragment, String written, SourcePosition at) {}
+
+  private void resolve(Incident from, BodyLink link, Map<String, String> rewrites, List<Citation> cites, List<Anchor> anchors) {
     String dest = link.destination();
-    if (dest.isEmpty() || dest.startsWith("#") || dest.startsWith("/") || SCHEME.matcher(dest).find()) return;
     SourcePosition at = new SourcePosition(from.source().path(), from.source().bodyLine() + link.line() - 1, link.column());
+    if (dest.startsWith("#") && dest.length() > 1) anchors.add(new Anchor(from.id(), dest.substring(1), dest, at));
+    if (dest.isEmpty() || dest.startsWith("#") || dest.startsWith("/") || SCHEME.matcher(dest).find()) return;
     int cut = indexOfAny(dest, '#', '?');
     String rawPath = cut < 0 ? dest : dest.substring(0, cut);
     String suffix = cut < 0 ? "" : dest.substring(cut);
@@ -108,6 +114,8 @@ public final class LinkResolver {
     if (cited == null && !decoded.contains("/")) cited = byId.get(decoded);
     if (cited != null) {
       rewrites.put(dest, relative(fromPage, SitePaths.incident(cited.id())) + suffix);
+      int hash = suffix.indexOf('#');
+      if (hash >= 0 && hash + 1 < suffix.length()) anchors.add(new Anchor(cited.id(), suffix.substring(hash + 1), dest, at));
       if (!cited.id().equals(from.id())) cites.add(new Citation(from.id(), cited.id(), Citation.Kind.LINK, at, link.context()));
       return;
     }
@@ -134,6 +142,22 @@ public final class LinkResolver {
           "keep linked files inside the '" + library.contentFolder() + "' folder");
     } else {
       diagnostics.error(at, what + " '" + dest + "' leads to a missing file '" + target + "'");
+    }
+  }
+
+  /** Every link to a heading must name a heading (or footnote) the page has. */
+  private void checkAnchors(List<Anchor> anchors, Map<String, RenderedBody> bodies) {
+    for (Anchor a : anchors) {
+      RenderedBody target = bodies.get(a.incidentId());
+      String fragment = URLDecoder.decode(a.fragment().replace("+", "%2B"), StandardCharsets.UTF_8);
+      if (target == null || fragment.matches("fn(ref)?-\\d+")) continue;
+      List<String> ids = target.toc().stream().map(RenderedBody.TocEntry::id).toList();
+      if (!ids.contains(fragment)) {
+        String where = a.written().startsWith("#") ? "this write-up" : "'" + a.incidentId() + "'";
+        diagnostics.error(a.at(), "link '" + a.written() + "' names a heading that " + where + " does not have",
+            ids.isEmpty() ? "it has no headings" : dev.casebook.diag.Suggestions.closest(fragment, ids)
+                .map(s -> "did you mean '#" + s + "'?").orElse("its headings are #" + String.join(", #", ids)));
+      }
     }
   }
 

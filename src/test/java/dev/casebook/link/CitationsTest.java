@@ -45,7 +45,7 @@ class CitationsTest {
   @Test
   void plainMentionsAndLinksByIdBecomeLinksOutsideCode() throws IOException {
     Path lib = library(
-        "INC-001.md", writeUp("INC-001", "2024-01-01", "", "First.\n"),
+        "INC-001.md", writeUp("INC-001", "2024-01-01", "", "## What\n\nFirst.\n"),
         "INC-002.md", writeUp("INC-002", "2024-02-01", "",
             "As in INC-001, the cache lied. See [the first](INC-001#what) too.\n\n`INC-001` in code and [INC-001 text](https://x.example/) stay.\n"));
     Path site = tmp.resolve("site");
@@ -92,5 +92,17 @@ class CitationsTest {
     Element link = page(site, "INC-002").select("article.prose a").first();
     assertEquals("that one", link.text());
     assertTrue(!link.hasAttr("href"), "no link to a page that is not built");
+  }
+
+  @Test
+  void linksToHeadingsMustNameHeadingsThatExist() throws IOException {
+    Path lib = library(
+        "INC-001.md", writeUp("INC-001", "2024-01-01", "", "## What happened\n\n## Red herrings\n"),
+        "INC-002.md", writeUp("INC-002", "2024-02-01", "",
+            "## Timeline\n\n[ok](#timeline), [ok too](INC-001#red-herrings), [bad](#timelin),\n[bad too](INC-001.md#what-hapened).\n"));
+    assertEquals(List.of(
+        "incidents/INC-002.md:8:50: error: link '#timelin' names a heading that this write-up does not have (did you mean '#timeline'?)",
+        "incidents/INC-002.md:9:1: error: link 'INC-001.md#what-hapened' names a heading that 'INC-001' does not have (did you mean '#what-happened'?)"),
+        SiteBuild.check(lib).diagnostics().stream().map(Diagnostic::toString).toList());
   }
 }
