@@ -6,12 +6,14 @@ import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
 import dev.casebook.link.LinkResolver;
 import dev.casebook.link.LinkedLibrary;
+import dev.casebook.link.SitePaths;
 import dev.casebook.load.LibraryLoader;
 import dev.casebook.load.LibrarySources;
 import dev.casebook.model.Library;
 import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
 import dev.casebook.render.WebJarVersions;
+import dev.casebook.sitecheck.SiteLinkChecker;
 import dev.casebook.write.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,8 +61,12 @@ public final class SiteBuild {
     Theme theme = Theme.load(source.resolve(library.config().folders().templates()));
     int pages;
     try (SiteWriter writer = SiteWriter.open(output)) {
-      pages = SiteRenderer.render(linked, theme, writer, diagnostics, GENERATOR);
+      SiteRenderer.Report report = SiteRenderer.render(linked, theme, writer, diagnostics, GENERATOR);
+      pages = report.pages();
       timer.lap("render");
+      if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
+      SiteLinkChecker.check(writer.root(), writer.files(), report.origins(), SitePaths.basePath(library.config().baseUrl()), diagnostics);
+      timer.lap("check links");
       if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
       writer.commit();
       timer.lap("write");

@@ -13,12 +13,14 @@ public final class CitationGraph {
   private final List<Citation> citations;
   private final Map<String, Set<String>> citedBy = new LinkedHashMap<>();
   private final Map<String, Set<String>> cites = new LinkedHashMap<>();
+  private final Map<String, List<Citation>> byTarget = new java.util.HashMap<>();
 
   public CitationGraph(List<Citation> citations) {
     this.citations = List.copyOf(citations);
     for (Citation c : this.citations) {
       cites.computeIfAbsent(c.from(), k -> new LinkedHashSet<>()).add(c.to());
       citedBy.computeIfAbsent(c.to(), k -> new LinkedHashSet<>()).add(c.from());
+      byTarget.computeIfAbsent(c.to(), k -> new ArrayList<>()).add(c);
     }
   }
 
@@ -42,17 +44,10 @@ public final class CitationGraph {
    */
   public List<Citation> citing(String id) {
     Map<String, Citation> best = new LinkedHashMap<>();
-    for (Citation c : citations) {
-      if (!c.to().equals(id)) continue;
+    for (Citation c : byTarget.getOrDefault(id, List.of())) {
       Citation seen = best.get(c.from());
       if (seen == null || (seen.context().isEmpty() && !c.context().isEmpty())) best.put(c.from(), c);
     }
     return List.copyOf(best.values());
-  }
-
-  public List<Citation> from(String id) {
-    List<Citation> out = new ArrayList<>();
-    for (Citation c : citations) if (c.from().equals(id)) out.add(c);
-    return out;
   }
 }

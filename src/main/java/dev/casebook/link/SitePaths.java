@@ -19,4 +19,11 @@ public final class SitePaths {
     for (int i = 0; i < url.length(); i++) if (url.charAt(i) == '/') depth++;
     return "../".repeat(depth);
   }
+
+  /** The path of a base URL ({@code /docs/} of {@code https://x.example/docs/}), or {@code /}. */
+  public static String basePath(String baseUrl) {
+    if (baseUrl.isEmpty()) return "/";
+    String path = java.net.URI.create(baseUrl).getRawPath();
+    return path == null || path.isEmpty() ? "/" : path;
+  }
 }

@@ -13,8 +13,8 @@ import org.commonmark.parser.PostProcessor;
 /**
  * Turns plain mentions of incident ids in text ({@code as in INC-2023-014.}) into links whose
  * destination is the id, so the link stage resolves, checks and counts them like any other
- * citation. Text inside links, code and raw HTML is left alone. A word is a mention when it is a
- * known id or looks like one (matches the library's id pattern).
+ * citation. Text inside links, images, code and raw HTML is left alone. A word is a mention when
+ * it has a digit and is a known id or looks like one (matches the library's id pattern).
  */
 public final class IdMentions implements PostProcessor {
   private final Predicate<String> isId;
@@ -54,6 +54,7 @@ public final class IdMentions implements PostProcessor {
 
   private void split(Text text) {
     String s = text.getLiteral();
+    if (!hasDigit(s, 0, s.length())) return;
     int start = 0;
     Node last = text;
     int consumed = 0;
@@ -61,7 +62,7 @@ public final class IdMentions implements PostProcessor {
       if (i < s.length() && isWordChar(s.charAt(i))) continue;
       int end = i;
       while (end > start && ".-_".indexOf(s.charAt(end - 1)) >= 0) end--;
-      if (end > start && Character.isLetterOrDigit(s.charAt(start)) && isId.test(s.substring(start, end))) {
+      if (end > start && Character.isLetterOrDigit(s.charAt(start)) && hasDigit(s, start, end) && isId.test(s.substring(start, end))) {
         String id = s.substring(start, end);
         if (start > consumed) last = insertAfter(last, new Text(s.substring(consumed, start)), text, consumed);
         Link link = new Link(id, null);
@@ -86,6 +87,12 @@ public final class IdMentions implements PostProcessor {
     }
     after.insertAfter(node);
     return node;
+  }
+
+  /** Only words with a digit can be mentions, so that an id like {@code outage} never links every "outage". */
+  private static boolean hasDigit(String s, int start, int end) {
+    for (int i = start; i < end; i++) if (s.charAt(i) >= '0' && s.charAt(i) <= '9') return true;
+    return false;
   }
 
   private static boolean isWordChar(char c) {

@@ -47,6 +47,7 @@ public final class MarkdownBody {
     List<SourceSpan> spans = node.getSourceSpans();
     int line = spans.isEmpty() ? 1 : spans.get(0).getLineIndex() + 1;
     int column = spans.isEmpty() ? 0 : spans.get(0).getColumnIndex() + 1;
-    return new BodyLink(destination, line, column, image, image ? "" : context.sentenceOf(node));
+    boolean external = destination.contains("://") || destination.startsWith("mailto:") || destination.startsWith("#");
+    return new BodyLink(destination, line, column, image, image || external ? "" : context.sentenceOf(node));
   }
 }

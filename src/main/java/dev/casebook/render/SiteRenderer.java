@@ -49,6 +49,7 @@ public final class SiteRenderer {
   private final SiteView site;
   private final Map<String, IncidentView> incidentViews = new LinkedHashMap<>();
   private final List<IncidentView> allViews;
+  private final Map<String, String> htmlPages = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SiteRenderer(LinkedLibrary linked, Theme theme, SiteWriter out, Diagnostics diagnostics, String generator) {
     this.linked = linked;
@@ -67,10 +68,20 @@ public final class SiteRenderer {
         taxonomies.all().stream().map(Taxonomy::view).toList(), "feed.xml");
   }
 
-  /** Renders the site into {@code out}; problems go to {@code diagnostics}. Returns the page count. */
-  public static int render(LinkedLibrary linked, Theme theme, SiteWriter out, Diagnostics diagnostics, String generator)
+  /**
+   * What the render stage wrote.
+   *
+   * @param pages how many HTML pages
+   * @param origins each HTML page's path in the site with the template that made it
+   */
+  public record Report(int pages, Map<String, String> origins) {}
+
+  /** Renders the site into {@code out}; problems go to {@code diagnostics}. */
+  public static Report render(LinkedLibrary linked, Theme theme, SiteWriter out, Diagnostics diagnostics, String generator)
       throws IOException {
-    return new SiteRenderer(linked, theme, out, diagnostics, generator).render();
+    SiteRenderer renderer = new SiteRenderer(linked, theme, out, diagnostics, generator);
+    int pages = renderer.render();
+    return new Report(pages, Map.copyOf(renderer.htmlPages));
   }
 
   private int render() throws IOException {
@@ -129,7 +140,7 @@ public final class SiteRenderer {
     }
     int htmlPages = pages.size() + 1;
     pages.add(() -> render("404.ftlh", "404.html",
-        model("404", "Page not found", "", "404.html", Map.of("root", basePath(config.baseUrl())))));
+        model("404", "Page not found", "", "404.html", Map.of("root", SitePaths.basePath(config.baseUrl())))));
     pages.add(() -> render("feed.ftlx", "feed.xml",
         model("feed", config.title(), config.description(), "feed.xml", FeedModel.feed(config, allViews, FEED_ENTRIES))));
     if (!config.baseUrl().isEmpty()) {
@@ -138,13 +149,6 @@ public final class SiteRenderer {
     }
     pages.parallelStream().forEach(Runnable::run);
     return htmlPages;
-  }
-
-  /** The path of the base URL ({@code /docs/} of {@code https://x.example/docs/}), or {@code /}. */
-  static String basePath(String baseUrl) {
-    if (baseUrl.isEmpty()) return "/";
-    String path = java.net.URI.create(baseUrl).getRawPath();
-    return path == null || path.isEmpty() ? "/" : path;
   }
 
   private void page(String template, String kind, String title, String description, String url, Map<String, Object> extra) {
@@ -163,16 +167,20 @@ public final class SiteRenderer {
   }
 
   private void render(String template, String path, Map<String, Object> model) {
+    if (path.endsWith(".html")) htmlPages.put(path, templateSource(template));
     try (java.io.Writer writer = new java.io.OutputStreamWriter(out.create(path), StandardCharsets.UTF_8)) {
       templates.render(template, model, writer);
     } catch (TemplateEngine.TemplateFailure e) {
-      String file = theme.overrideRoot().isPresent() && theme.overrideRoot().get().resolve(e.template()).toFile().isFile()
-          ? config.folders().templates() + "/" + e.template()
-          : "(default theme) " + e.template();
-      diagnostics.error(new SourcePosition(file, e.line(), 0), "template error: " + e.getMessage());
+      diagnostics.error(new SourcePosition(templateSource(e.template()), e.line(), 0), "template error: " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Where a template comes from, as diagnostics name it. */
+  private String templateSource(String template) {
+    boolean own = theme.overrideRoot().isPresent() && theme.overrideRoot().get().resolve(template).toFile().isFile();
+    return own ? config.folders().templates() + "/" + template : "(default theme) " + template;
   }
 
   private void copyAssets(boolean diagrams) throws IOException {

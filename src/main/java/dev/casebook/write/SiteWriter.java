@@ -55,6 +55,11 @@ public final class SiteWriter implements AutoCloseable {
     return target;
   }
 
+  /** The folder the new site is being written to, until {@link #commit()} moves it in place. */
+  public Path root() {
+    return staging;
+  }
+
   /** Writes {@code bytes} to {@code path} (relative, {@code /}-separated) in the new site. */
   public void write(String path, byte[] bytes) throws IOException {
     Files.write(claim(path), bytes);
@@ -71,6 +76,11 @@ public final class SiteWriter implements AutoCloseable {
 
   public void copy(String path, InputStream source) throws IOException {
     Files.copy(source, claim(path), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The paths written so far. */
+  public Set<String> files() {
+    return java.util.Collections.unmodifiableSet(written);
   }
 
   public int fileCount() {

@@ -151,4 +151,15 @@ class SiteBuildTest {
         result.diagnostics().stream().map(Diagnostic::toString).toList());
     assertFalse(Files.exists(library.resolve("_site")));
   }
+
+  @Test
+  void aTemplateThatLinksToAMissingPageFailsTheBuild() throws IOException {
+    Path library = Fixtures.copy(minimal, tmp.resolve("lib"));
+    Files.createDirectories(library.resolve("site-template"));
+    Files.writeString(library.resolve("site-template/404.ftlh"), "<a href=\"${root}no-such-page/\">x</a>\n");
+    BuildResult failed = build(library, tmp.resolve("site"), false);
+    assertFalse(failed.written());
+    assertEquals(List.of("site-template/404.ftlh: error: page /404.html links to '/no-such-page/', which does not exist"),
+        failed.diagnostics().stream().map(Diagnostic::toString).toList());
+  }
 }

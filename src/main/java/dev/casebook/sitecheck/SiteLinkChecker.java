@@ -1,0 +1,139 @@
+package dev.casebook.sitecheck;
+
+import dev.casebook.diag.Diagnostics;
+import dev.casebook.diag.SourcePosition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The last check before a site is put in place: every link, image, script and stylesheet that
+ * a page points to inside the site exists, and every {@code #fragment} names an element of its
+ * page. External URLs are left alone: a build never touches the network. Pages are scanned as
+ * text, which is exact for the double-quoted attributes Casebook and its templates write.
+ */
+public final class SiteLinkChecker {
+  /** After this many broken links, the rest are counted, not listed. */
+  static final int MAX_REPORTED = 25;
+  private static final URI BASE = URI.create("file:///");
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
+  private final Path site;
+  private final Set<String> files;
+  private final Set<String> folders = new java.util.HashSet<>();
+  private final String basePath;
+  private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+
+  private SiteLinkChecker(Path site, Set<String> files, String basePath) {
+    this.site = site;
+    this.files = files;
+    this.basePath = basePath;
+    for (String file : files) {
+      for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) folders.add(file.substring(0, slash));
+    }
+  }
+
+  /**
+   * @param files every file of the site, by path
+   * @param pages each HTML page's path in the site with what made it (a template name), which
+   *     broken links are reported against
+   * @param basePath the site's path on its server ({@code /}, or {@code /docs/}), which links
+   *     that start with {@code /} begin with
+   */
+  public static void check(Path site, Set<String> files, Map<String, String> pages, String basePath, Diagnostics diagnostics) {
+    new SiteLinkChecker(site, files, basePath).run(pages, diagnostics);
+  }
+
+  private void run(Map<String, String> pages, Diagnostics diagnostics) {
+    Map<String, List<String>> links = new ConcurrentHashMap<>();
+    pages.keySet().parallelStream().forEach(page -> {
+      String html = read(page);
+      ids.put(page, Set.copyOf(attributes(html, " id=\"")));
+      List<String> urls = attributes(html, " href=\"");
+      urls.addAll(attributes(html, " src=\""));
+      links.put(page, urls);
+    });
+    List<String[]> broken = new ArrayList<>();
+    pages.keySet().stream().sorted().forEach(page -> {
+      for (String url : links.get(page)) {
+        String problem = problem(page, url);
+        if (problem != null) broken.add(new String[] {page, url, problem});
+      }
+    });
+    for (int i = 0; i < Math.min(broken.size(), MAX_REPORTED); i++) {
+      String[] b = broken.get(i);
+      diagnostics.error(SourcePosition.of(pages.get(b[0])),
+          "page /" + b[0].replaceFirst("index\\.html$", "") + " links to '" + b[1] + "', " + b[2]);
+    }
+    if (broken.size() > MAX_REPORTED) {
+      diagnostics.error(SourcePosition.of(pages.get(broken.get(MAX_REPORTED)[0])),
+          "and " + (broken.size() - MAX_REPORTED) + " more broken links in the site");
+    }
+  }
+
+  /** Why {@code url} on {@code page} leads nowhere, or null when it resolves. */
+  private String problem(String page, String url) {
+    if (url.isEmpty() || url.startsWith("//") || SCHEME.matcher(url).find()) return null;
+    String decoded = url.replace("&amp;", "&");
+    int hash = decoded.indexOf('#');
+    String fragment = hash < 0 ? null : decoded.substring(hash + 1);
+    String path = hash < 0 ? decoded : decoded.substring(0, hash);
+    int query = path.indexOf('?');
+    if (query >= 0) path = path.substring(0, query);
+    String target;
+    if (path.startsWith("/")) {
+      if (!path.startsWith(basePath)) return "which is outside the site (it lives at " + basePath + ")";
+      path = path.substring(basePath.length());
+      if (path.isEmpty()) path = "./";
+    }
+    if (path.isEmpty()) {
+      target = page;
+    } else {
+      try {
+        String p = BASE.resolve(new URI(null, null, page, null)).resolve(new URI(path)).getPath();
+        if (p == null || !p.startsWith("/") || p.startsWith("/../")) return "which is outside the site";
+        target = p.substring(1);
+      } catch (URISyntaxException e) {
+        return "which is not a valid URL";
+      }
+      if (target.isEmpty() || target.endsWith("/")) target = target + "index.html";
+      else if (folders.contains(target)) return "a folder; write it with a trailing '/'";
+    }
+    if (!files.contains(target)) return "which does not exist";
+    if (fragment == null || fragment.isEmpty() || !target.endsWith(".html")) return null;
+    Set<String> targetIds = ids.computeIfAbsent(target, t -> Set.copyOf(attributes(read(t), " id=\"")));
+    String id = java.net.URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    return targetIds.contains(id) || targetIds.contains(fragment) ? null : "whose page has no element with id '" + id + "'";
+  }
+
+  private String read(String page) {
+    try {
+      return Files.readString(site.resolve(page), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The values of every double-quoted attribute that {@code prefix} (e.g. {@code  href="}) starts. */
+  private static List<String> attributes(String html, String prefix) {
+    List<String> out = new ArrayList<>();
+    for (int at = html.indexOf(prefix); at >= 0; at = html.indexOf(prefix, at)) {
+      int start = at + prefix.length();
+      int end = html.indexOf('"', start);
+      if (end < 0) break;
+      out.add(html.substring(start, end));
+      at = end;
+    }
+    return out;
+  }
+}

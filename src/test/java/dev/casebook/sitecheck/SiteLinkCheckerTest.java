@@ -1,0 +1,72 @@
+package dev.casebook.sitecheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Diagnostics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteLinkCheckerTest {
+  @TempDir Path site;
+
+  private void page(String path, String html) throws IOException {
+    Path file = site.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, html);
+  }
+
+  private List<String> check(Map<String, String> pages) {
+    Diagnostics diagnostics = new Diagnostics();
+    java.util.Set<String> files;
+    try (var walk = Files.walk(site)) {
+      files = walk.filter(Files::isRegularFile).map(p -> site.relativize(p).toString()).collect(java.util.stream.Collectors.toSet());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    SiteLinkChecker.check(site, files, pages, "/docs/", diagnostics);
+    return diagnostics.sorted().stream().map(Diagnostic::toString).toList();
+  }
+
+  @Test
+  void acceptsLinksThatResolveAndLeavesExternalOnesAlone() throws IOException {
+    page("index.html", "<a href=\"incidents/\">x</a> <a href=\"incidents/a/#timeline\">t</a> <link href=\"assets/s.css\">"
+        + " <a href=\"https://example.com/nope\">e</a> <a href=\"mailto:x@example.com\">m</a> <a href=\"#top\" id=\"top\">t</a>"
+        + " <a href=\"incidents/?service=a&amp;team=b\">q</a> <a href=\"/docs/incidents/\">abs</a> <a href=\"/docs/\">r</a>");
+    page("incidents/index.html", "<a href=\"../\">home</a> <a href=\"a/\">a</a>");
+    page("incidents/a/index.html", "<h2 id=\"timeline\">T</h2> <img src=\"../../assets/s.css\">");
+    page("assets/s.css", "body{}");
+    assertEquals(List.of(), check(Map.of("index.html", "index.ftlh", "incidents/index.html", "incidents.ftlh",
+        "incidents/a/index.html", "incident.ftlh")));
+  }
+
+  @Test
+  void reportsMissingPagesFilesAnchorsAndEscapesAgainstTheirTemplate() throws IOException {
+    page("index.html", "<a href=\"incidents/b/\">b</a> <a href=\"incidents/a/#timelin\">t</a> <script src=\"assets/x.js\"></script>"
+        + " <a href=\"../../etc/passwd\">p</a> <a href=\"incidents/a\">no slash</a> <a href=\"/other/\">o</a>");
+    page("incidents/a/index.html", "<h2 id=\"timeline\">T</h2>");
+    assertEquals(List.of(
+        "index.ftlh: error: page / links to '../../etc/passwd', which is outside the site",
+        "index.ftlh: error: page / links to '/other/', which is outside the site (it lives at /docs/)",
+        "index.ftlh: error: page / links to 'assets/x.js', which does not exist",
+        "index.ftlh: error: page / links to 'incidents/a', a folder; write it with a trailing '/'",
+        "index.ftlh: error: page / links to 'incidents/a/#timelin', whose page has no element with id 'timelin'",
+        "index.ftlh: error: page / links to 'incidents/b/', which does not exist"),
+        check(Map.of("index.html", "index.ftlh", "incidents/a/index.html", "incident.ftlh")));
+  }
+
+  @Test
+  void listsTheFirstBrokenLinksAndCountsTheRest() throws IOException {
+    StringBuilder html = new StringBuilder();
+    for (int i = 0; i < SiteLinkChecker.MAX_REPORTED + 5; i++) html.append("<a href=\"missing-").append(i).append("/\">x</a>");
+    page("index.html", html.toString());
+    List<String> errors = check(Map.of("index.html", "index.ftlh"));
+    assertEquals(SiteLinkChecker.MAX_REPORTED + 1, errors.size());
+    assertEquals(1, errors.stream().filter(e -> e.endsWith("and 5 more broken links in the site")).count());
+  }
+}
