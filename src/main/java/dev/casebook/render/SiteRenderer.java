@@ -8,6 +8,7 @@ import dev.casebook.link.SitePaths;
 import dev.casebook.load.AssetFile;
 import dev.casebook.markdown.RenderedBody;
 import dev.casebook.model.Incident;
+import dev.casebook.render.view.CitationCount;
 import dev.casebook.render.view.Citing;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PageInfo;
@@ -108,14 +109,13 @@ public final class SiteRenderer {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    int pages = incidents.size();
-    pages += renderListings();
+    renderListings();
     copyAssets(diagrams.get());
-    return pages;
+    return htmlPages.size();
   }
 
-  /** Every page but the write-ups' own, rendered in parallel; returns how many HTML pages. */
-  private int renderListings() {
+  /** Every page but the write-ups' own, rendered in parallel. */
+  private void renderListings() {
     List<Runnable> pages = new ArrayList<>();
     Map<String, Object> home = new HashMap<>();
     home.put("recent", allViews.subList(0, Math.min(RECENT, allViews.size())));
@@ -138,9 +138,17 @@ public final class SiteRenderer {
         });
       }
     }
-    int htmlPages = pages.size() + 1;
     pages.add(() -> render("404.ftlh", "404.html",
         model("404", "Page not found", "", "404.html", Map.of("root", SitePaths.basePath(config.baseUrl())))));
+    pages.add(() -> page("citations.ftlh", "citations", "Citations", "Which write-ups later write-ups cite.",
+        "citations/", citationsModel()));
+    pages.add(() -> {
+      try (java.io.OutputStream json = out.create("citations.json")) {
+        CitationGraphJson.write(allViews, linked.citations(), json);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
     pages.add(() -> render("feed.ftlx", "feed.xml",
         model("feed", config.title(), config.description(), "feed.xml", FeedModel.feed(config, allViews, FEED_ENTRIES))));
     if (!config.baseUrl().isEmpty()) {
@@ -148,7 +156,20 @@ public final class SiteRenderer {
           model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies))));
     }
     pages.parallelStream().forEach(Runnable::run);
-    return htmlPages;
+  }
+
+  private static final int MOST_CITED = 20;
+  private static final int UNCITED_LISTED = 100;
+
+  private Map<String, Object> citationsModel() {
+    List<CitationCount> counts = allViews.stream()
+        .map(v -> new CitationCount(v, linked.citations().citedBy(v.id()).size()))
+        .toList();
+    List<CitationCount> most = counts.stream().filter(c -> c.count() > 0)
+        .sorted(java.util.Comparator.comparingInt(CitationCount::count).reversed()).limit(MOST_CITED).toList();
+    List<IncidentView> uncited = counts.stream().filter(c -> c.count() == 0).map(CitationCount::incident).toList();
+    return Map.of("mostCited", most, "uncited", uncited.subList(0, Math.min(UNCITED_LISTED, uncited.size())),
+        "uncitedCount", uncited.size(), "citationCount", linked.citations().citations().size());
   }
 
   private void page(String template, String kind, String title, String description, String url, Map<String, Object> extra) {

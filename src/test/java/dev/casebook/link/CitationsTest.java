@@ -105,4 +105,23 @@ class CitationsTest {
         "incidents/INC-002.md:9:1: error: link 'INC-001.md#what-hapened' names a heading that 'INC-001' does not have (did you mean '#what-happened'?)"),
         SiteBuild.check(lib).diagnostics().stream().map(Diagnostic::toString).toList());
   }
+
+  @Test
+  void theSitePublishesTheGraphAndListsTheMostCitedAndTheUncited() throws IOException {
+    Path lib = library(
+        "INC-001.md", writeUp("INC-001", "2024-01-01", "", "First.\n"),
+        "INC-002.md", writeUp("INC-002", "2024-02-01", "related: [INC-001]\n", "Like INC-001.\n"),
+        "INC-003.md", writeUp("INC-003", "2024-03-01", "", "Both INC-001 and INC-002 again.\n"));
+    Path site = tmp.resolve("site");
+    assertTrue(SiteBuild.build(new BuildOptions(lib, site, false, null)).written());
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.resolve("citations.json").toFile());
+    List<String> edges = new java.util.ArrayList<>();
+    json.get("edges").forEach(e -> edges.add(e.get("from").asText() + ">" + e.get("to").asText() + ":" + e.get("type").asText()));
+    assertEquals(List.of("INC-003>INC-001:link", "INC-003>INC-002:link", "INC-002>INC-001:related", "INC-002>INC-001:link"), edges);
+    assertEquals(2, json.get("nodes").get(2).get("citedBy").asInt(), "INC-001 is cited by two write-ups");
+    Document page = Jsoup.parse(Fixtures.read(site.resolve("citations/index.html")));
+    assertEquals(List.of("Write-up INC-001", "Write-up INC-002"),
+        page.select("[aria-labelledby=most-cited-title] li > a").eachText());
+    assertEquals(List.of("Write-up INC-003"), page.select("[aria-labelledby=uncited-title] li > a").eachText());
+  }
 }

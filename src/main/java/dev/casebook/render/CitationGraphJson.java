@@ -1,0 +1,52 @@
+package dev.casebook.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.casebook.link.Citation;
+import dev.casebook.link.CitationGraph;
+import dev.casebook.render.view.IncidentView;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Collection;
+
+/**
+ * The citation graph as JSON, for anyone who wants to analyse it: {@code nodes} (write-ups, with
+ * their id, title, date, owner and site URL) and {@code edges} (one per citation: from, to, type
+ * {@code related} or {@code link}, and the citing sentence when there is one), in library order.
+ */
+final class CitationGraphJson {
+  private CitationGraphJson() {}
+
+  static void write(Collection<IncidentView> incidents, CitationGraph graph, OutputStream out) throws IOException {
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeNumberField("version", 1);
+      g.writeArrayFieldStart("nodes");
+      for (IncidentView i : incidents) {
+        g.writeStartObject();
+        g.writeStringField("id", i.id());
+        g.writeStringField("type", "incident");
+        g.writeStringField("title", i.title());
+        g.writeStringField("date", i.date());
+        g.writeStringField("owner", i.owner() == null ? "" : i.owner().name());
+        g.writeStringField("url", i.url());
+        g.writeNumberField("citedBy", graph.citedBy(i.id()).size());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("edges");
+      for (Citation c : graph.citations()) {
+        g.writeStartObject();
+        g.writeStringField("from", c.from());
+        g.writeStringField("to", c.to());
+        g.writeStringField("type", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (!c.context().isEmpty()) g.writeStringField("context", c.context());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+}
