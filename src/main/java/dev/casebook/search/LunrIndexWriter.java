@@ -1,0 +1,186 @@
+package dev.casebook.search;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streams a {@link LunrIndex} with Jackson in exactly the bytes of {@code JSON.stringify(idx)} in
+ * lunr.js 2.3.9: compact, keys in lunr's order, numbers spelled by {@link JsNumbers}, strings
+ * escaped as JavaScript does ({@link JsStrings}), and the documents of a posting in JavaScript's
+ * object key order (refs that are array indices first, ascending; then the others as added).
+ */
+public final class LunrIndexWriter {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private LunrIndexWriter() {}
+
+  /** Writes {@code index} to {@code out} as UTF-8; {@code out} is left open. */
+  public static void write(LunrIndex index, OutputStream out) throws IOException {
+    try (JsonGenerator gen = JSON.createGenerator(out)) {
+      gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      new Run(index, gen).write();
+    }
+  }
+
+  /** The serialized index as a string. */
+  public static String toJson(LunrIndex index) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      write(index, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** One serialization, with the per-index strings prepared once. */
+  private static final class Run {
+    private final LunrIndex index;
+    private final JsonGenerator gen;
+    private final List<String> fields;
+    private final SerializableString[] fieldNames;
+    private final SerializableString[] refs;
+    private final long[] arrayIndexRefs;
+    private final boolean anyArrayIndexRef;
+
+    Run(LunrIndex index, JsonGenerator gen) {
+      this.index = index;
+      this.gen = gen;
+      this.fields = index.fields();
+      this.fieldNames = fields.stream().map(JsStrings::forJson).toArray(SerializableString[]::new);
+      List<String> refList = index.refs();
+      this.refs = refList.stream().map(JsStrings::forJson).toArray(SerializableString[]::new);
+      this.arrayIndexRefs = refList.stream().mapToLong(JsKeys::arrayIndex).toArray();
+      this.anyArrayIndexRef = Arrays.stream(arrayIndexRefs).anyMatch(v -> v >= 0);
+    }
+
+    void write() throws IOException {
+      gen.writeStartObject();
+      gen.writeStringField("version", LunrIndex.VERSION);
+      gen.writeFieldName("fields");
+      gen.writeStartArray();
+      for (SerializableString name : fieldNames) gen.writeString(name);
+      gen.writeEndArray();
+      gen.writeFieldName("fieldVectors");
+      gen.writeStartArray();
+      for (FieldVector vector : index.fieldVectors()) writeVector(vector);
+      gen.writeEndArray();
+      gen.writeFieldName("invertedIndex");
+      gen.writeStartArray();
+      for (Posting posting : index.invertedIndex()) writePosting(posting);
+      gen.writeEndArray();
+      gen.writeFieldName("pipeline");
+      gen.writeStartArray();
+      for (String name : index.pipeline()) writeString(name);
+      gen.writeEndArray();
+      gen.writeEndObject();
+    }
+
+    private void writeVector(FieldVector vector) throws IOException {
+      gen.writeStartArray();
+      writeString(fields.get(vector.field()) + "/" + index.refs().get(vector.document()));
+      gen.writeStartArray();
+      int[] indices = vector.termIndices();
+      double[] weights = vector.weights();
+      for (int i = 0; i < indices.length; i++) {
+        gen.writeNumber(indices[i]);
+        gen.writeNumber(JsNumbers.toString(weights[i]));
+      }
+      gen.writeEndArray();
+      gen.writeEndArray();
+    }
+
+    private void writePosting(Posting posting) throws IOException {
+      gen.writeStartArray();
+      writeString(posting.term);
+      gen.writeStartObject();
+      gen.writeFieldName("_index");
+      gen.writeNumber(posting.index);
+      for (int f = 0; f < fieldNames.length; f++) {
+        gen.writeFieldName(fieldNames[f]);
+        gen.writeStartObject();
+        for (int entry : entryOrder(posting, f)) writeEntry(posting, f, entry);
+        gen.writeEndObject();
+      }
+      gen.writeEndObject();
+      gen.writeEndArray();
+    }
+
+    /** The positions of the posting's documents for field {@code f}, in JavaScript key order. */
+    private int[] entryOrder(Posting posting, int f) {
+      int count = posting.documentCount(f);
+      int[] order = new int[count];
+      for (int i = 0; i < count; i++) order[i] = i;
+      if (!anyArrayIndexRef || count < 2) return order;
+      IntList docs = posting.documents[f];
+      long[] numeric = new long[count];
+      int numericCount = 0;
+      for (int i = 0; i < count; i++) {
+        long value = arrayIndexRefs[docs.get(i)];
+        if (value >= 0) numeric[numericCount++] = (value << 20) | i;
+      }
+      if (numericCount == 0) return order;
+      Arrays.sort(numeric, 0, numericCount);
+      int next = 0;
+      for (int i = 0; i < numericCount; i++) order[next++] = (int) (numeric[i] & 0xFFFFF);
+      for (int i = 0; i < count; i++) if (arrayIndexRefs[docs.get(i)] < 0) order[next++] = i;
+      return order;
+    }
+
+    private void writeEntry(Posting posting, int f, int entry) throws IOException {
+      gen.writeFieldName(refs[posting.documents[f].get(entry)]);
+      gen.writeStartObject();
+      if (posting.occurrences != null) {
+        IntList occurrences = posting.occurrences[f];
+        IntList starts = posting.occurrenceStarts[f];
+        int from = starts.get(entry);
+        int to = entry + 1 < starts.size() ? starts.get(entry + 1) : occurrences.size();
+        for (String key : index.metadataWhitelist()) {
+          gen.writeFieldName(key);
+          gen.writeStartArray();
+          for (int o = from; o < to; o += 3) writeMetadata(key, f, occurrences.get(o), occurrences.get(o + 1), occurrences.get(o + 2));
+          gen.writeEndArray();
+        }
+      }
+      gen.writeEndObject();
+    }
+
+    private void writeMetadata(String key, int f, int start, int length, int tokenIndex) throws IOException {
+      switch (key) {
+        case "position" -> {
+          if (start < 0) {
+            gen.writeNull();
+          } else {
+            gen.writeStartArray();
+            gen.writeNumber(start);
+            gen.writeNumber(length);
+            gen.writeEndArray();
+          }
+        }
+        case "index" -> {
+          if (tokenIndex < 0) gen.writeNull();
+          else gen.writeNumber(tokenIndex);
+        }
+        case "fields" -> {
+          gen.writeStartArray();
+          gen.writeString(fieldNames[f]);
+          gen.writeEndArray();
+        }
+        default -> gen.writeNull();
+      }
+    }
+
+    private void writeString(String s) throws IOException {
+      if (JsStrings.needsOwnEscaping(s)) gen.writeString(JsStrings.forJson(s));
+      else gen.writeString(s);
+    }
+  }
+}

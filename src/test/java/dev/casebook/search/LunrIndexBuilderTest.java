@@ -1,0 +1,73 @@
+package dev.casebook.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The builder's API and a small index written out in full (the expected text is lunr.js's output). */
+class LunrIndexBuilderTest {
+
+  @Test
+  void smallIndexIsWhatLunrJsWrites() throws Exception {
+    LunrIndex index = new LunrIndexBuilder()
+        .ref("id")
+        .field("title", 10)
+        .field("body")
+        .metadataWhitelist(List.of("position"))
+        .add(Map.of("id", "10", "title", "Disk full", "body", "The disk filled up; disks are running out."))
+        .add(Map.of("id", "2", "title", "Café", "body", "Running runs ran"), 2)
+        .build();
+    String expected = "{\"version\":\"2.3.9\",\"fields\":[\"title\",\"body\"],\"fieldVectors\":[[\"title/10\",[0,1.604,1,6.1]],"
+        + "[\"body/10\",[0,0.229,2,0.61,3,0.61,4,0.16,5,0.61]],[\"title/2\",[6,16.052]],[\"body/2\",[4,0.553,7,1.605]]],"
+        + "\"invertedIndex\":[[\"caf\",{\"_index\":6,\"title\":{\"2\":{\"position\":[[0,4]]}},\"body\":{}}],"
+        + "[\"disk\",{\"_index\":0,\"title\":{\"10\":{\"position\":[[0,4]]}},\"body\":{\"10\":{\"position\":[[4,4],[20,5]]}}}],"
+        + "[\"fill\",{\"_index\":2,\"title\":{},\"body\":{\"10\":{\"position\":[[9,6]]}}}],"
+        + "[\"full\",{\"_index\":1,\"title\":{\"10\":{\"position\":[[5,4]]}},\"body\":{}}],"
+        + "[\"out\",{\"_index\":5,\"title\":{},\"body\":{\"10\":{\"position\":[[38,4]]}}}],"
+        + "[\"ran\",{\"_index\":7,\"title\":{},\"body\":{\"2\":{\"position\":[[13,3]]}}}],"
+        + "[\"run\",{\"_index\":4,\"title\":{},\"body\":{\"2\":{\"position\":[[0,7],[8,4]]},\"10\":{\"position\":[[30,7]]}}}],"
+        + "[\"up\",{\"_index\":3,\"title\":{},\"body\":{\"10\":{\"position\":[[16,3]]}}}]],\"pipeline\":[\"stemmer\"]}";
+    assertEquals(expected, index.toJson());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    index.writeTo(out);
+    assertEquals(expected, out.toString(StandardCharsets.UTF_8));
+    assertEquals(List.of("caf", "disk", "fill", "full", "out", "ran", "run", "up"), index.terms());
+    assertEquals(List.of("10", "2"), index.refs());
+  }
+
+  @Test
+  void rejectsWhatLunrRejectsOrSilentlyMangles() {
+    assertThrows(IllegalArgumentException.class, () -> new LunrIndexBuilder().field("a/b"));
+    assertThrows(IllegalArgumentException.class, () -> new LunrIndexBuilder().field("body").field("body"));
+    assertThrows(IllegalArgumentException.class, () -> new LunrIndexBuilder().field("7"));
+    assertThrows(IllegalArgumentException.class, () -> new LunrIndexBuilder().metadataWhitelist(List.of("position", "position")));
+    LunrIndexBuilder builder = new LunrIndexBuilder().field("body").add(Map.of("id", "a", "body", "x"));
+    assertThrows(IllegalArgumentException.class, () -> builder.add(Map.of("id", "a", "body", "y")));
+    assertThrows(IllegalArgumentException.class, () -> builder.add(Map.of("body", "no ref")));
+    assertThrows(IllegalStateException.class, () -> builder.field("late"));
+    builder.build();
+    assertThrows(IllegalStateException.class, () -> builder.add(Map.of("id", "b")));
+  }
+
+  @Test
+  void emptyTermsAndEmptyFieldsAreKeptAsLunrKeepsThem() {
+    LunrIndex index = new LunrIndexBuilder().field("title").field("body")
+        .add(Map.of("id", "a", "title", "— & ..."))
+        .build();
+    assertEquals(List.of(""), index.terms());
+    assertEquals("{\"version\":\"2.3.9\",\"fields\":[\"title\",\"body\"],\"fieldVectors\":[[\"title/a\",[0,0.452]],[\"body/a\",[]]],"
+        + "\"invertedIndex\":[[\"\",{\"_index\":0,\"title\":{\"a\":{}},\"body\":{}}]],\"pipeline\":[\"stemmer\"]}", index.toJson());
+  }
+
+  @Test
+  void numbersAreSpelledAsJavaScriptSpellsThem() {
+    double[] values = {8, 0.5, 1e21, 1.5e-7, 123456789012d, 1e-7, -0.0, 0.1 + 0.2, 0x1p53 + 2, 1.0 / 3};
+    String[] js = {"8", "0.5", "1e+21", "1.5e-7", "123456789012", "1e-7", "0", "0.30000000000000004", "9007199254740994", "0.3333333333333333"};
+    for (int i = 0; i < values.length; i++) assertEquals(js[i], JsNumbers.toString(values[i]));
+  }
+}
