@@ -32,13 +32,15 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path output = out != null ? out : Files.createTempDirectory("casebook-serve-").resolve("site");
+    Path temporary = out != null ? null : Files.createTempDirectory("casebook-serve-");
+    Path output = out != null ? out : temporary.resolve("site");
     String baseUrl = "http://localhost:" + (port == 0 ? 0 : port) + "/";
     BuildResult result = SiteBuild.build(new BuildOptions(library.root(), output, drafts, port == 0 ? null : baseUrl));
     var err = spec.commandLine().getErr();
     Reporter.diagnostics(err, result);
     if (!result.written()) {
       err.println("Build failed: " + Reporter.counts(result) + "; not serving.");
+      if (temporary != null) deleteTree(temporary);
       return Main.EXIT_PROBLEMS;
     }
     try (PreviewServer server = PreviewServer.start(output, port)) {
@@ -46,9 +48,21 @@ final class ServeCommand implements Callable<Integer> {
           Reporter.plural(result.incidents(), "write-up"), Reporter.millis(result.total()), server.url());
       spec.commandLine().getOut().flush();
       CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        server.close();
+        if (temporary != null) deleteTree(temporary);
+        stop.countDown();
+      }));
       stop.await();
     }
     return 0;
+  }
+
+  private static void deleteTree(Path root) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    } catch (java.io.IOException e) {
+      // a temporary folder left behind is harmless
+    }
   }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class ServeCommandTest {
   @Test
   void buildsServesAndStopsCleanlyOnSigterm() throws Exception {
+    java.util.Set<String> before = serveFolders();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process serve = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "serve", "--port", "0", "--source", Fixtures.resource("sites/minimal/input").toString()))
@@ -38,8 +39,16 @@ class ServeCommandTest {
       assertTrue(page.body().contains("DNS record vanished"));
       serve.destroy();
       assertTrue(serve.waitFor(20, TimeUnit.SECONDS), "stops on SIGTERM");
+      assertEquals(before, serveFolders(), "the temporary site is deleted on exit");
     } finally {
       serve.destroyForcibly();
+    }
+  }
+
+  private static java.util.Set<String> serveFolders() throws java.io.IOException {
+    try (var list = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("casebook-serve-"))
+          .collect(java.util.stream.Collectors.toSet());
     }
   }
 }
