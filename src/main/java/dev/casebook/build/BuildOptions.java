@@ -9,5 +9,10 @@ import java.nio.file.Path;
  * @param output where the site goes; null for the library's configured output folder
  * @param drafts include write-ups with {@code status: draft}
  * @param baseUrl overrides the library's {@code base_url}; null to keep it
+ * @param searchDocuments where to write what the search index was built from (JSON); null for nowhere
  */
-public record BuildOptions(Path source, Path output, boolean drafts, String baseUrl) {}
+public record BuildOptions(Path source, Path output, boolean drafts, String baseUrl, Path searchDocuments) {
+  public BuildOptions(Path source, Path output, boolean drafts, String baseUrl) {
+    this(source, output, drafts, baseUrl, null);
+  }
+}

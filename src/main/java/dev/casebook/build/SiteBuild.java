@@ -4,6 +4,8 @@ import dev.casebook.config.ConfigLoader;
 import dev.casebook.config.SiteConfig;
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
+import dev.casebook.index.SearchDocuments;
+import dev.casebook.index.SearchIndexStage;
 import dev.casebook.link.LinkResolver;
 import dev.casebook.link.LinkedLibrary;
 import dev.casebook.link.SitePaths;
@@ -23,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A build, read top to bottom: load, validate, link, render and write. Each stage adds to one
- * list of diagnostics; the build stops at the end of a stage that found errors, and the site is
- * replaced only when every stage succeeded.
+ * A build, read top to bottom: load, validate, link, render, index, check links and write. Each
+ * stage adds to one list of diagnostics; the build stops at the end of a stage that found
+ * errors, and the site is replaced only when every stage succeeded.
  */
 public final class SiteBuild {
   public static final String GENERATOR = "Casebook " + WebJarVersions.CASEBOOK;
@@ -65,10 +67,13 @@ public final class SiteBuild {
       pages = report.pages();
       timer.lap("render");
       if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
+      SearchDocuments searchDocuments = SearchIndexStage.write(linked, writer);
+      timer.lap("index");
       SiteLinkChecker.check(writer.root(), writer.files(), report.origins(), SitePaths.basePath(library.config().baseUrl()), diagnostics);
       timer.lap("check links");
       if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
       writer.commit();
+      if (options.searchDocuments() != null) SearchIndexStage.writeSearchDocuments(searchDocuments, options.searchDocuments());
       timer.lap("write");
     } catch (SiteWriter.OutputException e) {
       diagnostics.error(SourcePosition.of(String.valueOf(output)), e.getMessage());

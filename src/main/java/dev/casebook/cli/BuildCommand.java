@@ -28,12 +28,16 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is served from (overrides base_url).")
   String baseUrl;
 
+  @Option(names = "--search-documents", paramLabel = "FILE",
+      description = "Also write, as JSON, what each search index of the site was built from: its path, the lunr settings and the text of every field of every document.")
+  Path searchDocuments;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
-    BuildResult result = SiteBuild.build(new BuildOptions(library.root(), out, drafts, baseUrl));
+    BuildResult result = SiteBuild.build(new BuildOptions(library.root(), out, drafts, baseUrl, searchDocuments));
     var err = spec.commandLine().getErr();
     Reporter.diagnostics(err, result);
     if (!result.written()) {

@@ -36,6 +36,9 @@ public final class SiteRenderer {
   /** Where the Mermaid script sits in its WebJar, and where the site gets it. */
   static final String MERMAID_RESOURCE = "META-INF/resources/webjars/mermaid/" + WebJarVersions.MERMAID + "/dist/mermaid.min.js";
   static final String MERMAID_PATH = "assets/vendor/mermaid.min.js";
+  /** Where lunr.js sits in its WebJar, and where the site gets it (for search). */
+  static final String LUNR_RESOURCE = "META-INF/resources/webjars/lunr/" + dev.casebook.search.LunrIndex.VERSION + "/lunr.min.js";
+  static final String LUNR_PATH = "assets/vendor/lunr.min.js";
   private static final int RECENT = 8;
   private static final int FEED_ENTRIES = 50;
 
@@ -140,6 +143,7 @@ public final class SiteRenderer {
     }
     pages.add(() -> render("404.ftlh", "404.html",
         model("404", "Page not found", "", "404.html", Map.of("root", SitePaths.basePath(config.baseUrl())))));
+    pages.add(() -> page("search.ftlh", "search", "Search", "Search every write-up.", "search/", Map.of()));
     pages.add(() -> page("citations.ftlh", "citations", "Citations", "Which write-ups later write-ups cite.",
         "citations/", citationsModel()));
     pages.add(() -> {
@@ -204,16 +208,19 @@ public final class SiteRenderer {
     return own ? config.folders().templates() + "/" + template : "(default theme) " + template;
   }
 
+  private void copyResource(String resource, String path, String what) throws IOException {
+    try (InputStream in = SiteRenderer.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) throw new IOException(what + " is missing from the class path: " + resource);
+      out.copy(path, in);
+    }
+  }
+
   private void copyAssets(boolean diagrams) throws IOException {
     for (Map.Entry<String, Path> e : theme.files("static").entrySet()) {
       out.copy("assets/" + e.getKey(), e.getValue());
     }
-    if (diagrams) {
-      try (InputStream in = SiteRenderer.class.getClassLoader().getResourceAsStream(MERMAID_RESOURCE)) {
-        if (in == null) throw new IOException("the Mermaid script is missing from the class path: " + MERMAID_RESOURCE);
-        out.copy(MERMAID_PATH, in);
-      }
-    }
+    copyResource(LUNR_RESOURCE, LUNR_PATH, "lunr.js");
+    if (diagrams) copyResource(MERMAID_RESOURCE, MERMAID_PATH, "the Mermaid script");
     String content = linked.library().contentPrefix();
     List<AssetFile> assets = new ArrayList<>(linked.library().assets());
     for (AssetFile asset : assets) {

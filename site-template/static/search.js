@@ -1,0 +1,578 @@
+/*
+ * Casebook default theme: search, in the browser, with lunr.js and the index the build wrote to
+ * assets/search/index.js (window.casebookSearch = {index, docs}). No request leaves the site, and
+ * it works from disk (file://), where scripts load but fetch() does not.
+ *
+ *  1. the box in the header: "/" focuses it, results drop down as you type, arrows/Enter/Escape;
+ *     lunr.js and the index load on first use only
+ *  2. the search page (search/): the query and the filters are kept in the address
+ */
+(function () {
+  "use strict";
+
+  var isFile = window.location.protocol === "file:";
+  var header = document.querySelector("[data-site-search]");
+  var root = header ? header.getAttribute("data-root") : "";
+  var assets = header ? header.getAttribute("data-assets") : "assets/";
+  var DROPDOWN_LIMIT = 8;
+  var PAGE_LIMIT = 200;
+  var ARRAY_FIELDS = ["service", "team", "tag"];
+
+  /* Loading ------------------------------------------------------------------------------- */
+
+  var engine = null;
+  var waiting = null;
+
+  function ready() {
+    return !!(window.lunr && window.casebookSearch);
+  }
+
+  function getEngine() {
+    if (!engine && ready()) {
+      engine = { idx: window.lunr.Index.load(window.casebookSearch.index), docs: window.casebookSearch.docs };
+    }
+    return engine;
+  }
+
+  function addScript(src, done) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.async = false;
+    s.onload = function () { done(null); };
+    s.onerror = function () { done(new Error("could not load " + src)); };
+    document.head.appendChild(s);
+  }
+
+  /** Loads lunr.js and the index once; calls back with the engine, or null when they failed. */
+  function load(callback) {
+    if (ready()) { callback(getEngine()); return; }
+    if (waiting) { waiting.push(callback); return; }
+    waiting = [callback];
+    var pending = 0;
+    var failed = false;
+    function done(err) {
+      if (err) failed = true;
+      if (--pending > 0) return;
+      var e = failed || !ready() ? null : getEngine();
+      var list = waiting;
+      waiting = null;
+      list.forEach(function (cb) { cb(e); });
+    }
+    if (!window.lunr) { pending++; addScript(assets + "vendor/lunr.min.js", done); }
+    if (!window.casebookSearch) { pending++; addScript(assets + "search/index.js", done); }
+  }
+
+  /* Queries ------------------------------------------------------------------------------- */
+
+  /** True when the query uses lunr's syntax: fields, wildcards, fuzziness, boosts, +/- presence. */
+  function hasSyntax(q) {
+    return /[:~^*\\]/.test(q) || /(^|\s)[+-]/.test(q);
+  }
+
+  /** The query's words, trimmed of punctuation as lunr trims indexed words. */
+  function words(q) {
+    return q.split(/\s+/).map(function (w) {
+      return w.replace(/^[^\w]+/, "").replace(/[^\w]+$/, "");
+    }).filter(function (w) { return w.length > 0; });
+  }
+
+  /**
+   * service:payments-api as the index holds it: one token. lunr's query parser splits terms at
+   * "-", so the hyphens of a service, team or tag value are escaped.
+   */
+  function escapeArrayFields(q) {
+    return q.replace(/(^|\s)([+-]?)([A-Za-z]+):(\S+)/g, function (all, space, presence, field, value) {
+      var f = field.toLowerCase();
+      if (ARRAY_FIELDS.indexOf(f) === -1) return all;
+      return space + presence + f + ":" + value.replace(/\\?-/g, "\\-");
+    });
+  }
+
+  function attempt(idx, q) {
+    try {
+      return idx.search(q);
+    } catch (e) {
+      if (e instanceof window.lunr.QueryParseError) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Searches; prefix adds a trailing wildcard to the last word of a plain query (as you type).
+   * Returns null for an empty query.
+   */
+  function find(e, q, prefix) {
+    q = (q || "").trim();
+    if (!q) return null;
+    var results;
+    if (!hasSyntax(q)) {
+      var ws = words(q);
+      if (!ws.length) return [];
+      var text = ws.join(" ");
+      var last = ws[ws.length - 1];
+      if (prefix && last.length >= 2) text += " " + last + "*";
+      results = attempt(e.idx, text);
+    } else {
+      results = attempt(e.idx, escapeArrayFields(q));
+      if (results === null) {
+        // Not valid lunr syntax (e.g. "a:" or an unknown field): search the words instead.
+        var plain = words(q.replace(/[:~^*\\+]/g, " ").replace(/(^|\s)-+/g, " "));
+        results = plain.length ? attempt(e.idx, plain.join(" ")) : [];
+      }
+    }
+    return (results || []).map(function (r) {
+      return { doc: e.docs[Number(r.ref)], score: r.score, terms: Object.keys(r.matchData.metadata) };
+    }).filter(function (r) { return !!r.doc; });
+  }
+
+  /* Rendering ----------------------------------------------------------------------------- */
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  /** A page of the site as a link from here; folders get index.html when opened from disk. */
+  function siteUrl(path, query) {
+    if (isFile && (path === "" || path.charAt(path.length - 1) === "/")) path += "index.html";
+    return root + path + (query || "");
+  }
+
+  function searchUrl(q) {
+    return siteUrl("search/", q ? "?q=" + encodeURIComponent(q) : "");
+  }
+
+  /** text with the words that matched (their lunr terms are in terms) wrapped in <mark>. */
+  function highlight(parent, text, terms) {
+    if (!terms || !terms.length || !window.lunr) { parent.appendChild(document.createTextNode(text)); return parent; }
+    var set = {};
+    terms.forEach(function (t) { set[t] = true; });
+    var parts = text.split(/([\s\-]+)/);
+    var plain = "";
+    function flush() {
+      if (plain) parent.appendChild(document.createTextNode(plain));
+      plain = "";
+    }
+    parts.forEach(function (part, i) {
+      if (i % 2 === 1 || !part) { plain += part; return; }
+      var lead = part.match(/^[^\w]*/)[0];
+      var core = part.slice(lead.length).replace(/[^\w]+$/, "");
+      var tail = part.slice(lead.length + core.length);
+      var term = core ? window.lunr.stemmer(new window.lunr.Token(core.toLowerCase())).toString() : "";
+      if (core && set[term]) {
+        plain += lead;
+        flush();
+        parent.appendChild(el("mark", null, core));
+        plain += tail;
+      } else {
+        plain += part;
+      }
+    });
+    flush();
+    return parent;
+  }
+
+  function metaLine(doc) {
+    var meta = el("span", "search-result__meta");
+    meta.appendChild(el("span", "search-result__id", doc.id));
+    meta.appendChild(document.createTextNode(" · "));
+    var time = el("time", null, doc.dateLabel);
+    time.setAttribute("datetime", doc.date);
+    meta.appendChild(time);
+    if (doc.owner) meta.appendChild(document.createTextNode(" · " + doc.owner));
+    return meta;
+  }
+
+  function badges(doc) {
+    var span = el("span", "search-result__badges");
+    if (doc.severity) {
+      var slug = doc.severity.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+      span.appendChild(el("span", "badge badge--severity sev-" + slug, doc.severity));
+    }
+    if (doc.nearMiss) span.appendChild(el("span", "badge badge--near-miss", "Near miss"));
+    return span;
+  }
+
+  /** Services and tags as chips; on the search page they search for that service or tag. */
+  function chips(doc, linked) {
+    var box = el("div", "search-result__chips");
+    [["service", doc.services, "chips--services"], ["tag", doc.tags, "chips--tags"]].forEach(function (group) {
+      if (!group[1].length) return;
+      var ul = el("ul", "chips " + group[2]);
+      ul.setAttribute("aria-label", group[0] === "service" ? "Services" : "Tags");
+      group[1].forEach(function (name) {
+        var li = el("li");
+        var chip = el(linked ? "a" : "span", "chip", name);
+        if (linked) {
+          chip.href = searchUrl(group[0] + ":" + name);
+          chip.title = "Search " + group[0] + ":" + name;
+        }
+        li.appendChild(chip);
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    });
+    return box;
+  }
+
+  /** The syntax examples, with names from the library. */
+  function examples(docs) {
+    function first(key) {
+      for (var i = 0; i < docs.length; i++) if (docs[i][key] && docs[i][key].length) return docs[i][key][0];
+      return null;
+    }
+    var list = [];
+    var service = first("services");
+    var tag = first("tags");
+    var team = null;
+    for (var i = 0; i < docs.length && !team; i++) team = docs[i].owner || null;
+    if (service) list.push("service:" + service);
+    if (team) list.push("team:" + team);
+    if (tag) list.push("tag:" + tag);
+    list.push("title:failover", "failov*", "+dns -cache");
+    return list;
+  }
+
+  /* 1. The header box --------------------------------------------------------------------- */
+
+  function setupHeaderBox() {
+    if (!header) return;
+    var input = header.querySelector("input[name=q]");
+    var panel = header.querySelector(".site-search__panel");
+    if (!input || !panel) return;
+    var options = [];
+    var active = -1;
+    var lastQuery = null;
+    var loadingShown = false;
+
+    function open() {
+      panel.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      header.classList.add("is-open");
+    }
+
+    function close() {
+      panel.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      header.classList.remove("is-open");
+      setActive(-1);
+    }
+
+    function setActive(n) {
+      if (active >= 0 && options[active]) options[active].classList.remove("is-active");
+      active = n;
+      if (n >= 0 && options[n]) {
+        options[n].classList.add("is-active");
+        options[n].setAttribute("aria-selected", "true");
+        input.setAttribute("aria-activedescendant", options[n].id);
+        if (options[n].scrollIntoView) options[n].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+      options.forEach(function (o, i) { if (i !== n) o.setAttribute("aria-selected", "false"); });
+    }
+
+    function render() {
+      var q = input.value;
+      if (!q.trim()) { lastQuery = null; panel.textContent = ""; options = []; close(); return; }
+      var e = getEngine();
+      if (!e) {
+        if (!loadingShown) {
+          panel.textContent = "";
+          panel.appendChild(el("p", "site-search__status", "Loading the search index…"));
+          loadingShown = true;
+          open();
+        }
+        load(function (loaded) {
+          if (!loaded) {
+            panel.textContent = "";
+            panel.appendChild(el("p", "site-search__status", "The search index could not be loaded."));
+            return;
+          }
+          render();
+        });
+        return;
+      }
+      if (q === lastQuery && !panel.hidden) return;
+      lastQuery = q;
+      var results = find(e, q, true) || [];
+      panel.textContent = "";
+      options = [];
+      active = -1;
+      if (!results.length) {
+        var empty = el("div", "site-search__empty");
+        empty.appendChild(el("p", "site-search__empty-title", "No write-ups match \u201c" + q.trim() + "\u201d."));
+        empty.appendChild(el("p", null, "Try other words, the beginning of a word with * or one field:"));
+        var ul = el("ul", "site-search__examples");
+        examples(e.docs).forEach(function (x) {
+          var li = el("li");
+          var b = el("button", "site-search__example");
+          b.type = "button";
+          b.appendChild(el("code", null, x));
+          b.addEventListener("click", function () {
+            input.value = x;
+            input.focus();
+            render();
+          });
+          li.appendChild(b);
+          ul.appendChild(li);
+        });
+        empty.appendChild(ul);
+        panel.appendChild(empty);
+      } else {
+        var list = el("ul", "site-search__results");
+        list.setAttribute("role", "listbox");
+        list.setAttribute("aria-label", "Search results");
+        results.slice(0, DROPDOWN_LIMIT).forEach(function (r, n) {
+          var li = el("li");
+          li.setAttribute("role", "presentation");
+          var a = el("a", "search-result search-result--compact");
+          a.href = siteUrl(r.doc.url);
+          a.id = "site-search-option-" + n;
+          a.setAttribute("role", "option");
+          a.setAttribute("aria-selected", "false");
+          a.setAttribute("tabindex", "-1");
+          var top = el("span", "search-result__top");
+          top.appendChild(metaLine(r.doc));
+          top.appendChild(badges(r.doc));
+          a.appendChild(top);
+          a.appendChild(highlight(el("span", "search-result__title"), r.doc.title, r.terms));
+          if (r.doc.summary) a.appendChild(highlight(el("span", "search-result__summary"), r.doc.summary, r.terms));
+          a.appendChild(chips(r.doc, false));
+          a.addEventListener("mousemove", function () { if (active !== n) setActive(n); });
+          li.appendChild(a);
+          list.appendChild(li);
+          options.push(a);
+        });
+        panel.appendChild(list);
+      }
+      var more = el("a", "site-search__more", results.length > 1
+        ? "All " + results.length + " results on the search page"
+        : "Open the search page");
+      more.href = searchUrl(q.trim());
+      panel.appendChild(more);
+      open();
+    }
+
+    function go() {
+      var q = input.value.trim();
+      if (active >= 0 && options[active]) { window.location.href = options[active].href; return; }
+      window.location.href = searchUrl(q);
+    }
+
+    input.addEventListener("focus", function () {
+      load(function () {});
+      if (input.value.trim()) { lastQuery = null; render(); }
+    });
+    input.addEventListener("input", render);
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "ArrowDown" || ev.key === "Down") {
+        ev.preventDefault();
+        if (panel.hidden) { lastQuery = null; render(); return; }
+        if (options.length) setActive(active + 1 >= options.length ? 0 : active + 1);
+      } else if (ev.key === "ArrowUp" || ev.key === "Up") {
+        ev.preventDefault();
+        if (options.length) setActive(active <= 0 ? options.length - 1 : active - 1);
+      } else if (ev.key === "Enter") {
+        ev.preventDefault();
+        go();
+      } else if (ev.key === "Escape" || ev.key === "Esc") {
+        if (!panel.hidden) { ev.preventDefault(); close(); }
+        else if (input.value) { ev.preventDefault(); input.value = ""; }
+        else input.blur();
+      } else {
+        load(function () {});
+      }
+    });
+    header.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      go();
+    });
+    document.addEventListener("mousedown", function (ev) {
+      if (!header.contains(ev.target)) close();
+    });
+    header.addEventListener("focusout", function (ev) {
+      if (ev.relatedTarget && !header.contains(ev.relatedTarget)) close();
+    });
+
+    // "/" focuses the box, unless the reader is typing somewhere.
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
+      var t = ev.target;
+      var tag = t && t.tagName ? t.tagName.toLowerCase() : "";
+      if (tag === "input" || tag === "textarea" || tag === "select" || (t && t.isContentEditable)) return;
+      ev.preventDefault();
+      var page = document.querySelector("[data-search-page] input[name=q]");
+      (page || input).focus();
+      (page || input).select();
+    });
+  }
+
+  /* 2. The search page -------------------------------------------------------------------- */
+
+  function setupSearchPage() {
+    var form = document.querySelector("[data-search-page]");
+    if (!form) return;
+    var controls = {};
+    Array.prototype.forEach.call(form.querySelectorAll("[data-search-filter]"), function (c) {
+      controls[c.getAttribute("data-search-filter")] = c;
+    });
+    var list = document.querySelector("[data-search-results]");
+    var count = document.querySelector("[data-search-count]");
+    var empty = document.querySelector("[data-search-empty]");
+    var emptyTitle = document.querySelector("[data-search-empty-title]");
+    var emptyFilters = document.querySelector("[data-search-empty-filters]");
+    var help = document.querySelector("[data-search-help]");
+    var FILTERS = ["service", "team", "year"];
+
+    function state() {
+      var s = {};
+      Object.keys(controls).forEach(function (k) { s[k] = controls[k].value.trim(); });
+      return s;
+    }
+
+    function fromUrl() {
+      var params = new URLSearchParams(window.location.search);
+      Object.keys(controls).forEach(function (k) {
+        var c = controls[k];
+        var v = params.get(k) || "";
+        if (c.tagName === "SELECT") {
+          var found = "";
+          Array.prototype.forEach.call(c.options, function (o) { if (o.value.toLowerCase() === v.toLowerCase()) found = o.value; });
+          c.value = found;
+        } else {
+          c.value = v;
+        }
+      });
+    }
+
+    function toUrl(s) {
+      var params = new URLSearchParams();
+      ["q"].concat(FILTERS).forEach(function (k) { if (s[k]) params.set(k, s[k]); });
+      var query = params.toString();
+      try {
+        window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+      } catch (e) { /* some browsers refuse this for file:// pages */ }
+    }
+
+    function passes(doc, s) {
+      if (s.service && doc.services.indexOf(s.service) === -1) return false;
+      if (s.team && doc.owner !== s.team && doc.teams.indexOf(s.team) === -1) return false;
+      if (s.year && String(doc.year) !== s.year) return false;
+      return true;
+    }
+
+    function card(r) {
+      var doc = r.doc;
+      var li = el("li");
+      var art = el("article", "incident-card search-result" + (doc.nearMiss ? " incident-card--near-miss" : ""));
+      var meta = el("div", "incident-card__meta");
+      meta.appendChild(el("span", "incident-card__id", doc.id));
+      meta.appendChild(el("span", null, "·")).setAttribute("aria-hidden", "true");
+      var time = el("time", null, doc.dateLabel);
+      time.setAttribute("datetime", doc.date);
+      meta.appendChild(time);
+      if (doc.owner) {
+        meta.appendChild(el("span", null, "·")).setAttribute("aria-hidden", "true");
+        var owner = el("span", "incident-card__owner");
+        owner.appendChild(el("span", "visually-hidden", "Owner: "));
+        var ownerLink = el("a", null, doc.owner);
+        ownerLink.href = searchUrl("team:" + doc.owner);
+        ownerLink.title = "Search team:" + doc.owner;
+        owner.appendChild(ownerLink);
+        meta.appendChild(owner);
+      }
+      var b = badges(doc);
+      b.className = "incident-card__badges";
+      meta.appendChild(b);
+      art.appendChild(meta);
+      var h = el("h2", "incident-card__title");
+      var a = el("a");
+      a.href = siteUrl(doc.url);
+      highlight(a, doc.title, r.terms);
+      h.appendChild(a);
+      art.appendChild(h);
+      if (doc.summary) art.appendChild(highlight(el("p", "incident-card__summary"), doc.summary, r.terms));
+      if (doc.services.length || doc.tags.length) {
+        var c = chips(doc, true);
+        c.className = "incident-card__chips";
+        art.appendChild(c);
+      }
+      li.appendChild(art);
+      return li;
+    }
+
+    function show(e, prefix) {
+      var s = state();
+      var filtered = FILTERS.some(function (k) { return !!s[k]; });
+      var results = find(e, s.q, prefix);
+      if (results === null) {
+        results = filtered ? e.docs.map(function (d) { return { doc: d, terms: [] }; }) : [];
+      }
+      results = results.filter(function (r) { return passes(r.doc, s); });
+      list.textContent = "";
+      results.slice(0, PAGE_LIMIT).forEach(function (r) { list.appendChild(card(r)); });
+      var n = results.length;
+      var what = n + " write-up" + (n === 1 ? "" : "s");
+      if (n === 0 && (s.q || filtered)) count.textContent = "";
+      else if (!s.q && !filtered) count.textContent = "Type words to search " + e.docs.length + " write-ups.";
+      else if (!s.q) count.textContent = what + " with these filters, newest first.";
+      else count.textContent = what + " match \u201c" + s.q + "\u201d" + (filtered ? " with these filters" : "") + ", best first"
+        + (n > PAGE_LIMIT ? "; showing the first " + PAGE_LIMIT : "") + ".";
+      var none = n === 0 && (!!s.q || filtered);
+      empty.hidden = !none;
+      if (none) {
+        emptyTitle.textContent = s.q
+          ? "No write-ups match \u201c" + s.q + "\u201d" + (filtered ? " with these filters." : ".")
+          : "No write-ups have all these filters.";
+        emptyFilters.hidden = !filtered;
+      }
+      if (help) help.open = none || (!s.q && !filtered);
+    }
+
+    function update(prefix, updateUrl) {
+      var e = getEngine();
+      if (updateUrl) toUrl(state());
+      if (e) { show(e, prefix); return; }
+      load(function (loaded) {
+        if (!loaded) { count.textContent = "The search index could not be loaded."; return; }
+        show(loaded, prefix);
+      });
+    }
+
+    Object.keys(controls).forEach(function (k) {
+      var c = controls[k];
+      c.addEventListener(c.tagName === "SELECT" ? "change" : "input", function () {
+        update(c.tagName !== "SELECT", true);
+      });
+    });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      update(false, true);
+    });
+    var clear = document.querySelector("[data-search-clear-filters]");
+    if (clear) {
+      clear.addEventListener("click", function () {
+        FILTERS.forEach(function (k) { if (controls[k]) controls[k].value = ""; });
+        update(false, true);
+        if (controls.q) controls.q.focus();
+      });
+    }
+    window.addEventListener("popstate", function () { fromUrl(); update(false, false); });
+
+    fromUrl();
+    update(false, false);
+    if (controls.q && !controls.q.value) controls.q.focus();
+  }
+
+  function init() {
+    setupHeaderBox();
+    setupSearchPage();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

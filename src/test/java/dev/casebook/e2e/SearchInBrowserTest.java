@@ -1,0 +1,179 @@
+package dev.casebook.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.casebook.build.BuildOptions;
+import dev.casebook.build.BuildResult;
+import dev.casebook.build.SiteBuild;
+import dev.casebook.serve.PreviewServer;
+import dev.casebook.testing.Fixtures;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Search on the sample library's site, as headless Chromium runs it: lunr.js, the index and search.js. */
+class SearchInBrowserTest {
+  @TempDir static Path tmp;
+  static Path site;
+  static PreviewServer server;
+  static Chromium chromium;
+
+  @BeforeAll
+  static void buildAndServe() throws Exception {
+    site = tmp.resolve("site");
+    BuildResult result = SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), site, false, null));
+    assertTrue(result.written(), result.diagnostics().toString());
+    try (InputStream harness = SearchInBrowserTest.class.getResourceAsStream("/e2e/search-box-harness.html")) {
+      Files.copy(harness, site.resolve("search-box-harness.html"));
+    }
+    server = PreviewServer.start(site, 0);
+    chromium = Chromium.find(tmp);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) server.close();
+  }
+
+  private Document open(String path) throws Exception {
+    return Jsoup.parse(chromium.dumpDom(server.url() + path));
+  }
+
+  /** The ids of the results on the search page, best first. */
+  private static List<String> results(Document page) {
+    return page.select("[data-search-results] > li .incident-card__id").eachText();
+  }
+
+  /** The ids of the write-ups whose data-services (on the table of all write-ups) include a service. */
+  private static Set<String> withService(String service) {
+    Document table = Jsoup.parse(Fixtures.read(site.resolve("incidents/index.html")));
+    return table.select("tbody tr[data-id]").stream()
+        .filter(r -> List.of(r.attr("data-services").split("\\|")).contains(service))
+        .map(r -> r.attr("data-id")).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void aWordInTheTitleRanksThatWriteUpFirst() throws Exception {
+    Document page = open("search/?q=failover");
+    List<String> ids = results(page);
+    assertTrue(ids.size() >= 2, "failover is also in other write-ups' text: " + ids);
+    assertEquals("INC-2023-014", ids.get(0), "the write-up with failover in its title: " + ids);
+    Element first = page.selectFirst("[data-search-results] > li");
+    assertTrue(first.select(".incident-card__title mark").eachText().contains("failover"), first.outerHtml());
+    String count = page.selectFirst("[data-search-count]").text();
+    assertEquals(ids.size() + " write-ups match “failover”, best first.", count);
+    assertTrue(page.selectFirst("[data-search-empty]").hasAttr("hidden"));
+  }
+
+  @Test
+  void aFieldedQueryReturnsExactlyTheWriteUpsOfThatService() throws Exception {
+    Set<String> checkout = withService("checkout");
+    assertTrue(checkout.size() >= 3 && checkout.size() < 15, checkout.toString());
+    assertEquals(checkout, new TreeSet<>(results(open("search/?q=service%3Acheckout"))));
+    assertEquals(withService("payments-api"), new TreeSet<>(results(open("search/?q=service%3Apayments-api"))),
+        "a hyphenated value is one term");
+  }
+
+  @Test
+  void aRareWordFromOneBodyFindsThatWriteUp() throws Exception {
+    assertEquals(List.of("INC-2023-014"), results(open("search/?q=patroni")));
+  }
+
+  @Test
+  void theServiceFilterNarrowsTheResults() throws Exception {
+    List<String> all = results(open("search/?q=failover"));
+    Document page = open("search/?q=failover&service=orders");
+    List<String> narrowed = results(page);
+    assertFalse(narrowed.isEmpty());
+    assertTrue(narrowed.size() < all.size(), all + " -> " + narrowed);
+    assertTrue(withService("orders").containsAll(narrowed), narrowed.toString());
+    assertEquals(all.stream().filter(withService("orders")::contains).toList(), narrowed, "same order, fewer results");
+    assertTrue(page.selectFirst("[data-search-count]").text().contains("with these filters"));
+  }
+
+  @Test
+  void noResultsSuggestsRemovingTheFiltersAndShowsTheSyntax() throws Exception {
+    Document page = open("search/?q=zzzqx&service=checkout");
+    assertEquals(List.of(), results(page));
+    Element empty = page.selectFirst("[data-search-empty]");
+    assertFalse(empty.hasAttr("hidden"));
+    assertTrue(empty.text().contains("No write-ups match “zzzqx” with these filters."), empty.text());
+    assertFalse(page.selectFirst("[data-search-empty-filters]").hasAttr("hidden"), "suggests removing the filters");
+    Element help = page.selectFirst("[data-search-help]");
+    assertTrue(help.hasAttr("open"), "the syntax examples are shown");
+    assertTrue(help.text().contains("service:"), help.text());
+  }
+
+  @Test
+  void invalidSyntaxFallsBackToTheWords() throws Exception {
+    assertEquals("INC-2023-014", results(open("search/?q=patroni%3A")).get(0), "a dangling field separator");
+    assertEquals("INC-2023-014", results(open("search/?q=nosuchfield%3Apatroni")).get(0), "an unknown field");
+  }
+
+  @Test
+  void theSearchPageWorksOpenedFromDisk() throws Exception {
+    String url = site.resolve("search/index.html").toUri() + "?q=failover";
+    Document page = Jsoup.parse(chromium.dumpDom(url));
+    List<String> ids = results(page);
+    assertEquals("INC-2023-014", ids.get(0), ids.toString());
+    String href = page.selectFirst("[data-search-results] .incident-card__title a").attr("href");
+    assertEquals("../incidents/INC-2023-014/index.html", href);
+  }
+
+  @Test
+  void normalPagesLoadTheIndexOnlyWhenTheBoxIsUsed() throws Exception {
+    Document page = open("incidents/INC-2022-004/");
+    assertTrue(page.select("script[src$=search/index.js], script[src$=lunr.min.js]").isEmpty(),
+        page.select("script[src]").toString());
+    assertEquals(1, page.select("form[data-site-search] input[name=q]").size(), "the header has the box");
+    Document search = open("search/");
+    assertEquals(1, search.select("script[src$=search/index.js]").size(), "the search page loads it directly");
+  }
+
+  @Test
+  void theHeaderBoxShowsResultsAsYouTypeWithKeyboardNavigation() throws Exception {
+    Document harness = open("search-box-harness.html");
+    JsonNode r = new ObjectMapper().readTree(harness.selectFirst("#report").text());
+    assertFalse(r.has("timeout"), r.toString());
+    assertEquals("undefined", r.get("indexBeforeUse").asText());
+    assertFalse(r.get("scriptsBeforeUse").toString().contains("search/index.js"), r.toString());
+    assertTrue(r.get("slashFocusesTheBox").asBoolean(), "/ focuses the box");
+    assertEquals("object", r.get("indexAfterUse").asText());
+    assertTrue(r.get("scriptsAfterUse").toString().contains("../../assets/search/index.js"), r.toString());
+    assertTrue(r.get("scriptsAfterUse").toString().contains("../../assets/vendor/lunr.min.js"), r.toString());
+    List<String> asYouType = texts(r.get("asYouType"));
+    assertEquals("INC-2023-014", asYouType.get(0), "failov finds failover: " + asYouType);
+    assertTrue(texts(r.get("marks")).stream().anyMatch(m -> m.equalsIgnoreCase("failover")), r.toString());
+    assertEquals("true", r.get("expanded").asText());
+    assertEquals(asYouType.get(1), r.get("activeAfterTwoDowns").asText());
+    assertEquals(asYouType.get(0), r.get("activeAfterUp").asText());
+    assertTrue(r.get("hiddenAfterEscape").asBoolean());
+    assertEquals(0, r.get("emptyOptions").asInt());
+    assertTrue(r.get("emptyState").asText().contains("No write-ups match “zzzqx”"), r.toString());
+    assertTrue(r.get("emptyState").asText().contains("service:"), "shows fielded examples: " + r);
+    assertEquals(List.of("INC-2023-014"), texts(r.get("patroni")));
+    assertEquals("../../incidents/INC-2023-014/", r.get("enterGoesTo").asText());
+    assertEquals("/incidents/INC-2023-014/", r.get("landedOn").asText(), "Enter opens the chosen write-up");
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}

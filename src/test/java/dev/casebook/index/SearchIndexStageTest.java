@@ -1,0 +1,179 @@
+package dev.casebook.index;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.casebook.build.BuildOptions;
+import dev.casebook.build.BuildResult;
+import dev.casebook.build.SiteBuild;
+import dev.casebook.config.ConfigLoader;
+import dev.casebook.config.SiteConfig;
+import dev.casebook.diag.Diagnostics;
+import dev.casebook.link.LinkResolver;
+import dev.casebook.link.LinkedLibrary;
+import dev.casebook.load.LibraryLoader;
+import dev.casebook.model.Incident;
+import dev.casebook.model.Library;
+import dev.casebook.search.LunrIndex;
+import dev.casebook.search.LunrIndexWriter;
+import dev.casebook.testing.Fixtures;
+import dev.casebook.validate.LibraryValidator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index stage on the sample library: assets/search/index.js and what it was built from. */
+class SearchIndexStageTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path tmp;
+  static LinkedLibrary linked;
+  static byte[] script;
+
+  @BeforeAll
+  static void buildTheSampleSite() throws Exception {
+    Path site = tmp.resolve("site");
+    BuildResult result = SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), site, false, null));
+    assertTrue(result.written(), result.diagnostics().toString());
+    script = Files.readAllBytes(site.resolve(SearchIndexStage.PATH));
+    linked = link(Fixtures.sampleLibrary());
+  }
+
+  static LinkedLibrary link(Path source) {
+    Diagnostics diagnostics = new Diagnostics();
+    SiteConfig config = ConfigLoader.load(source, diagnostics);
+    Library library = LibraryValidator.validate(LibraryLoader.load(source, config, diagnostics), config, false, diagnostics);
+    LinkedLibrary linked = LinkResolver.link(library, source, diagnostics);
+    assertFalse(diagnostics.hasErrors(), diagnostics.sorted().toString());
+    return linked;
+  }
+
+  /** The object the script assigns, parsed by Jackson. */
+  static JsonNode parse(byte[] script) throws Exception {
+    String text = new String(script, StandardCharsets.UTF_8);
+    String prefix = "window.casebookSearch = ";
+    assertTrue(text.startsWith(prefix), text.substring(0, 80));
+    String rest = text.substring(prefix.length()).strip();
+    assertTrue(rest.endsWith(";"), "ends with ;");
+    return JSON.readTree(rest.substring(0, rest.length() - 1));
+  }
+
+  @Test
+  void theScriptHoldsTheIndexExactlyAsLunrIndexWriterWritesIt() throws Exception {
+    SearchDocuments documents = SearchDocuments.of(linked);
+    LunrIndex index = documents.index();
+    String expectedStart = "window.casebookSearch = {\"index\": " + LunrIndexWriter.toJson(index) + ", \"docs\": [";
+    String text = new String(script, StandardCharsets.UTF_8);
+    assertTrue(text.startsWith(expectedStart), "the embedded index differs from LunrIndexWriter's bytes");
+    assertTrue(text.endsWith("]};\n"));
+
+    JsonNode root = parse(script);
+    assertEquals(List.of("index", "docs"), fieldNames(root));
+    JsonNode idx = root.get("index");
+    assertEquals("2.3.9", idx.get("version").asText());
+    assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "body"), texts(idx.get("fields")));
+    assertEquals(List.of("stemmer"), texts(idx.get("pipeline")));
+    List<String> refs = new ArrayList<>();
+    for (int n = 0; n < linked.library().incidents().size(); n++) refs.add(Integer.toString(n));
+    assertEquals(refs, index.refs(), "refs are positions in library order");
+    assertTrue(text.indexOf("\"position\"") < 0, "no position metadata");
+  }
+
+  @Test
+  void theDocumentStoreDescribesEveryWriteUpInLibraryOrder() throws Exception {
+    JsonNode docs = parse(script).get("docs");
+    List<Incident> incidents = linked.library().incidents();
+    assertEquals(15, incidents.size(), "the sample library (drafts left out)");
+    assertEquals(incidents.size(), docs.size());
+    for (int n = 0; n < incidents.size(); n++) {
+      Incident i = incidents.get(n);
+      JsonNode d = docs.get(n);
+      assertEquals(List.of("id", "title", "url", "date", "dateLabel", "year", "owner", "services", "teams", "tags",
+          "severity", "summary", "nearMiss"), fieldNames(d));
+      assertEquals(i.id(), d.get("id").asText());
+      assertEquals(i.title(), d.get("title").asText());
+      assertEquals("incidents/" + i.id() + "/", d.get("url").asText());
+      assertEquals(i.date().toString(), d.get("date").asText());
+      assertEquals(i.date().getYear(), d.get("year").asInt());
+      assertEquals(i.owner(), d.get("owner").asText());
+      assertEquals(i.services(), texts(d.get("services")));
+      assertEquals(i.teams(), texts(d.get("teams")));
+      assertEquals(i.tags(), texts(d.get("tags")));
+      assertEquals(i.severity(), d.get("severity").asText());
+      assertEquals(i.summary(), d.get("summary").asText());
+      assertEquals(i.nearMiss(), d.get("nearMiss").asBoolean());
+    }
+    JsonNode failover = docs.get(indexOf(incidents, "INC-2023-014"));
+    assertEquals("11 April 2023", failover.get("dateLabel").asText());
+  }
+
+  @Test
+  void fieldTextsComeFromTheWriteUpAndItsRenderedBody() {
+    SearchDocuments documents = SearchDocuments.of(linked);
+    List<Incident> incidents = linked.library().incidents();
+    int n = indexOf(incidents, "INC-2023-014");
+    SearchDocuments.Document doc = documents.documents().get(n);
+    assertEquals(Integer.toString(n), doc.ref());
+    assertEquals(List.of("ref", "title", "id", "summary", "service", "team", "tag", "body"), List.copyOf(doc.fields().keySet()));
+    assertEquals(List.of("orders", "checkout"), doc.fields().get("service"));
+    assertEquals(List.of("data-infra", "fulfilment", "payments"), doc.fields().get("team"), "owner first, each team once");
+    String body = (String) doc.fields().get("body");
+    assertTrue(body.contains("Patroni"), body);
+    assertFalse(body.contains("<"), "plain text");
+    assertFalse(body.matches("(?s).*(^|\\s)#(\\s|$).*"), "no heading anchors: " + body);
+  }
+
+  @Test
+  void bodyTextDropsHeadingAnchorsAndKeepsTheRest() {
+    String html = "<h2 id=\"what-happened\">What happened <a class=\"heading-anchor\" href=\"#what-happened\">#</a></h2>"
+        + "<p>The <strong>primary</strong> failed over &amp; <a href=\"../x/\">recovered</a>.</p><pre><code>kubectl get pods\n</code></pre>";
+    assertEquals("What happened The primary failed over & recovered. kubectl get pods", SearchDocuments.bodyText(html));
+  }
+
+  @Test
+  void twoBuildsWriteTheSameBytes() throws Exception {
+    Path again = tmp.resolve("again");
+    assertTrue(SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), again, false, null)).written());
+    assertArrayEquals(script, Files.readAllBytes(again.resolve(SearchIndexStage.PATH)));
+    assertArrayEquals(script, SearchIndexStage.script(SearchDocuments.of(linked)));
+  }
+
+  @Test
+  void theSiteShipsLunrAndTheSearchPage() throws Exception {
+    Path site = tmp.resolve("site");
+    byte[] lunr = Files.readAllBytes(site.resolve("assets/vendor/lunr.min.js"));
+    try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/resources/webjars/lunr/2.3.9/lunr.min.js")) {
+      assertArrayEquals(in.readAllBytes(), lunr);
+    }
+    String page = Files.readString(site.resolve("search/index.html"));
+    assertTrue(page.contains("<script defer src=\"../assets/search/index.js\"></script>"), "the search page loads the index");
+    String home = Files.readString(site.resolve("index.html"));
+    assertFalse(home.contains("search/index.js"), "other pages load it only when the box is used");
+    assertTrue(home.contains("action=\"search/\""), "the header box");
+  }
+
+  static int indexOf(List<Incident> incidents, String id) {
+    for (int n = 0; n < incidents.size(); n++) if (incidents.get(n).id().equals(id)) return n;
+    throw new AssertionError("no " + id);
+  }
+
+  static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}
