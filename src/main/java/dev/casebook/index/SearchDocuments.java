@@ -7,7 +7,6 @@ import dev.casebook.model.Incident;
 import dev.casebook.search.LunrIndex;
 import dev.casebook.search.LunrIndexBuilder;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,9 +63,8 @@ public final class SearchDocuments {
 
   /** The documents of every write-up of the linked library. */
   public static SearchDocuments of(LinkedLibrary linked) {
-    List<Document> docs = new ArrayList<>();
     List<Incident> incidents = linked.library().incidents();
-    for (int n = 0; n < incidents.size(); n++) {
+    List<Document> docs = java.util.stream.IntStream.range(0, incidents.size()).parallel().mapToObj(n -> {
       Incident i = incidents.get(n);
       RenderedBody body = linked.bodies().get(i.id());
       String ref = Integer.toString(n);
@@ -79,8 +77,8 @@ public final class SearchDocuments {
       fields.put("team", teams(i));
       fields.put("tag", List.copyOf(i.tags()));
       fields.put("body", body == null ? "" : bodyText(body.html()));
-      docs.add(new Document(ref, i, java.util.Collections.unmodifiableMap(fields)));
-    }
+      return new Document(ref, i, java.util.Collections.unmodifiableMap(fields));
+    }).toList();
     return new SearchDocuments(docs);
   }
 

@@ -40,20 +40,26 @@ public final class SearchIndexStage {
   /** Builds the index of {@code linked} and writes it into the site; returns what it was built from. */
   public static SearchDocuments write(LinkedLibrary linked, SiteWriter out) throws IOException {
     SearchDocuments documents = SearchDocuments.of(linked);
-    out.write(PATH, script(documents));
+    try (OutputStream file = out.create(PATH)) {
+      writeScript(documents, file);
+    }
     return documents;
   }
 
   /** The bytes of {@value #PATH} for these documents. */
   public static byte[] script(SearchDocuments documents) throws IOException {
-    LunrIndex index = documents.index();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    bytes.write(PREFIX.getBytes(StandardCharsets.UTF_8));
-    LunrIndexWriter.write(index, bytes);
-    bytes.write(MIDDLE.getBytes(StandardCharsets.UTF_8));
-    writeDocStore(documents, bytes);
-    bytes.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
+    writeScript(documents, bytes);
     return bytes.toByteArray();
+  }
+
+  private static void writeScript(SearchDocuments documents, OutputStream out) throws IOException {
+    LunrIndex index = documents.index();
+    out.write(PREFIX.getBytes(StandardCharsets.UTF_8));
+    LunrIndexWriter.write(index, out);
+    out.write(MIDDLE.getBytes(StandardCharsets.UTF_8));
+    writeDocStore(documents, out);
+    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The document store: for each ref, in ref order, what a result shows and the filters use. */
