@@ -90,19 +90,7 @@ public final class MarkdownRenderer {
 
     @Override
     public void visit(Heading heading) {
-      StringBuilder sb = new StringBuilder();
-      heading.accept(new AbstractVisitor() {
-        @Override
-        public void visit(Text text) {
-          sb.append(text.getLiteral());
-        }
-
-        @Override
-        public void visit(Code code) {
-          sb.append(code.getLiteral());
-        }
-      });
-      String text = sb.toString().strip();
+      String text = CitationContext.plainText(heading).strip();
       String id = ids.generateId(text.isEmpty() ? "section" : text);
       headingIds.put(heading, id);
       toc.add(new RenderedBody.TocEntry(heading.getLevel(), id, text));

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
 import dev.casebook.serve.PreviewServer;
 import dev.casebook.testing.Fixtures;
 import java.nio.file.Files;
@@ -25,26 +22,26 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sample library's site as a reader's browser shows it: headless Chromium runs its scripts. */
 class SampleSiteInBrowserTest {
   @TempDir static Path tmp;
+  static ServedSite served;
   static Path site;
-  static PreviewServer server;
   static Chromium chromium;
+  static PreviewServer server;
 
   @BeforeAll
   static void buildAndServe() throws Exception {
-    site = tmp.resolve("site");
-    BuildResult result = SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), site, false, null));
-    assertTrue(result.written(), result.diagnostics().toString());
-    server = PreviewServer.start(site, 0);
-    chromium = Chromium.find(tmp);
+    served = ServedSite.sample(tmp);
+    site = served.site;
+    chromium = served.chromium;
+    server = served.server;
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) server.close();
+    if (served != null) served.close();
   }
 
   private Document open(String path) throws Exception {
-    return Jsoup.parse(chromium.dumpDom(server.url() + path));
+    return served.open(path);
   }
 
   @Test

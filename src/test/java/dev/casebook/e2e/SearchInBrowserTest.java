@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
 import dev.casebook.serve.PreviewServer;
 import dev.casebook.testing.Fixtures;
 import java.io.InputStream;
@@ -29,29 +26,30 @@ import org.junit.jupiter.api.io.TempDir;
 /** Search on the sample library's site, as headless Chromium runs it: lunr.js, the index and search.js. */
 class SearchInBrowserTest {
   @TempDir static Path tmp;
+  static ServedSite served;
   static Path site;
   static PreviewServer server;
   static Chromium chromium;
 
   @BeforeAll
   static void buildAndServe() throws Exception {
-    site = tmp.resolve("site");
-    BuildResult result = SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), site, false, null));
-    assertTrue(result.written(), result.diagnostics().toString());
-    try (InputStream harness = SearchInBrowserTest.class.getResourceAsStream("/e2e/search-box-harness.html")) {
-      Files.copy(harness, site.resolve("search-box-harness.html"));
-    }
-    server = PreviewServer.start(site, 0);
-    chromium = Chromium.find(tmp);
+    served = ServedSite.sample(tmp, site -> {
+      try (InputStream harness = SearchInBrowserTest.class.getResourceAsStream("/e2e/search-box-harness.html")) {
+        Files.copy(harness, site.resolve("search-box-harness.html"));
+      }
+    });
+    site = served.site;
+    server = served.server;
+    chromium = served.chromium;
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) server.close();
+    if (served != null) served.close();
   }
 
   private Document open(String path) throws Exception {
-    return Jsoup.parse(chromium.dumpDom(server.url() + path));
+    return served.open(path);
   }
 
   /** The ids of the results on the search page, best first. */
