@@ -69,7 +69,7 @@ public final class SiteBuild {
       if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
       SearchDocuments searchDocuments = SearchIndexStage.write(linked, writer);
       timer.lap("index");
-      SiteLinkChecker.check(writer.root(), writer.files(), report.origins(), SitePaths.basePath(library.config().baseUrl()), diagnostics);
+      SiteLinkChecker.check(writer.root(), writer.files(), report.links(), SitePaths.basePath(library.config().baseUrl()), diagnostics);
       timer.lap("check links");
       if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
       writer.commit();

@@ -14,6 +14,7 @@ import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PageInfo;
 import dev.casebook.render.view.SiteView;
 import dev.casebook.render.view.TaxonomyView;
+import dev.casebook.sitecheck.PageLinks;
 import dev.casebook.write.SiteWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +54,7 @@ public final class SiteRenderer {
   private final SiteView site;
   private final Map<String, IncidentView> incidentViews = new LinkedHashMap<>();
   private final List<IncidentView> allViews;
-  private final Map<String, String> htmlPages = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, PageLinks> htmlPages = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SiteRenderer(LinkedLibrary linked, Theme theme, SiteWriter out, Diagnostics diagnostics, String generator) {
     this.linked = linked;
@@ -76,9 +77,9 @@ public final class SiteRenderer {
    * What the render stage wrote.
    *
    * @param pages how many HTML pages
-   * @param origins each HTML page's path in the site with the template that made it
+   * @param links each HTML page's path in the site with its links and ids, for the link check
    */
-  public record Report(int pages, Map<String, String> origins) {}
+  public record Report(int pages, Map<String, PageLinks> links) {}
 
   /** Renders the site into {@code out}; problems go to {@code diagnostics}. */
   public static Report render(LinkedLibrary linked, Theme theme, SiteWriter out, Diagnostics diagnostics, String generator)
@@ -192,9 +193,16 @@ public final class SiteRenderer {
   }
 
   private void render(String template, String path, Map<String, Object> model) {
-    if (path.endsWith(".html")) htmlPages.put(path, templateSource(template));
-    try (java.io.Writer writer = new java.io.OutputStreamWriter(out.create(path), StandardCharsets.UTF_8)) {
-      templates.render(template, model, writer);
+    try {
+      if (path.endsWith(".html")) {
+        String html = templates.render(template, model);
+        out.write(path, html.getBytes(StandardCharsets.UTF_8));
+        htmlPages.put(path, PageLinks.scan(templateSource(template), html));
+      } else {
+        try (java.io.Writer writer = new java.io.OutputStreamWriter(out.create(path), StandardCharsets.UTF_8)) {
+          templates.render(template, model, writer);
+        }
+      }
     } catch (TemplateEngine.TemplateFailure e) {
       diagnostics.error(new SourcePosition(templateSource(e.template()), e.line(), 0), "template error: " + e.getMessage());
     } catch (IOException e) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The last check before a site is put in place: every link, image, script and stylesheet that
  * a page points to inside the site exists, and every {@code #fragment} names an element of its
  * page. External URLs are left alone: a build never touches the network. Pages are scanned as
- * text, which is exact for the double-quoted attributes Casebook and its templates write.
+ * they are written ({@link PageLinks}), so the site is not read back.
  */
 public final class SiteLinkChecker {
   /** After this many broken links, the rest are counted, not listed. */
@@ -45,38 +45,30 @@ public final class SiteLinkChecker {
 
   /**
    * @param files every file of the site, by path
-   * @param pages each HTML page's path in the site with what made it (a template name), which
-   *     broken links are reported against
+   * @param pages each HTML page's path in the site with its links and ids
    * @param basePath the site's path on its server ({@code /}, or {@code /docs/}), which links
    *     that start with {@code /} begin with
    */
-  public static void check(Path site, Set<String> files, Map<String, String> pages, String basePath, Diagnostics diagnostics) {
+  public static void check(Path site, Set<String> files, Map<String, PageLinks> pages, String basePath, Diagnostics diagnostics) {
     new SiteLinkChecker(site, files, basePath).run(pages, diagnostics);
   }
 
-  private void run(Map<String, String> pages, Diagnostics diagnostics) {
-    Map<String, List<String>> links = new ConcurrentHashMap<>();
-    pages.keySet().parallelStream().forEach(page -> {
-      String html = read(page);
-      ids.put(page, Set.copyOf(attributes(html, " id=\"")));
-      List<String> urls = attributes(html, " href=\"");
-      urls.addAll(attributes(html, " src=\""));
-      links.put(page, urls);
-    });
+  private void run(Map<String, PageLinks> pages, Diagnostics diagnostics) {
+    pages.forEach((page, links) -> ids.put(page, links.ids()));
     List<String[]> broken = new ArrayList<>();
     pages.keySet().stream().sorted().forEach(page -> {
-      for (String url : links.get(page)) {
+      for (String url : pages.get(page).urls()) {
         String problem = problem(page, url);
         if (problem != null) broken.add(new String[] {page, url, problem});
       }
     });
     for (int i = 0; i < Math.min(broken.size(), MAX_REPORTED); i++) {
       String[] b = broken.get(i);
-      diagnostics.error(SourcePosition.of(pages.get(b[0])),
+      diagnostics.error(SourcePosition.of(pages.get(b[0]).origin()),
           "page /" + b[0].replaceFirst("index\\.html$", "") + " links to '" + b[1] + "', " + b[2]);
     }
     if (broken.size() > MAX_REPORTED) {
-      diagnostics.error(SourcePosition.of(pages.get(broken.get(MAX_REPORTED)[0])),
+      diagnostics.error(SourcePosition.of(pages.get(broken.get(MAX_REPORTED)[0]).origin()),
           "and " + (broken.size() - MAX_REPORTED) + " more broken links in the site");
     }
   }
@@ -111,7 +103,7 @@ public final class SiteLinkChecker {
     }
     if (!files.contains(target)) return "which does not exist";
     if (fragment == null || fragment.isEmpty() || !target.endsWith(".html")) return null;
-    Set<String> targetIds = ids.computeIfAbsent(target, t -> Set.copyOf(attributes(read(t), " id=\"")));
+    Set<String> targetIds = ids.computeIfAbsent(target, t -> PageLinks.scan("", read(t)).ids());
     String id = java.net.URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
     return targetIds.contains(id) || targetIds.contains(fragment) ? null : "whose page has no element with id '" + id + "'";
   }
@@ -124,16 +116,4 @@ public final class SiteLinkChecker {
     }
   }
 
-  /** The values of every double-quoted attribute that {@code prefix} (e.g. {@code  href="}) starts. */
-  private static List<String> attributes(String html, String prefix) {
-    List<String> out = new ArrayList<>();
-    for (int at = html.indexOf(prefix); at >= 0; at = html.indexOf(prefix, at)) {
-      int start = at + prefix.length();
-      int end = html.indexOf('"', start);
-      if (end < 0) break;
-      out.add(html.substring(start, end));
-      at = end;
-    }
-    return out;
-  }
 }

@@ -21,6 +21,15 @@ class SiteLinkCheckerTest {
     Files.writeString(file, html);
   }
 
+  private String read(String page) {
+    try {
+      return Files.readString(site.resolve(page));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Checks {@code pages} (path to the template that made it) as the build does. */
   private List<String> check(Map<String, String> pages) {
     Diagnostics diagnostics = new Diagnostics();
     java.util.Set<String> files;
@@ -29,7 +38,9 @@ class SiteLinkCheckerTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    SiteLinkChecker.check(site, files, pages, "/docs/", diagnostics);
+    Map<String, PageLinks> links = new java.util.HashMap<>();
+    pages.forEach((page, origin) -> links.put(page, PageLinks.scan(origin, read(page))));
+    SiteLinkChecker.check(site, files, links, "/docs/", diagnostics);
     return diagnostics.sorted().stream().map(Diagnostic::toString).toList();
   }
 
