@@ -4,8 +4,6 @@ import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,6 @@ import java.util.regex.Pattern;
 public final class SiteLinkChecker {
   /** After this many broken links, the rest are counted, not listed. */
   static final int MAX_REPORTED = 25;
-  private static final URI BASE = URI.create("file:///");
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
   private final Path site;
@@ -91,13 +88,8 @@ public final class SiteLinkChecker {
     if (path.isEmpty()) {
       target = page;
     } else {
-      try {
-        String p = BASE.resolve(new URI(null, null, page, null)).resolve(new URI(path)).getPath();
-        if (p == null || !p.startsWith("/") || p.startsWith("/../")) return "which is outside the site";
-        target = p.substring(1);
-      } catch (URISyntaxException e) {
-        return "which is not a valid URL";
-      }
+      target = resolve(page, path);
+      if (target == null) return "which is outside the site";
       if (target.isEmpty() || target.endsWith("/")) target = target + "index.html";
       else if (folders.contains(target)) return "a folder; write it with a trailing '/'";
     }
@@ -106,6 +98,31 @@ public final class SiteLinkChecker {
     Set<String> targetIds = ids.computeIfAbsent(target, t -> PageLinks.scan("", read(t)).ids());
     String id = java.net.URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
     return targetIds.contains(id) || targetIds.contains(fragment) ? null : "whose page has no element with id '" + id + "'";
+  }
+
+  /**
+   * {@code path} (relative, percent-encoded) resolved against the folder of {@code page}, as a
+   * path in the site; a trailing {@code /} is kept. Null when it climbs out of the site.
+   */
+  static String resolve(String page, String path) {
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    String[] folders = page.split("/");
+    for (int i = 0; i < folders.length - 1; i++) parts.addLast(folders[i]);
+    String[] segments = path.split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      String segment = segments[i];
+      boolean last = i == segments.length - 1;
+      if (segment.equals("..")) {
+        if (parts.isEmpty()) return null;
+        parts.removeLast();
+      } else if (!segment.isEmpty() && !segment.equals(".")) {
+        parts.addLast(segment.indexOf('%') < 0 ? segment : java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+      }
+      if (last && (segment.isEmpty() || segment.equals(".") || segment.equals(".."))) {
+        return parts.isEmpty() ? "" : String.join("/", parts) + "/";
+      }
+    }
+    return String.join("/", parts);
   }
 
   private String read(String page) {

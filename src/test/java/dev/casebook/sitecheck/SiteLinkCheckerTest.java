@@ -80,4 +80,14 @@ class SiteLinkCheckerTest {
     assertEquals(SiteLinkChecker.MAX_REPORTED + 1, errors.size());
     assertEquals(1, errors.stream().filter(e -> e.endsWith("and 5 more broken links in the site")).count());
   }
+
+  @Test
+  void resolvesRelativePathsLikeABrowser() {
+    assertEquals("incidents/b/", SiteLinkChecker.resolve("incidents/a/index.html", "../b/"));
+    assertEquals("", SiteLinkChecker.resolve("incidents/a/index.html", "../../"));
+    assertEquals("incidents/a/", SiteLinkChecker.resolve("incidents/a/index.html", "./"));
+    assertEquals("media/a b.png", SiteLinkChecker.resolve("incidents/a/index.html", "../../media/a%20b.png"));
+    assertEquals("assets/x.css", SiteLinkChecker.resolve("index.html", "assets//x.css"));
+    assertEquals(null, SiteLinkChecker.resolve("incidents/a/index.html", "../../../x"));
+  }
 }
