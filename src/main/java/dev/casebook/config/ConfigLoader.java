@@ -30,7 +30,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigLoader {
   private static final List<String> KEYS = List.of("title", "description", "base_url", "language",
       "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies");
-  private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output");
+  private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design");
   private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
   public static final List<String> VOCABULARY_KEYS = List.of("services", "teams", "tags", "severities");
 
@@ -156,7 +156,25 @@ public final class ConfigLoader {
     return new SiteConfig.Folders(
         folder(map, "incidents").orElse(d.incidents()),
         folder(map, "templates").orElse(d.templates()),
-        folder(map, "output").orElse(d.output()));
+        folder(map, "output").orElse(d.output()),
+        map.entry("design").map(this::designFolders).orElse(d.design()));
+  }
+
+  /** One folder or a list of them. */
+  private List<String> designFolders(YamlMap.Entry entry) {
+    List<YamlScalar> values = entry.value() instanceof YamlScalar single && !single.isNull()
+        ? List.of(single) : fields.scalarList(entry);
+    List<String> out = new java.util.ArrayList<>();
+    for (YamlScalar value : values) {
+      String f = value.text().strip();
+      Path p = Path.of(f).normalize();
+      if (p.isAbsolute() || p.startsWith("..") || p.toString().isEmpty()) {
+        diagnostics.error(value.position(), "folder '" + f + "' must be inside the library");
+      } else {
+        out.add(p.toString().replace('\\', '/'));
+      }
+    }
+    return out;
   }
 
   private Optional<String> folder(YamlMap map, String key) {

@@ -29,9 +29,18 @@ public record SiteConfig(
   public static final String FILE_NAME = "casebook.yml";
   public static final String DEFAULT_ID_FORMAT = "INC-{year}-{seq:3}";
 
-  /** Where things live, relative to the library root. */
-  public record Folders(String incidents, String templates, String output) {
-    public static final Folders DEFAULT = new Folders("incidents", "site-template", "_site");
+  /**
+   * Where things live, relative to the library root.
+   *
+   * @param design folders of design documents (they may be checkouts of other repositories);
+   *     by default {@code design}, when it exists
+   */
+  public record Folders(String incidents, String templates, String output, java.util.List<String> design) {
+    public static final Folders DEFAULT = new Folders("incidents", "site-template", "_site", java.util.List.of("design"));
+
+    public Folders {
+      design = java.util.List.copyOf(design);
+    }
   }
 
   public SiteConfig {

@@ -9,6 +9,7 @@ import dev.casebook.markdown.MarkdownBody;
 import dev.casebook.markdown.MarkdownParser;
 import dev.casebook.markdown.MarkdownRenderer;
 import dev.casebook.markdown.RenderedBody;
+import dev.casebook.model.DesignDoc;
 import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
 import java.net.URLDecoder;
@@ -67,9 +68,19 @@ public final class LinkResolver {
       MarkdownBody body = parser.parse(incident.source().body());
       Map<String, String> rewrites = new HashMap<>();
       List<Citation> cites = new ArrayList<>();
-      for (BodyLink link : body.links()) resolve(incident, link, rewrites, cites, anchors);
+      for (BodyLink link : body.links()) resolve(Citer.of(incident), link, rewrites, cites, anchors);
       bodies.put(incident.id(), renderer.render(body, dest -> rewrites.getOrDefault(dest, dest)));
       linkCitations.put(incident.id(), cites);
+    });
+    Map<String, RenderedBody> designBodies = new ConcurrentHashMap<>();
+    library.designDocs().parallelStream().forEach(design -> {
+      MarkdownBody body = parser.parse(design.source().body());
+      Map<String, String> rewrites = new HashMap<>();
+      List<Citation> cites = new ArrayList<>();
+      Citer citer = Citer.of(design);
+      for (BodyLink link : body.links()) resolve(citer, link, rewrites, cites, anchors);
+      designBodies.put(design.slug(), renderer.render(body, dest -> rewrites.getOrDefault(dest, dest)));
+      linkCitations.put(citer.key(), cites);
     });
     checkAnchors(anchors, bodies);
     List<Citation> citations = new ArrayList<>();
@@ -81,16 +92,31 @@ public final class LinkResolver {
       }
       citations.addAll(linkCitations.get(incident.id()));
     }
-    return new LinkedLibrary(library, Map.copyOf(bodies), new CitationGraph(citations), Map.copyOf(byId));
+    for (DesignDoc design : library.designDocs()) citations.addAll(linkCitations.get(SitePaths.designKey(design.slug())));
+    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), new CitationGraph(citations), Map.copyOf(byId));
+  }
+
+  /**
+   * What a body belongs to: a write-up (its id) or a design document ({@code design/<slug>}),
+   * with the page its links are written on.
+   */
+  private record Citer(String key, Incident.Source source, String page, boolean design) {
+    static Citer of(Incident i) {
+      return new Citer(i.id(), i.source(), SitePaths.incident(i.id()), false);
+    }
+
+    static Citer of(DesignDoc d) {
+      return new Citer(SitePaths.designKey(d.slug()), d.source(), SitePaths.design(d.slug()), true);
+    }
   }
 
   /** A link to a heading: {@code #timeline} on the same page, or another write-up's. */
   private record Anchor(String incidentId, String fragment, String written, SourcePosition at) {}
 
-  private void resolve(Incident from, BodyLink link, Map<String, String> rewrites, List<Citation> cites, List<Anchor> anchors) {
+  private void resolve(Citer from, BodyLink link, Map<String, String> rewrites, List<Citation> cites, List<Anchor> anchors) {
     String dest = link.destination();
     SourcePosition at = new SourcePosition(from.source().path(), from.source().bodyLine() + link.line() - 1, link.column());
-    if (dest.startsWith("#") && dest.length() > 1) anchors.add(new Anchor(from.id(), dest.substring(1), dest, at));
+    if (dest.startsWith("#") && dest.length() > 1 && !from.design()) anchors.add(new Anchor(from.key(), dest.substring(1), dest, at));
     if (dest.isEmpty() || dest.startsWith("#") || dest.startsWith("/") || SCHEME.matcher(dest).find()) return;
     int cut = indexOfAny(dest, '#', '?');
     String rawPath = cut < 0 ? dest : dest.substring(0, cut);
@@ -109,14 +135,15 @@ public final class LinkResolver {
       diagnostics.error(at, what + " '" + dest + "' points outside the library");
       return;
     }
-    String fromPage = SitePaths.incident(from.id());
+    String fromPage = from.page();
     Incident cited = byPath.get(target);
     if (cited == null && !decoded.contains("/")) cited = byId.get(decoded);
     if (cited != null) {
       rewrites.put(dest, relative(fromPage, SitePaths.incident(cited.id())) + suffix);
       int hash = suffix.indexOf('#');
       if (hash >= 0 && hash + 1 < suffix.length()) anchors.add(new Anchor(cited.id(), suffix.substring(hash + 1), dest, at));
-      if (!cited.id().equals(from.id())) cites.add(new Citation(from.id(), cited.id(), Citation.Kind.LINK, at, link.context()));
+      Citation.Kind kind = from.design() ? Citation.Kind.DESIGN : Citation.Kind.LINK;
+      if (!cited.id().equals(from.key())) cites.add(new Citation(from.key(), cited.id(), kind, at, link.context()));
       return;
     }
     if (!decoded.contains("/") && !decoded.endsWith(".md") && looksLikeId(decoded)) {
@@ -134,7 +161,11 @@ public final class LinkResolver {
       return;
     }
     boolean exists = Files.exists(libraryRoot.resolve(target));
-    if (target.endsWith(".md") && exists && target.startsWith(content)) {
+    if (from.design()) {
+      // Design folders may be checkouts of other repositories: their own files are not published.
+      rewrites.put(dest, "");
+      diagnostics.warning(at, what + " '" + dest + "' in a design document leads to a file that is not published; it is shown as text");
+    } else if (target.endsWith(".md") && exists && target.startsWith(content)) {
       diagnostics.warning(at, what + " '" + dest + "' leads to '" + target + "', which is not in the site",
           "a draft, or a write-up with errors");
     } else if (exists) {

@@ -11,9 +11,14 @@ import java.util.Optional;
  * URLs, and the citation graph.
  *
  * @param bodies by incident id
+ * @param designBodies design documents' bodies, by slug
  */
 public record LinkedLibrary(
-    Library library, Map<String, RenderedBody> bodies, CitationGraph citations, Map<String, Incident> byId) {
+    Library library,
+    Map<String, RenderedBody> bodies,
+    Map<String, RenderedBody> designBodies,
+    CitationGraph citations,
+    Map<String, Incident> byId) {
 
   public Optional<Incident> incident(String id) {
     return Optional.ofNullable(byId.get(id));

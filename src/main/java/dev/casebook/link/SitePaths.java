@@ -8,6 +8,15 @@ public final class SitePaths {
     return "incidents/" + id + "/";
   }
 
+  public static String design(String slug) {
+    return "design/" + slug + "/";
+  }
+
+  /** How a design document is named in the citation graph. */
+  public static String designKey(String slug) {
+    return "design/" + slug;
+  }
+
   /** Files copied from beside the write-ups keep their path under {@code media/}. */
   public static String media(String pathInContentFolder) {
     return "media/" + pathInContentFolder;

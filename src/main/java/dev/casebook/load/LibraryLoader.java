@@ -70,7 +70,32 @@ public final class LibraryLoader {
         .flatMap(Optional::stream)
         .filter(Objects::nonNull)
         .toList();
-    return new LibrarySources(documents, assets, folder);
+    return new LibrarySources(documents, assets, folder, designDocuments(libraryRoot, config, diagnostics));
+  }
+
+  /** The Markdown files of the design folders (READMEs, hidden and {@code _} files left out). */
+  private static List<SourceDocument> designDocuments(Path libraryRoot, SiteConfig config, Diagnostics diagnostics) {
+    List<Path> files = new ArrayList<>();
+    for (String folder : config.folders().design()) {
+      Path dir = libraryRoot.resolve(folder).normalize();
+      if (!Files.isDirectory(dir)) {
+        if (!config.folders().design().equals(SiteConfig.Folders.DEFAULT.design())) {
+          diagnostics.warning(SourcePosition.of(SiteConfig.FILE_NAME), "design folder '" + folder + "' does not exist");
+        }
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(dir)) {
+        walk.filter(p -> !p.equals(dir) && !hidden(dir.relativize(p)))
+            .filter(p -> p.getFileName().toString().endsWith(".md") && !p.getFileName().toString().equalsIgnoreCase("README.md"))
+            .filter(Files::isRegularFile)
+            .filter(p -> inside(libraryRoot, p))
+            .sorted()
+            .forEach(files::add);
+      } catch (IOException | UncheckedIOException e) {
+        diagnostics.error(SourcePosition.of(folder), "cannot read the folder: " + e.getMessage());
+      }
+    }
+    return files.parallelStream().map(p -> read(libraryRoot, p, diagnostics)).flatMap(Optional::stream).toList();
   }
 
   /** Reads and splits one write-up file. */

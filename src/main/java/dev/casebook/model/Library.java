@@ -10,9 +10,15 @@ import java.util.List;
  * copied beside them.
  *
  * @param knownIds the ids of every valid write-up, drafts left out of the site included
+ * @param designDocs the design documents, newest first (undated last), then by title
  */
 public record Library(
-    SiteConfig config, List<Incident> incidents, List<AssetFile> assets, String contentFolder, java.util.Set<String> knownIds) {
+    SiteConfig config,
+    List<Incident> incidents,
+    List<AssetFile> assets,
+    String contentFolder,
+    java.util.Set<String> knownIds,
+    List<DesignDoc> designDocs) {
 
   public static final Comparator<Incident> NEWEST_FIRST =
       Comparator.comparing(Incident::date).reversed().thenComparing(Incident::id);
@@ -21,7 +27,12 @@ public record Library(
     incidents = incidents.stream().sorted(NEWEST_FIRST).toList();
     assets = List.copyOf(assets);
     knownIds = java.util.Set.copyOf(knownIds);
+    designDocs = designDocs.stream().sorted(DESIGN_ORDER).toList();
   }
+
+  private static final Comparator<DesignDoc> DESIGN_ORDER =
+      Comparator.comparing(DesignDoc::date, Comparator.nullsLast(Comparator.reverseOrder()))
+          .thenComparing(DesignDoc::title).thenComparing(DesignDoc::slug);
 
   /** The content folder as a path prefix: {@code incidents/}, or empty when it is the library root. */
   public String contentPrefix() {

@@ -11,13 +11,15 @@ import java.util.Collection;
 
 /**
  * The citation graph as JSON, for anyone who wants to analyse it: {@code nodes} (write-ups, with
- * their id, title, date, owner and site URL) and {@code edges} (one per citation: from, to, type
- * {@code related} or {@code link}, and the citing sentence when there is one), in library order.
+ * their id, title, date, owner and site URL, then design documents, with ids {@code design/<slug>})
+ * and {@code edges} (one per citation: from, to, type {@code related}, {@code link} or
+ * {@code design}, and the citing sentence when there is one), in library order.
  */
 final class CitationGraphJson {
   private CitationGraphJson() {}
 
-  static void write(Collection<IncidentView> incidents, CitationGraph graph, OutputStream out) throws IOException {
+  static void write(Collection<IncidentView> incidents, Collection<dev.casebook.render.view.DesignView> designs,
+      CitationGraph graph, OutputStream out) throws IOException {
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
@@ -32,6 +34,15 @@ final class CitationGraphJson {
         g.writeStringField("owner", i.owner() == null ? "" : i.owner().name());
         g.writeStringField("url", i.url());
         g.writeNumberField("citedBy", graph.citedBy(i.id()).size());
+        g.writeEndObject();
+      }
+      for (dev.casebook.render.view.DesignView d : designs) {
+        g.writeStartObject();
+        g.writeStringField("id", dev.casebook.link.SitePaths.designKey(d.slug()));
+        g.writeStringField("type", "design");
+        g.writeStringField("title", d.title());
+        g.writeStringField("date", d.date());
+        g.writeStringField("url", d.url());
         g.writeEndObject();
       }
       g.writeEndArray();

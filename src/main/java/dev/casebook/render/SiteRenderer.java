@@ -8,7 +8,10 @@ import dev.casebook.link.SitePaths;
 import dev.casebook.load.AssetFile;
 import dev.casebook.markdown.RenderedBody;
 import dev.casebook.model.Incident;
+import dev.casebook.model.DesignDoc;
 import dev.casebook.render.view.CitationCount;
+import dev.casebook.render.view.DesignCiting;
+import dev.casebook.render.view.DesignView;
 import dev.casebook.render.view.Citing;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PageInfo;
@@ -54,6 +57,7 @@ public final class SiteRenderer {
   private final SiteView site;
   private final Map<String, IncidentView> incidentViews = new LinkedHashMap<>();
   private final List<IncidentView> allViews;
+  private final Map<String, DesignView> designViews = new LinkedHashMap<>();
   private final Map<String, PageLinks> htmlPages = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SiteRenderer(LinkedLibrary linked, Theme theme, SiteWriter out, Diagnostics diagnostics, String generator) {
@@ -70,7 +74,8 @@ public final class SiteRenderer {
     this.allViews = List.copyOf(incidentViews.values());
     this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.language(), generator,
         incidents.size(), (int) incidents.stream().filter(Incident::nearMiss).count(),
-        taxonomies.all().stream().map(Taxonomy::view).toList(), "feed.xml");
+        taxonomies.all().stream().map(Taxonomy::view).toList(), "feed.xml", linked.library().designDocs().size());
+    for (DesignDoc d : linked.library().designDocs()) designViews.put(SitePaths.designKey(d.slug()), designView(d));
   }
 
   /**
@@ -105,6 +110,9 @@ public final class SiteRenderer {
             .filter(c -> incidentViews.containsKey(c.from()))
             .map(c -> new Citing(incidentViews.get(c.from()), c.context())).toList();
         model.put("citedBy", citing);
+        model.put("citedByDesign", linked.citations().citing(incident.id()).stream()
+            .filter(c -> designViews.containsKey(c.from()))
+            .map(c -> new DesignCiting(designViews.get(c.from()), c.context())).toList());
         model.put("relatedBy", citing.stream().map(Citing::incident).toList());
         model.put("newer", n > 0 ? allViews.get(n - 1) : null);
         model.put("older", n + 1 < allViews.size() ? allViews.get(n + 1) : null);
@@ -114,6 +122,7 @@ public final class SiteRenderer {
       throw e.getCause();
     }
     renderListings();
+    if (linked.designBodies().values().stream().anyMatch(RenderedBody::hasDiagrams)) diagrams.set(true);
     copyAssets(diagrams.get());
     return htmlPages.size();
   }
@@ -145,11 +154,23 @@ public final class SiteRenderer {
     pages.add(() -> render("404.ftlh", "404.html",
         model("404", "Page not found", "", "404.html", Map.of("root", SitePaths.basePath(config.baseUrl())))));
     pages.add(() -> page("search.ftlh", "search", "Search", "Search every write-up.", "search/", Map.of()));
+    if (!designViews.isEmpty()) {
+      pages.add(() -> page("designs.ftlh", "designs", "Design documents", "Design documents that cite write-ups.",
+          "design/", Map.of("designs", List.copyOf(designViews.values()))));
+      for (DesignDoc d : linked.library().designDocs()) {
+        pages.add(() -> {
+          String key = SitePaths.designKey(d.slug());
+          List<IncidentView> cites = linked.citations().cites(key).stream().map(incidentViews::get).filter(v -> v != null).toList();
+          page("design.ftlh", "design", d.title(), "", SitePaths.design(d.slug()), Map.of("design", designViews.get(key),
+              "content", ViewFactory.content(linked.designBodies().get(d.slug())), "cites", cites));
+        });
+      }
+    }
     pages.add(() -> page("citations.ftlh", "citations", "Citations", "Which write-ups later write-ups cite.",
         "citations/", citationsModel()));
     pages.add(() -> {
       try (java.io.OutputStream json = out.create("citations.json")) {
-        CitationGraphJson.write(allViews, linked.citations(), json);
+        CitationGraphJson.write(allViews, designViews.values(), linked.citations(), json);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -168,13 +189,20 @@ public final class SiteRenderer {
 
   private Map<String, Object> citationsModel() {
     List<CitationCount> counts = allViews.stream()
-        .map(v -> new CitationCount(v, linked.citations().citedBy(v.id()).size()))
+        .map(v -> new CitationCount(v, (int) linked.citations().citedBy(v.id()).stream().filter(incidentViews::containsKey).count()))
         .toList();
     List<CitationCount> most = counts.stream().filter(c -> c.count() > 0)
         .sorted(java.util.Comparator.comparingInt(CitationCount::count).reversed()).limit(MOST_CITED).toList();
     List<IncidentView> uncited = counts.stream().filter(c -> c.count() == 0).map(CitationCount::incident).toList();
     return Map.of("mostCited", most, "uncited", uncited.subList(0, Math.min(UNCITED_LISTED, uncited.size())),
         "uncitedCount", uncited.size(), "citationCount", linked.citations().citations().size());
+  }
+
+  private DesignView designView(DesignDoc d) {
+    String date = d.date() == null ? "" : d.date().toString();
+    String label = d.date() == null ? "" : ViewFactory.dateLabel(d.date());
+    return new DesignView(d.slug(), d.title(), SitePaths.design(d.slug()), d.status(), d.authors(), date, label,
+        d.source().path(), linked.citations().cites(SitePaths.designKey(d.slug())).size());
   }
 
   private void page(String template, String kind, String title, String description, String url, Map<String, Object> extra) {

@@ -64,6 +64,10 @@ final class ViewFactory {
         i.source().path());
   }
 
+  static String dateLabel(java.time.LocalDate date) {
+    return DATE.format(date);
+  }
+
   static ContentView content(RenderedBody body) {
     List<Heading> toc = body.toc().stream().map(h -> new Heading(h.level(), h.id(), h.text())).toList();
     int minutes = Math.max(1, Math.round(body.wordCount() / (float) WORDS_PER_MINUTE));

@@ -37,7 +37,8 @@ public final class LibraryValidator {
     checkRelated(all, byKey, declaredIds(sources), includeDrafts, diagnostics);
     List<Incident> kept = includeDrafts ? all : all.stream().filter(i -> i.status() != Status.DRAFT).toList();
     java.util.Set<String> ids = all.stream().map(Incident::id).collect(java.util.stream.Collectors.toSet());
-    return new Library(config, kept, sources.assets(), sources.contentFolder(), ids);
+    List<dev.casebook.model.DesignDoc> designs = new DesignDocReader(diagnostics).read(sources.designDocuments());
+    return new Library(config, kept, sources.assets(), sources.contentFolder(), ids, designs);
   }
 
   private static Map<String, Incident> uniqueIds(List<Incident> all, Diagnostics diagnostics) {

@@ -124,4 +124,51 @@ class CitationsTest {
         page.select("[aria-labelledby=most-cited-title] li > a").eachText());
     assertEquals(List.of("Write-up INC-003"), page.select("[aria-labelledby=uncited-title] li > a").eachText());
   }
+
+  @Test
+  void designDocumentsGetPagesAndShowOnTheWriteUpsTheyCite() throws IOException {
+    Path lib = library(
+        "INC-001.md", writeUp("INC-001", "2024-01-01", "", "## What happened\n\nFirst.\n"),
+        "INC-002.md", writeUp("INC-002", "2024-02-01", "", "Second.\n"));
+    Files.createDirectories(lib.resolve("design/adr"));
+    Files.writeString(lib.resolve("design/adr/0001-retries.md"), "---\ntitle: Retry budgets\nstatus: accepted\n"
+        + "authors: [Ana]\ndate: 2024-03-01\n---\nWe learned from INC-001 that retries multiply. See [the notes](notes.txt).\n");
+    Files.writeString(lib.resolve("design/README.md"), "Not a design document.\n");
+    Path site = tmp.resolve("site");
+    BuildResult result = SiteBuild.build(new BuildOptions(lib, site, false, null));
+    assertTrue(result.written(), result.diagnostics().toString());
+    assertEquals(List.of("design/adr/0001-retries.md:7:52: warning: link 'notes.txt' in a design document leads to a file "
+        + "that is not published; it is shown as text"), result.diagnostics().stream().map(Diagnostic::toString).toList());
+
+    Document design = Jsoup.parse(Fixtures.read(site.resolve("design/0001-retries/index.html")));
+    assertEquals("Retry budgets", design.select("h1").text());
+    assertEquals(List.of("Write-up INC-001"), design.select("[aria-labelledby=design-cites-title] li > a").eachText());
+    assertEquals("../../incidents/INC-001/", design.select("article.prose a").first().attr("href"));
+
+    List<Element> cited = page(site, "INC-001").select("[aria-labelledby=cited-by-design-title] li");
+    assertEquals(1, cited.size());
+    assertEquals("Retry budgets", cited.get(0).select("a").text());
+    assertEquals("We learned from INC-001 that retries multiply.", cited.get(0).select("q").text());
+    assertTrue(page(site, "INC-001").select("[aria-labelledby=referenced-by-title]").isEmpty(), "designs are not write-ups");
+    assertTrue(page(site, "INC-002").select("[aria-labelledby=cited-by-design-title]").isEmpty());
+    assertEquals(List.of("Retry budgets"), Jsoup.parse(Fixtures.read(site.resolve("design/index.html"))).select(".compact-list a").eachText());
+    String json = Fixtures.read(site.resolve("citations.json"));
+    assertTrue(json.contains("\"from\" : \"design/0001-retries\",\n    \"to\" : \"INC-001\",\n    \"type\" : \"design\""), json);
+  }
+
+  @Test
+  void designDocumentsNeedATitleAndDistinctFileNames() throws IOException {
+    Path lib = library("INC-001.md", writeUp("INC-001", "2024-01-01", "", "First.\n"));
+    Files.writeString(lib.resolve("casebook.yml"), "id_pattern: 'INC-\\d{3}'\nfolders:\n  design: [a, b, missing]\n");
+    Files.createDirectories(lib.resolve("a"));
+    Files.createDirectories(lib.resolve("b"));
+    Files.writeString(lib.resolve("a/plan.md"), "---\ntitle: Plan A\n---\nText.\n");
+    Files.writeString(lib.resolve("b/plan.md"), "---\ntitle: Plan B\n---\nText.\n");
+    Files.writeString(lib.resolve("b/untitled.md"), "---\nstatus: draft\n---\nText.\n");
+    assertEquals(List.of(
+        "b/plan.md:1: error: design document 'plan' has the same name as a/plan.md (design pages are named after their file; rename one)",
+        "b/untitled.md:1: error: a design document needs a 'title'",
+        "casebook.yml: warning: design folder 'missing' does not exist"),
+        SiteBuild.check(lib).diagnostics().stream().map(Diagnostic::toString).toList());
+  }
 }

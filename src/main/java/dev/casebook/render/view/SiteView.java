@@ -9,6 +9,7 @@ import java.util.List;
  * @param generator e.g. {@code Casebook 0.1.0}
  * @param taxonomies services, teams, tags and years, for navigation
  * @param feedUrl site-relative URL of the Atom feed
+ * @param designDocCount how many design documents the site has (0 hides their section)
  */
 public record SiteView(
     String title,
@@ -19,4 +20,5 @@ public record SiteView(
     int incidentCount,
     int nearMissCount,
     List<TaxonomyView> taxonomies,
-    String feedUrl) {}
+    String feedUrl,
+    int designDocCount) {}
