@@ -1,7 +1,9 @@
 /*
- * Casebook default theme: search, in the browser, with lunr.js and the index the build wrote to
- * assets/search/index.js (window.casebookSearch = {index, docs}). No request leaves the site, and
- * it works from disk (file://), where scripts load but fetch() does not.
+ * Casebook default theme: search, in the browser, with lunr.js and the indexes the build wrote:
+ * assets/search/index.js (window.casebookSearch = {index, docs, shards}: every field but the body)
+ * and the body shards assets/search/body-N.js, loaded in the background after the first results.
+ * No request leaves the site, and it works from disk (file://), where scripts load but fetch()
+ * does not.
  *
  *  1. the box in the header: "/" focuses it, results drop down as you type, arrows/Enter/Escape;
  *     lunr.js and the index load on first use only
@@ -20,8 +22,17 @@
 
   /* Loading ------------------------------------------------------------------------------- */
 
+  /*
+   * The index comes in tiers. assets/search/index.js is small: the lunr index of every write-up's
+   * title, id, summary, services, teams and tags, the document store and the list of body shards.
+   * Results from it show at once. The body shards (assets/search/body-N.js, each the lunr index of
+   * the body of a range of write-ups) then load one at a time in the background; each search runs
+   * again over the shards as they arrive and the results are updated.
+   */
+
   var engine = null;
   var waiting = null;
+  var shardListeners = [];
 
   function ready() {
     return !!(window.lunr && window.casebookSearch);
@@ -29,9 +40,28 @@
 
   function getEngine() {
     if (!engine && ready()) {
-      engine = { idx: window.lunr.Index.load(window.casebookSearch.index), docs: window.casebookSearch.docs };
+      var data = window.casebookSearch;
+      var idx = window.lunr.Index.load(data.index);
+      var shards = data.shards || { fields: [], files: [] };
+      engine = {
+        // The indexes loaded so far: the first index, then each body shard as it arrives.
+        indexes: [{ idx: idx, fields: fieldSet(idx.fields) }],
+        docs: data.docs,
+        allFields: idx.fields.concat(shards.fields),
+        shardFiles: shards.files,
+        loadedShards: 0,
+        failedShards: 0,
+        loadingShards: false,
+        shardsDone: shards.files.length === 0
+      };
     }
     return engine;
+  }
+
+  function fieldSet(fields) {
+    var set = {};
+    fields.forEach(function (f) { set[f] = true; });
+    return set;
   }
 
   function addScript(src, done) {
@@ -62,6 +92,73 @@
     if (!window.casebookSearch) { pending++; addScript(assets + "search/index.js", done); }
   }
 
+  /** The folder of the shards: beside index.js, wherever the page loaded it from. */
+  function shardBase() {
+    var s = document.querySelector("script[src$='search/index.js']");
+    return s ? s.getAttribute("src").replace(/index\.js$/, "") : assets + "search/";
+  }
+
+  /**
+   * Loads the body shards one after the other, in the background (once). Each shard's script runs
+   * in its own task and its index is loaded in the next, so typing is never blocked for long; the
+   * listeners are told after each shard.
+   */
+  function loadShards(e) {
+    if (e.loadingShards || e.shardsDone) return;
+    e.loadingShards = true;
+    var base = shardBase();
+    var store = window.casebookSearchShards = window.casebookSearchShards || {};
+    var n = 0;
+    function notify() {
+      shardListeners.slice().forEach(function (fn) { fn(e); });
+    }
+    function next() {
+      if (n >= e.shardFiles.length) {
+        e.shardsDone = true;
+        e.loadingShards = false;
+        document.documentElement.setAttribute("data-search-shards-ms", now());
+        notify();
+        return;
+      }
+      var k = n++;
+      function arrived(err) {
+        setTimeout(function () {
+          var data = store[k];
+          delete store[k];
+          if (!err && data) {
+            try {
+              var idx = window.lunr.Index.load(data);
+              e.indexes.push({ idx: idx, fields: fieldSet(idx.fields) });
+              e.loadedShards++;
+            } catch (x) {
+              e.failedShards++;
+            }
+          } else {
+            e.failedShards++;
+          }
+          if (n < e.shardFiles.length) notify();
+          setTimeout(next, 0);
+        }, 0);
+      }
+      if (store[k]) arrived(null);
+      else addScript(base + e.shardFiles[k].file, arrived);
+    }
+    next();
+  }
+
+  /** "Searching full text… (k of n)" while shards load, a note when some failed, else null. */
+  function shardStatus(e) {
+    var n = e.shardFiles.length;
+    if (!n) return null;
+    if (!e.shardsDone) return "Searching full text\u2026 (" + (e.loadedShards + e.failedShards) + " of " + n + ")";
+    if (e.failedShards) return "The full text of some write-ups could not be loaded (" + e.failedShards + " of " + n + " parts).";
+    return null;
+  }
+
+  function now() {
+    return window.performance && performance.now ? Math.round(performance.now() * 10) / 10 : 0;
+  }
+
   /* Queries ------------------------------------------------------------------------------- */
 
   /** True when the query uses lunr's syntax: fields, wildcards, fuzziness, boosts, +/- presence. */
@@ -88,41 +185,177 @@
     });
   }
 
-  function attempt(idx, q) {
+  /** lunr's clauses for a query string over every field (first index and shards), or null when it is not valid syntax. */
+  function parse(e, text) {
     try {
-      return idx.search(q);
-    } catch (e) {
-      if (e instanceof window.lunr.QueryParseError) return null;
-      throw e;
+      var query = new window.lunr.Query(e.allFields);
+      new window.lunr.QueryParser(text, query).parse();
+      return query.clauses;
+    } catch (x) {
+      if (x instanceof window.lunr.QueryParseError) return null;
+      throw x;
     }
   }
 
   /**
-   * Searches; prefix adds a trailing wildcard to the last word of a plain query (as you type).
-   * Returns null for an empty query.
+   * What to search for; prefix adds a trailing wildcard to the last word of a plain query (as you
+   * type). Returns null for an empty query, else {key, clauses}: the text searched and its clauses.
    */
-  function find(e, q, prefix) {
+  function prepare(e, q, prefix) {
     q = (q || "").trim();
     if (!q) return null;
-    var results;
     if (!hasSyntax(q)) {
       var ws = words(q);
-      if (!ws.length) return [];
+      if (!ws.length) return { key: "", clauses: [] };
       var text = ws.join(" ");
       var last = ws[ws.length - 1];
       if (prefix && last.length >= 2) text += " " + last + "*";
-      results = attempt(e.idx, text);
-    } else {
-      results = attempt(e.idx, escapeArrayFields(q));
-      if (results === null) {
-        // Not valid lunr syntax (e.g. "a:" or an unknown field): search the words instead.
-        var plain = words(q.replace(/[:~^*\\+]/g, " ").replace(/(^|\s)-+/g, " "));
-        results = plain.length ? attempt(e.idx, plain.join(" ")) : [];
-      }
+      return { key: text, clauses: parse(e, text) || [] };
     }
-    return (results || []).map(function (r) {
-      return { doc: e.docs[Number(r.ref)], score: r.score, terms: Object.keys(r.matchData.metadata) };
-    }).filter(function (r) { return !!r.doc; });
+    var escaped = escapeArrayFields(q);
+    var clauses = parse(e, escaped);
+    if (clauses) return { key: escaped, clauses: clauses };
+    // Not valid lunr syntax (e.g. "a:" or an unknown field): search the words instead.
+    var plain = words(q.replace(/[:~^*\\+]/g, " ").replace(/(^|\s)-+/g, " "));
+    if (!plain.length) return { key: "", clauses: [] };
+    return { key: plain.join(" "), clauses: parse(e, plain.join(" ")) || [] };
+  }
+
+  function restrictClause(c, fields) {
+    var own = c.fields.filter(function (f) { return fields[f]; });
+    if (!own.length) return null;
+    var copy = { term: c.term, fields: own, presence: window.lunr.Query.presence.OPTIONAL };
+    // Only what the clause has: lunr tests `"editDistance" in clause`, and undefined is not 0.
+    ["boost", "usePipeline", "wildcard", "editDistance"].forEach(function (k) { if (k in c) copy[k] = c[k]; });
+    return copy;
+  }
+
+  /**
+   * One index's part of a search: the score and matched terms of each ref over the clauses that
+   * are not prohibited (as lunr scores them), and for each required or prohibited clause the refs
+   * that match it in this index's fields. Presence is applied when the parts are merged, because
+   * a write-up may match a required word in its title (first index) or in its body (a shard).
+   */
+  function partial(index, clauses) {
+    var P = window.lunr.Query.presence;
+    var scoring = [];
+    var checks = [];
+    clauses.forEach(function (c, n) {
+      if (!restrictClause(c, index.fields)) return;
+      if (c.presence !== P.PROHIBITED) scoring.push(c);
+      if (c.presence !== P.OPTIONAL) checks.push(n);
+    });
+    var scores = {};
+    if (scoring.length) {
+      index.idx.query(function (q) {
+        scoring.forEach(function (c) { q.clause(restrictClause(c, index.fields)); });
+      }).forEach(function (r) {
+        scores[r.ref] = { score: r.score, terms: Object.keys(r.matchData.metadata) };
+      });
+    }
+    var matches = {};
+    checks.forEach(function (n) {
+      var set = {};
+      index.idx.query(function (q) { q.clause(restrictClause(clauses[n], index.fields)); })
+        .forEach(function (r) { set[r.ref] = true; });
+      matches[n] = set;
+    });
+    return { scores: scores, matches: matches };
+  }
+
+  /**
+   * The results of a search from its parts: a write-up's score is the sum of its scores in the
+   * first index and in its body shard (lunr scores each field separately and adds them up, so
+   * this is what one index of all fields would give, up to the idf and average length being per
+   * shard). Required words must match in some field, prohibited ones in none. Best first.
+   */
+  function merge(e, clauses, partials) {
+    var P = window.lunr.Query.presence;
+    var required = [];
+    var prohibited = [];
+    clauses.forEach(function (c, n) {
+      if (c.presence === P.REQUIRED) required.push(n);
+      else if (c.presence === P.PROHIBITED) prohibited.push(n);
+    });
+    var total = {};
+    var refs = [];
+    var hits = {};
+    partials.forEach(function (p) {
+      Object.keys(p.scores).forEach(function (ref) {
+        var t = total[ref];
+        if (!t) { t = total[ref] = { score: 0, terms: {} }; refs.push(ref); }
+        t.score += p.scores[ref].score;
+        p.scores[ref].terms.forEach(function (term) { t.terms[term] = true; });
+      });
+      Object.keys(p.matches).forEach(function (n) {
+        var set = hits[n] || (hits[n] = {});
+        Object.keys(p.matches[n]).forEach(function (ref) { set[ref] = true; });
+      });
+    });
+    if (clauses.length && prohibited.length === clauses.length) {
+      // Only prohibited words: every other write-up matches, as in lunr.
+      e.docs.forEach(function (d, ref) { if (!total[ref]) { total[ref] = { score: 0, terms: {} }; refs.push(String(ref)); } });
+    }
+    function hit(n, ref) { return !!(hits[n] && hits[n][ref]); }
+    var out = [];
+    refs.forEach(function (ref) {
+      for (var i = 0; i < required.length; i++) if (!hit(required[i], ref)) return;
+      for (var j = 0; j < prohibited.length; j++) if (hit(prohibited[j], ref)) return;
+      var doc = e.docs[Number(ref)];
+      if (doc) out.push({ ref: ref, doc: doc, score: total[ref].score, terms: Object.keys(total[ref].terms) });
+    });
+    out.sort(function (a, b) { return b.score - a.score || Number(a.ref) - Number(b.ref); });
+    return out;
+  }
+
+  /**
+   * A search for one part of the page. run() searches the first index and as many loaded shards as
+   * fit in a few milliseconds, shows the results, and carries on with the other shards in later
+   * tasks, showing the results again after each batch. Each index is searched once per query:
+   * when a shard arrives, only it is searched. show(e, results) gets null for an empty query.
+   */
+  function makeSearch(show) {
+    var key;
+    var clauses = null;
+    var partials = [];
+    var timer = null;
+    var current = null;
+    var BUDGET_MS = 12;
+
+    function pump(background) {
+      timer = null;
+      var e = current;
+      if (!e || key === null || key === undefined) return;
+      var start = now();
+      while (partials.length < e.indexes.length) {
+        partials.push(partial(e.indexes[partials.length], clauses));
+        if (partials.length > 1 && now() - start > BUDGET_MS) break;
+      }
+      show(e, merge(e, clauses, partials), !!background, e.shardsDone && partials.length === e.indexes.length);
+      if (partials.length < e.indexes.length) timer = setTimeout(later, 0);
+    }
+
+    function later() {
+      pump(true);
+    }
+
+    function listener(e) {
+      if (e !== current) return;
+      if (key === null || key === undefined) { show(e, null, true); return; }
+      if (!timer) timer = setTimeout(later, 0);
+    }
+    shardListeners.push(listener);
+
+    return {
+      run: function (e, q, prefix) {
+        current = e;
+        var p = prepare(e, q, prefix);
+        if (timer) { clearTimeout(timer); timer = null; }
+        if (p === null) { key = null; partials = []; show(e, null, false); return; }
+        if (p.key !== key) { key = p.key; clauses = p.clauses; partials = []; }
+        pump();
+      }
+    };
   }
 
   /* Rendering ----------------------------------------------------------------------------- */
@@ -275,6 +508,8 @@
       options.forEach(function (o, i) { if (i !== n) o.setAttribute("aria-selected", "false"); });
     }
 
+    var search = makeSearch(draw);
+
     function render() {
       var q = input.value;
       if (!q.trim()) { lastQuery = null; panel.textContent = ""; options = []; close(); return; }
@@ -298,7 +533,15 @@
       }
       if (q === lastQuery && !panel.hidden) return;
       lastQuery = q;
-      var results = find(e, q, true) || [];
+      search.run(e, q, true);
+    }
+
+    /** Shows results in the panel; background updates (shards arriving) keep the chosen result and never reopen it. */
+    function draw(e, results, background) {
+      var q = input.value;
+      if (results === null || !q.trim()) { if (!background) close(); return; }
+      if (background && panel.hidden) return;
+      var chosen = active >= 0 && options[active] ? options[active].getAttribute("data-ref") : null;
       panel.textContent = "";
       options = [];
       active = -1;
@@ -335,6 +578,7 @@
           a.setAttribute("role", "option");
           a.setAttribute("aria-selected", "false");
           a.setAttribute("tabindex", "-1");
+          a.setAttribute("data-ref", r.ref);
           var top = el("span", "search-result__top");
           top.appendChild(metaLine(r.doc));
           top.appendChild(badges(r.doc));
@@ -349,12 +593,20 @@
         });
         panel.appendChild(list);
       }
+      var status = shardStatus(e);
+      if (status) panel.appendChild(el("p", "site-search__status site-search__progress", status));
       var more = el("a", "site-search__more", results.length > 1
         ? "All " + results.length + " results on the search page"
         : "Open the search page");
       more.href = searchUrl(q.trim());
       panel.appendChild(more);
       open();
+      if (chosen !== null) {
+        for (var i = 0; i < options.length; i++) {
+          if (options[i].getAttribute("data-ref") === chosen) { setActive(i); break; }
+        }
+      }
+      loadShards(e);
     }
 
     function go() {
@@ -505,10 +757,25 @@
       return li;
     }
 
+    var progress = el("p", "search-progress", "");
+    progress.setAttribute("data-search-progress", "");
+    progress.setAttribute("aria-live", "polite");
+    progress.hidden = true;
+    if (count && count.parentNode) count.parentNode.insertBefore(progress, count.nextSibling);
+    var search = makeSearch(render);
+
+    var searchStart = 0;
+
     function show(e, prefix) {
+      searchStart = now();
+      search.run(e, state().q, prefix);
+      loadShards(e);
+    }
+
+    /** Draws the results: again as body shards arrive (each search runs over them as they load). */
+    function render(e, results, background, complete) {
       var s = state();
       var filtered = FILTERS.some(function (k) { return !!s[k]; });
-      var results = find(e, s.q, prefix);
       if (results === null) {
         results = filtered ? e.docs.map(function (d) { return { doc: d, terms: [] }; }) : [];
       }
@@ -531,6 +798,17 @@
         emptyFilters.hidden = !filtered;
       }
       if (help) help.open = none || (!s.q && !filtered);
+      var status = s.q ? shardStatus(e) : null;
+      progress.textContent = status || "";
+      progress.hidden = !status;
+      // For the benchmark (bench/search-bench.sh): when results were first shown, and when they
+      // included every shard, in ms since the page started loading; and how long the first search took.
+      if (s.q && !list.hasAttribute("data-first-results-ms")) {
+        list.setAttribute("data-first-results-ms", now());
+        // From the query to its results on screen (the index loaded): the search and the drawing.
+        list.setAttribute("data-first-search-ms", Math.round((now() - searchStart) * 10) / 10);
+      }
+      if (s.q && complete && !list.hasAttribute("data-full-results-ms")) list.setAttribute("data-full-results-ms", now());
     }
 
     function update(prefix, updateUrl) {

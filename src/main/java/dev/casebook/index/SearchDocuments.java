@@ -15,13 +15,14 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 
 /**
- * What the site's search index is built from: one document per write-up, in library order (newest
+ * What the site's search indexes are built from: one document per write-up, in library order (newest
  * first), with the text of each field exactly as it goes into {@link LunrIndexBuilder}. The ref of
- * a document is its position in that order ({@code "0"}, {@code "1"}, ...), which keeps the index
+ * a document is its position in that order ({@code "0"}, {@code "1"}, ...), which keeps the indexes
  * small; the document store maps it back to the write-up.
  *
- * <p>The fields and their boosts are {@link #FIELDS}; docs/search-index.md ("Ranking") explains
- * them.
+ * <p>The site ships them as {@link #pieces()}: a first index of every write-up with the fields
+ * {@link #FIRST_FIELDS}, and body shards of {@link #SHARD_SIZE} write-ups each with
+ * {@link #SHARD_FIELDS}. docs/search-index.md ("Ranking", "Tiers") explains them.
  */
 public final class SearchDocuments {
   /** The document property holding the ref. */
@@ -31,17 +32,29 @@ public final class SearchDocuments {
   public record Field(String name, double boost, boolean array) {}
 
   /**
-   * The fields, in the order lunr gets them. Names are singular so a reader types
-   * {@code service:checkout}, {@code team:payments}, {@code tag:dns} or {@code title:failover}.
+   * The fields of the first index, in the order lunr gets them: everything but the body. Names are
+   * singular so a reader types {@code service:checkout}, {@code team:payments}, {@code tag:dns} or
+   * {@code title:failover}.
    */
-  public static final List<Field> FIELDS = List.of(
+  public static final List<Field> FIRST_FIELDS = List.of(
       new Field("title", 10, false),
       new Field("id", 10, false),
       new Field("summary", 4, false),
       new Field("service", 5, true),
       new Field("team", 5, true),
-      new Field("tag", 5, true),
-      new Field("body", 1, false));
+      new Field("tag", 5, true));
+
+  /** The fields of each body shard. */
+  public static final List<Field> SHARD_FIELDS = List.of(new Field("body", 1, false));
+
+  /** Every field a reader can search, first index then shards. */
+  public static final List<Field> FIELDS = java.util.stream.Stream.concat(FIRST_FIELDS.stream(), SHARD_FIELDS.stream()).toList();
+
+  /**
+   * Write-ups per body shard. 150 write-ups of about 1,500 words make a shard of about 1.6 MB, 0.35 MB
+   * gzipped (docs/search-index.md, "Scale").
+   */
+  public static final int SHARD_SIZE = 150;
 
   /** Token metadata kept in the index: none, to keep it small. */
   public static final List<String> METADATA_WHITELIST = List.of();
@@ -56,9 +69,17 @@ public final class SearchDocuments {
   public record Document(String ref, Incident incident, Map<String, Object> fields) {}
 
   private final List<Document> documents;
+  private final int shardSize;
 
-  private SearchDocuments(List<Document> documents) {
+  private SearchDocuments(List<Document> documents, int shardSize) {
+    if (shardSize < 1) throw new IllegalArgumentException("shard size " + shardSize);
     this.documents = List.copyOf(documents);
+    this.shardSize = shardSize;
+  }
+
+  /** The same documents in shards of {@code size} write-ups (tests use small shards). */
+  public SearchDocuments withShardSize(int size) {
+    return new SearchDocuments(documents, size);
   }
 
   /** The documents of every write-up of the linked library. */
@@ -79,7 +100,7 @@ public final class SearchDocuments {
       fields.put("body", body == null ? "" : bodyText(body.html()));
       return new Document(ref, i, java.util.Collections.unmodifiableMap(fields));
     }).toList();
-    return new SearchDocuments(docs);
+    return new SearchDocuments(docs, SHARD_SIZE);
   }
 
   /** The owner first, then the other teams, each once. */
@@ -101,18 +122,65 @@ public final class SearchDocuments {
     return documents;
   }
 
-  /** A builder configured with the site's ref, fields, boosts and metadata whitelist. */
-  public static LunrIndexBuilder configuredBuilder() {
+  /** A builder configured with the site's ref, these fields and boosts, and the metadata whitelist. */
+  public static LunrIndexBuilder configuredBuilder(List<Field> fields) {
     LunrIndexBuilder builder = new LunrIndexBuilder().ref(REF);
-    for (Field f : FIELDS) builder.field(f.name(), f.boost());
+    for (Field f : fields) builder.field(f.name(), f.boost());
     return builder.metadataWhitelist(METADATA_WHITELIST);
   }
 
-  /** The lunr index of these documents, none boosted. */
-  public LunrIndex index() {
-    LunrIndexBuilder builder = configuredBuilder();
-    for (Document d : documents) builder.add(d.fields());
-    return builder.build();
+  /**
+   * One index file of the site: the first index ({@code shard == -1}) or body shard {@code shard},
+   * with its fields and the documents it holds.
+   *
+   * @param from the first document (its ref), inclusive
+   * @param to the last document (its ref), exclusive
+   */
+  public record Piece(int shard, String path, String global, String property, List<Field> fields, List<Document> documents,
+      int from, int to) {
+    /** True for the first index, {@code assets/search/index.js}. */
+    public boolean first() {
+      return shard < 0;
+    }
+
+    /** What lunr gets for document {@code d}: its ref and the values of this piece's fields, in field order. */
+    public Map<String, Object> fieldsOf(Document d) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put(REF, d.ref());
+      for (Field f : fields) out.put(f.name(), d.fields().get(f.name()));
+      return out;
+    }
+
+    /** The lunr index of this piece's documents, none boosted. */
+    public LunrIndex index() {
+      LunrIndexBuilder builder = configuredBuilder(fields);
+      for (Document d : documents) builder.add(fieldsOf(d));
+      return builder.build();
+    }
+  }
+
+  /** The first index: every write-up, every field but the body. */
+  public Piece firstPiece() {
+    return new Piece(-1, SearchIndexStage.PATH, SearchIndexStage.GLOBAL, "index", FIRST_FIELDS, documents, 0, documents.size());
+  }
+
+  /** The body shards: {@link #SHARD_SIZE} write-ups each, in ref order, the last one possibly smaller. */
+  public List<Piece> shards() {
+    List<Piece> shards = new java.util.ArrayList<>();
+    for (int from = 0, n = 0; from < documents.size(); from += shardSize, n++) {
+      int to = Math.min(documents.size(), from + shardSize);
+      shards.add(new Piece(n, SearchIndexStage.shardPath(n), SearchIndexStage.SHARD_GLOBAL, Integer.toString(n), SHARD_FIELDS,
+          documents.subList(from, to), from, to));
+    }
+    return shards;
+  }
+
+  /** Every index file: the first index, then the shards. */
+  public List<Piece> pieces() {
+    List<Piece> pieces = new java.util.ArrayList<>();
+    pieces.add(firstPiece());
+    pieces.addAll(shards());
+    return pieces;
   }
 
   /** The write-up's date as pages show it, e.g. {@code 5 March 2024}. */

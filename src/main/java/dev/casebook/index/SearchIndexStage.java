@@ -10,40 +10,102 @@ import dev.casebook.write.SiteWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The index stage: one lunr.js 2.3.9 index of every write-up and a small document store, written
- * as one script, {@value #PATH}:
+ * The index stage: lunr.js 2.3.9 indexes of every write-up, in tiers, written as scripts.
  *
- * <pre>window.casebookSearch = {"index": &lt;the index as lunr.js serializes it&gt;, "docs": [...]};</pre>
+ * <ul>
+ *   <li>{@value #PATH}, the first index: every write-up with every field but the body (title, id,
+ *       summary, service, team, tag), the document store and the list of body shards:
+ *       <pre>window.casebookSearch = {"index": &lt;lunr index&gt;, "docs": [...], "shards": {"fields": ["body"],
+ *   "files": [{"file": "body-0.js", "from": 0, "to": 150}, ...]}};</pre>
+ *   <li>{@code assets/search/body-N.js}, the body shards: the body field of the write-ups whose refs
+ *       are {@code from} (inclusive) to {@code to} (exclusive), {@link SearchDocuments#SHARD_SIZE} per shard:
+ *       <pre>window.casebookSearchShards = window.casebookSearchShards || {}; window.casebookSearchShards[N] = &lt;lunr index&gt;;</pre>
+ * </ul>
  *
- * A script rather than JSON because pages opened from disk (file://) cannot fetch JSON but can
- * load a script. {@code docs[ref]} is the write-up of a search result's ref.
+ * Each index is exactly what lunr.js builds for its documents, with the same global numeric refs,
+ * so the browser merges results by ref. Scripts rather than JSON because pages opened from disk
+ * (file://) cannot fetch JSON but can load a script. {@code docs[ref]} is the write-up of a ref.
  */
 public final class SearchIndexStage {
-  /** Where the index goes in the site. */
+  /** Where the first index goes in the site. */
   public static final String PATH = "assets/search/index.js";
-  /** The global the script sets. */
+  /** The global the first index's script sets. */
   public static final String GLOBAL = "window.casebookSearch";
+  /** The global object the shard scripts add themselves to, by shard number. */
+  public static final String SHARD_GLOBAL = "window.casebookSearchShards";
   static final String PREFIX = GLOBAL + " = {\"index\": ";
   static final String MIDDLE = ", \"docs\": ";
+  static final String SHARDS = ", \"shards\": ";
   static final String SUFFIX = "};\n";
 
   private static final JsonFactory JSON = new JsonFactory();
 
   private SearchIndexStage() {}
 
-  /** Builds the index of {@code linked} and writes it into the site; returns what it was built from. */
+  /** Where body shard {@code n} goes in the site. */
+  public static String shardPath(int n) {
+    return "assets/search/" + shardFile(n);
+  }
+
+  static String shardFile(int n) {
+    return "body-" + n + ".js";
+  }
+
+  /** Builds the indexes of {@code linked} and writes them into the site; returns what they were built from. */
   public static SearchDocuments write(LinkedLibrary linked, SiteWriter out) throws IOException {
     SearchDocuments documents = SearchDocuments.of(linked);
-    try (OutputStream file = out.create(PATH)) {
-      writeScript(documents, file);
-    }
+    write(documents, out);
     return documents;
+  }
+
+  /** Writes the first index and the shards of {@code documents} into the site. */
+  public static void write(SearchDocuments documents, SiteWriter out) throws IOException {
+    List<SearchDocuments.Piece> shards = documents.shards();
+    // The shards are independent: build and write them in parallel, beside the first index.
+    java.util.concurrent.ForkJoinTask<?> shardTask = java.util.concurrent.ForkJoinPool.commonPool().submit(() ->
+        shards.parallelStream().forEach(shard -> {
+          try {
+            LunrIndex index = shard.index();
+            OutputStream file;
+            synchronized (out) {
+              file = out.create(shard.path());
+            }
+            try (file) {
+              writeShard(shard.shard(), index, file);
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }));
+    try {
+      OutputStream first;
+      synchronized (out) {
+        first = out.create(PATH);
+      }
+      try (first) {
+        writeScript(documents, first);
+      }
+    } finally {
+      try {
+        shardTask.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while writing the search shards", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UncheckedIOException u) throw u.getCause();
+        if (cause instanceof RuntimeException r) throw r;
+        if (cause instanceof Error err) throw err;
+        throw new IOException(cause);
+      }
+    }
   }
 
   /** The bytes of {@value #PATH} for these documents. */
@@ -53,13 +115,55 @@ public final class SearchIndexStage {
     return bytes.toByteArray();
   }
 
+  /** The bytes of body shard {@code piece} (one of {@link SearchDocuments#shards()}). */
+  public static byte[] shardScript(SearchDocuments.Piece piece) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    writeShard(piece.shard(), piece.index(), bytes);
+    return bytes.toByteArray();
+  }
+
+  static String shardPrefix(int n) {
+    return SHARD_GLOBAL + " = " + SHARD_GLOBAL + " || {}; " + SHARD_GLOBAL + "[" + n + "] = ";
+  }
+
+  static final String SHARD_SUFFIX = ";\n";
+
+  private static void writeShard(int n, LunrIndex index, OutputStream out) throws IOException {
+    out.write(shardPrefix(n).getBytes(StandardCharsets.UTF_8));
+    LunrIndexWriter.write(index, out);
+    out.write(SHARD_SUFFIX.getBytes(StandardCharsets.UTF_8));
+  }
+
   private static void writeScript(SearchDocuments documents, OutputStream out) throws IOException {
-    LunrIndex index = documents.index();
+    LunrIndex index = documents.firstPiece().index();
     out.write(PREFIX.getBytes(StandardCharsets.UTF_8));
     LunrIndexWriter.write(index, out);
     out.write(MIDDLE.getBytes(StandardCharsets.UTF_8));
     writeDocStore(documents, out);
+    out.write(SHARDS.getBytes(StandardCharsets.UTF_8));
+    writeShardList(documents, out);
     out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {"fields": ["body"], "files": [{"file": "body-0.js", "from": 0, "to": 150}, ...]} */
+  static void writeShardList(SearchDocuments documents, OutputStream out) throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      g.writeArrayFieldStart("fields");
+      for (SearchDocuments.Field f : SearchDocuments.SHARD_FIELDS) g.writeString(f.name());
+      g.writeEndArray();
+      g.writeArrayFieldStart("files");
+      for (SearchDocuments.Piece shard : documents.shards()) {
+        g.writeStartObject();
+        g.writeStringField("file", shardFile(shard.shard()));
+        g.writeNumberField("from", shard.from());
+        g.writeNumberField("to", shard.to());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
   }
 
   /** The document store: for each ref, in ref order, what a result shows and the filters use. */
@@ -98,6 +202,7 @@ public final class SearchIndexStage {
   /**
    * Writes what every index the site ships was built from, so anyone can rebuild it with lunr.js
    * and compare: its path, the builder's settings and the text of each field of each document.
+   * The first index comes first, then the shards in order.
    */
   public static void writeSearchDocuments(SearchDocuments documents, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
@@ -105,45 +210,47 @@ public final class SearchIndexStage {
     try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = JSON.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
-      g.writeNumberField("version", 1);
+      g.writeNumberField("version", 2);
       g.writeArrayFieldStart("indexes");
-      g.writeStartObject();
-      g.writeStringField("path", PATH);
-      g.writeStringField("lunr", LunrIndex.VERSION);
-      g.writeStringField("global", GLOBAL);
-      g.writeStringField("indexProperty", "index");
-      g.writeStringField("ref", SearchDocuments.REF);
-      g.writeArrayFieldStart("fields");
-      for (SearchDocuments.Field f : SearchDocuments.FIELDS) {
+      for (SearchDocuments.Piece piece : documents.pieces()) {
         g.writeStartObject();
-        g.writeStringField("name", f.name());
-        g.writeFieldName("boost");
-        number(g, f.boost());
-        g.writeStringField("type", f.array() ? "array" : "text");
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeObjectFieldStart("documentBoosts");
-      g.writeEndObject();
-      g.writeArrayFieldStart("metadataWhitelist");
-      for (String key : SearchDocuments.METADATA_WHITELIST) g.writeString(key);
-      g.writeEndArray();
-      g.writeArrayFieldStart("documents");
-      for (SearchDocuments.Document d : documents.documents()) {
-        g.writeStartObject();
-        for (var e : d.fields().entrySet()) {
-          if (e.getValue() instanceof List<?> list) {
-            g.writeArrayFieldStart(e.getKey());
-            for (Object v : list) g.writeString(String.valueOf(v));
-            g.writeEndArray();
-          } else {
-            g.writeStringField(e.getKey(), String.valueOf(e.getValue()));
-          }
+        g.writeStringField("path", piece.path());
+        g.writeStringField("lunr", LunrIndex.VERSION);
+        g.writeStringField("global", piece.global());
+        g.writeStringField("indexProperty", piece.property());
+        g.writeStringField("ref", SearchDocuments.REF);
+        g.writeArrayFieldStart("fields");
+        for (SearchDocuments.Field f : piece.fields()) {
+          g.writeStartObject();
+          g.writeStringField("name", f.name());
+          g.writeFieldName("boost");
+          number(g, f.boost());
+          g.writeStringField("type", f.array() ? "array" : "text");
+          g.writeEndObject();
         }
+        g.writeEndArray();
+        g.writeObjectFieldStart("documentBoosts");
+        g.writeEndObject();
+        g.writeArrayFieldStart("metadataWhitelist");
+        for (String key : SearchDocuments.METADATA_WHITELIST) g.writeString(key);
+        g.writeEndArray();
+        g.writeArrayFieldStart("documents");
+        for (SearchDocuments.Document d : piece.documents()) {
+          g.writeStartObject();
+          for (var e : piece.fieldsOf(d).entrySet()) {
+            if (e.getValue() instanceof List<?> list) {
+              g.writeArrayFieldStart(e.getKey());
+              for (Object v : list) g.writeString(String.valueOf(v));
+              g.writeEndArray();
+            } else {
+              g.writeStringField(e.getKey(), String.valueOf(e.getValue()));
+            }
+          }
+          g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
       }
-      g.writeEndArray();
-      g.writeEndObject();
       g.writeEndArray();
       g.writeEndObject();
       g.writeRaw('\n');

@@ -93,6 +93,70 @@ class SearchInBrowserTest {
   }
 
   @Test
+  void aWordOnlyInABodyIsFoundOnceTheBodyShardsHaveLoaded() throws Exception {
+    // "lottery" is in the body of INC-2023-014 only: not in the first index (SearchIndexStageTest).
+    Document page = open("search/?q=lottery");
+    assertEquals(List.of("INC-2023-014"), results(page));
+    Element list = page.selectFirst("[data-search-results]");
+    assertTrue(list.hasAttr("data-first-results-ms") && list.hasAttr("data-full-results-ms"), list.attributes().toString());
+    assertEquals(1, page.select("script[src$=search/body-0.js]").size(), "the search page loaded the shard");
+    assertTrue(page.selectFirst("[data-search-progress]").hasAttr("hidden"), "no progress once every shard is in");
+    assertEquals("1 write-up match “lottery”, best first.", page.selectFirst("[data-search-count]").text());
+    assertEquals(List.of("INC-2023-014"), results(open("search/?q=body%3Alottery")), "the body field by name");
+    assertEquals(List.of("INC-2023-014"), results(open("search/?q=%2Blottery+%2Bfailover")),
+        "required words, one in the body, one in the title");
+  }
+
+  @Test
+  void manySmallShardsGiveTheSameResultsAsOne() throws Exception {
+    // The sample library fits in one shard; rewrite its indexes in shards of 2 write-ups (8 shards).
+    Path small = tmp.resolve("small-shards-site");
+    copyTree(site, small);
+    Path out = tmp.resolve("small-shards-out");
+    var documents = dev.casebook.index.SearchDocuments.of(linked()).withShardSize(2);
+    try (dev.casebook.write.SiteWriter writer = dev.casebook.write.SiteWriter.open(out)) {
+      dev.casebook.index.SearchIndexStage.write(documents, writer);
+      writer.commit();
+    }
+    try (var files = Files.list(small.resolve("assets/search"))) {
+      for (Path f : files.toList()) Files.delete(f);
+    }
+    try (var files = Files.list(out.resolve("assets/search"))) {
+      for (Path f : files.toList()) Files.copy(f, small.resolve("assets/search").resolve(f.getFileName()));
+    }
+    assertTrue(Files.exists(small.resolve("assets/search/body-7.js")));
+    try (PreviewServer smallServer = PreviewServer.start(small, 0)) {
+      for (String q : List.of("lottery", "failover", "dns", "%2Bfailover+-patroni", "service%3Acheckout", "kafka+rebalance")) {
+        Document one = open("search/?q=" + q);
+        Document many = Jsoup.parse(chromium.dumpDom(smallServer.url() + "search/?q=" + q));
+        assertEquals(new TreeSet<>(results(one)), new TreeSet<>(results(many)), q);
+        assertFalse(results(many).isEmpty(), q);
+        assertEquals(results(one).get(0), results(many).get(0), "the same best result for " + q);
+        assertEquals(8, many.select("script[src*=search/body-]").size(), "every shard loaded for " + q);
+      }
+    }
+  }
+
+  private static dev.casebook.link.LinkedLibrary linked() {
+    dev.casebook.diag.Diagnostics diagnostics = new dev.casebook.diag.Diagnostics();
+    Path source = Fixtures.sampleLibrary();
+    var config = dev.casebook.config.ConfigLoader.load(source, diagnostics);
+    var library = dev.casebook.validate.LibraryValidator.validate(
+        dev.casebook.load.LibraryLoader.load(source, config, diagnostics), config, false, diagnostics);
+    return dev.casebook.link.LinkResolver.link(library, source, diagnostics);
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(target);
+        else Files.copy(p, target);
+      }
+    }
+  }
+
+  @Test
   void theServiceFilterNarrowsTheResults() throws Exception {
     List<String> all = results(open("search/?q=failover"));
     Document page = open("search/?q=failover&service=orders");
@@ -131,6 +195,8 @@ class SearchInBrowserTest {
     assertEquals("INC-2023-014", ids.get(0), ids.toString());
     String href = page.selectFirst("[data-search-results] .incident-card__title a").attr("href");
     assertEquals("../incidents/INC-2023-014/index.html", href);
+    Document body = Jsoup.parse(chromium.dumpDom(site.resolve("search/index.html").toUri() + "?q=lottery"));
+    assertEquals(List.of("INC-2023-014"), results(body), "the body shards load from disk too");
   }
 
   @Test
@@ -165,6 +231,8 @@ class SearchInBrowserTest {
     assertTrue(r.get("emptyState").asText().contains("No write-ups match “zzzqx”"), r.toString());
     assertTrue(r.get("emptyState").asText().contains("service:"), "shows fielded examples: " + r);
     assertEquals(List.of("INC-2023-014"), texts(r.get("patroni")));
+    assertEquals(List.of("INC-2023-014"), texts(r.get("lottery")), "a word only in a body, from the shards");
+    assertEquals(List.of("../../assets/search/body-0.js"), texts(r.get("shardScripts")), r.toString());
     assertEquals("../../incidents/INC-2023-014/", r.get("enterGoesTo").asText());
     assertEquals("/incidents/INC-2023-014/", r.get("landedOn").asText(), "Enter opens the chosen write-up");
   }

@@ -40,16 +40,17 @@ class SearchDocumentsCliTest {
   }
 
   @Test
-  void writesTheSettingsAndEveryDocumentsFieldTexts() throws IOException {
+  void writesTheSettingsAndEveryDocumentsFieldTextsForEveryIndexFile() throws IOException {
     JsonNode root = new ObjectMapper().readTree(build().toFile());
-    assertEquals(1, root.get("indexes").size(), "the site ships one index");
+    assertEquals(2, root.get("version").asInt());
+    assertEquals(2, root.get("indexes").size(), "the first index and one body shard (15 write-ups)");
     JsonNode index = root.get("indexes").get(0);
     assertEquals("assets/search/index.js", index.get("path").asText());
+    assertEquals("window.casebookSearch", index.get("global").asText());
+    assertEquals("index", index.get("indexProperty").asText());
     assertEquals("2.3.9", index.get("lunr").asText());
     assertEquals("ref", index.get("ref").asText());
-    List<String> fields = new ArrayList<>();
-    index.get("fields").forEach(f -> fields.add(f.get("name").asText() + "^" + f.get("boost").asText()));
-    assertEquals(List.of("title^10", "id^10", "summary^4", "service^5", "team^5", "tag^5", "body^1"), fields);
+    assertEquals(List.of("title^10", "id^10", "summary^4", "service^5", "team^5", "tag^5"), fields(index));
     assertEquals(0, index.get("documentBoosts").size(), "no document boosts");
     assertEquals(0, index.get("metadataWhitelist").size(), "no metadata");
 
@@ -58,6 +59,7 @@ class SearchDocumentsCliTest {
     assertEquals(incidents.size(), documents.size());
     int n = SearchIndexStageTest.indexOf(incidents, "INC-2023-014");
     JsonNode doc = documents.get(n);
+    assertEquals(List.of("ref", "title", "id", "summary", "service", "team", "tag"), SearchIndexStageTest.fieldNames(doc));
     assertEquals(Integer.toString(n), doc.get("ref").asText());
     assertEquals("INC-2023-014", doc.get("id").asText());
     assertEquals("Orders database failover left writes pointed at the old primary", doc.get("title").asText());
@@ -65,15 +67,75 @@ class SearchDocumentsCliTest {
     assertEquals(List.of("data-infra", "fulfilment", "payments"), SearchIndexStageTest.texts(doc.get("team")));
     assertEquals(List.of("database", "failover", "dns", "runbooks"), SearchIndexStageTest.texts(doc.get("tag")));
     assertTrue(doc.get("summary").asText().startsWith("Patroni failed the orders database over"));
-    assertTrue(doc.get("body").asText().contains("PgBouncer"));
+
+    JsonNode shard = root.get("indexes").get(1);
+    assertEquals("assets/search/body-0.js", shard.get("path").asText());
+    assertEquals("window.casebookSearchShards", shard.get("global").asText());
+    assertEquals("0", shard.get("indexProperty").asText());
+    assertEquals(List.of("body^1"), fields(shard));
+    assertEquals(incidents.size(), shard.get("documents").size());
+    JsonNode body = shard.get("documents").get(n);
+    assertEquals(List.of("ref", "body"), SearchIndexStageTest.fieldNames(body));
+    assertEquals(Integer.toString(n), body.get("ref").asText());
+    assertTrue(body.get("body").asText().contains("PgBouncer"));
+  }
+
+  private static List<String> fields(JsonNode index) {
+    List<String> fields = new ArrayList<>();
+    index.get("fields").forEach(f -> fields.add(f.get("name").asText() + "^" + f.get("boost").asText()));
+    return fields;
   }
 
   @Test
-  void lunrJsRebuildsTheSiteIndexFromItByteForByte() throws Exception {
+  void lunrJsRebuildsEveryIndexFileOfTheSiteFromItByteForByte() throws Exception {
     Path file = build();
+    JsonNode rebuilt = rebuild(file);
+    SearchDocuments documents = SearchDocuments.of(SearchIndexStageTest.link(Fixtures.sampleLibrary()));
+    assertEquals(documents.pieces().size(), rebuilt.size());
+    for (SearchDocuments.Piece piece : documents.pieces()) {
+      String lunrJs = rebuilt.get(piece.path()).asText();
+      assertEquals(lunrJs, LunrIndexWriter.toJson(piece.index()), piece.path());
+      String script = Files.readString(tmp.resolve("site").resolve(piece.path()), StandardCharsets.UTF_8);
+      String expected = piece.first()
+          ? "window.casebookSearch = {\"index\": " + lunrJs + ", \"docs\": "
+          : "window.casebookSearchShards = window.casebookSearchShards || {}; window.casebookSearchShards[" + piece.shard() + "] = "
+              + lunrJs + ";\n";
+      assertTrue(piece.first() ? script.startsWith(expected) : script.equals(expected), piece.path());
+    }
+  }
+
+  @Test
+  void lunrJsRebuildsSmallShardsByteForByte() throws Exception {
+    // The sample library fits in one shard; shards of 4 write-ups give four, the last one smaller.
+    SearchDocuments documents = SearchDocuments.of(SearchIndexStageTest.link(Fixtures.sampleLibrary())).withShardSize(4);
+    Path file = tmp.resolve("small/search-documents.json");
+    SearchIndexStage.writeSearchDocuments(documents, file);
+    Path site = tmp.resolve("small/site");
+    try (dev.casebook.write.SiteWriter writer = dev.casebook.write.SiteWriter.open(site)) {
+      SearchIndexStage.write(documents, writer);
+      writer.commit();
+    }
+    JsonNode rebuilt = rebuild(file);
+    assertEquals(5, rebuilt.size(), "the first index and four shards");
+    for (SearchDocuments.Piece piece : documents.pieces()) {
+      String lunrJs = rebuilt.get(piece.path()).asText();
+      String script = Files.readString(site.resolve(piece.path()), StandardCharsets.UTF_8);
+      if (piece.first()) {
+        assertTrue(script.startsWith("window.casebookSearch = {\"index\": " + lunrJs + ", \"docs\": "), piece.path());
+      } else {
+        assertEquals("window.casebookSearchShards = window.casebookSearchShards || {}; window.casebookSearchShards["
+            + piece.shard() + "] = " + lunrJs + ";\n", script, piece.path());
+      }
+    }
+  }
+
+  /** {path: JSON.stringify(idx)} for every index of a search documents file, built by lunr.js under Node. */
+  private JsonNode rebuild(Path file) throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("node"));
-    copy("/META-INF/resources/webjars/lunr/2.3.9/lunr.js", dir.resolve("lunr.js"));
-    copy("/index/rebuild-from-search-documents.js", dir.resolve("rebuild.js"));
+    if (!Files.exists(dir.resolve("lunr.js"))) {
+      copy("/META-INF/resources/webjars/lunr/2.3.9/lunr.js", dir.resolve("lunr.js"));
+      copy("/index/rebuild-from-search-documents.js", dir.resolve("rebuild.js"));
+    }
     Process p;
     try {
       p = new ProcessBuilder("node", dir.resolve("rebuild.js").toString(), dir.resolve("lunr.js").toString(), file.toString())
@@ -85,12 +147,7 @@ class SearchDocumentsCliTest {
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(2, TimeUnit.MINUTES), "node timed out");
     assertEquals(0, p.exitValue(), "node failed");
-    JsonNode rebuilt = new ObjectMapper().readTree(out);
-    String lunrJs = rebuilt.get(SearchIndexStage.PATH).asText();
-    String java = LunrIndexWriter.toJson(SearchDocuments.of(SearchIndexStageTest.link(Fixtures.sampleLibrary())).index());
-    assertEquals(lunrJs, java);
-    String script = Files.readString(tmp.resolve("site").resolve(SearchIndexStage.PATH), StandardCharsets.UTF_8);
-    assertTrue(script.startsWith("window.casebookSearch = {\"index\": " + lunrJs + ", \"docs\": "));
+    return new ObjectMapper().readTree(out);
   }
 
   private static void copy(String resource, Path target) throws IOException {

@@ -67,24 +67,89 @@ class SearchIndexStageTest {
   }
 
   @Test
-  void theScriptHoldsTheIndexExactlyAsLunrIndexWriterWritesIt() throws Exception {
+  void theScriptHoldsTheFirstIndexExactlyAsLunrIndexWriterWritesIt() throws Exception {
     SearchDocuments documents = SearchDocuments.of(linked);
-    LunrIndex index = documents.index();
+    LunrIndex index = documents.firstPiece().index();
     String expectedStart = "window.casebookSearch = {\"index\": " + LunrIndexWriter.toJson(index) + ", \"docs\": [";
     String text = new String(script, StandardCharsets.UTF_8);
     assertTrue(text.startsWith(expectedStart), "the embedded index differs from LunrIndexWriter's bytes");
-    assertTrue(text.endsWith("]};\n"));
+    assertTrue(text.endsWith("]}};\n"));
 
     JsonNode root = parse(script);
-    assertEquals(List.of("index", "docs"), fieldNames(root));
+    assertEquals(List.of("index", "docs", "shards"), fieldNames(root));
     JsonNode idx = root.get("index");
     assertEquals("2.3.9", idx.get("version").asText());
-    assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "body"), texts(idx.get("fields")));
+    assertEquals(List.of("title", "id", "summary", "service", "team", "tag"), texts(idx.get("fields")), "no body");
     assertEquals(List.of("stemmer"), texts(idx.get("pipeline")));
     List<String> refs = new ArrayList<>();
     for (int n = 0; n < linked.library().incidents().size(); n++) refs.add(Integer.toString(n));
     assertEquals(refs, index.refs(), "refs are positions in library order");
     assertTrue(text.indexOf("\"position\"") < 0, "no position metadata");
+    assertTrue(index.terms().contains("failov"), "a title word");
+    assertFalse(index.terms().contains("lotteri"), "a word of one body only (lottery) is not in the first index");
+  }
+
+  @Test
+  void theBodyShardsAreWrittenEachExactlyAsLunrIndexWriterWritesIt() throws Exception {
+    Path site = tmp.resolve("site");
+    SearchDocuments documents = SearchDocuments.of(linked);
+    List<SearchDocuments.Piece> shards = documents.shards();
+    assertEquals(1, shards.size(), "15 write-ups fit in one shard");
+    JsonNode list = parse(script).get("shards");
+    assertEquals(List.of("body"), texts(list.get("fields")));
+    assertEquals(shards.size(), list.get("files").size());
+    for (SearchDocuments.Piece shard : shards) {
+      JsonNode entry = list.get("files").get(shard.shard());
+      assertEquals("body-" + shard.shard() + ".js", entry.get("file").asText());
+      assertEquals(shard.from(), entry.get("from").asInt());
+      assertEquals(shard.to(), entry.get("to").asInt());
+      String expected = "window.casebookSearchShards = window.casebookSearchShards || {}; window.casebookSearchShards["
+          + shard.shard() + "] = " + LunrIndexWriter.toJson(shard.index()) + ";\n";
+      assertEquals(expected, Files.readString(site.resolve("assets/search/body-" + shard.shard() + ".js"), StandardCharsets.UTF_8));
+      assertEquals(List.of("body"), shard.index().fields());
+      assertTrue(shard.index().terms().contains("lotteri"));
+    }
+    try (var files = Files.list(site.resolve("assets/search"))) {
+      assertEquals(List.of("body-0.js", "index.js"), files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void smallShardsCoverEveryWriteUpOnceInRefOrderAndAreWrittenAsLunrIndexWriterWritesThem() throws Exception {
+    SearchDocuments documents = SearchDocuments.of(linked).withShardSize(4);
+    List<SearchDocuments.Piece> shards = documents.shards();
+    assertEquals(4, shards.size(), "15 write-ups in shards of 4: 4, 4, 4, 3");
+    List<String> covered = new ArrayList<>();
+    int next = 0;
+    for (SearchDocuments.Piece shard : shards) {
+      assertEquals(next, shard.from(), "contiguous");
+      assertTrue(shard.to() - shard.from() <= 4 && shard.to() > shard.from());
+      next = shard.to();
+      List<String> refs = shard.index().refs();
+      assertEquals(shard.to() - shard.from(), refs.size());
+      covered.addAll(refs);
+    }
+    List<String> all = new ArrayList<>();
+    for (int n = 0; n < 15; n++) all.add(Integer.toString(n));
+    assertEquals(all, covered, "every ref exactly once, in order");
+
+    Path out = tmp.resolve("small-shards");
+    try (dev.casebook.write.SiteWriter writer = dev.casebook.write.SiteWriter.open(out)) {
+      SearchIndexStage.write(documents, writer);
+      writer.commit();
+    }
+    byte[] first = Files.readAllBytes(out.resolve(SearchIndexStage.PATH));
+    assertArrayEquals(SearchIndexStage.script(documents), first);
+    JsonNode files = parse(first).get("shards").get("files");
+    assertEquals(4, files.size());
+    for (SearchDocuments.Piece shard : shards) {
+      assertEquals(shard.from(), files.get(shard.shard()).get("from").asInt());
+      assertEquals(shard.to(), files.get(shard.shard()).get("to").asInt());
+      assertArrayEquals(SearchIndexStage.shardScript(shard), Files.readAllBytes(out.resolve(shard.path())), shard.path());
+    }
+    String firstText = new String(first, StandardCharsets.UTF_8);
+    assertTrue(firstText.startsWith("window.casebookSearch = {\"index\": " + LunrIndexWriter.toJson(documents.firstPiece().index())
+        + ", \"docs\": ["), "the same first index whatever the shard size");
   }
 
   @Test
@@ -144,6 +209,13 @@ class SearchIndexStageTest {
     assertTrue(SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), again, false, null)).written());
     assertArrayEquals(script, Files.readAllBytes(again.resolve(SearchIndexStage.PATH)));
     assertArrayEquals(script, SearchIndexStage.script(SearchDocuments.of(linked)));
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("site/assets/search/body-0.js")),
+        Files.readAllBytes(again.resolve("assets/search/body-0.js")));
+    SearchDocuments small = SearchDocuments.of(linked).withShardSize(4);
+    for (SearchDocuments.Piece shard : small.shards()) {
+      assertArrayEquals(SearchIndexStage.shardScript(shard), SearchIndexStage.shardScript(SearchDocuments.of(linked).withShardSize(4)
+          .shards().get(shard.shard())));
+    }
   }
 
   @Test
@@ -155,6 +227,7 @@ class SearchIndexStageTest {
     }
     String page = Files.readString(site.resolve("search/index.html"));
     assertTrue(page.contains("<script defer src=\"../assets/search/index.js\"></script>"), "the search page loads the index");
+    assertFalse(page.contains("body-0.js"), "search.js loads the body shards later");
     String home = Files.readString(site.resolve("index.html"));
     assertFalse(home.contains("search/index.js"), "other pages load it only when the box is used");
     assertTrue(home.contains("action=\"search/\""), "the header box");
