@@ -5,7 +5,6 @@ import dev.casebook.diag.DiagnosticFormat;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Prints diagnostics and build summaries. */
@@ -34,9 +33,5 @@ final class Reporter {
 
   static String plural(long n, String word) {
     return n + " " + word + (n == 1 ? "" : "s");
-  }
-
-  static Map.Entry<String, Duration> total(BuildResult result) {
-    return Map.entry("total", result.total());
   }
 }

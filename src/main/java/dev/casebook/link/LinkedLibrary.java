@@ -4,7 +4,6 @@ import dev.casebook.markdown.RenderedBody;
 import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The library after the link stage: each write-up's body as HTML with its links pointing at site
@@ -19,8 +18,4 @@ public record LinkedLibrary(
     Map<String, RenderedBody> designBodies,
     CitationGraph citations,
     Map<String, Incident> byId) {
-
-  public Optional<Incident> incident(String id) {
-    return Optional.ofNullable(byId.get(id));
-  }
 }

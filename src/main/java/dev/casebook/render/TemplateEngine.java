@@ -77,15 +77,6 @@ public final class TemplateEngine {
     }
   }
 
-  public boolean exists(String name) {
-    try {
-      configuration.getTemplate(name);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   private static String firstLine(String s) {
     if (s == null) return "template error";
     String line = s.strip().lines().findFirst().orElse("template error");

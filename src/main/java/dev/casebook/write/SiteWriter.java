@@ -83,10 +83,6 @@ public final class SiteWriter implements AutoCloseable {
     return java.util.Collections.unmodifiableSet(written);
   }
 
-  public int fileCount() {
-    return written.size();
-  }
-
   private Path claim(String path) throws IOException {
     if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || Path.of(path).normalize().startsWith("..")
         || Path.of(path).normalize().toString().isEmpty()) {
