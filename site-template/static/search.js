@@ -2,8 +2,9 @@
  * Casebook default theme: search, in the browser, with lunr.js and the indexes the build wrote:
  * assets/search/index.js (window.casebookSearch = {index, docs, shards}: every field but the body)
  * and the body shards assets/search/body-N.js, loaded in the background after the first results.
- * No request leaves the site, and it works from disk (file://), where scripts load but fetch()
- * does not.
+ * search-engine.js runs the queries; the snippets come from the text files assets/search/text-N.js,
+ * loaded for the results on screen only. No request leaves the site, and it works from disk
+ * (file://), where scripts load but fetch() does not.
  *
  *  1. the box in the header: "/" focuses it, results drop down as you type, arrows/Enter/Escape;
  *     lunr.js and the index load on first use only
@@ -18,7 +19,7 @@
   var assets = header ? header.getAttribute("data-assets") : "assets/";
   var DROPDOWN_LIMIT = 8;
   var PAGE_LIMIT = 200;
-  var ARRAY_FIELDS = ["service", "team", "tag"];
+  var SNIPPET_WORDS = 24;
 
   /* Loading ------------------------------------------------------------------------------- */
 
@@ -35,33 +36,12 @@
   var shardListeners = [];
 
   function ready() {
-    return !!(window.lunr && window.casebookSearch);
+    return !!(window.lunr && window.casebookSearch && window.casebookSearchEngine);
   }
 
   function getEngine() {
-    if (!engine && ready()) {
-      var data = window.casebookSearch;
-      var idx = window.lunr.Index.load(data.index);
-      var shards = data.shards || { fields: [], files: [] };
-      engine = {
-        // The indexes loaded so far: the first index, then each body shard as it arrives.
-        indexes: [{ idx: idx, fields: fieldSet(idx.fields) }],
-        docs: data.docs,
-        allFields: idx.fields.concat(shards.fields),
-        shardFiles: shards.files,
-        loadedShards: 0,
-        failedShards: 0,
-        loadingShards: false,
-        shardsDone: shards.files.length === 0
-      };
-    }
+    if (!engine && ready()) engine = window.casebookSearchEngine.create(window.casebookSearch);
     return engine;
-  }
-
-  function fieldSet(fields) {
-    var set = {};
-    fields.forEach(function (f) { set[f] = true; });
-    return set;
   }
 
   function addScript(src, done) {
@@ -89,6 +69,7 @@
       list.forEach(function (cb) { cb(e); });
     }
     if (!window.lunr) { pending++; addScript(assets + "vendor/lunr.min.js", done); }
+    if (!window.casebookSearchEngine) { pending++; addScript(assets + "search-engine.js", done); }
     if (!window.casebookSearch) { pending++; addScript(assets + "search/index.js", done); }
   }
 
@@ -127,9 +108,7 @@
           delete store[k];
           if (!err && data) {
             try {
-              var idx = window.lunr.Index.load(data);
-              e.indexes.push({ idx: idx, fields: fieldSet(idx.fields) });
-              e.loadedShards++;
+              window.casebookSearchEngine.addShard(e, data);
             } catch (x) {
               e.failedShards++;
             }
@@ -159,153 +138,31 @@
     return window.performance && performance.now ? Math.round(performance.now() * 10) / 10 : 0;
   }
 
-  /* Queries ------------------------------------------------------------------------------- */
-
-  /** True when the query uses lunr's syntax: fields, wildcards, fuzziness, boosts, +/- presence. */
-  function hasSyntax(q) {
-    return /[:~^*\\]/.test(q) || /(^|\s)[+-]/.test(q);
-  }
-
-  /** The query's words, trimmed of punctuation as lunr trims indexed words. */
-  function words(q) {
-    return q.split(/\s+/).map(function (w) {
-      return w.replace(/^[^\w]+/, "").replace(/[^\w]+$/, "");
-    }).filter(function (w) { return w.length > 0; });
-  }
-
   /**
-   * service:payments-api as the index holds it: one token. lunr's query parser splits terms at
-   * "-", so the hyphens of a service, team or tag value are escaped.
+   * The plain text of the document with this ref, when its text file has loaded; else null, and
+   * the file is loaded (once) and then arrived() is called.
    */
-  function escapeArrayFields(q) {
-    return q.replace(/(^|\s)([+-]?)([A-Za-z]+):(\S+)/g, function (all, space, presence, field, value) {
-      var f = field.toLowerCase();
-      if (ARRAY_FIELDS.indexOf(f) === -1) return all;
-      return space + presence + f + ":" + value.replace(/\\?-/g, "\\-");
-    });
-  }
-
-  /** lunr's clauses for a query string over every field (first index and shards), or null when it is not valid syntax. */
-  function parse(e, text) {
-    try {
-      var query = new window.lunr.Query(e.allFields);
-      new window.lunr.QueryParser(text, query).parse();
-      return query.clauses;
-    } catch (x) {
-      if (x instanceof window.lunr.QueryParseError) return null;
-      throw x;
-    }
-  }
-
-  /**
-   * What to search for; prefix adds a trailing wildcard to the last word of a plain query (as you
-   * type). Returns null for an empty query, else {key, clauses}: the text searched and its clauses.
-   */
-  function prepare(e, q, prefix) {
-    q = (q || "").trim();
-    if (!q) return null;
-    if (!hasSyntax(q)) {
-      var ws = words(q);
-      if (!ws.length) return { key: "", clauses: [] };
-      var text = ws.join(" ");
-      var last = ws[ws.length - 1];
-      if (prefix && last.length >= 2) text += " " + last + "*";
-      return { key: text, clauses: parse(e, text) || [] };
-    }
-    var escaped = escapeArrayFields(q);
-    var clauses = parse(e, escaped);
-    if (clauses) return { key: escaped, clauses: clauses };
-    // Not valid lunr syntax (e.g. "a:" or an unknown field): search the words instead.
-    var plain = words(q.replace(/[:~^*\\+]/g, " ").replace(/(^|\s)-+/g, " "));
-    if (!plain.length) return { key: "", clauses: [] };
-    return { key: plain.join(" "), clauses: parse(e, plain.join(" ")) || [] };
-  }
-
-  function restrictClause(c, fields) {
-    var own = c.fields.filter(function (f) { return fields[f]; });
-    if (!own.length) return null;
-    var copy = { term: c.term, fields: own, presence: window.lunr.Query.presence.OPTIONAL };
-    // Only what the clause has: lunr tests `"editDistance" in clause`, and undefined is not 0.
-    ["boost", "usePipeline", "wildcard", "editDistance"].forEach(function (k) { if (k in c) copy[k] = c[k]; });
-    return copy;
-  }
-
-  /**
-   * One index's part of a search: the score and matched terms of each ref over the clauses that
-   * are not prohibited (as lunr scores them), and for each required or prohibited clause the refs
-   * that match it in this index's fields. Presence is applied when the parts are merged, because
-   * a write-up may match a required word in its title (first index) or in its body (a shard).
-   */
-  function partial(index, clauses) {
-    var P = window.lunr.Query.presence;
-    var scoring = [];
-    var checks = [];
-    clauses.forEach(function (c, n) {
-      if (!restrictClause(c, index.fields)) return;
-      if (c.presence !== P.PROHIBITED) scoring.push(c);
-      if (c.presence !== P.OPTIONAL) checks.push(n);
-    });
-    var scores = {};
-    if (scoring.length) {
-      index.idx.query(function (q) {
-        scoring.forEach(function (c) { q.clause(restrictClause(c, index.fields)); });
-      }).forEach(function (r) {
-        scores[r.ref] = { score: r.score, terms: Object.keys(r.matchData.metadata) };
+  var texts = {};
+  function textOf(e, ref, arrived) {
+    var n = Math.floor(Number(ref) / e.text.chunk);
+    var store = window.casebookSearchText = window.casebookSearchText || {};
+    if (store[n]) { texts[n] = { list: store[n] }; delete store[n]; }
+    var t = texts[n];
+    if (t && t.list) return t.list[Number(ref) - n * e.text.chunk] || "";
+    if (n >= e.text.files) return "";
+    if (!t) {
+      t = texts[n] = { waiting: [] };
+      addScript(shardBase() + "text-" + n + ".js", function () {
+        var list = store[n] || [];
+        delete store[n];
+        var w = t.waiting;
+        t.list = list;
+        t.waiting = null;
+        w.forEach(function (fn) { fn(); });
       });
     }
-    var matches = {};
-    checks.forEach(function (n) {
-      var set = {};
-      index.idx.query(function (q) { q.clause(restrictClause(clauses[n], index.fields)); })
-        .forEach(function (r) { set[r.ref] = true; });
-      matches[n] = set;
-    });
-    return { scores: scores, matches: matches };
-  }
-
-  /**
-   * The results of a search from its parts: a write-up's score is the sum of its scores in the
-   * first index and in its body shard (lunr scores each field separately and adds them up, so
-   * this is what one index of all fields would give, up to the idf and average length being per
-   * shard). Required words must match in some field, prohibited ones in none. Best first.
-   */
-  function merge(e, clauses, partials) {
-    var P = window.lunr.Query.presence;
-    var required = [];
-    var prohibited = [];
-    clauses.forEach(function (c, n) {
-      if (c.presence === P.REQUIRED) required.push(n);
-      else if (c.presence === P.PROHIBITED) prohibited.push(n);
-    });
-    var total = {};
-    var refs = [];
-    var hits = {};
-    partials.forEach(function (p) {
-      Object.keys(p.scores).forEach(function (ref) {
-        var t = total[ref];
-        if (!t) { t = total[ref] = { score: 0, terms: {} }; refs.push(ref); }
-        t.score += p.scores[ref].score;
-        p.scores[ref].terms.forEach(function (term) { t.terms[term] = true; });
-      });
-      Object.keys(p.matches).forEach(function (n) {
-        var set = hits[n] || (hits[n] = {});
-        Object.keys(p.matches[n]).forEach(function (ref) { set[ref] = true; });
-      });
-    });
-    if (clauses.length && prohibited.length === clauses.length) {
-      // Only prohibited words: every other write-up matches, as in lunr.
-      e.docs.forEach(function (d, ref) { if (!total[ref]) { total[ref] = { score: 0, terms: {} }; refs.push(String(ref)); } });
-    }
-    function hit(n, ref) { return !!(hits[n] && hits[n][ref]); }
-    var out = [];
-    refs.forEach(function (ref) {
-      for (var i = 0; i < required.length; i++) if (!hit(required[i], ref)) return;
-      for (var j = 0; j < prohibited.length; j++) if (hit(prohibited[j], ref)) return;
-      var doc = e.docs[Number(ref)];
-      if (doc) out.push({ ref: ref, doc: doc, score: total[ref].score, terms: Object.keys(total[ref].terms) });
-    });
-    out.sort(function (a, b) { return b.score - a.score || Number(a.ref) - Number(b.ref); });
-    return out;
+    if (arrived && t.waiting) t.waiting.push(arrived);
+    return null;
   }
 
   /**
@@ -327,11 +184,12 @@
       var e = current;
       if (!e || key === null || key === undefined) return;
       var start = now();
+      var E = window.casebookSearchEngine;
       while (partials.length < e.indexes.length) {
-        partials.push(partial(e.indexes[partials.length], clauses));
+        partials.push(E.partial(e.indexes[partials.length], clauses));
         if (partials.length > 1 && now() - start > BUDGET_MS) break;
       }
-      show(e, merge(e, clauses, partials), !!background, e.shardsDone && partials.length === e.indexes.length);
+      show(e, E.merge(e, clauses, partials), !!background, e.shardsDone && partials.length === e.indexes.length);
       if (partials.length < e.indexes.length) timer = setTimeout(later, 0);
     }
 
@@ -349,7 +207,7 @@
     return {
       run: function (e, q, prefix) {
         current = e;
-        var p = prepare(e, q, prefix);
+        var p = window.casebookSearchEngine.prepare(e, q, prefix);
         if (timer) { clearTimeout(timer); timer = null; }
         if (p === null) { key = null; partials = []; show(e, null, false); return; }
         if (p.key !== key) { key = p.key; clauses = p.clauses; partials = []; }
@@ -377,44 +235,53 @@
     return siteUrl("search/", q ? "?q=" + encodeURIComponent(q) : "");
   }
 
+  /** Appends pieces [{text, mark}] to parent, the marked ones in <mark>. */
+  function appendPieces(parent, pieces) {
+    pieces.forEach(function (p) {
+      parent.appendChild(p.mark ? el("mark", null, p.text) : document.createTextNode(p.text));
+    });
+    return parent;
+  }
+
   /** text with the words that matched (their lunr terms are in terms) wrapped in <mark>. */
   function highlight(parent, text, terms) {
-    if (!terms || !terms.length || !window.lunr) { parent.appendChild(document.createTextNode(text)); return parent; }
-    var set = {};
-    terms.forEach(function (t) { set[t] = true; });
-    var parts = text.split(/([\s\-]+)/);
-    var plain = "";
-    function flush() {
-      if (plain) parent.appendChild(document.createTextNode(plain));
-      plain = "";
+    if (!terms || !terms.length || !window.casebookSearchEngine) { parent.appendChild(document.createTextNode(text)); return parent; }
+    return appendPieces(parent, window.casebookSearchEngine.marks(text, terms));
+  }
+
+  /**
+   * Fills node with the passage of the result's full text that matched, once its text file has
+   * loaded (at once when it already has); leaves node empty and hidden when no word of the text
+   * matched. Returns node.
+   */
+  function snippetInto(e, node, r) {
+    node.hidden = true;
+    function fill() {
+      var text = textOf(e, r.ref, null);
+      var pieces = text ? window.casebookSearchEngine.snippet(text, r.terms, SNIPPET_WORDS) : null;
+      node.textContent = "";
+      if (pieces) { appendPieces(node, pieces); node.hidden = false; }
     }
-    parts.forEach(function (part, i) {
-      if (i % 2 === 1 || !part) { plain += part; return; }
-      var lead = part.match(/^[^\w]*/)[0];
-      var core = part.slice(lead.length).replace(/[^\w]+$/, "");
-      var tail = part.slice(lead.length + core.length);
-      var term = core ? window.lunr.stemmer(new window.lunr.Token(core.toLowerCase())).toString() : "";
-      if (core && set[term]) {
-        plain += lead;
-        flush();
-        parent.appendChild(el("mark", null, core));
-        plain += tail;
-      } else {
-        plain += part;
-      }
-    });
-    flush();
-    return parent;
+    if (!r.terms.length) return node;
+    if (textOf(e, r.ref, fill) !== null) fill();
+    return node;
+  }
+
+  function isDesign(doc) {
+    return doc.kind === "design";
   }
 
   function metaLine(doc) {
     var meta = el("span", "search-result__meta");
-    meta.appendChild(el("span", "search-result__id", doc.id));
-    meta.appendChild(document.createTextNode(" · "));
-    var time = el("time", null, doc.dateLabel);
-    time.setAttribute("datetime", doc.date);
-    meta.appendChild(time);
-    if (doc.owner) meta.appendChild(document.createTextNode(" · " + doc.owner));
+    meta.appendChild(el("span", "search-result__id", isDesign(doc) ? "Design document" : doc.id));
+    if (doc.date) {
+      meta.appendChild(document.createTextNode(" · "));
+      var time = el("time", null, doc.dateLabel);
+      time.setAttribute("datetime", doc.date);
+      meta.appendChild(time);
+    }
+    var who = isDesign(doc) ? doc.authors.join(", ") : doc.owner;
+    if (who) meta.appendChild(document.createTextNode(" · " + who));
     return meta;
   }
 
@@ -425,7 +292,32 @@
       span.appendChild(el("span", "badge badge--severity sev-" + slug, doc.severity));
     }
     if (doc.nearMiss) span.appendChild(el("span", "badge badge--near-miss", "Near miss"));
+    if (isDesign(doc) && doc.status) span.appendChild(el("span", "badge badge--status", doc.status));
     return span;
+  }
+
+  /**
+   * The line under a result's title: its summary with the matched words marked; when no word of the
+   * summary matched, the passage of the full text that did, once its text has loaded.
+   */
+  function summaryInto(e, node, r) {
+    highlight(node, r.doc.summary, r.terms);
+    if (!r.terms.length || window.casebookSearchEngine.matches(r.doc.summary, r.terms)) return node;
+    function fill() {
+      var text = textOf(e, r.ref, null);
+      var pieces = text ? window.casebookSearchEngine.snippet(text, r.terms, SNIPPET_WORDS) : null;
+      if (!pieces) return;
+      node.textContent = "";
+      node.classList.add("search-result__snippet");
+      appendPieces(node, pieces);
+    }
+    if (textOf(e, r.ref, fill) !== null) fill();
+    return node;
+  }
+
+  /** "1 result", "2 results". */
+  function resultCount(n) {
+    return n + " result" + (n === 1 ? "" : "s");
   }
 
   /** Services and tags as chips; on the search page they search for that service or tag. */
@@ -547,7 +439,7 @@
       active = -1;
       if (!results.length) {
         var empty = el("div", "site-search__empty");
-        empty.appendChild(el("p", "site-search__empty-title", "No write-ups match \u201c" + q.trim() + "\u201d."));
+        empty.appendChild(el("p", "site-search__empty-title", "Nothing matches \u201c" + q.trim() + "\u201d."));
         empty.appendChild(el("p", null, "Try other words, the beginning of a word with * or one field:"));
         var ul = el("ul", "site-search__examples");
         examples(e.docs).forEach(function (x) {
@@ -584,7 +476,7 @@
           top.appendChild(badges(r.doc));
           a.appendChild(top);
           a.appendChild(highlight(el("span", "search-result__title"), r.doc.title, r.terms));
-          if (r.doc.summary) a.appendChild(highlight(el("span", "search-result__summary"), r.doc.summary, r.terms));
+          a.appendChild(summaryInto(e, el("span", "search-result__summary"), r));
           a.appendChild(chips(r.doc, false));
           a.addEventListener("mousemove", function () { if (active !== n) setActive(n); });
           li.appendChild(a);
@@ -720,13 +612,20 @@
     function card(r) {
       var doc = r.doc;
       var li = el("li");
-      var art = el("article", "incident-card search-result" + (doc.nearMiss ? " incident-card--near-miss" : ""));
+      var art = el("article", "incident-card search-result" + (doc.nearMiss ? " incident-card--near-miss" : "")
+        + (isDesign(doc) ? " search-result--design" : ""));
       var meta = el("div", "incident-card__meta");
-      meta.appendChild(el("span", "incident-card__id", doc.id));
-      meta.appendChild(el("span", null, "·")).setAttribute("aria-hidden", "true");
-      var time = el("time", null, doc.dateLabel);
-      time.setAttribute("datetime", doc.date);
-      meta.appendChild(time);
+      meta.appendChild(el("span", "incident-card__id", isDesign(doc) ? "Design document" : doc.id));
+      if (doc.date) {
+        meta.appendChild(el("span", null, "·")).setAttribute("aria-hidden", "true");
+        var time = el("time", null, doc.dateLabel);
+        time.setAttribute("datetime", doc.date);
+        meta.appendChild(time);
+      }
+      if (isDesign(doc) && doc.authors.length) {
+        meta.appendChild(el("span", null, "·")).setAttribute("aria-hidden", "true");
+        meta.appendChild(el("span", "incident-card__owner", doc.authors.join(", ")));
+      }
       if (doc.owner) {
         meta.appendChild(el("span", null, "·")).setAttribute("aria-hidden", "true");
         var owner = el("span", "incident-card__owner");
@@ -748,6 +647,15 @@
       h.appendChild(a);
       art.appendChild(h);
       if (doc.summary) art.appendChild(highlight(el("p", "incident-card__summary"), doc.summary, r.terms));
+      if (r.terms.length) {
+        // The passage that matched, from the document's text file, once the card comes near the screen.
+        var snippet = el("p", "incident-card__snippet search-result__snippet");
+        snippet.hidden = true;
+        var e = currentEngine;
+        art.appendChild(snippet);
+        if (observer) { snippetFor.set(snippet, function () { snippetInto(e, snippet, r); }); observer.observe(snippet.parentNode); }
+        else snippetInto(e, snippet, r);
+      }
       if (doc.services.length || doc.tags.length) {
         var c = chips(doc, true);
         c.className = "incident-card__chips";
@@ -765,6 +673,26 @@
     var search = makeSearch(render);
 
     var searchStart = 0;
+    var currentEngine = null;
+    // Snippets are filled in as their cards come near the screen, so only their text files load.
+    var snippetFor = typeof WeakMap === "function" ? new WeakMap() : null;
+    var observer = snippetFor && "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (en) {
+        if (!en.isIntersecting) return;
+        observer.unobserve(en.target);
+        var p = en.target.querySelector(".incident-card__snippet");
+        var fill = p && snippetFor.get(p);
+        if (fill) fill();
+      });
+    }, { rootMargin: "600px 0px" }) : null;
+
+    /** "15 write-ups", "15 write-ups and 2 design documents". */
+    function library(e) {
+      var designs = e.docs.filter(function (d) { return d.kind === "design"; }).length;
+      var n = e.docs.length - designs;
+      return n + " write-up" + (n === 1 ? "" : "s")
+        + (designs ? " and " + designs + " design document" + (designs === 1 ? "" : "s") : "");
+    }
 
     function show(e, prefix) {
       searchStart = now();
@@ -781,20 +709,22 @@
       }
       results = results.filter(function (r) { return passes(r.doc, s); });
       list.textContent = "";
+      currentEngine = e;
+      if (observer) observer.disconnect();
       results.slice(0, PAGE_LIMIT).forEach(function (r) { list.appendChild(card(r)); });
       var n = results.length;
-      var what = n + " write-up" + (n === 1 ? "" : "s");
+      var what = resultCount(n);
       if (n === 0 && (s.q || filtered)) count.textContent = "";
-      else if (!s.q && !filtered) count.textContent = "Type words to search " + e.docs.length + " write-ups.";
+      else if (!s.q && !filtered) count.textContent = "Type words to search " + library(e) + ".";
       else if (!s.q) count.textContent = what + " with these filters, newest first.";
-      else count.textContent = what + " match \u201c" + s.q + "\u201d" + (filtered ? " with these filters" : "") + ", best first"
-        + (n > PAGE_LIMIT ? "; showing the first " + PAGE_LIMIT : "") + ".";
+      else count.textContent = what + (n === 1 ? " matches" : " match") + " \u201c" + s.q + "\u201d" + (filtered ? " with these filters" : "")
+        + ", best first" + (n > PAGE_LIMIT ? "; showing the first " + PAGE_LIMIT : "") + ".";
       var none = n === 0 && (!!s.q || filtered);
       empty.hidden = !none;
       if (none) {
         emptyTitle.textContent = s.q
-          ? "No write-ups match \u201c" + s.q + "\u201d" + (filtered ? " with these filters." : ".")
-          : "No write-ups have all these filters.";
+          ? "Nothing matches \u201c" + s.q + "\u201d" + (filtered ? " with these filters." : ".")
+          : "Nothing has all these filters.";
         emptyFilters.hidden = !filtered;
       }
       if (help) help.open = none || (!s.q && !filtered);

@@ -3,6 +3,7 @@ package dev.casebook.index;
 import dev.casebook.link.LinkedLibrary;
 import dev.casebook.link.SitePaths;
 import dev.casebook.markdown.RenderedBody;
+import dev.casebook.model.DesignDoc;
 import dev.casebook.model.Incident;
 import dev.casebook.search.LunrIndex;
 import dev.casebook.search.LunrIndexBuilder;
@@ -16,9 +17,10 @@ import org.jsoup.Jsoup;
 
 /**
  * What the site's search indexes are built from: one document per write-up, in library order (newest
- * first), with the text of each field exactly as it goes into {@link LunrIndexBuilder}. The ref of
- * a document is its position in that order ({@code "0"}, {@code "1"}, ...), which keeps the indexes
- * small; the document store maps it back to the write-up.
+ * first), then one per design document, in the library's order, with the text of each field exactly as it
+ * goes into {@link LunrIndexBuilder}. The ref of a document is its position in that order
+ * ({@code "0"}, {@code "1"}, ...), which keeps the indexes small; the document store maps it back
+ * to the page.
  *
  * <p>The site ships them as {@link #pieces()}: a first index of every write-up with the fields
  * {@link #FIRST_FIELDS}, and body shards of {@link #SHARD_SIZE} write-ups each with
@@ -59,14 +61,42 @@ public final class SearchDocuments {
   /** Token metadata kept in the index: none, to keep it small. */
   public static final List<String> METADATA_WHITELIST = List.of();
 
+  /** The longest opening of a design document that a result shows, in characters. */
+  static final int LEAD_LENGTH = 240;
+
   private static final DateTimeFormatter DATE_LABEL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
+  /** What a document is: a write-up or a design document. */
+  public enum Kind {
+    INCIDENT, DESIGN;
+
+    /** As the document store writes it. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   /**
-   * One write-up as the index sees it.
+   * One page as the index sees it: a write-up ({@code incident}) or a design document ({@code design}).
    *
    * @param fields the ref and every field's value: a string, or a list of strings for array fields
+   * @param summary what a result shows under the title: a write-up's summary, or the opening of a
+   *     design document's first paragraph
    */
-  public record Document(String ref, Incident incident, Map<String, Object> fields) {}
+  public record Document(String ref, Incident incident, DesignDoc design, Map<String, Object> fields, String summary) {
+    public Document {
+      if ((incident == null) == (design == null)) throw new IllegalArgumentException("a write-up or a design document");
+    }
+
+    public Kind kind() {
+      return incident != null ? Kind.INCIDENT : Kind.DESIGN;
+    }
+
+    /** The body's plain text. */
+    public String body() {
+      return (String) fields.get("body");
+    }
+  }
 
   private final List<Document> documents;
   private final int shardSize;
@@ -82,23 +112,38 @@ public final class SearchDocuments {
     return new SearchDocuments(documents, size);
   }
 
-  /** The documents of every write-up of the linked library. */
+  /** The documents of every write-up and design document of the linked library. */
   public static SearchDocuments of(LinkedLibrary linked) {
     List<Incident> incidents = linked.library().incidents();
-    List<Document> docs = java.util.stream.IntStream.range(0, incidents.size()).parallel().mapToObj(n -> {
-      Incident i = incidents.get(n);
-      RenderedBody body = linked.bodies().get(i.id());
+    List<DesignDoc> designs = linked.library().designDocs();
+    int count = incidents.size();
+    List<Document> docs = java.util.stream.IntStream.range(0, count + designs.size()).parallel().mapToObj(n -> {
       String ref = Integer.toString(n);
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put(REF, ref);
-      fields.put("title", i.title());
-      fields.put("id", i.id());
-      fields.put("summary", i.summary());
-      fields.put("service", List.copyOf(i.services()));
-      fields.put("team", teams(i));
-      fields.put("tag", List.copyOf(i.tags()));
+      if (n < count) {
+        Incident i = incidents.get(n);
+        RenderedBody body = linked.bodies().get(i.id());
+        fields.put("title", i.title());
+        fields.put("id", i.id());
+        fields.put("summary", i.summary());
+        fields.put("service", List.copyOf(i.services()));
+        fields.put("team", teams(i));
+        fields.put("tag", List.copyOf(i.tags()));
+        fields.put("body", body == null ? "" : bodyText(body.html()));
+        return new Document(ref, i, null, java.util.Collections.unmodifiableMap(fields), i.summary());
+      }
+      DesignDoc d = designs.get(n - count);
+      RenderedBody body = linked.designBodies().get(d.slug());
+      fields.put("title", d.title());
+      fields.put("id", "");
+      fields.put("summary", "");
+      fields.put("service", List.of());
+      fields.put("team", List.of());
+      fields.put("tag", List.of());
       fields.put("body", body == null ? "" : bodyText(body.html()));
-      return new Document(ref, i, java.util.Collections.unmodifiableMap(fields));
+      String lead = body == null ? "" : lead(body.html(), LEAD_LENGTH);
+      return new Document(ref, null, d, java.util.Collections.unmodifiableMap(fields), lead);
     }).toList();
     return new SearchDocuments(docs, SHARD_SIZE);
   }
@@ -183,13 +228,25 @@ public final class SearchDocuments {
     return pieces;
   }
 
-  /** The write-up's date as pages show it, e.g. {@code 5 March 2024}. */
-  static String dateLabel(Incident i) {
-    return DATE_LABEL.format(i.date());
+  /** A date as pages show it, e.g. {@code 5 March 2024}. */
+  static String dateLabel(java.time.LocalDate date) {
+    return DATE_LABEL.format(date);
   }
 
-  /** The write-up's page, relative to the site root. */
-  static String url(Incident i) {
-    return SitePaths.incident(i.id());
+  /** The document's page, relative to the site root. */
+  static String url(Document d) {
+    return d.incident() != null ? SitePaths.incident(d.incident().id()) : SitePaths.design(d.design().slug());
+  }
+
+  /**
+   * The opening of a design document, for its search result: the text of its first paragraph, cut
+   * at a word boundary after at most {@code max} characters (with an ellipsis when cut).
+   */
+  static String lead(String html, int max) {
+    org.jsoup.nodes.Element p = Jsoup.parseBodyFragment(html).selectFirst("p");
+    String text = p == null ? "" : p.text();
+    if (text.length() <= max) return text;
+    int cut = text.lastIndexOf(' ', max);
+    return text.substring(0, cut > max / 2 ? cut : max).replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026";
   }
 }

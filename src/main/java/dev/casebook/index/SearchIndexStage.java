@@ -3,6 +3,7 @@ package dev.casebook.index;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.casebook.link.LinkedLibrary;
+import dev.casebook.model.DesignDoc;
 import dev.casebook.model.Incident;
 import dev.casebook.search.LunrIndex;
 import dev.casebook.search.LunrIndexWriter;
@@ -17,21 +18,25 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The index stage: lunr.js 2.3.9 indexes of every write-up, in tiers, written as scripts.
+ * The index stage: lunr.js 2.3.9 indexes of every write-up and design document, in tiers, written
+ * as scripts.
  *
  * <ul>
- *   <li>{@value #PATH}, the first index: every write-up with every field but the body (title, id,
- *       summary, service, team, tag), the document store and the list of body shards:
+ *   <li>{@value #PATH}, the first index: every document with every field but the body (title, id,
+ *       summary, service, team, tag), the document store, the list of body shards and of text files:
  *       <pre>window.casebookSearch = {"index": &lt;lunr index&gt;, "docs": [...], "shards": {"fields": ["body"],
- *   "files": [{"file": "body-0.js", "from": 0, "to": 150}, ...]}};</pre>
+ *   "files": [{"file": "body-0.js", "from": 0, "to": 150}, ...]}, "text": {"chunk": 10, "files": 2}};</pre>
  *   <li>{@code assets/search/body-N.js}, the body shards: the body field of the write-ups whose refs
  *       are {@code from} (inclusive) to {@code to} (exclusive), {@link SearchDocuments#SHARD_SIZE} per shard:
  *       <pre>window.casebookSearchShards = window.casebookSearchShards || {}; window.casebookSearchShards[N] = &lt;lunr index&gt;;</pre>
+ *   <li>{@code assets/search/text-N.js}, the text files: the plain body text of refs
+ *       {@code N * chunk} to {@code (N + 1) * chunk - 1}, for result snippets; not indexes:
+ *       <pre>window.casebookSearchText = window.casebookSearchText || {}; window.casebookSearchText[N] = ["...", ...];</pre>
  * </ul>
  *
  * Each index is exactly what lunr.js builds for its documents, with the same global numeric refs,
  * so the browser merges results by ref. Scripts rather than JSON because pages opened from disk
- * (file://) cannot fetch JSON but can load a script. {@code docs[ref]} is the write-up of a ref.
+ * (file://) cannot fetch JSON but can load a script. {@code docs[ref]} is the page of a ref.
  */
 public final class SearchIndexStage {
   /** Where the first index goes in the site. */
@@ -43,6 +48,14 @@ public final class SearchIndexStage {
   static final String PREFIX = GLOBAL + " = {\"index\": ";
   static final String MIDDLE = ", \"docs\": ";
   static final String SHARDS = ", \"shards\": ";
+  static final String TEXT = ", \"text\": ";
+  /** The global object the text scripts add themselves to, by file number. */
+  public static final String TEXT_GLOBAL = "window.casebookSearchText";
+  /**
+   * Documents per text file. The text files hold each document's plain text, from which a result's
+   * snippet is cut in the browser; only the files of the results on screen are loaded.
+   */
+  public static final int TEXT_CHUNK = 10;
   static final String SUFFIX = "};\n";
 
   private static final JsonFactory JSON = new JsonFactory();
@@ -58,6 +71,35 @@ public final class SearchIndexStage {
     return "body-" + n + ".js";
   }
 
+  /** Where text file {@code n} goes in the site: the plain text of refs {@code n * TEXT_CHUNK} onwards. */
+  public static String textPath(int n) {
+    return "assets/search/text-" + n + ".js";
+  }
+
+  /** How many text files {@code documents} need. */
+  public static int textFiles(SearchDocuments documents) {
+    return (documents.documents().size() + TEXT_CHUNK - 1) / TEXT_CHUNK;
+  }
+
+  /** The bytes of text file {@code n}. */
+  public static byte[] textScript(SearchDocuments documents, int n) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    writeText(documents, n, bytes);
+    return bytes.toByteArray();
+  }
+
+  private static void writeText(SearchDocuments documents, int n, OutputStream out) throws IOException {
+    out.write((TEXT_GLOBAL + " = " + TEXT_GLOBAL + " || {}; " + TEXT_GLOBAL + "[" + n + "] = ").getBytes(StandardCharsets.UTF_8));
+    List<SearchDocuments.Document> docs = documents.documents();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartArray();
+      for (int i = n * TEXT_CHUNK; i < Math.min(docs.size(), (n + 1) * TEXT_CHUNK); i++) g.writeString(docs.get(i).body());
+      g.writeEndArray();
+    }
+    out.write(SHARD_SUFFIX.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Builds the indexes of {@code linked} and writes them into the site; returns what they were built from. */
   public static SearchDocuments write(LinkedLibrary linked, SiteWriter out) throws IOException {
     SearchDocuments documents = SearchDocuments.of(linked);
@@ -68,22 +110,17 @@ public final class SearchIndexStage {
   /** Writes the first index and the shards of {@code documents} into the site. */
   public static void write(SearchDocuments documents, SiteWriter out) throws IOException {
     List<SearchDocuments.Piece> shards = documents.shards();
-    // The shards are independent: build and write them in parallel, beside the first index.
+    // The shards and the text files are independent: build and write them in parallel, beside the first index.
+    List<Runnable> jobs = new java.util.ArrayList<>();
+    for (SearchDocuments.Piece shard : shards) {
+      jobs.add(() -> writeFile(out, shard.path(), file -> writeShard(shard.shard(), shard.index(), file)));
+    }
+    for (int n = 0, count = textFiles(documents); n < count; n++) {
+      int k = n;
+      jobs.add(() -> writeFile(out, textPath(k), file -> writeText(documents, k, file)));
+    }
     java.util.concurrent.ForkJoinTask<?> shardTask = java.util.concurrent.ForkJoinPool.commonPool().submit(() ->
-        shards.parallelStream().forEach(shard -> {
-          try {
-            LunrIndex index = shard.index();
-            OutputStream file;
-            synchronized (out) {
-              file = out.create(shard.path());
-            }
-            try (file) {
-              writeShard(shard.shard(), index, file);
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }));
+        jobs.parallelStream().forEach(Runnable::run));
     try {
       OutputStream first;
       synchronized (out) {
@@ -105,6 +142,24 @@ public final class SearchIndexStage {
         if (cause instanceof Error err) throw err;
         throw new IOException(cause);
       }
+    }
+  }
+
+  private interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private static void writeFile(SiteWriter out, String path, Content content) {
+    try {
+      OutputStream file;
+      synchronized (out) {
+        file = out.create(path);
+      }
+      try (file) {
+        content.writeTo(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -142,6 +197,7 @@ public final class SearchIndexStage {
     writeDocStore(documents, out);
     out.write(SHARDS.getBytes(StandardCharsets.UTF_8));
     writeShardList(documents, out);
+    out.write((TEXT + "{\"chunk\": " + TEXT_CHUNK + ", \"files\": " + textFiles(documents) + "}").getBytes(StandardCharsets.UTF_8));
     out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -166,31 +222,59 @@ public final class SearchIndexStage {
     }
   }
 
-  /** The document store: for each ref, in ref order, what a result shows and the filters use. */
+  /**
+   * The document store: for each ref, in ref order, what a result shows and the filters use. Every
+   * entry has the same keys; {@code kind} is {@code incident} or {@code design}, and design
+   * documents add {@code status} and {@code authors}, have an empty id, no services, teams or tags,
+   * and the opening of their first paragraph as summary. An undated design document has an empty
+   * date and year 0.
+   */
   static void writeDocStore(SearchDocuments documents, OutputStream out) throws IOException {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartArray();
       for (SearchDocuments.Document d : documents.documents()) {
-        Incident i = d.incident();
         g.writeStartObject();
-        g.writeStringField("id", i.id());
-        g.writeStringField("title", i.title());
-        g.writeStringField("url", SearchDocuments.url(i));
-        g.writeStringField("date", i.date().toString());
-        g.writeStringField("dateLabel", SearchDocuments.dateLabel(i));
-        g.writeNumberField("year", i.date().getYear());
-        g.writeStringField("owner", i.owner());
-        strings(g, "services", i.services());
-        strings(g, "teams", i.teams());
-        strings(g, "tags", i.tags());
-        g.writeStringField("severity", i.severity());
-        g.writeStringField("summary", i.summary());
-        g.writeBooleanField("nearMiss", i.nearMiss());
+        g.writeStringField("kind", d.kind().label());
+        Incident i = d.incident();
+        if (i != null) {
+          g.writeStringField("id", i.id());
+          g.writeStringField("title", i.title());
+          g.writeStringField("url", SearchDocuments.url(d));
+          date(g, i.date());
+          g.writeStringField("owner", i.owner());
+          strings(g, "services", i.services());
+          strings(g, "teams", i.teams());
+          strings(g, "tags", i.tags());
+          g.writeStringField("severity", i.severity());
+          g.writeStringField("summary", i.summary());
+          g.writeBooleanField("nearMiss", i.nearMiss());
+        } else {
+          DesignDoc doc = d.design();
+          g.writeStringField("id", "");
+          g.writeStringField("title", doc.title());
+          g.writeStringField("url", SearchDocuments.url(d));
+          date(g, doc.date());
+          g.writeStringField("owner", "");
+          strings(g, "services", List.of());
+          strings(g, "teams", List.of());
+          strings(g, "tags", List.of());
+          g.writeStringField("severity", "");
+          g.writeStringField("summary", d.summary());
+          g.writeBooleanField("nearMiss", false);
+          g.writeStringField("status", doc.status());
+          strings(g, "authors", doc.authors());
+        }
         g.writeEndObject();
       }
       g.writeEndArray();
     }
+  }
+
+  private static void date(JsonGenerator g, java.time.LocalDate date) throws IOException {
+    g.writeStringField("date", date == null ? "" : date.toString());
+    g.writeStringField("dateLabel", date == null ? "" : SearchDocuments.dateLabel(date));
+    g.writeNumberField("year", date == null ? 0 : date.getYear());
   }
 
   private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {

@@ -74,8 +74,24 @@ class SearchInBrowserTest {
     Element first = page.selectFirst("[data-search-results] > li");
     assertTrue(first.select(".incident-card__title mark").eachText().contains("failover"), first.outerHtml());
     String count = page.selectFirst("[data-search-count]").text();
-    assertEquals(ids.size() + " write-ups match “failover”, best first.", count);
+    assertEquals(ids.size() + " results match “failover”, best first.", count);
     assertTrue(page.selectFirst("[data-search-empty]").hasAttr("hidden"));
+  }
+
+  @Test
+  void designDocumentsAreFoundByTheirTitleAndText() throws Exception {
+    Document page = open("search/?q=units");
+    Element design = page.selectFirst("[data-search-results] > li .search-result--design");
+    assertTrue(design != null, page.select("[data-search-results]").outerHtml());
+    assertEquals("Design document", design.selectFirst(".incident-card__id").text());
+    assertEquals("../design/0009-config-values-carry-units/", design.selectFirst(".incident-card__title a").attr("href"));
+    assertEquals(List.of("unit"), design.select(".incident-card__title mark").eachText(), "'units' matches 'unit' as lunr stems it");
+    assertEquals("accepted", design.selectFirst(".badge--status").text());
+    assertTrue(design.selectFirst(".incident-card__summary").text().startsWith("In INC-2025-002"), design.text());
+    // A word only in a design document's text, not its title.
+    Document milliseconds = open("search/?q=kilograms");
+    assertTrue(milliseconds.select("[data-search-results] > li .search-result--design .incident-card__title").eachText()
+        .contains("ADR 0009: Durations and sizes in configuration carry their unit"), milliseconds.text());
   }
 
   @Test
@@ -101,7 +117,13 @@ class SearchInBrowserTest {
     assertTrue(list.hasAttr("data-first-results-ms") && list.hasAttr("data-full-results-ms"), list.attributes().toString());
     assertEquals(1, page.select("script[src$=search/body-0.js]").size(), "the search page loaded the shard");
     assertTrue(page.selectFirst("[data-search-progress]").hasAttr("hidden"), "no progress once every shard is in");
-    assertEquals("1 write-up match “lottery”, best first.", page.selectFirst("[data-search-count]").text());
+    assertEquals("1 result matches “lottery”, best first.", page.selectFirst("[data-search-count]").text());
+    Element snippet = page.selectFirst("[data-search-results] > li .incident-card__snippet");
+    assertFalse(snippet.hasAttr("hidden"), "the passage of the text that matched: " + snippet.outerHtml());
+    assertEquals(List.of("lottery"), snippet.select("mark").eachText(), snippet.outerHtml());
+    assertTrue(snippet.text().matches("… .*lottery.* …"), snippet.text());
+    assertEquals(1, page.select("script[src*=search/text-]").size(), "the text file of the one result, and no other: "
+        + page.select("script[src*=search/text-]"));
     assertEquals(List.of("INC-2023-014"), results(open("search/?q=body%3Alottery")), "the body field by name");
     assertEquals(List.of("INC-2023-014"), results(open("search/?q=%2Blottery+%2Bfailover")),
         "required words, one in the body, one in the title");
@@ -109,7 +131,7 @@ class SearchInBrowserTest {
 
   @Test
   void manySmallShardsGiveTheSameResultsAsOne() throws Exception {
-    // The sample library fits in one shard; rewrite its indexes in shards of 2 write-ups (8 shards).
+    // The sample library fits in one shard; rewrite its indexes in shards of 2 documents (9 shards).
     Path small = tmp.resolve("small-shards-site");
     copyTree(site, small);
     Path out = tmp.resolve("small-shards-out");
@@ -124,7 +146,7 @@ class SearchInBrowserTest {
     try (var files = Files.list(out.resolve("assets/search"))) {
       for (Path f : files.toList()) Files.copy(f, small.resolve("assets/search").resolve(f.getFileName()));
     }
-    assertTrue(Files.exists(small.resolve("assets/search/body-7.js")));
+    assertTrue(Files.exists(small.resolve("assets/search/body-8.js")));
     try (PreviewServer smallServer = PreviewServer.start(small, 0)) {
       for (String q : List.of("lottery", "failover", "dns", "%2Bfailover+-patroni", "service%3Acheckout", "kafka+rebalance")) {
         Document one = open("search/?q=" + q);
@@ -132,7 +154,7 @@ class SearchInBrowserTest {
         assertEquals(new TreeSet<>(results(one)), new TreeSet<>(results(many)), q);
         assertFalse(results(many).isEmpty(), q);
         assertEquals(results(one).get(0), results(many).get(0), "the same best result for " + q);
-        assertEquals(8, many.select("script[src*=search/body-]").size(), "every shard loaded for " + q);
+        assertEquals(9, many.select("script[src*=search/body-]").size(), "every shard loaded for " + q);
       }
     }
   }
@@ -174,7 +196,7 @@ class SearchInBrowserTest {
     assertEquals(List.of(), results(page));
     Element empty = page.selectFirst("[data-search-empty]");
     assertFalse(empty.hasAttr("hidden"));
-    assertTrue(empty.text().contains("No write-ups match “zzzqx” with these filters."), empty.text());
+    assertTrue(empty.text().contains("Nothing matches “zzzqx” with these filters."), empty.text());
     assertFalse(page.selectFirst("[data-search-empty-filters]").hasAttr("hidden"), "suggests removing the filters");
     Element help = page.selectFirst("[data-search-help]");
     assertTrue(help.hasAttr("open"), "the syntax examples are shown");
@@ -228,10 +250,12 @@ class SearchInBrowserTest {
     assertEquals(asYouType.get(0), r.get("activeAfterUp").asText());
     assertTrue(r.get("hiddenAfterEscape").asBoolean());
     assertEquals(0, r.get("emptyOptions").asInt());
-    assertTrue(r.get("emptyState").asText().contains("No write-ups match “zzzqx”"), r.toString());
+    assertTrue(r.get("emptyState").asText().contains("Nothing matches “zzzqx”"), r.toString());
     assertTrue(r.get("emptyState").asText().contains("service:"), "shows fielded examples: " + r);
     assertEquals(List.of("INC-2023-014"), texts(r.get("patroni")));
     assertEquals(List.of("INC-2023-014"), texts(r.get("lottery")), "a word only in a body, from the shards");
+    assertEquals(List.of("lottery"), texts(r.get("lotteryMarks")), r.toString());
+    assertTrue(r.get("lotteryLine").asText().contains("order write became a lottery"), r.toString());
     assertEquals(List.of("../../assets/search/body-0.js"), texts(r.get("shardScripts")), r.toString());
     assertEquals("../../incidents/INC-2023-014/", r.get("enterGoesTo").asText());
     assertEquals("/incidents/INC-2023-014/", r.get("landedOn").asText(), "Enter opens the chosen write-up");

@@ -43,7 +43,7 @@ class SearchDocumentsCliTest {
   void writesTheSettingsAndEveryDocumentsFieldTextsForEveryIndexFile() throws IOException {
     JsonNode root = new ObjectMapper().readTree(build().toFile());
     assertEquals(2, root.get("version").asInt());
-    assertEquals(2, root.get("indexes").size(), "the first index and one body shard (15 write-ups)");
+    assertEquals(2, root.get("indexes").size(), "the first index and one body shard (15 write-ups, 2 design documents)");
     JsonNode index = root.get("indexes").get(0);
     assertEquals("assets/search/index.js", index.get("path").asText());
     assertEquals("window.casebookSearch", index.get("global").asText());
@@ -56,7 +56,7 @@ class SearchDocumentsCliTest {
 
     List<Incident> incidents = SearchIndexStageTest.link(Fixtures.sampleLibrary()).library().incidents();
     JsonNode documents = index.get("documents");
-    assertEquals(incidents.size(), documents.size());
+    assertEquals(incidents.size() + 2, documents.size(), "the write-ups, then the 2 design documents");
     int n = SearchIndexStageTest.indexOf(incidents, "INC-2023-014");
     JsonNode doc = documents.get(n);
     assertEquals(List.of("ref", "title", "id", "summary", "service", "team", "tag"), SearchIndexStageTest.fieldNames(doc));
@@ -73,7 +73,7 @@ class SearchDocumentsCliTest {
     assertEquals("window.casebookSearchShards", shard.get("global").asText());
     assertEquals("0", shard.get("indexProperty").asText());
     assertEquals(List.of("body^1"), fields(shard));
-    assertEquals(incidents.size(), shard.get("documents").size());
+    assertEquals(incidents.size() + 2, shard.get("documents").size());
     JsonNode body = shard.get("documents").get(n);
     assertEquals(List.of("ref", "body"), SearchIndexStageTest.fieldNames(body));
     assertEquals(Integer.toString(n), body.get("ref").asText());
@@ -106,7 +106,7 @@ class SearchDocumentsCliTest {
 
   @Test
   void lunrJsRebuildsSmallShardsByteForByte() throws Exception {
-    // The sample library fits in one shard; shards of 4 write-ups give four, the last one smaller.
+    // The sample library fits in one shard; shards of 4 documents give five, the last one smaller.
     SearchDocuments documents = SearchDocuments.of(SearchIndexStageTest.link(Fixtures.sampleLibrary())).withShardSize(4);
     Path file = tmp.resolve("small/search-documents.json");
     SearchIndexStage.writeSearchDocuments(documents, file);
@@ -116,7 +116,7 @@ class SearchDocumentsCliTest {
       writer.commit();
     }
     JsonNode rebuilt = rebuild(file);
-    assertEquals(5, rebuilt.size(), "the first index and four shards");
+    assertEquals(6, rebuilt.size(), "the first index and five shards");
     for (SearchDocuments.Piece piece : documents.pieces()) {
       String lunrJs = rebuilt.get(piece.path()).asText();
       String script = Files.readString(site.resolve(piece.path()), StandardCharsets.UTF_8);

@@ -73,17 +73,17 @@ class SearchIndexStageTest {
     String expectedStart = "window.casebookSearch = {\"index\": " + LunrIndexWriter.toJson(index) + ", \"docs\": [";
     String text = new String(script, StandardCharsets.UTF_8);
     assertTrue(text.startsWith(expectedStart), "the embedded index differs from LunrIndexWriter's bytes");
-    assertTrue(text.endsWith("]}};\n"));
+    assertTrue(text.endsWith("]}, \"text\": {\"chunk\": 10, \"files\": 2}};\n"), text.substring(text.length() - 80));
 
     JsonNode root = parse(script);
-    assertEquals(List.of("index", "docs", "shards"), fieldNames(root));
+    assertEquals(List.of("index", "docs", "shards", "text"), fieldNames(root));
     JsonNode idx = root.get("index");
     assertEquals("2.3.9", idx.get("version").asText());
     assertEquals(List.of("title", "id", "summary", "service", "team", "tag"), texts(idx.get("fields")), "no body");
     assertEquals(List.of("stemmer"), texts(idx.get("pipeline")));
     List<String> refs = new ArrayList<>();
-    for (int n = 0; n < linked.library().incidents().size(); n++) refs.add(Integer.toString(n));
-    assertEquals(refs, index.refs(), "refs are positions in library order");
+    for (int n = 0; n < linked.library().incidents().size() + linked.library().designDocs().size(); n++) refs.add(Integer.toString(n));
+    assertEquals(refs, index.refs(), "refs are positions: write-ups in library order, then design documents");
     assertTrue(text.indexOf("\"position\"") < 0, "no position metadata");
     assertTrue(index.terms().contains("failov"), "a title word");
     assertFalse(index.terms().contains("lotteri"), "a word of one body only (lottery) is not in the first index");
@@ -94,7 +94,7 @@ class SearchIndexStageTest {
     Path site = tmp.resolve("site");
     SearchDocuments documents = SearchDocuments.of(linked);
     List<SearchDocuments.Piece> shards = documents.shards();
-    assertEquals(1, shards.size(), "15 write-ups fit in one shard");
+    assertEquals(1, shards.size(), "15 write-ups and 2 design documents fit in one shard");
     JsonNode list = parse(script).get("shards");
     assertEquals(List.of("body"), texts(list.get("fields")));
     assertEquals(shards.size(), list.get("files").size());
@@ -110,7 +110,7 @@ class SearchIndexStageTest {
       assertTrue(shard.index().terms().contains("lotteri"));
     }
     try (var files = Files.list(site.resolve("assets/search"))) {
-      assertEquals(List.of("body-0.js", "index.js"), files.map(f -> f.getFileName().toString()).sorted().toList());
+      assertEquals(List.of("body-0.js", "index.js", "text-0.js", "text-1.js"), files.map(f -> f.getFileName().toString()).sorted().toList());
     }
   }
 
@@ -118,7 +118,7 @@ class SearchIndexStageTest {
   void smallShardsCoverEveryWriteUpOnceInRefOrderAndAreWrittenAsLunrIndexWriterWritesThem() throws Exception {
     SearchDocuments documents = SearchDocuments.of(linked).withShardSize(4);
     List<SearchDocuments.Piece> shards = documents.shards();
-    assertEquals(4, shards.size(), "15 write-ups in shards of 4: 4, 4, 4, 3");
+    assertEquals(5, shards.size(), "17 documents in shards of 4: 4, 4, 4, 4, 1");
     List<String> covered = new ArrayList<>();
     int next = 0;
     for (SearchDocuments.Piece shard : shards) {
@@ -130,7 +130,7 @@ class SearchIndexStageTest {
       covered.addAll(refs);
     }
     List<String> all = new ArrayList<>();
-    for (int n = 0; n < 15; n++) all.add(Integer.toString(n));
+    for (int n = 0; n < 17; n++) all.add(Integer.toString(n));
     assertEquals(all, covered, "every ref exactly once, in order");
 
     Path out = tmp.resolve("small-shards");
@@ -141,7 +141,7 @@ class SearchIndexStageTest {
     byte[] first = Files.readAllBytes(out.resolve(SearchIndexStage.PATH));
     assertArrayEquals(SearchIndexStage.script(documents), first);
     JsonNode files = parse(first).get("shards").get("files");
-    assertEquals(4, files.size());
+    assertEquals(5, files.size());
     for (SearchDocuments.Piece shard : shards) {
       assertEquals(shard.from(), files.get(shard.shard()).get("from").asInt());
       assertEquals(shard.to(), files.get(shard.shard()).get("to").asInt());
@@ -157,12 +157,13 @@ class SearchIndexStageTest {
     JsonNode docs = parse(script).get("docs");
     List<Incident> incidents = linked.library().incidents();
     assertEquals(15, incidents.size(), "the sample library (drafts left out)");
-    assertEquals(incidents.size(), docs.size());
+    assertEquals(incidents.size() + 2, docs.size(), "and the 2 design documents");
     for (int n = 0; n < incidents.size(); n++) {
       Incident i = incidents.get(n);
       JsonNode d = docs.get(n);
-      assertEquals(List.of("id", "title", "url", "date", "dateLabel", "year", "owner", "services", "teams", "tags",
+      assertEquals(List.of("kind", "id", "title", "url", "date", "dateLabel", "year", "owner", "services", "teams", "tags",
           "severity", "summary", "nearMiss"), fieldNames(d));
+      assertEquals("incident", d.get("kind").asText());
       assertEquals(i.id(), d.get("id").asText());
       assertEquals(i.title(), d.get("title").asText());
       assertEquals("incidents/" + i.id() + "/", d.get("url").asText());
@@ -178,6 +179,62 @@ class SearchIndexStageTest {
     }
     JsonNode failover = docs.get(indexOf(incidents, "INC-2023-014"));
     assertEquals("11 April 2023", failover.get("dateLabel").asText());
+
+    List<dev.casebook.model.DesignDoc> designs = linked.library().designDocs();
+    for (int n = 0; n < designs.size(); n++) {
+      dev.casebook.model.DesignDoc design = designs.get(n);
+      JsonNode d = docs.get(incidents.size() + n);
+      assertEquals(List.of("kind", "id", "title", "url", "date", "dateLabel", "year", "owner", "services", "teams", "tags",
+          "severity", "summary", "nearMiss", "status", "authors"), fieldNames(d));
+      assertEquals("design", d.get("kind").asText());
+      assertEquals("", d.get("id").asText());
+      assertEquals(design.title(), d.get("title").asText());
+      assertEquals("design/" + design.slug() + "/", d.get("url").asText());
+      assertEquals(design.status(), d.get("status").asText());
+      assertEquals(design.authors(), texts(d.get("authors")));
+      assertEquals(design.date().toString(), d.get("date").asText());
+      String summary = d.get("summary").asText();
+      assertTrue(summary.length() > 40 && summary.length() <= SearchDocuments.LEAD_LENGTH + 1, summary);
+      assertTrue(SearchDocuments.bodyText(linked.designBodies().get(design.slug()).html())
+          .contains(summary.replaceAll("\u2026$", "")), "the opening of the first paragraph: " + summary);
+    }
+  }
+
+  @Test
+  void designDocumentsAreSearchedByTitleInTheFirstIndexAndByTextInTheShards() {
+    SearchDocuments documents = SearchDocuments.of(linked);
+    int incidents = linked.library().incidents().size();
+    for (dev.casebook.model.DesignDoc design : linked.library().designDocs()) {
+      SearchDocuments.Document doc = documents.documents().stream().filter(d -> d.design() == design).findFirst().orElseThrow();
+      assertTrue(Integer.parseInt(doc.ref()) >= incidents, "after the write-ups");
+      assertEquals(SearchDocuments.Kind.DESIGN, doc.kind());
+      assertEquals(design.title(), doc.fields().get("title"));
+      assertEquals(List.of(), doc.fields().get("service"));
+      assertFalse(doc.body().isEmpty());
+    }
+    // ADR 0009: "Config values carry their units" (the title) and "milliseconds" in its text.
+    LunrIndex first = documents.firstPiece().index();
+    assertTrue(first.terms().contains("unit"), first.terms().toString());
+    assertTrue(documents.shards().get(0).index().terms().contains("millisecond"));
+  }
+
+  @Test
+  void theTextFilesHoldEachDocumentsPlainTextInRefOrder() throws Exception {
+    Path site = tmp.resolve("site");
+    SearchDocuments documents = SearchDocuments.of(linked);
+    assertEquals(2, SearchIndexStage.textFiles(documents), "17 documents, 10 per file");
+    List<String> texts = new ArrayList<>();
+    for (int n = 0; n < 2; n++) {
+      String script = Files.readString(site.resolve(SearchIndexStage.textPath(n)), StandardCharsets.UTF_8);
+      String prefix = "window.casebookSearchText = window.casebookSearchText || {}; window.casebookSearchText[" + n + "] = ";
+      assertTrue(script.startsWith(prefix), script.substring(0, 100));
+      assertTrue(script.endsWith(";\n"));
+      JsonNode list = JSON.readTree(script.substring(prefix.length(), script.length() - 2));
+      assertEquals(n == 0 ? 10 : 7, list.size());
+      list.forEach(t -> texts.add(t.asText()));
+      assertArrayEquals(SearchIndexStage.textScript(documents, n), script.getBytes(StandardCharsets.UTF_8));
+    }
+    for (SearchDocuments.Document d : documents.documents()) assertEquals(d.body(), texts.get(Integer.parseInt(d.ref())));
   }
 
   @Test

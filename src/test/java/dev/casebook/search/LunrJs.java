@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Node through the driver scripts in {@code src/test/resources/search/}. Node is required: when it
  * is missing the calling test fails, it is never skipped.
  */
-final class LunrJs {
+public final class LunrJs {
   static final String LUNR_RESOURCE = "/META-INF/resources/webjars/lunr/2.3.9/lunr.js";
-  private static final List<String> SCRIPTS = List.of("build-index.js", "query.js", "pipeline-functions.js");
+  private static final List<String> SCRIPTS = List.of("build-index.js", "query.js", "pipeline-functions.js", "site-search.js");
   private static Path directory;
 
   private LunrJs() {}
@@ -34,7 +34,7 @@ final class LunrJs {
   }
 
   /** Runs {@code node <script> <lunr.js> <args...>} and returns its standard output. */
-  static String run(String script, String... args) throws IOException, InterruptedException {
+  public static String run(String script, String... args) throws IOException, InterruptedException {
     Path dir = directory();
     List<String> command = new ArrayList<>(List.of("node", dir.resolve(script).toString(), dir.resolve("lunr.js").toString()));
     command.addAll(List.of(args));
