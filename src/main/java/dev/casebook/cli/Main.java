@@ -1,6 +1,8 @@
 package dev.casebook.cli;
 
 import dev.casebook.render.WebJarVersions;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,10 +24,29 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private final BufferedReader input;
+  private final boolean terminal;
+
+  Main(BufferedReader input, boolean terminal) {
+    this.input = input;
+    this.terminal = terminal;
+  }
+
+  /** What the user types, for commands that ask. */
+  BufferedReader input() {
+    return input;
+  }
+
+  /** True when the command runs in a terminal, where it may ask questions. */
+  boolean terminal() {
+    return terminal;
+  }
+
   public static void main(String[] args) {
     int exit;
     try {
-      exit = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
+      exit = run(args, in, System.console() != null, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     } catch (OutOfMemoryError e) {
       System.err.println("casebook: error: out of memory; give Java more with CASEBOOK_JAVA_OPTS=-Xmx4g "
           + "(bin/casebook) or java -Xmx4g -jar casebook.jar");
@@ -34,9 +55,18 @@ public final class Main implements Runnable {
     System.exit(exit);
   }
 
-  /** Runs the command line with the given streams and returns the exit code. */
+  /** Runs the command line with the given streams, no input and no terminal, and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(args, new BufferedReader(new java.io.StringReader("")), false, out, err);
+  }
+
+  /**
+   * Runs the command line and returns the exit code.
+   *
+   * @param terminal whether commands may ask questions on {@code in} when they lack an answer
+   */
+  public static int run(String[] args, BufferedReader in, boolean terminal, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main(in, terminal));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());

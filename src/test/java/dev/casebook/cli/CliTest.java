@@ -82,6 +82,63 @@ class CliTest {
     assertFalse(List.of(second.out(), created.out()).get(0).isBlank());
   }
 
+  @Test
+  void newTakesTheFieldsAsOptionsAndRefusesValuesTheVocabulariesDoNotList() throws IOException {
+    Path library = Fixtures.copy(Fixtures.resource("sites/minimal/input"), tmp.resolve("lib-options"));
+    Cli created = Cli.run("new", "Checkout errors", "--source", library.toString(), "--date", "2024-08-01", "--owner", "core",
+        "--service", "api,db", "--team", "data", "--tag", "dns", "--tag", "failover", "--severity", "SEV2");
+    assertEquals(0, created.exit(), created.err());
+    String text = Fixtures.read(Path.of(created.out().strip()));
+    assertTrue(text.contains("\nowner: \"core\"\n"), text);
+    assertTrue(text.contains("\nservices: [api, db]"), text);
+    assertTrue(text.contains("\nteams: [data]"), text);
+    assertTrue(text.contains("\ntags: [dns, failover]\n"), text);
+    assertTrue(text.contains("\nseverity: \"SEV2\""), text);
+    assertEquals(0, Cli.run("check", "--source", library.toString()).exit(), "valid as written");
+
+    Cli typo = Cli.run("new", "Typo", "--source", library.toString(), "--service", "apii");
+    assertEquals(2, typo.exit());
+    assertTrue(typo.err().contains("unknown service 'apii' (did you mean 'api'?)"), typo.err());
+    try (var files = Files.walk(library.resolve("incidents"))) {
+      assertEquals(0, files.filter(f -> f.toString().contains("typo")).count(), "nothing written");
+    }
+    Cli noTitle = Cli.run("new", "--source", library.toString());
+    assertEquals(2, noTitle.exit());
+    assertTrue(noTitle.err().contains("give the write-up's TITLE"), noTitle.err());
+  }
+
+  @Test
+  void newAsksForWhatItWasNotGivenOfferingTheVocabulariesAndAsksAgainAfterAnUnknownValue() throws IOException {
+    Path library = Fixtures.copy(Fixtures.resource("sites/minimal/input"), tmp.resolve("lib-prompts"));
+    String answers = String.join("\n", "", "Cache stampede after a deploy", "cor", "core", "data", "db, ap", "db, api", "dns") + "\n";
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = Main.run(new String[] {"new", "--source", library.toString(), "--date", "2024-09-01", "--severity", "SEV1"},
+        new java.io.BufferedReader(new java.io.StringReader(answers)), true, new java.io.PrintWriter(out, true),
+        new java.io.PrintWriter(err, true));
+    assertEquals(0, exit, err.toString());
+    String printed = out.toString();
+    assertTrue(printed.contains("The title is required"), "an empty title is asked again: " + printed);
+    assertTrue(printed.contains("Owning team (core, data; empty for none):"), printed);
+    assertTrue(printed.contains("unknown team 'cor' (did you mean 'core'?)"), printed);
+    assertTrue(printed.contains("unknown service 'ap' (did you mean 'api'?)"), printed);
+    assertFalse(printed.contains("Severity"), "given as an option, not asked: " + printed);
+    // The last line is the last prompt (the answer's newline came from the keyboard), then the path.
+    String last = printed.lines().reduce((x, y) -> y).orElseThrow();
+    String path = last.substring(last.lastIndexOf("> ") + 2);
+    assertTrue(path.endsWith("INC-2024-004-cache-stampede-after-a-deploy.md"), path);
+    String text = Fixtures.read(Path.of(path));
+    assertTrue(text.contains("title: \"Cache stampede after a deploy\""), text);
+    assertTrue(text.contains("\nowner: \"core\""), text);
+    assertTrue(text.contains("\nteams: [data]"), text);
+    assertTrue(text.contains("\nservices: [db, api]"), text);
+    assertTrue(text.contains("\ntags: [dns]"), text);
+    assertTrue(text.contains("\nseverity: \"SEV1\""), text);
+    assertTrue(text.contains("## What made it difficult") && text.contains("## Red herrings") && text.contains("## Contributors"),
+        "the skeleton asks for what makes a write-up worth reading");
+    assertEquals(0, Cli.run("check", "--source", library.toString()).exit());
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = new String[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);
