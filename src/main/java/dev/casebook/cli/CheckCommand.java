@@ -18,7 +18,7 @@ final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (file:line:col: message), github (GitHub Actions annotations) or json.")
+      description = "text (file:line:col: message), github (GitHub Actions annotations), gitlab (GitLab Code Quality report) or json.")
   String format;
 
   @Override
@@ -28,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
       chosen = DiagnosticFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "unknown format '" + format + "': use text, github or json");
+          "unknown format '" + format + "': use text, github, gitlab or json");
     }
     BuildResult result = SiteBuild.check(library.root());
     var out = spec.commandLine().getOut();

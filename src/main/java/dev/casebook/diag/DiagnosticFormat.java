@@ -33,6 +33,44 @@ public enum DiagnosticFormat {
       return out.toString();
     }
   },
+  /**
+   * A GitLab Code Quality report (a subset of the Code Climate format), which GitLab shows on the
+   * merge request's changed lines when a job saves it as {@code artifacts:reports:codequality}.
+   * Errors are {@code major}, warnings {@code minor}. The fingerprint is a hash of the file, the
+   * severity, the message and how many identical ones came before it in that file, so it stays
+   * the same when lines move.
+   */
+  GITLAB {
+    @Override
+    public String format(List<Diagnostic> diagnostics) {
+      StringWriter out = new StringWriter();
+      java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        g.useDefaultPrettyPrinter();
+        g.writeStartArray();
+        for (Diagnostic d : diagnostics) {
+          String key = d.position().file() + "\0" + d.severity().label() + "\0" + d.fullMessage();
+          int n = seen.merge(key, 1, Integer::sum);
+          g.writeStartObject();
+          g.writeStringField("description", d.fullMessage());
+          g.writeStringField("check_name", "casebook");
+          g.writeStringField("fingerprint", sha256(key + "\0" + n));
+          g.writeStringField("severity", d.severity() == Severity.ERROR ? "major" : "minor");
+          g.writeObjectFieldStart("location");
+          g.writeStringField("path", d.position().file());
+          g.writeObjectFieldStart("lines");
+          g.writeNumberField("begin", Math.max(1, d.position().line()));
+          g.writeEndObject();
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out + "\n";
+    }
+  },
   /** A JSON array of objects with file, line, column, severity, message and hint. */
   JSON {
     @Override
@@ -60,6 +98,15 @@ public enum DiagnosticFormat {
   };
 
   public abstract String format(List<Diagnostic> diagnostics);
+
+  private static String sha256(String s) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   // Escaping rules of GitHub's workflow commands (toolkit/core command.ts).
   private static String data(String s) {

@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The three ways {@code casebook check --format} prints diagnostics, through the real command line. */
+/** The four ways {@code casebook check --format} prints diagnostics, through the real command line. */
 class DiagnosticFormatTest {
   private static final String UNSAFE_ID_HINT =
       "use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters";
@@ -120,6 +120,35 @@ class DiagnosticFormatTest {
   }
 
   @Test
+  void gitlabFormatIsACodeQualityReportWhoseFingerprintsSurviveMovedLines() throws IOException {
+    Path library = awkwardLibrary();
+    Run run = LibraryFixtures.run("check", "--source", library.toString(), "--format", "gitlab");
+    assertEquals(1, run.exitCode());
+    assertEquals("", run.err(), "stdout is the report alone; nothing else is printed");
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertEquals(3, report.size(), run.out());
+    JsonNode typo = report.get(0);
+    assertEquals("unknown key 'titel' is kept as an extra field (did you mean 'title'?)", typo.get("description").asText());
+    assertEquals("casebook", typo.get("check_name").asText());
+    assertEquals("minor", typo.get("severity").asText(), "a warning");
+    assertEquals("incidents/INC-1.md", typo.get("location").get("path").asText());
+    assertEquals(4, typo.get("location").get("lines").get("begin").asInt());
+    assertEquals("major", report.get(1).get("severity").asText(), "an error");
+    assertEquals("incidents/a,b:c.md", report.get(1).get("location").get("path").asText());
+    assertEquals(1, report.get(2).get("location").get("lines").get("begin").asInt());
+    List<String> fingerprints = new ArrayList<>();
+    report.forEach(d -> fingerprints.add(d.get("fingerprint").asText()));
+    assertEquals(3, fingerprints.stream().distinct().count(), "unique: " + fingerprints);
+    assertTrue(fingerprints.stream().allMatch(f -> f.matches("[0-9a-f]{64}")), fingerprints.toString());
+
+    // Two lines more above the typo: the same problem keeps its fingerprint on its new line.
+    write(library, "incidents/INC-1.md", "---\nid: INC-1\ntitle: Fine\nsummary: s\nowner: \"\"\ntitel: A typo\ndate: 2024-03-05\n---\n\nBody.\n");
+    JsonNode moved = new ObjectMapper().readTree(LibraryFixtures.run("check", "--source", library.toString(), "--format", "gitlab").out()).get(0);
+    assertEquals(6, moved.get("location").get("lines").get("begin").asInt());
+    assertEquals(typo.get("fingerprint").asText(), moved.get("fingerprint").asText());
+  }
+
+  @Test
   void unknownFormatIsAUsageErrorThatExitsWithTwo() throws IOException {
     Path library = LibraryFixtures.copy("valid", tmp.resolve("valid"));
 
@@ -139,10 +168,12 @@ class DiagnosticFormatTest {
       assertEquals(0, run.exitCode(), format + ": " + run.err());
       assertEquals("", run.out(), format);
     }
-    Run json = LibraryFixtures.run("check", "--source", library.toString(), "--format", "json");
-    assertEquals(0, json.exitCode());
-    JsonNode array = new ObjectMapper().readTree(json.out());
-    assertTrue(array.isArray() && array.isEmpty(), json.out());
+    for (String format : List.of("json", "gitlab")) {
+      Run json = LibraryFixtures.run("check", "--source", library.toString(), "--format", format);
+      assertEquals(0, json.exitCode());
+      JsonNode array = new ObjectMapper().readTree(json.out());
+      assertTrue(array.isArray() && array.isEmpty(), format + ": an empty report is still a report: " + json.out());
+    }
   }
 
   /** A JSON diagnostic written the way the text format prints it. */
