@@ -2,13 +2,19 @@ package dev.casebook.cli;
 
 import dev.casebook.build.BuildResult;
 import dev.casebook.build.SiteBuild;
+import dev.casebook.changes.ChangedDiagnostics;
+import dev.casebook.changes.ChangesSince;
+import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.DiagnosticFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = {"Validate the whole library, drafts included, and write nothing.",
@@ -21,8 +27,15 @@ final class CheckCommand implements Callable<Integer> {
       description = "text (file:line:col: message), github (GitHub Actions annotations), gitlab (GitLab Code Quality report) or json.")
   String format;
 
+  @Option(names = "--changed-since", paramLabel = "REF",
+      description = {"Check the whole library but report only the problems in files changed since the git revision REF "
+          + "(committed or not), and the problems elsewhere that the library did not have at REF, e.g. a write-up "
+          + "citing an id that the change removed. REF is compared through its merge base with HEAD, as a pull "
+          + "request is: for example origin/main."})
+  String changedSince;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     DiagnosticFormat chosen;
     try {
       chosen = DiagnosticFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
@@ -31,12 +44,42 @@ final class CheckCommand implements Callable<Integer> {
           "unknown format '" + format + "': use text, github, gitlab or json");
     }
     BuildResult result = SiteBuild.check(library.root());
-    var out = spec.commandLine().getOut();
-    out.print(chosen.format(result.diagnostics()));
-    out.flush();
-    if (chosen == DiagnosticFormat.TEXT || chosen == DiagnosticFormat.GITHUB) {
-      spec.commandLine().getErr().printf("Checked %s: %s.%n", Reporter.plural(result.incidents(), "write-up"), Reporter.counts(result));
+    List<Diagnostic> reported = result.diagnostics();
+    String scope = "";
+    if (changedSince != null) {
+      ChangedDiagnostics.Selection selection = since(result.diagnostics());
+      reported = selection.reported();
+      scope = " in files changed since " + changedSince + " and what they break"
+          + (selection.hidden() > 0 ? " (" + Reporter.plural(selection.hidden(), "older problem") + " elsewhere not shown)" : "");
     }
-    return result.hasErrors() ? Main.EXIT_PROBLEMS : 0;
+    var out = spec.commandLine().getOut();
+    out.print(chosen.format(reported));
+    out.flush();
+    long errors = reported.stream().filter(Diagnostic::isError).count();
+    if (chosen == DiagnosticFormat.TEXT || chosen == DiagnosticFormat.GITHUB) {
+      spec.commandLine().getErr().printf("Checked %s: %s, %s%s.%n", Reporter.plural(result.incidents(), "write-up"),
+          Reporter.plural(errors, "error"), Reporter.plural(reported.size() - errors, "warning"), scope);
+    }
+    return errors > 0 ? Main.EXIT_PROBLEMS : 0;
+  }
+
+  /** The problems of the change since --changed-since: the library is checked again as it was there. */
+  private ChangedDiagnostics.Selection since(List<Diagnostic> now) throws java.io.IOException {
+    Path before = Files.createTempDirectory("casebook-base-");
+    try (ChangesSince changes = ChangesSince.open(library.root(), changedSince)) {
+      changes.writeBase(before);
+      BuildResult then = SiteBuild.check(before);
+      return ChangedDiagnostics.select(now, then.diagnostics(), changes.changedFiles());
+    } catch (ChangesSince.ChangesException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    } finally {
+      deleteTree(before);
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
   }
 }
