@@ -41,24 +41,45 @@ public final class PreviewServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Path root;
+  private final LiveReload live;
 
-  private PreviewServer(HttpServer server, Path root) {
+  private PreviewServer(HttpServer server, Path root, LiveReload live) {
     this.server = server;
     this.root = root;
+    this.live = live;
   }
 
   /** Starts serving {@code site} on 127.0.0.1; port 0 picks a free port. */
   public static PreviewServer start(Path site, int port) throws IOException {
+    return start(site, port, null);
+  }
+
+  /**
+   * Starts serving {@code site} on 127.0.0.1 (port 0 picks a free port); with {@code live}, every
+   * HTML page also loads the live reload script and {@link LiveReload#EVENTS} streams its events.
+   */
+  public static PreviewServer start(Path site, int port, LiveReload live) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    PreviewServer preview = new PreviewServer(server, site.toAbsolutePath().normalize());
+    PreviewServer preview = new PreviewServer(server, site.toAbsolutePath().normalize(), live);
     server.createContext("/", preview::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+    if (live != null) {
+      server.createContext(LiveReload.EVENTS, live::handle);
+      server.createContext(LiveReload.SCRIPT, PreviewServer::script);
+    }
+    // Threads on demand: each open page holds one for its event stream.
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "casebook-serve");
       t.setDaemon(true);
       return t;
     }));
     server.start();
     return preview;
+  }
+
+  private static void script(HttpExchange exchange) throws IOException {
+    try (exchange; var in = PreviewServer.class.getResourceAsStream("live.js")) {
+      send(exchange, 200, TYPES.get("js"), in.readAllBytes());
+    }
   }
 
   public int port() {
@@ -71,6 +92,7 @@ public final class PreviewServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (live != null) live.close();
     server.stop(0);
     ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
@@ -108,13 +130,25 @@ public final class PreviewServer implements AutoCloseable {
         notFound(exchange);
         return;
       }
-      send(exchange, 200, type(file), Files.readAllBytes(file));
+      String type = type(file);
+      byte[] body = Files.readAllBytes(file);
+      if (live != null && type.startsWith("text/html")) body = withScript(body);
+      send(exchange, 200, type, body);
     }
+  }
+
+  /** The page with the live reload script before its last {@code </body>} (or at its end). */
+  static byte[] withScript(byte[] html) {
+    String page = new String(html, StandardCharsets.UTF_8);
+    int at = page.lastIndexOf("</body>");
+    String out = at < 0 ? page + LiveReload.TAG : page.substring(0, at) + LiveReload.TAG + page.substring(at);
+    return out.getBytes(StandardCharsets.UTF_8);
   }
 
   private void notFound(HttpExchange exchange) throws IOException {
     Path page = root.resolve("404.html");
     byte[] body = Files.isRegularFile(page) ? Files.readAllBytes(page) : "not found\n".getBytes(StandardCharsets.UTF_8);
+    if (live != null && Files.isRegularFile(page)) body = withScript(body);
     send(exchange, 404, "text/html; charset=utf-8", body);
   }
 

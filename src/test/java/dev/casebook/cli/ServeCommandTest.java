@@ -30,7 +30,7 @@ class ServeCommandTest {
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
-      Matcher m = Pattern.compile("Built 2 write-ups in .* Serving at (http://localhost:\\d+/) \\(Ctrl-C to stop\\)").matcher(String.valueOf(line));
+      Matcher m = Pattern.compile("Built 2 write-ups in .* Serving at (http://localhost:\\d+/), rebuilding on changes \\(Ctrl-C to stop\\)").matcher(String.valueOf(line));
       assertTrue(m.matches(), "first line: " + line);
       HttpClient client = HttpClient.newHttpClient();
       HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(m.group(1) + "incidents/INC-2024-001/")).build(),

@@ -1,0 +1,48 @@
+/*
+ * Added by `casebook serve` to every page it serves (not to built sites): reloads the page when
+ * the site was rebuilt, and shows the problems over the page when a rebuild failed (the page
+ * itself is the last good build).
+ */
+(function () {
+  "use strict";
+  if (!window.EventSource) return;
+  var box = null;
+
+  function hide() {
+    if (box) { box.remove(); box = null; }
+  }
+
+  function show(problems) {
+    hide();
+    box = document.createElement("div");
+    box.id = "casebook-problems";
+    box.setAttribute("role", "alert");
+    box.style.cssText = "position:fixed;z-index:2147483647;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;" +
+      "margin:0;padding:1rem 1.25rem;background:#2b1111;color:#ffe9e9;border-top:4px solid #e5484d;" +
+      "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;box-shadow:0 -8px 24px rgba(0,0,0,.35)";
+    var errors = problems.filter(function (p) { return p.severity === "error"; }).length;
+    var title = document.createElement("p");
+    title.style.cssText = "margin:0 0 .5rem;font-weight:700;color:#fff";
+    title.textContent = "The last change broke the build (" + errors + " error" + (errors === 1 ? "" : "s") +
+      "). This page is the last good build; fix the file and save to reload.";
+    box.appendChild(title);
+    var list = document.createElement("ul");
+    list.style.cssText = "margin:0;padding:0;list-style:none";
+    problems.forEach(function (p) {
+      var li = document.createElement("li");
+      li.className = "casebook-problem casebook-problem--" + p.severity;
+      li.style.cssText = "margin:.25rem 0;white-space:pre-wrap";
+      var where = p.file + (p.line > 0 ? ":" + p.line + (p.column > 0 ? ":" + p.column : "") : "");
+      li.textContent = where + ": " + p.severity + ": " + p.message + (p.hint ? " (" + p.hint + ")" : "");
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    document.body.appendChild(box);
+  }
+
+  var events = new EventSource("/_casebook/events");
+  events.addEventListener("reload", function () { window.location.reload(); });
+  events.addEventListener("problems", function (e) {
+    try { show(JSON.parse(e.data)); } catch (x) { /* not for us */ }
+  });
+})();

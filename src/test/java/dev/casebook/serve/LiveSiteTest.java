@@ -1,0 +1,211 @@
+package dev.casebook.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.casebook.build.BuildOptions;
+import dev.casebook.build.BuildResult;
+import dev.casebook.build.SiteBuild;
+import dev.casebook.testing.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * serve's loop on a real library: a change on disk is seen by the watcher, the site is rebuilt,
+ * and the open pages hear about it on the event stream; a breaking change leaves the last good
+ * site served and sends the problems.
+ */
+class LiveSiteTest {
+  @TempDir Path tmp;
+  Path library;
+  Path site;
+  LiveReload live;
+  PreviewServer server;
+  LiveSite watching;
+  final BlockingQueue<Object> rebuilds = new LinkedBlockingQueue<>();
+  final HttpClient client = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void serve() throws Exception {
+    library = Fixtures.copy(Fixtures.resource("sites/minimal/input"), tmp.resolve("library"));
+    site = tmp.resolve("site");
+    BuildOptions options = new BuildOptions(library, site, false, null);
+    assertTrue(SiteBuild.build(options).written());
+    live = new LiveReload();
+    server = PreviewServer.start(site, 0, live);
+    watching = LiveSite.watch(options, live, new LiveSite.Listener() {
+      @Override
+      public void rebuilt(BuildResult result, Set<Path> changed) {
+        rebuilds.add(result);
+      }
+
+      @Override
+      public void failed(Exception e, Set<Path> changed) {
+        rebuilds.add(e);
+      }
+    });
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    watching.close();
+    server.close();
+  }
+
+  /** An open page's event stream: each event as name and data. */
+  final class Stream {
+    final BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
+
+    Stream() throws Exception {
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + LiveReload.EVENTS)).build();
+      HttpResponse<java.util.stream.Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
+      assertEquals("text/event-stream; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+      Thread reader = new Thread(() -> {
+        String name = null;
+        StringBuilder data = new StringBuilder();
+        for (String line : (Iterable<String>) response.body()::iterator) {
+          if (line.startsWith("event: ")) name = line.substring(7);
+          else if (line.startsWith("data: ")) data.append(data.length() > 0 ? "\n" : "").append(line.substring(6));
+          else if (line.isEmpty() && name != null) {
+            events.add(new String[] {name, data.toString()});
+            name = null;
+            data.setLength(0);
+          }
+        }
+      });
+      reader.setDaemon(true);
+      reader.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (live.listeners() == 0 && System.nanoTime() < deadline) Thread.sleep(10);
+    }
+
+    String[] next() throws InterruptedException {
+      String[] event = events.poll(30, TimeUnit.SECONDS);
+      assertTrue(event != null, "an event within 30 s");
+      return event;
+    }
+  }
+
+  String page(String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  int status(String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  BuildResult nextRebuild() throws InterruptedException {
+    Object r = rebuilds.poll(30, TimeUnit.SECONDS);
+    assertTrue(r instanceof BuildResult, "a rebuild within 30 s: " + r);
+    return (BuildResult) r;
+  }
+
+  Path writeUp(String id) throws Exception {
+    try (var files = Files.walk(library.resolve("incidents"))) {
+      return files.filter(f -> f.getFileName().toString().startsWith(id)).findFirst().orElseThrow();
+    }
+  }
+
+  static void replace(Path file, String from, String to) throws Exception {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertTrue(text.contains(from), from);
+    Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void savingAWriteUpRebuildsTheSiteAndReloadsTheOpenPages() throws Exception {
+    Stream stream = new Stream();
+    Path file = writeUp("INC-2024-001");
+    String title = Files.readAllLines(file).stream().filter(l -> l.startsWith("title: ")).findFirst().orElseThrow();
+    replace(file, title, "title: A title saved a moment ago");
+
+    assertTrue(nextRebuild().written());
+    assertEquals("reload", stream.next()[0]);
+    String html = page("/incidents/INC-2024-001/");
+    assertTrue(html.contains("A title saved a moment ago"), "the new page is served");
+    assertTrue(html.contains(LiveReload.TAG + "</body>"), "served pages load the live reload script");
+    assertFalse(Files.readString(site.resolve("incidents/INC-2024-001/index.html")).contains(LiveReload.SCRIPT),
+        "the built site itself has no trace of it");
+    assertTrue(page(LiveReload.SCRIPT).contains("new EventSource(\"/_casebook/events\")"));
+  }
+
+  @Test
+  void aBreakingChangeSendsTheProblemsAndKeepsServingTheLastGoodSiteUntilItIsFixed() throws Exception {
+    Stream stream = new Stream();
+    Path file = writeUp("INC-2024-001");
+    String date = Files.readAllLines(file).stream().filter(l -> l.startsWith("date: ")).findFirst().orElseThrow();
+    String before = page("/incidents/INC-2024-001/");
+    replace(file, date, "date: 2024-02-30");
+
+    assertFalse(nextRebuild().written());
+    String[] event = stream.next();
+    assertEquals("problems", event[0]);
+    JsonNode problems = new ObjectMapper().readTree(event[1]);
+    JsonNode first = problems.get(0);
+    assertEquals(library.relativize(file).toString().replace('\\', '/'), first.get("file").asText());
+    assertEquals(4, first.get("line").asInt());
+    assertEquals("error", first.get("severity").asText());
+    assertTrue(first.get("message").asText().contains("invalid date '2024-02-30'"), first.toString());
+    assertEquals(before, page("/incidents/INC-2024-001/"), "the last good page is still served");
+
+    Stream late = new Stream();
+    String[] current = late.next();
+    assertEquals("problems", current[0], "a page opened while the build is broken gets the problems at once");
+
+    replace(file, "date: 2024-02-30", date);
+    assertTrue(nextRebuild().written());
+    assertEquals("reload", stream.next()[0]);
+    assertEquals("reload", late.next()[0]);
+    Stream after = new Stream();
+    assertNull(after.events.poll(300, TimeUnit.MILLISECONDS), "nothing to show once fixed");
+  }
+
+  @Test
+  void addingAndDeletingAWriteUpAddsAndRemovesItsPage() throws Exception {
+    Path added = library.resolve("incidents/2024/INC-2024-009-added.md");
+    Files.writeString(added, "---\nid: INC-2024-009\ntitle: Added while serving\ndate: 2024-06-01\n---\n\nBody.\n");
+    assertTrue(nextRebuild().written());
+    assertTrue(page("/incidents/INC-2024-009/").contains("Added while serving"));
+    assertTrue(page("/incidents/").contains("Added while serving"), "the list of write-ups has it");
+
+    Files.delete(added);
+    assertTrue(nextRebuild().written());
+    assertEquals(404, status("/incidents/INC-2024-009/"));
+    assertFalse(page("/incidents/").contains("Added while serving"));
+  }
+
+  @Test
+  void hiddenFilesAndEditorBackupsDoNotRebuild() throws Exception {
+    Files.writeString(library.resolve("incidents/.INC-2024-001.md.swp"), "swap");
+    Files.writeString(library.resolve("incidents/notes.md~"), "backup");
+    assertNull(rebuilds.poll(1, TimeUnit.SECONDS), "no rebuild");
+    List<String> ignored = new ArrayList<>();
+    for (String name : List.of("incidents/.x.md.swp", "incidents/a.md~", ".git/index", "incidents/b.tmp")) {
+      if (watching.ignored(library.resolve(name))) ignored.add(name);
+    }
+    assertEquals(4, ignored.size(), ignored.toString());
+    assertFalse(watching.ignored(library.resolve("incidents/2024/INC-2024-001.md")));
+    assertFalse(watching.ignored(library.resolve("casebook.yml")));
+  }
+}
