@@ -115,6 +115,11 @@ public final class Collector implements AutoCloseable {
     return store;
   }
 
+  /** Events waiting for the database now. */
+  public int queued() {
+    return ingest.queued();
+  }
+
   public int directorySize() {
     return directory.size();
   }
