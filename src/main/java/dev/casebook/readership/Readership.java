@@ -75,7 +75,7 @@ public record Readership(LocalDate since, List<ReadershipReport> writeUps, Map<S
           rs -> acc(docs, rs).referrers.put(rs.getString(2), rs.getLong(3)));
       // a page load reached the end if any of its engagement updates says so
       String loads = "SELECT doc, page_load, MIN(day) AS first_day, MAX(reached_end) AS reached FROM readership_events"
-          + " WHERE kind = 'eng' AND day >= ? GROUP BY doc, page_load";
+          + " WHERE kind = 'eng' AND day >= ? AND doc NOT LIKE 'page.%' GROUP BY doc, page_load";
       rows(c, "SELECT doc, SUM(reached) FROM (" + loads + ") loads GROUP BY doc", from,
           rs -> acc(docs, rs).readToEnd = rs.getLong(2));
       rows(c, "SELECT SUBSTR(first_day, 1, 7), SUM(reached) FROM (" + loads + ") loads GROUP BY SUBSTR(first_day, 1, 7)",
