@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +51,7 @@ public final class Collector implements AutoCloseable {
   private final ReaderKeys keys;
   private final Directory directory;
   private final Sources sources;
+  private final Set<InetAddress> trustedProxies;
   private final HttpServer server;
   private final ThreadPoolExecutor handlers;
   private final ScheduledExecutorService timers;
@@ -62,6 +66,8 @@ public final class Collector implements AutoCloseable {
     this.limiter = new RateLimiter(config.perSecond(), config.burst(), System::nanoTime);
     this.keys = new ReaderKeys(store, clock);
     this.sources = new Sources(config.allowedOrigins(), config.sources());
+    this.trustedProxies = new HashSet<>();
+    for (String proxy : config.trustedProxies()) trustedProxies.add(InetAddress.getByName(proxy));
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "casebook-collect-timer"));
     this.handlers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
         r -> daemon(r, "casebook-collect"), new ThreadPoolExecutor.CallerRunsPolicy());
@@ -173,7 +179,7 @@ public final class Collector implements AutoCloseable {
         }
       }
       String remote = ex.getRemoteAddress().getAddress().getHostAddress();
-      boolean trusted = config.trustedProxies().contains(remote);
+      boolean trusted = trustedProxies.contains(ex.getRemoteAddress().getAddress());
       String reader = config.trustedHeader() != null && trusted ? blankToNull(h.getFirst(config.trustedHeader())) : null;
       String clientIp = remote;
       if (config.clientIpHeader() != null && trusted && h.getFirst(config.clientIpHeader()) != null) {

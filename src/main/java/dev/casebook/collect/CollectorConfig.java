@@ -70,7 +70,7 @@ public record CollectorConfig(
 
   public static CollectorConfig defaults() {
     return new CollectorConfig("127.0.0.1", DEFAULT_PORT, "readership.db", Set.of(), null,
-        Set.of("127.0.0.1", "::1", "0:0:0:0:0:0:0:1"), null, null, 8, 40, 2000, Duration.ofSeconds(2),
+        Set.of("127.0.0.1", "::1"), null, null, 8, 40, 2000, Duration.ofSeconds(2),
         Duration.ofSeconds(5), Map.of());
   }
 

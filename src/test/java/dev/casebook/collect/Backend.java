@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The databases every collector test runs against: SQLite in a temporary file, and PostgreSQL
  * from {@code CASEBOOK_TEST_POSTGRES_URL} (bash .ci/run sets it) or, when that is unset, a
- * throwaway server started with {@code .ci/postgres} for this test run. When neither works the
- * PostgreSQL tests fail with the reason; they never skip.
+ * throwaway server started with {@code .ci/postgres} for this test run (not under CI, where
+ * .ci/run must provide it). When neither works the PostgreSQL tests fail with the reason; they
+ * never skip.
  */
 public enum Backend {
   SQLITE,
@@ -41,6 +42,9 @@ public enum Backend {
     if (configured != null && !configured.isBlank()) {
       postgres = configured.strip();
       return postgres;
+    }
+    if ("true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException("CASEBOOK_TEST_POSTGRES_URL is not set: under CI, bash .ci/run starts PostgreSQL and sets it");
     }
     Path script = Path.of(".ci", "postgres").toAbsolutePath();
     if (!Files.isRegularFile(script)) throw new IllegalStateException("missing " + script);
