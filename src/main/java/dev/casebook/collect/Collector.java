@@ -151,6 +151,11 @@ public final class Collector implements AutoCloseable {
     } catch (RuntimeException e) {
       counters.increment("errors");
       System.err.println("casebook collect: unexpected failure: " + e);
+      try {
+        refuse(ex, new Rejected(503, "error", "the collector failed; try again later"));
+      } catch (IOException | RuntimeException again) {
+        // the answer had already started; the connection is closed
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.casebook.cli.Main;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,13 +45,16 @@ class CollectorProcessTest {
   private int started;
 
   /** Starts the collector with its output in a file, and waits for the line that gives its address. */
-  private Running start(String db) throws Exception {
+  private Running start(String db, String... jvmOptions) throws Exception {
     Path config = tmp.resolve("collector.yml");
     Files.writeString(config, "rate:\n  per_second: 100000\n  burst: 100000\nack_timeout_ms: 10000\n");
     Path log = tmp.resolve("collector-" + (++started) + ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "collect", "--port", "0", "--db", db, "--config", config.toString()))
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+    command.addAll(List.of(jvmOptions));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "collect", "--port", "0", "--db", db, "--config", config.toString()));
+    Process p = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline && p.isAlive()) {
@@ -199,6 +203,39 @@ class CollectorProcessTest {
     Map<String, Integer> stored = storedKeys(db);
     for (String a : load.acknowledged) {
       assertEquals(1, stored.getOrDefault(a.substring(0, a.indexOf(' ')), 0), a);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aClientTricklingItsHeadersIsCutOffAndOthersAreServed() throws Exception {
+    // the command sets a 20 s limit for a whole request; the test shortens it to keep quick
+    Running collector = start(Backend.SQLITE.freshDatabase(tmp), "-Dsun.net.httpserver.maxReqTime=2");
+    try (java.net.Socket slow = new java.net.Socket(collector.endpoint().getHost(), collector.endpoint().getPort())) {
+      slow.setSoTimeout(30_000);
+      OutputStream out = slow.getOutputStream();
+      out.write("POST /_r/e HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      HttpResponse<Void> other = HttpClient.newHttpClient().send(HttpRequest.newBuilder(collector.endpoint())
+          .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(TestCollector.pageView("meanwhile", "INC-2024-003")))
+          .build(), HttpResponse.BodyHandlers.discarding());
+      assertEquals(204, other.statusCode());
+      long started = System.nanoTime();
+      boolean cut = false;
+      try {
+        for (int i = 0; i < 40 && !cut; i++) {
+          out.write("X-Slow: 1\r\n".getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+          Thread.sleep(500);
+        }
+      } catch (java.io.IOException e) {
+        cut = true;
+      }
+      if (!cut) cut = slow.getInputStream().read() == -1;
+      assertTrue(cut, "the connection is closed");
+      assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(20), "well before the client finished");
+    } finally {
+      collector.process().destroyForcibly();
+      collector.process().waitFor(20, TimeUnit.SECONDS);
     }
   }
 }
