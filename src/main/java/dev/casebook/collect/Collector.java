@@ -131,33 +131,38 @@ public final class Collector implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) {
-    try (ex) {
-      String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-      String origin = requestOrigin(ex.getRequestHeaders());
-      switch (method) {
-        case "POST" -> event(ex, origin);
-        case "OPTIONS" -> preflight(ex, origin);
-        case "GET", "HEAD" -> {
-          if (ex.getRequestURI().getPath().endsWith("/health")) health(ex, method.equals("HEAD"));
-          else refuse(ex, new Rejected(404, "path", "events are POSTed; GET /health shows the counters"));
-        }
-        default -> {
-          ex.getResponseHeaders().set("Allow", "POST, OPTIONS, GET");
-          refuse(ex, new Rejected(405, "method", "method not allowed"));
-        }
-      }
-    } catch (IOException e) {
-      counters.increment("aborted");
-    } catch (RuntimeException e) {
-      counters.increment("errors");
-      System.err.println("casebook collect: unexpected failure: " + e);
+    try {
       try {
+        dispatch(ex);
+      } catch (RuntimeException e) {
+        counters.increment("errors");
+        System.err.println("casebook collect: unexpected failure: " + e);
         refuse(ex, new Rejected(503, "error", "the collector failed; try again later"));
-      } catch (IOException | RuntimeException again) {
-        // the answer had already started; the connection is closed
+      }
+    } catch (IOException | RuntimeException e) {
+      counters.increment("aborted");
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void dispatch(HttpExchange ex) throws IOException {
+    String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+    String origin = requestOrigin(ex.getRequestHeaders());
+    switch (method) {
+      case "POST" -> event(ex, origin);
+      case "OPTIONS" -> preflight(ex, origin);
+      case "GET", "HEAD" -> {
+        if (ex.getRequestURI().getPath().endsWith("/health")) health(ex, method.equals("HEAD"));
+        else refuse(ex, new Rejected(404, "path", "events are POSTed; GET /health shows the counters"));
+      }
+      default -> {
+        ex.getResponseHeaders().set("Allow", "POST, OPTIONS, GET");
+        refuse(ex, new Rejected(405, "method", "method not allowed"));
       }
     }
   }
+
 
   private void event(HttpExchange ex, String origin) throws IOException {
     Headers h = ex.getRequestHeaders();
