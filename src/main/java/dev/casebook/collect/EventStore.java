@@ -36,8 +36,9 @@ public final class EventStore implements AutoCloseable {
   private final String url;
   private final Dialect dialect;
   private final Object keyLock = new Object();
-  private Connection writer;
-  private Connection keys;
+  private volatile Connection writer;
+  private volatile Connection keys;
+  private volatile boolean closed;
 
   private EventStore(String url, Dialect dialect) {
     this.url = url;
@@ -101,6 +102,7 @@ public final class EventStore implements AutoCloseable {
    * @return how many of them were new
    */
   public synchronized int insert(List<StoredEvent> events) throws SQLException {
+    if (closed) throw new SQLException("the store is closed");
     try {
       if (writer == null) {
         writer = connect();
@@ -150,6 +152,7 @@ public final class EventStore implements AutoCloseable {
   }
 
   private String dailySecretLocked(String day, String candidate) throws SQLException {
+    if (closed) throw new SQLException("the store is closed");
     try {
       if (keys == null) keys = connect();
       try (PreparedStatement ps = keys.prepareStatement(
@@ -203,16 +206,15 @@ public final class EventStore implements AutoCloseable {
     return days;
   }
 
+  /**
+   * Closes the connections. It does not wait for an insert in progress: closing its connection
+   * makes a statement stuck on a stalled database fail, so that shutdown cannot hang.
+   */
   @Override
   public void close() {
-    synchronized (this) {
-      closeQuietly(writer);
-      writer = null;
-    }
-    synchronized (keyLock) {
-      closeQuietly(keys);
-      keys = null;
-    }
+    closed = true;
+    closeQuietly(writer);
+    closeQuietly(keys);
   }
 
   private static void closeQuietly(Connection c) {

@@ -238,4 +238,45 @@ class CollectorProcessTest {
       collector.process().waitFor(20, TimeUnit.SECONDS);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void sigtermWithTheDatabaseStalledStillExits(Backend backend) throws Exception {
+    String db = backend.freshDatabase(tmp);
+    Running collector = start(db);
+    java.sql.Connection lock = null;
+    Load load = new Load(collector.endpoint(), "stalled", 4);
+    try {
+      load.awaitAcknowledged(20);
+      lock = java.sql.DriverManager.getConnection(db);
+      try (java.sql.Statement s = lock.createStatement()) {
+        if (backend == Backend.SQLITE) {
+          s.execute("BEGIN EXCLUSIVE");
+        } else {
+          lock.setAutoCommit(false);
+          s.execute("LOCK TABLE readership_events IN ACCESS EXCLUSIVE MODE");
+        }
+      }
+      int before = load.acknowledged.size();
+      Thread.sleep(500);
+      assertTrue(load.acknowledged.size() <= before + 4 * 2, "nothing more is acknowledged while the database is locked");
+      collector.process().destroy();
+      assertTrue(collector.process().waitFor(40, TimeUnit.SECONDS), "SIGTERM ends the collector even with the database stalled");
+    } finally {
+      load.finish();
+      collector.process().destroyForcibly();
+      if (lock != null) {
+        try (java.sql.Statement s = lock.createStatement()) {
+          if (backend == Backend.SQLITE) s.execute("ROLLBACK");
+          else lock.rollback();
+        }
+        lock.close();
+      }
+    }
+    assertTrue(collector.output().contains("Stopped: {"), "exit " + collector.process().exitValue() + ": " + collector.output());
+    Map<String, Integer> stored = storedKeys(db);
+    for (String a : load.acknowledged) {
+      assertEquals(1, stored.getOrDefault(a.substring(0, a.indexOf(' ')), 0), a);
+    }
+  }
 }
