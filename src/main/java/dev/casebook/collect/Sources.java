@@ -27,6 +27,7 @@ public final class Sources {
       Map.entry("search", "search"), Map.entry("feed", "feed"), Map.entry("atom", "feed"), Map.entry("email", "other"));
   /** Hosts by category; a host matches an entry equal to it or ending in "." + entry. */
   public static final Map<String, List<String>> DEFAULT_HOSTS = defaults();
+  private static final Pattern URL = Pattern.compile("(?i)(https?)://([^/?#\\s@]+)([^?#]*)(?:[?#].*)?", Pattern.DOTALL);
   private static final Pattern WRITE_UP = Pattern.compile("/incidents/([A-Za-z0-9._-]{1,128})/");
   private static final Pattern DESIGN = Pattern.compile("/design/");
   private static final Pattern SEARCH = Pattern.compile("/search/");
@@ -60,17 +61,19 @@ public final class Sources {
 
   private Origin fromReferrer(String referrer, String requestOrigin) {
     if (referrer == null || referrer.isEmpty()) return new Origin("direct", null, null);
+    // browsers send well-formed URLs; anything else is read leniently, as scheme://host[:port]/path
+    Matcher parts = URL.matcher(referrer);
+    if (!parts.matches()) return new Origin("other", null, null);
     URI uri;
     try {
-      uri = new URI(referrer);
+      uri = new URI(parts.group(1) + "://" + parts.group(2));
     } catch (URISyntaxException e) {
       return new Origin("other", null, null);
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) return new Origin("other", null, null);
+    if (uri.getHost() == null) return new Origin("other", null, null);
     String origin = origin(uri);
     if (siteOrigins.contains(origin) || origin.equals(requestOrigin)) {
-      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      String path = parts.group(3) == null || parts.group(3).isEmpty() ? "/" : parts.group(3);
       Matcher m = WRITE_UP.matcher(path);
       if (m.find()) return new Origin("write-up", m.group(1), path);
       if (DESIGN.matcher(path).find()) return new Origin("design", null, path);

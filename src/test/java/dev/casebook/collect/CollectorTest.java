@@ -162,6 +162,7 @@ class CollectorTest {
         String load = "loadsql" + i + "x";
         Map<String, Object> e = events.stream().filter(r -> r.get("page_load").equals(load)).findFirst().orElseThrow();
         assertEquals("/" + attacks[i], e.get("path"));
+        assertEquals("/" + attacks[i], e.get("referrer"), "a referrer on the site keeps its path");
         assertEquals("INC-2024-003", e.get("doc"));
       }
       assertEquals(1, TestCollector.rows(c.db, "SELECT COUNT(*) AS n FROM readership_keys").size());
