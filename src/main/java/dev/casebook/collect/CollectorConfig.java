@@ -143,9 +143,9 @@ public record CollectorConfig(
       }
     }
     int queue = map.entry("queue").map(e -> number(fields, e, 1, 1_000_000, diagnostics)).orElse(d.queue());
-    Duration ack = map.entry("ack_timeout_ms").map(e -> Duration.ofMillis(number(fields, e, 1, 600_000, diagnostics)))
+    Duration ack = map.entry("ack_timeout_ms").map(e -> Duration.ofMillis(number(fields, e, 1, 10_000, diagnostics)))
         .orElse(d.ackTimeout());
-    Duration body = map.entry("body_timeout_ms").map(e -> Duration.ofMillis(number(fields, e, 1, 600_000, diagnostics)))
+    Duration body = map.entry("body_timeout_ms").map(e -> Duration.ofMillis(number(fields, e, 1, 15_000, diagnostics)))
         .orElse(d.bodyTimeout());
     Map<String, List<String>> sources = new LinkedHashMap<>();
     map.entry("sources").ifPresent(e -> {
