@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Turns a library of incident write-ups into a searchable, cross-linked static site.",
-    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, CollectCommand.class,
+        ReadershipCommand.class, CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footer = {"", "Exit status: 0 success, 1 problems found in the library, 2 usage error.",
         "Run 'casebook COMMAND --help' for a command's options."})

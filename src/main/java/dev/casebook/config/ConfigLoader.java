@@ -29,7 +29,8 @@ import java.util.regex.PatternSyntaxException;
 /** Reads {@code casebook.yml}; a missing file gives the defaults. */
 public final class ConfigLoader {
   private static final List<String> KEYS = List.of("title", "description", "base_url", "language",
-      "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies");
+      "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership");
+  private static final List<String> READERSHIP_KEYS = List.of("endpoint");
   private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design");
   private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
   public static final List<String> VOCABULARY_KEYS = List.of("services", "teams", "tags", "severities");
@@ -81,8 +82,29 @@ public final class ConfigLoader {
       allowHtml = md.entry("allow_html").flatMap(fields::bool).orElse(false);
     }
     Map<String, Vocabulary> vocabularies = map.entry("vocabularies").map(this::vocabularies).orElse(Map.of());
+    SiteConfig.Readership readership = map.entry("readership").map(this::readership).orElse(d.readership());
     return new SiteConfig(title, description, baseUrl, language, zone, idPattern, idFormat,
-        ownerField, folders, allowHtml, vocabularies);
+        ownerField, folders, allowHtml, vocabularies, readership);
+  }
+
+  /** {@code readership: {endpoint: URL}}: an absolute http(s) URL or a path on the site's host. */
+  private SiteConfig.Readership readership(YamlMap.Entry entry) {
+    if (!(mapping(entry) instanceof YamlMap map)) return SiteConfig.Readership.OFF;
+    rejectUnknown(map, READERSHIP_KEYS, "readership setting");
+    Optional<YamlMap.Entry> endpoint = map.entry("endpoint");
+    return endpoint.flatMap(fields::string).filter(url -> {
+      try {
+        URI uri = new URI(url);
+        boolean http = uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null;
+        if (http || (!uri.isAbsolute() && url.startsWith("/") && !url.startsWith("//"))) return true;
+      } catch (URISyntaxException e) {
+        // reported below
+      }
+      diagnostics.error(endpoint.get().value().position(),
+          "readership endpoint must be an absolute http(s) URL or a path starting with /, not '" + url + "'",
+          "for example /_r/e behind the same host as the site");
+      return false;
+    }).map(SiteConfig.Readership::new).orElse(SiteConfig.Readership.OFF);
   }
 
   private Optional<String> str(YamlMap map, String key) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * @param idFormat how {@code casebook new} makes the next id, e.g. {@code INC-{year}-{seq:3}}
  * @param ownerField the front matter key that names the owning team
  * @param vocabularies by key: {@code services}, {@code teams}, {@code tags}, {@code severities}
+ * @param readership where the pages' readership beacon sends its events; off when the endpoint is empty
  */
 public record SiteConfig(
     String title,
@@ -24,7 +25,8 @@ public record SiteConfig(
     String ownerField,
     Folders folders,
     boolean allowHtml,
-    Map<String, Vocabulary> vocabularies) {
+    Map<String, Vocabulary> vocabularies,
+    Readership readership) {
 
   public static final String FILE_NAME = "casebook.yml";
   public static final String DEFAULT_ID_FORMAT = "INC-{year}-{seq:3}";
@@ -43,13 +45,26 @@ public record SiteConfig(
     }
   }
 
+  /**
+   * The readership beacon's settings ({@code readership:} in casebook.yml).
+   *
+   * @param endpoint the collector's URL, absolute or a path on the site's host; empty for no beacon
+   */
+  public record Readership(String endpoint) {
+    public static final Readership OFF = new Readership("");
+
+    public boolean enabled() {
+      return !endpoint.isEmpty();
+    }
+  }
+
   public SiteConfig {
     vocabularies = Map.copyOf(vocabularies);
   }
 
   public static SiteConfig defaults() {
     return new SiteConfig("Incident library", "", "", "en", ZoneId.of("UTC"), null,
-        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of());
+        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of(), Readership.OFF);
   }
 
   public Vocabulary vocabulary(String key) {
@@ -58,7 +73,7 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, normalizeBaseUrl(url), language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies);
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership);
   }
 
   static String normalizeBaseUrl(String url) {

@@ -215,6 +215,7 @@ public final class SiteRenderer {
     String root = (String) model.computeIfAbsent("root", k -> SitePaths.rootFrom(url));
     model.put("site", site);
     model.put("assets", root + "assets/");
+    model.put("readership", config.readership().endpoint());
     String canonical = config.baseUrl().isEmpty() || kind.equals("404") ? "" : config.baseUrl() + url;
     model.put("page", new PageInfo(kind, title, description == null ? "" : description, url, canonical));
     return model;
