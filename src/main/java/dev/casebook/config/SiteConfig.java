@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * @param idFormat how {@code casebook new} makes the next id, e.g. {@code INC-{year}-{seq:3}}
  * @param ownerField the front matter key that names the owning team
  * @param vocabularies by key: {@code services}, {@code teams}, {@code tags}, {@code severities}
+ * @param code the code repositories write-ups cite and that may cite them, in the order written
  */
 public record SiteConfig(
     String title,
@@ -24,7 +25,8 @@ public record SiteConfig(
     String ownerField,
     Folders folders,
     boolean allowHtml,
-    Map<String, Vocabulary> vocabularies) {
+    Map<String, Vocabulary> vocabularies,
+    java.util.List<CodeRepository> code) {
 
   public static final String FILE_NAME = "casebook.yml";
   public static final String DEFAULT_ID_FORMAT = "INC-{year}-{seq:3}";
@@ -45,11 +47,12 @@ public record SiteConfig(
 
   public SiteConfig {
     vocabularies = Map.copyOf(vocabularies);
+    code = java.util.List.copyOf(code);
   }
 
   public static SiteConfig defaults() {
     return new SiteConfig("Incident library", "", "", "en", ZoneId.of("UTC"), null,
-        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of());
+        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of(), java.util.List.of());
   }
 
   public Vocabulary vocabulary(String key) {
@@ -58,7 +61,12 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, normalizeBaseUrl(url), language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies);
+        idFormat, ownerField, folders, allowHtml, vocabularies, code);
+  }
+
+  /** The code repository named {@code name}, if the library declares one. */
+  public java.util.Optional<CodeRepository> codeRepository(String name) {
+    return code.stream().filter(r -> r.name().equals(name)).findFirst();
   }
 
   static String normalizeBaseUrl(String url) {
