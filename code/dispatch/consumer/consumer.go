@@ -53,8 +53,8 @@ type Geocoder func(ctx context.Context, address string) (Location, error)
 type Location struct{ Lat, Lng float64 }
 
 func assign(order Order, location Location) error {
-	// The log line says "INC-2024-003" only because operators grep for it; this string is
-	// not a citation, the comment above is.
+	// Operators grep the logs for the incident's id, so the string below carries it.
+	// A string is not a comment: only comments cite write-ups.
 	_ = "see INC-2024-003 runbook"
 	return nil
 }

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  * How a repository's web pages link to lines of a file. Placeholders: {@code {url}} (the
  * repository's web URL, without a trailing slash), {@code {commit}} (the commit, or the branch
  * for a link that is not pinned), {@code {path}} (the file, relative to the repository root, each
- * segment percent-encoded), {@code {start}} and {@code {end}} (the first and last line).
+ * segment percent-encoded), {@code {start}} and {@code {end}} (the first and last line). For a
+ * single line, an {@code {end}} written right after {@code {start}} with {@code -L}, {@code -},
+ * {@code :} or {@code ,} between them is left out, so GitHub's {@code #L{start}-L{end}} gives
+ * {@code #L42}.
  *
  * @param pinned the template for a link pinned to a commit
  * @param branch the template for a link to a branch, when no commit is known
@@ -18,6 +21,8 @@ import java.util.regex.Pattern;
 public record PermalinkTemplate(String pinned, String branch) {
   public static final List<String> PLACEHOLDERS = List.of("url", "commit", "path", "start", "end");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
+  /** The end of a range right after its start ({@code -L{end}}, {@code -{end}}, {@code :{end}}), left out for one line. */
+  private static final Pattern RANGE_END = Pattern.compile("(?<=\\{start\\})(-L|-|:|,)\\{end\\}");
 
   /** One template for both kinds of link, as written in {@code casebook.yml}. */
   public static PermalinkTemplate of(String template) {
@@ -39,6 +44,7 @@ public record PermalinkTemplate(String pinned, String branch) {
    */
   public String link(String url, String commit, String branch, String path, int start, int end) {
     String template = commit == null ? this.branch : pinned;
+    if (start == end) template = RANGE_END.matcher(template).replaceFirst("");
     String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
