@@ -4,7 +4,6 @@ import dev.casebook.diag.SourcePosition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,15 +128,8 @@ public final class CodeScanner {
     return false;
   }
 
-  /** UTF-8, with anything that is not replaced rather than failing: code is not ours to fix. */
+  /** UTF-8; bytes that are not UTF-8 become U+FFFD rather than failing: code is not ours to fix. */
   private static String decode(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new IllegalStateException(e);
-    }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

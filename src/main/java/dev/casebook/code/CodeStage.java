@@ -51,11 +51,11 @@ public final class CodeStage {
 
   private static Map<String, List<PinnedReference>> references(Library library, SiteConfig config, Map<String, Checkout> checkouts,
       Diagnostics diagnostics) {
-    Map<String, List<PinnedReference>> out = new LinkedHashMap<>();
     Map<String, CheckoutVerifier> verifiers = new LinkedHashMap<>();
     checkouts.forEach((name, checkout) -> verifiers.put(name, new CheckoutVerifier(checkout, diagnostics)));
-    for (Incident incident : library.incidents()) {
-      if (incident.code().isEmpty()) continue;
+    // JGit reads a repository from several threads at once; each check has its own reader.
+    Map<String, List<PinnedReference>> out = new java.util.concurrent.ConcurrentHashMap<>();
+    library.incidents().parallelStream().filter(i -> !i.code().isEmpty()).forEach(incident -> {
       List<PinnedReference> pinned = new ArrayList<>();
       for (CodeReference ref : incident.code()) {
         CodeRepository repo = config.codeRepository(ref.repo()).orElseThrow();
@@ -67,7 +67,7 @@ public final class CodeStage {
         }
       }
       out.put(incident.id(), pinned);
-    }
+    });
     return out;
   }
 

@@ -26,6 +26,14 @@ record CommentSyntax(List<String> lineMarkers, List<String[]> blocks, String quo
   static final CommentSyntax GENERIC = new CommentSyntax(List.of("//", "#"), List.<String[]>of(new String[] {"/*", "*/"}), "\"'");
 
   private static final Map<String, CommentSyntax> BY_EXTENSION = byExtension();
+
+  /** The first characters of every marker: a lexer needs to look closer only at these. */
+  String markerStarts() {
+    StringBuilder out = new StringBuilder();
+    for (String m : lineMarkers) if (out.indexOf(m.substring(0, 1)) < 0) out.append(m.charAt(0));
+    for (String[] b : blocks) if (out.indexOf(b[0].substring(0, 1)) < 0) out.append(b[0].charAt(0));
+    return out.toString();
+  }
   private static final Map<String, CommentSyntax> BY_NAME = Map.of(
       "dockerfile", HASH, "makefile", HASH, "gnumakefile", HASH, "rakefile", HASH, "gemfile", HASH,
       "build", HASH, "workspace", HASH, "jenkinsfile", C_LIKE, "vagrantfile", HASH, "procfile", HASH);

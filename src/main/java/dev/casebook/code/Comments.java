@@ -50,14 +50,15 @@ final class Comments {
 
   static List<Comment> find(String text, CommentSyntax syntax) {
     List<Comment> out = new ArrayList<>();
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    List<String> lines = lines(text);
+    String starts = syntax.markerStarts();
     List<Piece> block = null;
     String[] openBlock = null;
     List<Piece> run = null;
     String runMarker = null;
     int runLine = -2;
-    for (int n = 0; n < lines.length; n++) {
-      String line = lines[n];
+    for (int n = 0; n < lines.size(); n++) {
+      String line = lines.get(n);
       int lineNo = n + 1;
       int i = 0;
       boolean code = false;
@@ -77,9 +78,14 @@ final class Comments {
       }
       while (i < line.length()) {
         char c = line.charAt(i);
-        if (syntax.quotes().indexOf(c) >= 0) {
-          i = afterString(line, i, c);
-          code = true;
+        if (starts.indexOf(c) < 0) {
+          if (syntax.quotes().indexOf(c) >= 0) {
+            i = afterString(line, i, c);
+            code = true;
+            continue;
+          }
+          if (!Character.isWhitespace(c)) code = true;
+          i++;
           continue;
         }
         String[] startsBlock = blockAt(syntax, line, i);
@@ -127,6 +133,19 @@ final class Comments {
     if (run != null) out.add(new Comment(run));
     if (block != null) out.add(new Comment(block));
     return out;
+  }
+
+  /** The lines of {@code text}, split at {@code \n} with a {@code \r} before it dropped. */
+  private static List<String> lines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    while (true) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? text.length() : nl;
+      out.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
+      if (nl < 0) return out;
+      start = nl + 1;
+    }
   }
 
   /** The index after the string literal that starts at {@code start}, or the line's end. */
