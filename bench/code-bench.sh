@@ -57,6 +57,16 @@ run() { # label, command... -> prints the median wall time and the last run's st
 }
 
 casebook() { java ${JOPTS[@]+"${JOPTS[@]}"} -jar "$JAR" "$@"; }
+
+# The scan alone: one write-up, and the same checkout with nothing to check but its comments. Its
+# id pattern (three digits) shares the literal start INC- with the code's ids (five digits), so
+# every file is read and every file that mentions an id is lexed, but nothing is reported.
+SCAN_LIB="$BENCH_DIR/code-scan-only-$FILES-$GEN_HASH"
+rm -rf "$SCAN_LIB"
+mkdir -p "$SCAN_LIB/incidents"
+printf -- "---\nid: INC-2024-001\ntitle: One write-up\ndate: 2024-01-01\n---\n\nBody.\n" >"$SCAN_LIB/incidents/INC-2024-001.md"
+printf "id_pattern: 'INC-\\\\d{4}-\\\\d{3}'\ncode:\n  - {name: services, url: 'https://github.com/acme/services', path: '%s', scan: true}\n" \
+  "$LIB/code" >"$SCAN_LIB/casebook.yml"
 echo "Machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); $(java -version 2>&1 | head -n 1); JAVA_OPTS: ${JAVA_OPTS:-none}"
 echo "Code tree: $(cd "$LIB/code" && git ls-files | wc -l) tracked files, $(du -sm "$LIB/code" --exclude=.git | cut -f1) MB"
 echo
@@ -65,3 +75,4 @@ echo "|---|---:|---|"
 run "build, $N write-ups, no code repository" casebook build --source "$LIB-plain" --out "$BENCH_DIR/code-out-plain"
 run "build, $N write-ups + $FILES code files" casebook build --source "$LIB" --out "$BENCH_DIR/code-out"
 run "check, $N write-ups + $FILES code files" casebook check --source "$LIB"
+run "build, 1 write-up + $FILES code files (the scan alone)" casebook build --source "$SCAN_LIB" --out "$BENCH_DIR/code-out-scan"

@@ -166,11 +166,15 @@ final class Comments {
     return null;
   }
 
-  /** A line marker at {@code i}, unless it is glued to a word ({@code a#b}, {@code https://}). */
+  /**
+   * A line marker at {@code i}, unless it is glued to a word ({@code a#b}, {@code https://}); as
+   * in YAML and shells, {@code #} and {@code ;} start a comment only after a space or at the start.
+   */
   private static String lineMarkerAt(CommentSyntax syntax, String line, int i) {
     for (String m : syntax.lineMarkers()) {
       if (line.startsWith(m, i)) {
         char before = i == 0 ? ' ' : line.charAt(i - 1);
+        if (m.equals("#") || m.equals(";")) return Character.isWhitespace(before) ? m : null;
         if (Character.isLetterOrDigit(before) || before == ':') return null;
         return m;
       }
