@@ -107,6 +107,19 @@ class CodeReferencesTest {
   }
 
   @Test
+  void anUnknownCommitInAShallowCloneIsAWarningBecauseItMayNotHaveBeenFetched() throws IOException {
+    String head;
+    try (GitRepo repo = GitRepo.init(tmp.resolve("library/shop"))) {
+      head = repo.write("src/Pool.java", GitRepo.lines(5)).commitAll("pool");
+    }
+    // What git writes when it clones with --depth 1.
+    Files.writeString(tmp.resolve("library/shop/.git/shallow"), head + "\n");
+    Path library = library("shop", "{repo: shop, path: src/Pool.java, lines: 3, commit: 0123456789ab}");
+    assertEquals(List.of("incidents/INC-2024-001.md:6:57: warning: commit '0123456789ab' is not in the checkout of 'shop',"
+        + " so the reference is not checked (the checkout is shallow; fetch its history (git fetch --unshallow))"), check(library));
+  }
+
+  @Test
   void aCheckoutMayBeAFolderInsideALargerWorkTree() throws IOException {
     String head;
     try (GitRepo repo = GitRepo.init(tmp.resolve("library"))) {
