@@ -1,5 +1,7 @@
 package dev.casebook.build;
 
+import dev.casebook.code.CodeFindings;
+import dev.casebook.code.CodeStage;
 import dev.casebook.config.ConfigLoader;
 import dev.casebook.config.SiteConfig;
 import dev.casebook.diag.Diagnostics;
@@ -25,7 +27,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A build, read top to bottom: load, validate, link, render, index, check links and write. Each
+ * A build, read top to bottom: load, validate, code (pin and check code references, scan code for
+ * citations), link, render, index, check links and write. Each
  * stage adds to one list of diagnostics; the build stops at the end of a stage that found
  * errors, and the site is replaced only when every stage succeeded.
  */
@@ -40,7 +43,9 @@ public final class SiteBuild {
     StageTimer timer = new StageTimer();
     Library library = validate(source, null, true, diagnostics, timer);
     if (library != null) {
-      LinkResolver.link(library, source, diagnostics);
+      CodeFindings code = CodeStage.run(library, source, diagnostics);
+      timer.lap("code");
+      LinkResolver.link(library, source, code, diagnostics);
       timer.lap("link");
     }
     int count = library == null ? 0 : library.incidents().size();
@@ -56,7 +61,9 @@ public final class SiteBuild {
     if (library == null) return failed(diagnostics, null, timer);
     Path output = outputFolder(options, library.config());
 
-    LinkedLibrary linked = LinkResolver.link(library, source, diagnostics);
+    CodeFindings code = CodeStage.run(library, source, diagnostics);
+    timer.lap("code");
+    LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics);
     timer.lap("link");
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
 

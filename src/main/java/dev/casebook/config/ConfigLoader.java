@@ -29,10 +29,12 @@ import java.util.regex.PatternSyntaxException;
 /** Reads {@code casebook.yml}; a missing file gives the defaults. */
 public final class ConfigLoader {
   private static final List<String> KEYS = List.of("title", "description", "base_url", "language",
-      "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership");
+      "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership", "code");
   private static final List<String> READERSHIP_KEYS = List.of("endpoint");
   private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design");
   private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
+  private static final List<String> CODE_KEYS = List.of("name", "url", "host", "permalink", "path", "scan", "branch");
+  private static final Pattern REPOSITORY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   public static final List<String> VOCABULARY_KEYS = List.of("services", "teams", "tags", "severities");
 
   private final Diagnostics diagnostics;
@@ -83,8 +85,9 @@ public final class ConfigLoader {
     }
     Map<String, Vocabulary> vocabularies = map.entry("vocabularies").map(this::vocabularies).orElse(Map.of());
     SiteConfig.Readership readership = map.entry("readership").map(this::readership).orElse(d.readership());
+    List<CodeRepository> code = map.entry("code").map(this::codeRepositories).orElse(List.of());
     return new SiteConfig(title, description, baseUrl, language, zone, idPattern, idFormat,
-        ownerField, folders, allowHtml, vocabularies, readership);
+        ownerField, folders, allowHtml, vocabularies, readership, code);
   }
 
   /** {@code readership: {endpoint: URL}}: an absolute http(s) URL or a path on the site's host. */
@@ -207,6 +210,122 @@ public final class ConfigLoader {
       diagnostics.error(entry.get().value().position(), "folder '" + f + "' must be inside the library");
       return false;
     });
+  }
+
+  /** The {@code code} list: one mapping per repository. */
+  private List<CodeRepository> codeRepositories(YamlMap.Entry entry) {
+    if (entry.value() instanceof YamlScalar s && s.isNull()) return List.of();
+    if (!(entry.value() instanceof YamlList list)) {
+      diagnostics.error(entry.value().position(), "'code' must be a list of repositories, not " + entry.value().describe(),
+          "for example: code: [{name: shop, url: https://github.com/acme/shop, path: ../shop}]");
+      return List.of();
+    }
+    List<CodeRepository> out = new java.util.ArrayList<>();
+    Map<String, CodeRepository> byName = new HashMap<>();
+    for (YamlNode item : list.items()) {
+      if (!(item instanceof YamlMap repo)) {
+        diagnostics.error(item.position(), "every item of 'code' must be a mapping with name and url, not " + item.describe());
+        continue;
+      }
+      codeRepository(repo).ifPresent(r -> {
+        CodeRepository first = byName.putIfAbsent(r.name(), r);
+        if (first != null) {
+          diagnostics.error(r.position(), "code repository '" + r.name() + "' is declared twice: also at " + first.position());
+        } else {
+          out.add(r);
+        }
+      });
+    }
+    return out;
+  }
+
+  private Optional<CodeRepository> codeRepository(YamlMap repo) {
+    rejectUnknown(repo, CODE_KEYS, "code repository setting");
+    Optional<String> name = requiredIn(repo, "name", "code repository").filter(n -> {
+      if (REPOSITORY_NAME.matcher(n).matches()) return true;
+      diagnostics.error(repo.entry("name").get().value().position(), "code repository name '" + n + "' must be letters, digits, '.', '_' and '-'");
+      return false;
+    });
+    Optional<URI> url = requiredIn(repo, "url", "code repository").flatMap(u -> {
+      try {
+        URI uri = new URI(u);
+        if (uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null) {
+          return Optional.of(uri);
+        }
+      } catch (URISyntaxException e) {
+        // reported below
+      }
+      diagnostics.error(repo.entry("url").get().value().position(), "url must be the repository's absolute http(s) web address, not '" + u + "'",
+          "for example https://github.com/acme/shop");
+      return Optional.empty();
+    });
+    Optional<PermalinkTemplate> template = permalinkTemplate(repo, url);
+    // A checkout may live inside the library or beside it (../shop).
+    Optional<String> path = str(repo, "path").map(f -> {
+      String p = Path.of(f).normalize().toString().replace('\\', '/');
+      return p.isEmpty() ? "." : p;
+    });
+    boolean scan = repo.entry("scan").flatMap(fields::bool).orElse(path.isPresent());
+    if (scan && path.isEmpty() && repo.entry("scan").isPresent()) {
+      diagnostics.error(repo.entry("scan").get().value().position(), "'scan' needs the repository's local checkout in 'path'");
+    }
+    String branch = str(repo, "branch").orElse(CodeRepository.DEFAULT_BRANCH);
+    if (name.isEmpty() || url.isEmpty() || template.isEmpty()) return Optional.empty();
+    String web = url.get().toString();
+    return Optional.of(new CodeRepository(name.get(), web.endsWith("/") ? web.substring(0, web.length() - 1) : web,
+        template.get(), path.orElse(null), scan && path.isPresent(), branch, repo.position()));
+  }
+
+  private Optional<PermalinkTemplate> permalinkTemplate(YamlMap repo, Optional<URI> url) {
+    Optional<YamlMap.Entry> permalink = repo.entry("permalink");
+    Optional<YamlMap.Entry> host = repo.entry("host");
+    if (permalink.isPresent()) {
+      if (host.isPresent()) {
+        diagnostics.error(host.get().keyPosition(), "set either 'host' or 'permalink', not both");
+      }
+      return fields.string(permalink.get()).filter(t -> {
+        List<String> unknown = PermalinkTemplate.unknownPlaceholders(t);
+        if (!unknown.isEmpty()) {
+          diagnostics.error(permalink.get().value().position(), "unknown placeholder '{" + unknown.get(0) + "}' in permalink",
+              "use {" + String.join("}, {", PermalinkTemplate.PLACEHOLDERS) + "}");
+          return false;
+        }
+        if (!t.contains("{path}")) {
+          diagnostics.error(permalink.get().value().position(), "permalink must contain {path}");
+          return false;
+        }
+        return true;
+      }).map(PermalinkTemplate::of);
+    }
+    if (host.isPresent()) {
+      return fields.string(host.get()).flatMap(h -> {
+        Optional<CodeHost> known = CodeHost.parse(h);
+        if (known.isEmpty()) {
+          diagnostics.error(host.get().value().position(), "unknown code host '" + h + "'",
+              Optional.ofNullable(Suggestions.didYouMean(h, CodeHost.words()))
+                  .orElse("use one of " + String.join(", ", CodeHost.words()) + ", or a permalink template"));
+        }
+        return known;
+      }).map(CodeHost::template);
+    }
+    if (url.isEmpty()) return Optional.empty();
+    Optional<CodeHost> inferred = CodeHost.infer(url.get());
+    if (inferred.isEmpty()) {
+      diagnostics.error(repo.entry("url").get().value().position(), "cannot tell which kind of code host " + url.get().getHost() + " is",
+          "set host: " + String.join(", ", CodeHost.words()) + ", or a permalink template such as {url}/blob/{commit}/{path}#L{start}-L{end}");
+    }
+    return inferred.map(CodeHost::template);
+  }
+
+  private Optional<String> requiredIn(YamlMap map, String key, String what) {
+    Optional<YamlMap.Entry> entry = map.entry(key);
+    if (entry.isEmpty()) {
+      diagnostics.error(map.position(), what + " is missing '" + key + "'");
+      return Optional.empty();
+    }
+    Optional<String> value = fields.string(entry.get());
+    if (value.isEmpty() && entry.get().value() instanceof YamlScalar) diagnostics.error(entry.get().keyPosition(), "'" + key + "' is empty");
+    return value;
   }
 
   private Map<String, Vocabulary> vocabularies(YamlMap.Entry entry) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * @param ownerField the front matter key that names the owning team
  * @param vocabularies by key: {@code services}, {@code teams}, {@code tags}, {@code severities}
  * @param readership where the pages' readership beacon sends its events; off when the endpoint is empty
+ * @param code the code repositories write-ups cite and that may cite them, in the order written
  */
 public record SiteConfig(
     String title,
@@ -26,7 +27,8 @@ public record SiteConfig(
     Folders folders,
     boolean allowHtml,
     Map<String, Vocabulary> vocabularies,
-    Readership readership) {
+    Readership readership,
+    java.util.List<CodeRepository> code) {
 
   public static final String FILE_NAME = "casebook.yml";
   public static final String DEFAULT_ID_FORMAT = "INC-{year}-{seq:3}";
@@ -60,11 +62,12 @@ public record SiteConfig(
 
   public SiteConfig {
     vocabularies = Map.copyOf(vocabularies);
+    code = java.util.List.copyOf(code);
   }
 
   public static SiteConfig defaults() {
     return new SiteConfig("Incident library", "", "", "en", ZoneId.of("UTC"), null,
-        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of(), Readership.OFF);
+        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of(), Readership.OFF, java.util.List.of());
   }
 
   public Vocabulary vocabulary(String key) {
@@ -73,7 +76,12 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, normalizeBaseUrl(url), language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies, readership);
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code);
+  }
+
+  /** The code repository named {@code name}, if the library declares one. */
+  public java.util.Optional<CodeRepository> codeRepository(String name) {
+    return code.stream().filter(r -> r.name().equals(name)).findFirst();
   }
 
   static String normalizeBaseUrl(String url) {

@@ -53,14 +53,19 @@ public final class LinkResolver {
   }
 
   public static LinkedLibrary link(Library library, Path libraryRoot, Diagnostics diagnostics) {
+    return link(library, libraryRoot, dev.casebook.code.CodeFindings.NONE, diagnostics);
+  }
+
+  /** Links the library; the comments in {@code code} that cite write-ups join the citation graph. */
+  public static LinkedLibrary link(Library library, Path libraryRoot, dev.casebook.code.CodeFindings code, Diagnostics diagnostics) {
     java.util.regex.Pattern idPattern = library.config().idPattern();
     IdMentions mentions = new IdMentions(word -> library.knownIds().contains(word)
         || (idPattern != null && idPattern.matcher(word).matches()));
     return new LinkResolver(library, libraryRoot, diagnostics)
-        .link(new MarkdownParser(mentions), new MarkdownRenderer(library.config().allowHtml()));
+        .link(new MarkdownParser(mentions), new MarkdownRenderer(library.config().allowHtml()), code);
   }
 
-  private LinkedLibrary link(MarkdownParser parser, MarkdownRenderer renderer) {
+  private LinkedLibrary link(MarkdownParser parser, MarkdownRenderer renderer, dev.casebook.code.CodeFindings code) {
     Map<String, RenderedBody> bodies = new ConcurrentHashMap<>();
     Map<String, List<Citation>> linkCitations = new ConcurrentHashMap<>();
     List<Anchor> anchors = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -93,7 +98,10 @@ public final class LinkResolver {
       citations.addAll(linkCitations.get(incident.id()));
     }
     for (DesignDoc design : library.designDocs()) citations.addAll(linkCitations.get(SitePaths.designKey(design.slug())));
-    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), new CitationGraph(citations), Map.copyOf(byId));
+    for (dev.casebook.code.CodeCitation c : code.citations()) {
+      citations.add(new Citation(c.key(), c.id(), Citation.Kind.CODE, c.position(), c.text()));
+    }
+    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), new CitationGraph(citations), Map.copyOf(byId), code);
   }
 
   /**

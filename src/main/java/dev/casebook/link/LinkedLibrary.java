@@ -11,11 +11,13 @@ import java.util.Map;
  *
  * @param bodies by incident id
  * @param designBodies design documents' bodies, by slug
+ * @param code the write-ups' code references and the comments in code that cite write-ups
  */
 public record LinkedLibrary(
     Library library,
     Map<String, RenderedBody> bodies,
     Map<String, RenderedBody> designBodies,
     CitationGraph citations,
-    Map<String, Incident> byId) {
+    Map<String, Incident> byId,
+    dev.casebook.code.CodeFindings code) {
 }

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param owner the owning team, or empty
  * @param related ids of write-ups this one builds on, as written
+ * @param code lines of code repositories the write-up cites
  * @param extra front matter keys Casebook does not know, as plain values
  * @param source where it came from, for diagnostics and links
  */
@@ -29,6 +30,7 @@ public record Incident(
     Timeline timeline,
     boolean nearMiss,
     List<Reference> related,
+    List<CodeReference> code,
     Map<String, Object> extra,
     Source source) {
 
@@ -39,6 +41,7 @@ public record Incident(
     responders = List.copyOf(responders);
     tags = List.copyOf(tags);
     related = List.copyOf(related);
+    code = List.copyOf(code);
     extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
   }
 

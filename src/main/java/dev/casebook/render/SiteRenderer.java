@@ -114,6 +114,8 @@ public final class SiteRenderer {
             .filter(c -> designViews.containsKey(c.from()))
             .map(c -> new DesignCiting(designViews.get(c.from()), c.context())).toList());
         model.put("relatedBy", citing.stream().map(Citing::incident).toList());
+        model.put("code", linked.code().referencesOf(incident.id()).stream().map(p -> ViewFactory.codeLink(p, config)).toList());
+        model.put("citedInCode", linked.code().citing(incident.id()).stream().map(ViewFactory::codeCiting).toList());
         model.put("newer", n > 0 ? allViews.get(n - 1) : null);
         model.put("older", n + 1 < allViews.size() ? allViews.get(n + 1) : null);
         page("incident.ftlh", "incident", incident.title(), incident.summary(), SitePaths.incident(incident.id()), model);
@@ -166,11 +168,11 @@ public final class SiteRenderer {
         });
       }
     }
-    pages.add(() -> page("citations.ftlh", "citations", "Citations", "Which write-ups later write-ups cite.",
+    pages.add(() -> page("citations.ftlh", "citations", "Citations", "Which write-ups later write-ups, designs and code cite.",
         "citations/", citationsModel()));
     pages.add(() -> {
       try (java.io.OutputStream json = out.create("citations.json")) {
-        CitationGraphJson.write(allViews, designViews.values(), linked.citations(), json);
+        CitationGraphJson.write(allViews, designViews.values(), linked.citations(), linked.code(), json);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -188,14 +190,23 @@ public final class SiteRenderer {
   private static final int UNCITED_LISTED = 100;
 
   private Map<String, Object> citationsModel() {
-    List<CitationCount> counts = allViews.stream()
-        .map(v -> new CitationCount(v, (int) linked.citations().citedBy(v.id()).stream().filter(incidentViews::containsKey).count()))
-        .toList();
+    List<CitationCount> counts = allViews.stream().map(v -> {
+      int writeUps = 0;
+      int designs = 0;
+      int code = 0;
+      for (String from : linked.citations().citedBy(v.id())) {
+        if (incidentViews.containsKey(from)) writeUps++;
+        else if (designViews.containsKey(from)) designs++;
+        else if (from.startsWith("code:")) code++;
+      }
+      return new CitationCount(v, writeUps + designs + code, writeUps, designs, code);
+    }).toList();
     List<CitationCount> most = counts.stream().filter(c -> c.count() > 0)
         .sorted(java.util.Comparator.comparingInt(CitationCount::count).reversed()).limit(MOST_CITED).toList();
     List<IncidentView> uncited = counts.stream().filter(c -> c.count() == 0).map(CitationCount::incident).toList();
     return Map.of("mostCited", most, "uncited", uncited.subList(0, Math.min(UNCITED_LISTED, uncited.size())),
-        "uncitedCount", uncited.size(), "citationCount", linked.citations().citations().size());
+        "uncitedCount", uncited.size(), "citationCount", linked.citations().citations().size(),
+        "codeCitationCount", linked.code().citations().size());
   }
 
   private DesignView designView(DesignDoc d) {

@@ -64,6 +64,18 @@ final class ViewFactory {
         i.source().path());
   }
 
+  static dev.casebook.render.view.CodeLinkView codeLink(dev.casebook.code.PinnedReference p, dev.casebook.config.SiteConfig config) {
+    dev.casebook.model.CodeReference r = p.reference();
+    String branch = config.codeRepository(r.repo()).map(dev.casebook.config.CodeRepository::branch).orElse("");
+    return new dev.casebook.render.view.CodeLinkView(r.repo(), r.path(), r.lines(),
+        dev.casebook.code.CodeLocations.shortCommit(p.commit()), branch, p.permalink());
+  }
+
+  static dev.casebook.render.view.CodeCitingView codeCiting(dev.casebook.code.CodeCitation c) {
+    return new dev.casebook.render.view.CodeCitingView(c.repo(), c.path(), c.line(), c.text(),
+        dev.casebook.code.CodeLocations.shortCommit(c.commit()), c.permalink());
+  }
+
   static String dateLabel(java.time.LocalDate date) {
     return DATE.format(date);
   }

@@ -3,12 +3,19 @@ package dev.casebook.serve;
 import dev.casebook.build.BuildOptions;
 import dev.casebook.build.BuildResult;
 import dev.casebook.build.SiteBuild;
+import dev.casebook.config.CodeRepository;
+import dev.casebook.config.ConfigLoader;
+import dev.casebook.config.SiteConfig;
 import dev.casebook.diag.DiagnosticFormat;
+import dev.casebook.diag.Diagnostics;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,8 +23,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps a served site in step with its library: watches the library's folder (write-ups, design
- * documents, assets, casebook.yml, the library's theme) with directory-watcher, rebuilds the site
+ * Keeps a served site in step with its library: watches the library (casebook.yml and the folders
+ * it names: write-ups and their assets, the theme, design documents, code checkouts) with
+ * directory-watcher, rebuilds the site
  * a moment after the last change of a burst, and tells the open pages through {@link LiveReload}:
  * reload after a good build, the problems after a failed one (the last good site stays served,
  * since a failed build writes nothing).
@@ -47,6 +55,8 @@ public final class LiveSite implements AutoCloseable {
   private final Set<Path> pending = new LinkedHashSet<>();
   private ScheduledFuture<?> next;
   private DirectoryWatcher watcher;
+  /** The folders whose files make the site (null: everything under the library's root). */
+  private volatile List<Path> content;
 
   private LiveSite(BuildOptions options, LiveReload live, Listener listener) {
     this.options = options;
@@ -59,8 +69,14 @@ public final class LiveSite implements AutoCloseable {
   /** Starts watching the library of {@code options}; the first build is the caller's. */
   public static LiveSite watch(BuildOptions options, LiveReload live, Listener listener) throws IOException {
     LiveSite site = new LiveSite(options, live, listener);
+    site.content = site.contentFolders();
+    List<Path> paths = new ArrayList<>(List.of(site.root));
+    if (site.content != null) {
+      // Design folders and code checkouts may live beside the library.
+      for (Path folder : site.content) if (!folder.startsWith(site.root) && Files.isDirectory(folder)) paths.add(folder);
+    }
     site.watcher = DirectoryWatcher.builder()
-        .path(site.root)
+        .paths(paths)
         .fileHashing(false)
         .listener(site::changed)
         .build();
@@ -82,9 +98,32 @@ public final class LiveSite implements AutoCloseable {
     schedule(path);
   }
 
-  /** The output folder (when it is inside the library), git's folder, hidden files and editor backups. */
+  /**
+   * The folders the site is made of, as casebook.yml names them: write-ups, theme, design
+   * documents and code checkouts; null when the write-ups sit in the library's root itself.
+   */
+  private List<Path> contentFolders() {
+    SiteConfig config = ConfigLoader.load(root, new Diagnostics());
+    Path incidents = root.resolve(config.folders().incidents()).normalize();
+    if (!Files.isDirectory(incidents)) return null;
+    List<Path> folders = new ArrayList<>(List.of(incidents, root.resolve(config.folders().templates()).normalize()));
+    for (String design : config.folders().design()) folders.add(root.resolve(design).normalize());
+    for (CodeRepository repository : config.code()) {
+      if (repository.hasCheckout()) folders.add(root.resolve(repository.path()).normalize());
+    }
+    return List.copyOf(folders);
+  }
+
+  /**
+   * Changes that cannot change the site: outside casebook.yml and the content folders, in the
+   * output folder, git's folder, hidden files and editor backups.
+   */
   boolean ignored(Path path) {
     if (path.startsWith(output)) return true;
+    List<Path> folders = content;
+    if (folders != null && !path.equals(root.resolve(SiteConfig.FILE_NAME)) && folders.stream().noneMatch(path::startsWith)) {
+      return true;
+    }
     Path relative = path.startsWith(root) ? root.relativize(path) : path;
     for (Path part : relative) {
       String name = part.toString();
@@ -107,6 +146,7 @@ public final class LiveSite implements AutoCloseable {
       next = null;
     }
     if (changed.isEmpty()) return;
+    if (changed.contains(root.resolve(SiteConfig.FILE_NAME))) content = contentFolders();
     BuildResult result;
     try {
       result = SiteBuild.build(options);

@@ -6,6 +6,7 @@ import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
 import dev.casebook.diag.Suggestions;
 import dev.casebook.load.SourceDocument;
+import dev.casebook.model.CodeReference;
 import dev.casebook.model.Incident;
 import dev.casebook.model.Status;
 import dev.casebook.model.Timeline;
@@ -39,7 +40,7 @@ public final class IncidentReader {
     this.fields = new YamlFields(diagnostics);
     this.knownKeys = List.of("id", "title", "date", "status", "summary", "severity", config.ownerField(),
         "teams", "services", "authors", "responders", "tags", "started", "detected", "mitigated",
-        "resolved", "near_miss", "related");
+        "resolved", "near_miss", "related", "code");
   }
 
   public Optional<Incident> read(SourceDocument doc) {
@@ -82,9 +83,10 @@ public final class IncidentReader {
         }
       }
     });
+    List<CodeReference> code = fm.entry("code").map(e -> new CodeReferenceReader(config, diagnostics).read(e)).orElse(List.of());
     if (id == null || title == null || date == null) return Optional.empty();
     return Optional.of(new Incident(id, title, date, status, summary, severity, owner, teams,
-        services, authors, responders, tags, timeline, nearMiss, related, extra,
+        services, authors, responders, tags, timeline, nearMiss, related, code, extra,
         new Incident.Source(path, doc.body(), doc.bodyLine(), positions)));
   }
 

@@ -58,6 +58,21 @@ class SampleSiteInBrowserTest {
   }
 
   @Test
+  void writeUpsShowTheCodeTheyCiteAndTheCommentsThatCiteThem() throws Exception {
+    Document page = open("incidents/INC-2024-003/");
+    List<String> code = page.select("[aria-labelledby=code-title] li > a").eachAttr("href");
+    assertEquals(2, code.size(), code.toString());
+    for (String href : code) {
+      assertTrue(href.matches("https://github\\.com/larkspur/services/blob/[0-9a-f]{40}/dispatch/consumer/consumer\\.go#L\\d+-L\\d+"), href);
+    }
+    Element cited = page.selectFirst("[aria-labelledby=cited-in-code-title]");
+    assertTrue(cited != null && cited.selectFirst("h2").text().equals("Cited in code"), "no Cited in code section");
+    assertTrue(cited.select("li > a").eachText().contains("dispatch/consumer/consumer.go:33"), cited.text());
+    assertTrue(cited.text().contains("never wait on the vendor unbounded"), cited.text());
+    assertFalse(cited.text().contains("runbook"), "a string is not a comment: " + cited.text());
+  }
+
+  @Test
   void mermaidBlocksBecomeDiagrams() throws Exception {
     Document page = open("incidents/INC-2023-014/");
     assertFalse(page.select(".mermaid").isEmpty());

@@ -126,6 +126,46 @@ class CitationsTest {
   }
 
   @Test
+  void commentsInCodeCountAsCitationsAndJoinTheGraphWithTheWriteUpsCodeReferences() throws IOException {
+    Path lib = library(
+        "INC-001.md", writeUp("INC-001", "2024-01-01", "code:\n  - {repo: shop, path: app/pool.py, lines: 1-2}\n", "First.\n"),
+        "INC-002.md", writeUp("INC-002", "2024-02-01", "", "Second.\n"),
+        "INC-003.md", writeUp("INC-003", "2024-03-01", "", "Like INC-001.\n"));
+    Files.writeString(lib.resolve("casebook.yml"), "id_pattern: 'INC-\\d{3}'\ncode:\n"
+        + "  - {name: shop, url: 'https://gitlab.com/acme/shop', path: shop, branch: trunk}\n");
+    Files.createDirectories(lib.resolve("shop/app"));
+    Files.writeString(lib.resolve("shop/app/pool.py"), "# Pool size is capped after INC-002.\nPOOL = 10  # INC-002, INC-999\n");
+    Path site = tmp.resolve("site");
+    BuildResult result = SiteBuild.build(new BuildOptions(lib, site, false, null));
+    assertTrue(result.written(), result.diagnostics().toString());
+    assertEquals(List.of("shop/app/pool.py:2:23: warning: a comment cites unknown incident id 'INC-999'"
+        + " (no write-up has this id; the comment is not shown on the site)"), result.diagnostics().stream().map(Diagnostic::toString).toList());
+
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.resolve("citations.json").toFile());
+    List<String> edges = new java.util.ArrayList<>();
+    json.get("edges").forEach(e -> edges.add(e.get("from").asText() + ">" + e.get("to").asText() + ":" + e.get("type").asText()));
+    assertEquals(List.of("INC-003>INC-001:link", "code:shop/app/pool.py#L1>INC-002:code", "code:shop/app/pool.py#L2>INC-002:code",
+        "INC-001>code:shop/app/pool.py#L1-L2:code-reference"), edges);
+    List<String> codeNodes = new java.util.ArrayList<>();
+    json.get("nodes").forEach(n -> {
+      if (n.get("type").asText().equals("code")) codeNodes.add(n.get("id").asText() + " " + n.get("url").asText());
+    });
+    assertEquals(List.of("code:shop/app/pool.py#L1-L2 https://gitlab.com/acme/shop/-/blob/trunk/app/pool.py#L1-2",
+        "code:shop/app/pool.py#L1 https://gitlab.com/acme/shop/-/blob/trunk/app/pool.py#L1",
+        "code:shop/app/pool.py#L2 https://gitlab.com/acme/shop/-/blob/trunk/app/pool.py#L2"), codeNodes);
+
+    Document citations = Jsoup.parse(Fixtures.read(site.resolve("citations/index.html")));
+    assertEquals(List.of("Write-up INC-002", "Write-up INC-001"), citations.select("[aria-labelledby=most-cited-title] li > a").eachText());
+    assertTrue(citations.select("[aria-labelledby=most-cited-title] li").get(0).text().endsWith("cited by 2 places in code"));
+    assertEquals(List.of("Write-up INC-003"), citations.select("[aria-labelledby=uncited-title] li > a").eachText());
+
+    Document second = page(site, "INC-002");
+    assertEquals(List.of("app/pool.py:1", "app/pool.py:2"), second.select("[aria-labelledby=cited-in-code-title] li > a").eachText());
+    assertEquals(List.of("Pool size is capped after INC-002.", "INC-002, INC-999"),
+        second.select("[aria-labelledby=cited-in-code-title] q").eachText());
+  }
+
+  @Test
   void designDocumentsGetPagesAndShowOnTheWriteUpsTheyCite() throws IOException {
     Path lib = library(
         "INC-001.md", writeUp("INC-001", "2024-01-01", "", "## What happened\n\nFirst.\n"),

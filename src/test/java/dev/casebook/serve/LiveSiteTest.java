@@ -207,5 +207,7 @@ class LiveSiteTest {
     assertEquals(4, ignored.size(), ignored.toString());
     assertFalse(watching.ignored(library.resolve("incidents/2024/INC-2024-001.md")));
     assertFalse(watching.ignored(library.resolve("casebook.yml")));
+    assertTrue(watching.ignored(library.resolve("notes/todo.txt")), "not a folder the site is made of");
+    assertTrue(watching.ignored(library.resolve("README.md")));
   }
 }

@@ -32,7 +32,8 @@ class InvalidLibrariesTest {
       "duplicate-keys", "missing-required-fields", "empty-required-field", "wrong-types", "invalid-date",
       "invalid-timestamp", "timestamps-out-of-order", "duplicate-ids", "unsafe-ids", "id-pattern-mismatch",
       "unknown-related-id", "related-self", "vocabulary", "not-utf8", "nul-byte", "oversized-file",
-      "yaml-alias-bomb", "unsafe-yaml-tag", "config-errors", "broken-links", "link-outside-library", "mixed");
+      "yaml-alias-bomb", "unsafe-yaml-tag", "config-errors", "broken-links", "link-outside-library", "mixed", "code-config", "code-references",
+      "code-checkout");
 
   private static final String PREVIOUS_INDEX = "<!doctype html><title>The previous site</title>\n";
 

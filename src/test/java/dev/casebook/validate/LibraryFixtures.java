@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.casebook.cli.Main;
 import dev.casebook.load.TextFile;
+import dev.casebook.testing.GitRepo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,6 +66,28 @@ public final class LibraryFixtures {
       "oversized-file", library -> {
         write(library, "incidents/INC-2024-001-huge.md", sized("INC-2024-001", TextFile.MAX_BYTES + 1));
         write(library, "incidents/INC-2024-002-at-limit.md", sized("INC-2024-002", TextFile.MAX_BYTES));
+      },
+      "code-checkout", library -> {
+        // shop/ is a git repository: src/Pool.java gains three header lines (moving every line
+        // down), then its line 15 changes and src/Old.java is deleted.
+        String first;
+        String pool = GitRepo.lines(20).replace("line 5\n", "// Capped since INC-2024-001; see also INC-2024-099.\n");
+        try (GitRepo repo = GitRepo.init(library.resolve("shop"))) {
+          first = repo.write("src/Pool.java", pool).write("src/Old.java", GitRepo.lines(5)).commitAll("first");
+          repo.write("src/Pool.java", "// header\n// header\n// header\n" + pool).commitAll("header");
+          repo.write("src/Pool.java", "// header\n// header\n// header\n" + pool.replace("line 15\n", "line fifteen\n"))
+              .delete("src/Old.java").commitAll("change");
+        }
+        Files.createDirectories(library.resolve("incidents"));
+        Files.writeString(library.resolve("incidents/INC-2024-001.md"), String.join("\n",
+            "---", "id: INC-2024-001", "title: Pool exhaustion", "date: 2024-03-05", "code:",
+            "  - {repo: shop, path: src/Pool.java, lines: 10-12, commit: " + first + "}",
+            "  - {repo: shop, path: src/Pool.java, lines: 14-16, commit: " + first + "}",
+            "  - {repo: shop, path: src/Old.java, lines: 2, commit: " + first + "}",
+            "  - {repo: shop, path: src/Missing.java, lines: 1}",
+            "  - {repo: shop, path: src/Pool.java, lines: 20-30, commit: " + first.substring(0, 12) + "}",
+            "  - {repo: shop, path: src/Pool.java, lines: 1, commit: deadbeef}",
+            "---", "", "Body.", ""));
       },
       "symlink-outside-library", library -> {
         Path outside = library.resolveSibling("outside.md");

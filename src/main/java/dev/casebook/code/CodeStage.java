@@ -1,0 +1,104 @@
+package dev.casebook.code;
+
+import dev.casebook.config.CodeRepository;
+import dev.casebook.config.SiteConfig;
+import dev.casebook.diag.Diagnostics;
+import dev.casebook.diag.SourcePosition;
+import dev.casebook.diag.Suggestions;
+import dev.casebook.model.CodeReference;
+import dev.casebook.model.Incident;
+import dev.casebook.model.Library;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The code stage: pins and checks every write-up's {@code code} references against the local
+ * checkouts, and scans the checkouts that have {@code scan} on for comments citing write-ups.
+ * A comment that cites an id nobody wrote is a warning, not an error: the code is not the
+ * library's to fix. Comments citing drafts are left out unless drafts are built.
+ */
+public final class CodeStage {
+  private CodeStage() {}
+
+  public static CodeFindings run(Library library, Path libraryRoot, Diagnostics diagnostics) {
+    SiteConfig config = library.config();
+    if (config.code().isEmpty()) return CodeFindings.NONE;
+    Map<String, Checkout> checkouts = new LinkedHashMap<>();
+    try {
+      for (CodeRepository repo : config.code()) {
+        if (!repo.hasCheckout()) continue;
+        try {
+          checkouts.put(repo.name(), Checkout.open(repo, libraryRoot));
+        } catch (IOException e) {
+          diagnostics.error(repo.position(), "cannot open the checkout of code repository '" + repo.name() + "' at '" + repo.path() + "': "
+              + (e instanceof java.nio.file.NoSuchFileException ? "the folder does not exist" : e.getMessage()),
+              "'path' is relative to casebook.yml");
+        }
+      }
+      Map<String, List<PinnedReference>> references = references(library, config, checkouts, diagnostics);
+      List<CodeCitation> citations = scan(library, checkouts, diagnostics);
+      return new CodeFindings(references, citations);
+    } finally {
+      checkouts.values().forEach(Checkout::close);
+    }
+  }
+
+  private static Map<String, List<PinnedReference>> references(Library library, SiteConfig config, Map<String, Checkout> checkouts,
+      Diagnostics diagnostics) {
+    Map<String, CheckoutVerifier> verifiers = new LinkedHashMap<>();
+    checkouts.forEach((name, checkout) -> verifiers.put(name, new CheckoutVerifier(checkout, diagnostics)));
+    // JGit reads a repository from several threads at once; each check has its own reader.
+    Map<String, List<PinnedReference>> out = new java.util.concurrent.ConcurrentHashMap<>();
+    library.incidents().parallelStream().filter(i -> !i.code().isEmpty()).forEach(incident -> {
+      List<PinnedReference> pinned = new ArrayList<>();
+      for (CodeReference ref : incident.code()) {
+        CodeRepository repo = config.codeRepository(ref.repo()).orElseThrow();
+        CheckoutVerifier verifier = verifiers.get(ref.repo());
+        if (verifier != null) {
+          pinned.add(verifier.pin(ref));
+        } else if (!repo.hasCheckout()) {
+          pinned.add(CheckoutVerifier.unchecked(repo, ref));
+        }
+      }
+      out.put(incident.id(), pinned);
+    });
+    return out;
+  }
+
+  private static List<CodeCitation> scan(Library library, Map<String, Checkout> checkouts, Diagnostics diagnostics) {
+    Set<String> inSite = library.incidents().stream().map(Incident::id).collect(Collectors.toSet());
+    CodeScanner scanner = new CodeScanner(IdFinder.of(library.config().idPattern(), library.knownIds()));
+    List<CodeCitation> out = new ArrayList<>();
+    for (Checkout checkout : checkouts.values()) {
+      if (!checkout.repository().scan()) continue;
+      List<CodeCitation> found;
+      try {
+        found = scanner.scan(checkout);
+      } catch (IOException | RuntimeException e) {
+        diagnostics.error(checkout.repository().position(), "cannot scan the checkout of code repository '"
+            + checkout.repository().name() + "': " + e.getMessage());
+        continue;
+      }
+      for (CodeCitation c : found) {
+        if (inSite.contains(c.id())) {
+          out.add(c);
+        } else if (!library.knownIds().contains(c.id())) {
+          warnUnknown(c.position(), c.id(), library.knownIds(), diagnostics);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void warnUnknown(SourcePosition at, String id, Set<String> known, Diagnostics diagnostics) {
+    String hint = Suggestions.didYouMean(id, known);
+    diagnostics.warning(at, "a comment cites unknown incident id '" + id + "'",
+        hint != null ? hint : "no write-up has this id; the comment is not shown on the site");
+  }
+}
