@@ -37,7 +37,7 @@ class ReadershipInBrowserTest {
     String db = tmp.resolve("readership.db").toString();
     CollectorConfig settings = CollectorConfig.defaults().withPort(0).withDb(db);
     try (Collector collector = Collector.start(settings, Clock.systemUTC())) {
-      Path library = Fixtures.copy(Fixtures.sampleLibrary(), tmp.resolve("library"));
+      Path library = Fixtures.sampleLibraryCopy(tmp.resolve("library"));
       Path config = library.resolve("casebook.yml");
       String endpoint = collector.url().resolve("/_r/e").toString();
       Files.writeString(config, Files.readString(config) + "\nreadership:\n  endpoint: " + endpoint + "\n");

@@ -45,11 +45,8 @@ class BeaconTest {
   }
 
   private Path library(String extraConfig) throws IOException {
-    Path lib = Files.createDirectories(tmp.resolve("library"));
-    Path sample = Fixtures.sampleLibrary();
-    Fixtures.copy(sample.resolve("incidents"), lib.resolve("incidents"));
-    Fixtures.copy(sample.resolve("design"), lib.resolve("design"));
-    Files.writeString(lib.resolve("casebook.yml"), Files.readString(sample.resolve("casebook.yml")) + extraConfig);
+    Path lib = Fixtures.sampleLibraryCopy(tmp.resolve("library"));
+    Files.writeString(lib.resolve("casebook.yml"), Files.readString(lib.resolve("casebook.yml")) + extraConfig);
     return lib;
   }
 

@@ -32,6 +32,23 @@ public final class Fixtures {
     return root;
   }
 
+  /**
+   * A copy of the sample library that a test may change: casebook.yml and the folders it names
+   * (write-ups, design documents, the code folder, as plain files outside git), without the rest
+   * of the repository.
+   */
+  public static Path sampleLibraryCopy(Path to) {
+    Path sample = sampleLibrary();
+    try {
+      Files.createDirectories(to);
+      Files.copy(sample.resolve("casebook.yml"), to.resolve("casebook.yml"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (String folder : java.util.List.of("incidents", "design", "code")) copy(sample.resolve(folder), to.resolve(folder));
+    return to;
+  }
+
   /** Copies a folder tree, so a test can change a fixture. */
   public static Path copy(Path from, Path to) {
     try {
