@@ -95,6 +95,7 @@ public final class SiteBuild {
       return null;
     }
     SiteConfig config = ConfigLoader.load(source, diagnostics);
+    if (config.strict()) diagnostics.warningsAreErrors();
     if (baseUrl != null) config = config.withBaseUrl(baseUrl);
     LibrarySources sources = LibraryLoader.load(source, config, diagnostics);
     timer.lap("load");

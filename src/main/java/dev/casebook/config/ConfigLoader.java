@@ -29,7 +29,7 @@ import java.util.regex.PatternSyntaxException;
 /** Reads {@code casebook.yml}; a missing file gives the defaults. */
 public final class ConfigLoader {
   private static final List<String> KEYS = List.of("title", "description", "base_url", "language",
-      "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership", "code");
+      "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership", "code", "edit_url", "strict");
   private static final List<String> READERSHIP_KEYS = List.of("endpoint");
   private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design");
   private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
@@ -86,8 +86,34 @@ public final class ConfigLoader {
     Map<String, Vocabulary> vocabularies = map.entry("vocabularies").map(this::vocabularies).orElse(Map.of());
     SiteConfig.Readership readership = map.entry("readership").map(this::readership).orElse(d.readership());
     List<CodeRepository> code = map.entry("code").map(this::codeRepositories).orElse(List.of());
+    String editUrl = map.entry("edit_url").flatMap(this::editUrl).orElse("");
+    boolean strict = map.entry("strict").flatMap(fields::bool).orElse(false);
     return new SiteConfig(title, description, baseUrl, language, zone, idPattern, idFormat,
-        ownerField, folders, allowHtml, vocabularies, readership, code);
+        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict);
+  }
+
+  /** {@code edit_url}: an absolute http(s) URL with {@code {path}} where the file's path goes. */
+  private Optional<String> editUrl(YamlMap.Entry entry) {
+    return fields.string(entry).filter(url -> {
+      boolean ok = false;
+      try {
+        URI uri = new URI(url.replace("{path}", "x"));
+        ok = uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null;
+      } catch (URISyntaxException e) {
+        ok = false;
+      }
+      if (!ok) {
+        diagnostics.error(entry.value().position(), "edit_url must be an absolute http(s) URL, not '" + url + "'",
+            "for example https://github.com/acme/incidents/edit/main/{path}");
+        return false;
+      }
+      if (!url.contains("{path}")) {
+        diagnostics.error(entry.value().position(), "edit_url has no {path}",
+            "{path} is replaced by the write-up's path in the library, e.g. .../edit/main/{path}");
+        return false;
+      }
+      return true;
+    });
   }
 
   /** {@code readership: {endpoint: URL}}: an absolute http(s) URL or a path on the site's host. */

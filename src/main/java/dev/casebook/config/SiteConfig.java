@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * @param vocabularies by key: {@code services}, {@code teams}, {@code tags}, {@code severities}
  * @param readership where the pages' readership beacon sends its events; off when the endpoint is empty
  * @param code the code repositories write-ups cite and that may cite them, in the order written
+ * @param editUrl where a write-up's file can be edited, with {@code {path}} for its path in the
+ *     library (e.g. {@code https://github.com/acme/incidents/edit/main/{path}}); empty for none
+ * @param strict whether warnings count as errors (they fail check and stop a build)
  */
 public record SiteConfig(
     String title,
@@ -28,7 +31,9 @@ public record SiteConfig(
     boolean allowHtml,
     Map<String, Vocabulary> vocabularies,
     Readership readership,
-    java.util.List<CodeRepository> code) {
+    java.util.List<CodeRepository> code,
+    String editUrl,
+    boolean strict) {
 
   public static final String FILE_NAME = "casebook.yml";
   public static final String DEFAULT_ID_FORMAT = "INC-{year}-{seq:3}";
@@ -61,13 +66,14 @@ public record SiteConfig(
   }
 
   public SiteConfig {
+    editUrl = editUrl == null ? "" : editUrl;
     vocabularies = Map.copyOf(vocabularies);
     code = java.util.List.copyOf(code);
   }
 
   public static SiteConfig defaults() {
     return new SiteConfig("Incident library", "", "", "en", ZoneId.of("UTC"), null,
-        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of(), Readership.OFF, java.util.List.of());
+        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of(), Readership.OFF, java.util.List.of(), "", false);
   }
 
   public Vocabulary vocabulary(String key) {
@@ -76,12 +82,23 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, normalizeBaseUrl(url), language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code);
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict);
   }
 
   /** The code repository named {@code name}, if the library declares one. */
   public java.util.Optional<CodeRepository> codeRepository(String name) {
     return code.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  /** The page where the file at {@code path} (relative to the library) is edited, or empty. */
+  public String editUrlOf(String path) {
+    if (editUrl.isEmpty()) return "";
+    StringBuilder encoded = new StringBuilder();
+    for (String segment : path.replace('\\', '/').split("/")) {
+      if (encoded.length() > 0) encoded.append('/');
+      encoded.append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return editUrl.replace("{path}", encoded);
   }
 
   static String normalizeBaseUrl(String url) {

@@ -10,9 +10,21 @@ import java.util.List;
  */
 public final class Diagnostics {
   private final List<Diagnostic> items = new ArrayList<>();
+  private boolean strict;
 
   public synchronized void add(Diagnostic d) {
-    items.add(d);
+    items.add(strict ? asError(d) : d);
+  }
+
+  /** From now on, and for those already reported, warnings are errors ({@code strict: true}). */
+  public synchronized void warningsAreErrors() {
+    strict = true;
+    items.replaceAll(Diagnostics::asError);
+  }
+
+  private static Diagnostic asError(Diagnostic d) {
+    return d.isError() ? d : new Diagnostic(Severity.ERROR, d.position(), d.message(),
+        d.hint() == null ? "strict: true makes warnings errors" : d.hint() + "; strict: true makes warnings errors");
   }
 
   public void error(SourcePosition at, String message) {
@@ -32,7 +44,7 @@ public final class Diagnostics {
   }
 
   public synchronized void addAll(List<Diagnostic> more) {
-    items.addAll(more);
+    for (Diagnostic d : more) add(d);
   }
 
   public synchronized boolean hasErrors() {

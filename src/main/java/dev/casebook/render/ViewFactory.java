@@ -27,8 +27,10 @@ final class ViewFactory {
   private final DateTimeFormatter moment;
   private final DateTimeFormatter time;
   private final Taxonomies taxonomies;
+  private final SiteConfig config;
 
   ViewFactory(SiteConfig config, Taxonomies taxonomies) {
+    this.config = config;
     this.moment = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH).withZone(config.timezone());
     this.time = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(config.timezone());
     this.taxonomies = taxonomies;
@@ -61,7 +63,8 @@ final class ViewFactory {
         span(t.duration()),
         i.nearMiss(),
         i.extra(),
-        i.source().path());
+        i.source().path(),
+        config.editUrlOf(i.source().path()));
   }
 
   static dev.casebook.render.view.CodeLinkView codeLink(dev.casebook.code.PinnedReference p, dev.casebook.config.SiteConfig config) {

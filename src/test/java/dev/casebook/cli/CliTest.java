@@ -57,6 +57,9 @@ class CliTest {
     assertEquals("", build.err(), "the sample library has no warnings");
     assertTrue(build.out().matches("(?s)Built \\d+ write-ups, \\d+ pages in .*"), build.out());
     assertTrue(Files.isRegularFile(out.resolve("incidents/INC-2023-014/index.html")));
+    String page = Fixtures.read(out.resolve("incidents/INC-2023-014/index.html"));
+    assertTrue(page.contains("<a class=\"cite__edit\" href=\"https://github.com/larkspur/incidents/edit/main/"
+        + "incidents/2023/INC-2023-014-primary-db-failover.md\">Edit this page</a>"), "edit_url gives each write-up its edit link");
     Cli check = Cli.run("check", "--source", Fixtures.sampleLibrary().toString());
     assertEquals(0, check.exit(), check.out());
     assertEquals("", check.out());
@@ -137,6 +140,27 @@ class CliTest {
     assertTrue(text.contains("## What made it difficult") && text.contains("## Red herrings") && text.contains("## Contributors"),
         "the skeleton asks for what makes a write-up worth reading");
     assertEquals(0, Cli.run("check", "--source", library.toString()).exit());
+  }
+
+  @Test
+  void strictMakesWarningsFailTheCheckAndStopTheBuild() throws IOException {
+    Path library = Fixtures.copy(Fixtures.resource("sites/minimal/input"), tmp.resolve("lib-strict"));
+    Path file = library.resolve("incidents/2024/INC-2024-001-dns.md");
+    Files.writeString(file, Files.readString(file).replaceFirst("\ntitle: ", "\ntitel: typo\ntitle: "));
+    Cli lenient = Cli.run("check", "--source", library.toString());
+    assertEquals(0, lenient.exit(), "a warning alone passes: " + lenient.out());
+    assertTrue(lenient.out().contains("warning: unknown key 'titel'"), lenient.out());
+
+    Path config = library.resolve("casebook.yml");
+    Files.writeString(config, Files.readString(config) + "strict: true\n");
+    Cli strict = Cli.run("check", "--source", library.toString());
+    assertEquals(1, strict.exit());
+    assertTrue(strict.out().contains("error: unknown key 'titel' is kept as an extra field (did you mean 'title'?; "
+        + "strict: true makes warnings errors)"), strict.out());
+    Path out = tmp.resolve("strict-site");
+    Cli build = Cli.run("build", "--source", library.toString(), "--out", out.toString());
+    assertEquals(1, build.exit());
+    assertFalse(Files.exists(out), "nothing written");
   }
 
   private static String[] concat(String[] a, String... b) {

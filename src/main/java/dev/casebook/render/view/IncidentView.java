@@ -12,6 +12,7 @@ import java.util.Map;
  * @param dateLabel e.g. {@code 5 March 2024}
  * @param status {@code draft}, {@code in-review} or {@code published}
  * @param sourcePath the write-up's file, relative to the library root
+ * @param editUrl where the file is edited ({@code edit_url} in casebook.yml), or empty
  */
 public record IncidentView(
     String id,
@@ -38,4 +39,5 @@ public record IncidentView(
     Span duration,
     boolean nearMiss,
     Map<String, Object> extra,
-    String sourcePath) {}
+    String sourcePath,
+    String editUrl) {}
