@@ -10,9 +10,14 @@ import java.nio.file.Path;
  * @param drafts include write-ups with {@code status: draft}
  * @param baseUrl overrides the library's {@code base_url}; null to keep it
  * @param searchDocuments where to write what the search index was built from (JSON); null for nowhere
+ * @param readership the readership report or database the Learning page is made from; null for no page
  */
-public record BuildOptions(Path source, Path output, boolean drafts, String baseUrl, Path searchDocuments) {
+public record BuildOptions(Path source, Path output, boolean drafts, String baseUrl, Path searchDocuments, String readership) {
   public BuildOptions(Path source, Path output, boolean drafts, String baseUrl) {
-    this(source, output, drafts, baseUrl, null);
+    this(source, output, drafts, baseUrl, null, null);
+  }
+
+  public BuildOptions(Path source, Path output, boolean drafts, String baseUrl, Path searchDocuments) {
+    this(source, output, drafts, baseUrl, searchDocuments, null);
   }
 }

@@ -14,6 +14,8 @@ import dev.casebook.link.SitePaths;
 import dev.casebook.load.LibraryLoader;
 import dev.casebook.load.LibrarySources;
 import dev.casebook.model.Library;
+import dev.casebook.readership.Readership;
+import dev.casebook.readership.ReadershipSource;
 import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
 import dev.casebook.render.WebJarVersions;
@@ -66,11 +68,21 @@ public final class SiteBuild {
     LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics);
     timer.lap("link");
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
+    Readership readership = null;
+    if (options.readership() != null) {
+      try {
+        readership = ReadershipSource.load(options.readership(), writeUps(library));
+      } catch (IOException e) {
+        diagnostics.error(SourcePosition.of(options.readership()), e.getMessage());
+        return failed(diagnostics, output, timer);
+      }
+      timer.lap("readership");
+    }
 
     Theme theme = Theme.load(source.resolve(library.config().folders().templates()));
     int pages;
     try (SiteWriter writer = SiteWriter.open(output)) {
-      SiteRenderer.Report report = SiteRenderer.render(linked, theme, writer, diagnostics, GENERATOR);
+      SiteRenderer.Report report = SiteRenderer.render(linked, readership, theme, writer, diagnostics, GENERATOR);
       pages = report.pages();
       timer.lap("render");
       if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
@@ -102,6 +114,12 @@ public final class SiteBuild {
     Library library = dev.casebook.validate.LibraryValidator.validate(sources, config, drafts, diagnostics);
     timer.lap("validate");
     return library;
+  }
+
+  private static Map<String, Readership.WriteUp> writeUps(Library library) {
+    Map<String, Readership.WriteUp> out = new java.util.LinkedHashMap<>();
+    for (var i : library.incidents()) out.put(i.id(), new Readership.WriteUp(i.title(), i.owner()));
+    return out;
   }
 
   private static Path outputFolder(BuildOptions options, SiteConfig config) {

@@ -32,12 +32,18 @@ final class BuildCommand implements Callable<Integer> {
       description = "Also write, as JSON, what each search index of the site was built from: its path, the lunr settings and the text of every field of every document.")
   Path searchDocuments;
 
+  @Option(names = "--readership", paramLabel = "DB|FILE",
+      description = {"Add a Learning page, and on each write-up how many people outside its owning team read it, "
+          + "from the collector's database (a SQLite file or a jdbc:postgresql: URL) or a report written by "
+          + "'casebook readership --format json' (a .json file)."})
+  String readership;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
-    BuildResult result = SiteBuild.build(new BuildOptions(library.root(), out, drafts, baseUrl, searchDocuments));
+    BuildResult result = SiteBuild.build(new BuildOptions(library.root(), out, drafts, baseUrl, searchDocuments, readership));
     var err = spec.commandLine().getErr();
     Reporter.diagnostics(err, result);
     if (!result.written()) {

@@ -9,6 +9,9 @@ import dev.casebook.load.AssetFile;
 import dev.casebook.markdown.RenderedBody;
 import dev.casebook.model.Incident;
 import dev.casebook.model.DesignDoc;
+import dev.casebook.readership.Readership;
+import dev.casebook.readership.ReadershipReport;
+import dev.casebook.render.view.LearningRow;
 import dev.casebook.render.view.CitationCount;
 import dev.casebook.render.view.DesignCiting;
 import dev.casebook.render.view.DesignView;
@@ -59,9 +62,14 @@ public final class SiteRenderer {
   private final List<IncidentView> allViews;
   private final Map<String, DesignView> designViews = new LinkedHashMap<>();
   private final Map<String, PageLinks> htmlPages = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Readership readership;
+  private final Map<String, ReadershipReport> readers = new HashMap<>();
 
-  private SiteRenderer(LinkedLibrary linked, Theme theme, SiteWriter out, Diagnostics diagnostics, String generator) {
+  private SiteRenderer(LinkedLibrary linked, Readership readership, Theme theme, SiteWriter out, Diagnostics diagnostics,
+      String generator) {
     this.linked = linked;
+    this.readership = readership;
+    if (readership != null) for (ReadershipReport r : readership.writeUps()) readers.put(r.doc(), r);
     this.config = linked.library().config();
     this.theme = theme;
     this.templates = new TemplateEngine(theme);
@@ -74,7 +82,8 @@ public final class SiteRenderer {
     this.allViews = List.copyOf(incidentViews.values());
     this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.language(), generator,
         incidents.size(), (int) incidents.stream().filter(Incident::nearMiss).count(),
-        taxonomies.all().stream().map(Taxonomy::view).toList(), "feed.xml", linked.library().designDocs().size());
+        taxonomies.all().stream().map(Taxonomy::view).toList(), "feed.xml", linked.library().designDocs().size(),
+        readership != null);
     for (DesignDoc d : linked.library().designDocs()) designViews.put(SitePaths.designKey(d.slug()), designView(d));
   }
 
@@ -89,7 +98,16 @@ public final class SiteRenderer {
   /** Renders the site into {@code out}; problems go to {@code diagnostics}. */
   public static Report render(LinkedLibrary linked, Theme theme, SiteWriter out, Diagnostics diagnostics, String generator)
       throws IOException {
-    SiteRenderer renderer = new SiteRenderer(linked, theme, out, diagnostics, generator);
+    return render(linked, null, theme, out, diagnostics, generator);
+  }
+
+  /**
+   * Renders the site into {@code out}, with a Learning page and readers on each write-up when
+   * {@code readership} is given; problems go to {@code diagnostics}.
+   */
+  public static Report render(LinkedLibrary linked, Readership readership, Theme theme, SiteWriter out, Diagnostics diagnostics,
+      String generator) throws IOException {
+    SiteRenderer renderer = new SiteRenderer(linked, readership, theme, out, diagnostics, generator);
     int pages = renderer.render();
     return new Report(pages, Map.copyOf(renderer.htmlPages));
   }
@@ -116,6 +134,7 @@ public final class SiteRenderer {
         model.put("relatedBy", citing.stream().map(Citing::incident).toList());
         model.put("code", linked.code().referencesOf(incident.id()).stream().map(p -> ViewFactory.codeLink(p, config)).toList());
         model.put("citedInCode", linked.code().citing(incident.id()).stream().map(ViewFactory::codeCiting).toList());
+        model.put("readers", readers.get(incident.id()));
         model.put("newer", n > 0 ? allViews.get(n - 1) : null);
         model.put("older", n + 1 < allViews.size() ? allViews.get(n + 1) : null);
         page("incident.ftlh", "incident", incident.title(), incident.summary(), SitePaths.incident(incident.id()), model);
@@ -168,6 +187,11 @@ public final class SiteRenderer {
         });
       }
     }
+    if (readership != null) {
+      pages.add(() -> page("learning.ftlh", "learning", "Learning",
+          "Whether write-ups are read beyond the teams that own them, read to the end, and cited by later work.",
+          "learning/", learningModel()));
+    }
     pages.add(() -> page("citations.ftlh", "citations", "Citations", "Which write-ups later write-ups, designs and code cite.",
         "citations/", citationsModel()));
     pages.add(() -> {
@@ -207,6 +231,51 @@ public final class SiteRenderer {
     return Map.of("mostCited", most, "uncited", uncited.subList(0, Math.min(UNCITED_LISTED, uncited.size())),
         "uncitedCount", uncited.size(), "citationCount", linked.citations().citations().size(),
         "codeCitationCount", linked.code().citations().size());
+  }
+
+  /** The Learning page: readership next to what the library knows at build time (citations). */
+  private Map<String, Object> learningModel() {
+    List<LearningRow> rows = new ArrayList<>();
+    long reads = 0;
+    long readToEnd = 0;
+    Map<String, Long> sources = new java.util.LinkedHashMap<>();
+    for (IncidentView v : allViews) {
+      ReadershipReport r = readers.get(v.id());
+      int writeUps = 0;
+      int designs = 0;
+      int code = 0;
+      for (String from : linked.citations().citedBy(v.id())) {
+        if (incidentViews.containsKey(from)) writeUps++;
+        else if (designViews.containsKey(from)) designs++;
+        else if (from.startsWith("code:")) code++;
+      }
+      long outside = r == null ? 0 : r.readersOutsideOwner();
+      long all = r == null ? 0 : r.reads();
+      Integer endPercent = r == null || r.readToEndRate() == null ? null : (int) Math.round(r.readToEndRate() * 100);
+      List<String> from = r == null ? List.of() : r.sources().entrySet().stream().filter(e -> e.getValue() > 0)
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3).map(Map.Entry::getKey).toList();
+      rows.add(new LearningRow(v, all, r == null ? 0 : r.readers(), outside, endPercent, from, writeUps, designs, code));
+      if (r != null) {
+        reads += r.reads();
+        readToEnd += r.readToEnd();
+        r.sources().forEach((k, n) -> sources.merge(k, n, Long::sum));
+      }
+    }
+    List<LearningRow> sorted = rows.stream().sorted(java.util.Comparator.comparingLong(LearningRow::readersOutsideOwner).reversed()
+        .thenComparing(java.util.Comparator.comparingInt(LearningRow::citations).reversed())).toList();
+    Map<String, Object> model = new HashMap<>();
+    model.put("rows", sorted);
+    model.put("since", readership.since() == null ? "" : ViewFactory.dateLabel(readership.since()));
+    model.put("readOutside", rows.stream().filter(r -> r.readersOutsideOwner() > 0).count());
+    model.put("unread", rows.stream().filter(r -> r.reads() == 0).count());
+    model.put("citedLater", rows.stream().filter(r -> r.citations() > 0).count());
+    model.put("readToEndPercent", reads == 0 ? -1 : (int) Math.round(100.0 * readToEnd / reads));
+    Map<String, Long> bySize = new java.util.LinkedHashMap<>();
+    sources.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> bySize.put(e.getKey(), e.getValue()));
+    model.put("sources", bySize);
+    model.put("months", readership.months());
+    return model;
   }
 
   private DesignView designView(DesignDoc d) {

@@ -21,4 +21,5 @@ public record SiteView(
     int nearMissCount,
     List<TaxonomyView> taxonomies,
     String feedUrl,
-    int designDocCount) {}
+    int designDocCount,
+    boolean learning) {}

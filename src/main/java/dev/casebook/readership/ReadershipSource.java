@@ -1,0 +1,92 @@
+package dev.casebook.readership;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.casebook.collect.EventStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where {@code build --readership} takes readership from: a report file that {@code casebook
+ * readership --format json} wrote (so a site can be built where the collector's database is out
+ * of reach), or the collector's database itself (a SQLite file or a {@code jdbc:postgresql:} URL).
+ */
+public final class ReadershipSource {
+  private ReadershipSource() {}
+
+  /**
+   * Reads the readership of {@code source}.
+   *
+   * @param library the library's write-ups by id, for titles, owners and write-ups nobody read
+   * @throws IOException with a message for the user when the source cannot be read
+   */
+  public static Readership load(String source, Map<String, Readership.WriteUp> library) throws IOException {
+    Path file = source.startsWith("jdbc:") ? null : Path.of(source);
+    if (file != null && source.endsWith(".json")) {
+      if (!Files.isRegularFile(file)) throw new IOException("no readership report at " + source);
+      return json(file, library);
+    }
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new IOException("no readership database or report at " + source
+          + " (a SQLite file from 'casebook collect', a jdbc:postgresql: URL, or a .json file from 'casebook readership --format json')");
+    }
+    try (EventStore store = EventStore.open(source)) {
+      return Readership.query(store, null, library);
+    } catch (SQLException e) {
+      throw new IOException("could not read readership from " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A report in the JSON that {@code casebook readership --format json} writes. */
+  static Readership json(Path file, Map<String, Readership.WriteUp> library) throws IOException {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new IOException("'" + file + "' is not a readership report: " + e.getMessage(), e);
+    }
+    if (root == null || !root.path("write_ups").isArray()) {
+      throw new IOException("'" + file + "' is not a readership report: it has no write_ups list");
+    }
+    List<ReadershipReport> writeUps = new ArrayList<>();
+    for (JsonNode w : root.get("write_ups")) {
+      String id = w.path("id").asText("");
+      if (id.isEmpty()) continue;
+      Readership.WriteUp known = library.get(id);
+      writeUps.add(new ReadershipReport(id,
+          known != null ? known.title() : w.path("title").asText(""),
+          known != null ? known.owner() : w.path("owner").asText(""),
+          w.path("reads").asLong(), w.path("anonymous_reads").asLong(), w.path("readers").asLong(),
+          w.path("readers_outside_owner").asLong(), w.path("read_to_end").asLong(),
+          counts(w.path("sources")), counts(w.path("from_write_ups")), counts(w.path("teams")), counts(w.path("months")),
+          counts(w.path("referrers"))));
+    }
+    List<Readership.Month> months = new ArrayList<>();
+    for (JsonNode m : root.path("months")) {
+      months.add(new Readership.Month(m.path("month").asText(), m.path("reads").asLong(), m.path("write_ups_read").asLong(),
+          m.path("read_to_end").asLong()));
+    }
+    LocalDate since = null;
+    if (root.path("since").isTextual()) {
+      try {
+        since = LocalDate.parse(root.get("since").asText());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IOException("'" + file + "' is not a readership report: since is not a date");
+      }
+    }
+    return new Readership(since, writeUps, counts(root.path("pages")), months);
+  }
+
+  private static Map<String, Long> counts(JsonNode object) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+    return out;
+  }
+}
