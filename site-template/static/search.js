@@ -20,6 +20,7 @@
   var DROPDOWN_LIMIT = 8;
   var PAGE_LIMIT = 200;
   var SNIPPET_WORDS = 24;
+  var SNIPPETS_AT_ONCE = 10;
 
   /* Loading ------------------------------------------------------------------------------- */
 
@@ -609,7 +610,7 @@
       return true;
     }
 
-    function card(r) {
+    function card(r, n) {
       var doc = r.doc;
       var li = el("li");
       var art = el("article", "incident-card search-result" + (doc.nearMiss ? " incident-card--near-miss" : "")
@@ -653,7 +654,8 @@
         snippet.hidden = true;
         var e = currentEngine;
         art.appendChild(snippet);
-        if (observer) { snippetFor.set(snippet, function () { snippetInto(e, snippet, r); }); observer.observe(snippet.parentNode); }
+        // The first cards are on screen: their passages load at once; the others as they come near it.
+        if (observer && n >= SNIPPETS_AT_ONCE) { snippetFor.set(snippet, function () { snippetInto(e, snippet, r); }); observer.observe(snippet.parentNode); }
         else snippetInto(e, snippet, r);
       }
       if (doc.services.length || doc.tags.length) {
@@ -711,7 +713,7 @@
       list.textContent = "";
       currentEngine = e;
       if (observer) observer.disconnect();
-      results.slice(0, PAGE_LIMIT).forEach(function (r) { list.appendChild(card(r)); });
+      results.slice(0, PAGE_LIMIT).forEach(function (r, n) { list.appendChild(card(r, n)); });
       var n = results.length;
       var what = resultCount(n);
       if (n === 0 && (s.q || filtered)) count.textContent = "";
