@@ -84,6 +84,21 @@ class ReadershipInBrowserTest {
       assertEquals(100, ((Number) engagement.get("scroll")).intValue(), "scrolled to the bottom");
       assertEquals(1, ((Number) engagement.get("reached_end")).intValue(), "the end of the write-up came into view");
       assertEquals(view.get("page_load"), engagement.get("page_load"), "one page load");
+
+      // The visit shows in the report and, built into the site, on the Learning page and the write-up.
+      java.io.StringWriter report = new java.io.StringWriter();
+      assertEquals(0, dev.casebook.cli.Main.run(new String[] {"readership", "--db", db, "--format", "csv", "--source", library.toString()},
+          new java.io.PrintWriter(report, true), new java.io.PrintWriter(new java.io.StringWriter(), true)));
+      String row = report.toString().lines().filter(l -> l.startsWith("INC-2023-014,")).findFirst().orElseThrow();
+      String[] cells = row.split(",", -1);
+      assertEquals(List.of("1", "1", "1.000"), List.of(cells[3], cells[7], cells[8]), "one read, to the end: " + row);
+      assertEquals("1", cells[10], "from a design document (from_design): " + row);
+      Path learning = tmp.resolve("learning-site");
+      assertTrue(SiteBuild.build(new BuildOptions(library, learning, false, null, null, db)).written());
+      org.jsoup.nodes.Element tableRow = Jsoup.parse(Files.readString(learning.resolve("learning/index.html")))
+          .selectFirst("[data-learning-table] tr[data-id=INC-2023-014]");
+      assertEquals("100%", tableRow.select("td").get(4).text(), "read to the end");
+      assertEquals("a design document", tableRow.select("td").get(5).text(), "came from the design document link");
     }
   }
 
