@@ -56,8 +56,13 @@ public final class SiteBuild {
 
   /** Builds the site; on any error the previous site stays as it was. */
   public static BuildResult build(BuildOptions options) throws IOException {
+    return build(options, BuildProgress.NONE);
+  }
+
+  /** Builds the site, telling {@code progress} as each stage finishes; on any error the previous site stays as it was. */
+  public static BuildResult build(BuildOptions options, BuildProgress progress) throws IOException {
     Diagnostics diagnostics = new Diagnostics();
-    StageTimer timer = new StageTimer();
+    StageTimer timer = new StageTimer(progress);
     Path source = options.source();
     Library library = validate(source, options.baseUrl(), options.drafts(), diagnostics, timer);
     if (library == null) return failed(diagnostics, null, timer);

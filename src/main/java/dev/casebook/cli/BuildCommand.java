@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,9 +42,20 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
   boolean quiet;
 
+  @ParentCommand Main main;
+
   @Override
   public Integer call() throws Exception {
-    BuildResult result = SiteBuild.build(new BuildOptions(library.root(), out, drafts, baseUrl, searchDocuments, readership));
+    BuildOptions options = new BuildOptions(library.root(), out, drafts, baseUrl, searchDocuments, readership);
+    BuildResult result;
+    if (!quiet && main.terminal()) {
+      // On a terminal, the stages as they finish, on one line that the summary replaces.
+      try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr(), true)) {
+        result = SiteBuild.build(options, progress);
+      }
+    } else {
+      result = SiteBuild.build(options);
+    }
     var err = spec.commandLine().getErr();
     Reporter.diagnostics(err, result);
     if (!result.written()) {
