@@ -76,7 +76,7 @@ public final class SiteBuild {
     Readership readership = null;
     if (options.readership() != null) {
       try {
-        readership = ReadershipSource.load(options.readership(), writeUps(library));
+        readership = ReadershipSource.load(options.readership(), Readership.writeUps(library));
       } catch (IOException e) {
         diagnostics.error(SourcePosition.of(options.readership()), e.getMessage());
         return failed(diagnostics, output, timer);
@@ -119,12 +119,6 @@ public final class SiteBuild {
     Library library = dev.casebook.validate.LibraryValidator.validate(sources, config, drafts, diagnostics);
     timer.lap("validate");
     return library;
-  }
-
-  private static Map<String, Readership.WriteUp> writeUps(Library library) {
-    Map<String, Readership.WriteUp> out = new java.util.LinkedHashMap<>();
-    for (var i : library.incidents()) out.put(i.id(), new Readership.WriteUp(i.title(), i.owner()));
-    return out;
   }
 
   private static Path outputFolder(BuildOptions options, SiteConfig config) {

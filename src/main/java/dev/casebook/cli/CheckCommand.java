@@ -6,6 +6,7 @@ import dev.casebook.changes.ChangedDiagnostics;
 import dev.casebook.changes.ChangesSince;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.DiagnosticFormat;
+import dev.casebook.write.SiteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,13 +74,7 @@ final class CheckCommand implements Callable<Integer> {
     } catch (ChangesSince.ChangesException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     } finally {
-      deleteTree(before);
-    }
-  }
-
-  private static void deleteTree(Path root) throws java.io.IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      SiteWriter.deleteTree(before);
     }
   }
 }

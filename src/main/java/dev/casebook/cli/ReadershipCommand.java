@@ -5,7 +5,6 @@ import dev.casebook.config.ConfigLoader;
 import dev.casebook.config.SiteConfig;
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.load.LibraryLoader;
-import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
 import dev.casebook.readership.Readership;
 import dev.casebook.readership.ReportWriter;
@@ -13,7 +12,6 @@ import dev.casebook.validate.LibraryValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,14 +64,11 @@ final class ReadershipCommand implements Callable<Integer> {
 
   /** The library's write-ups, for titles, owners and those nobody read; none when there is no library here. */
   static Map<String, Readership.WriteUp> writeUps(Path root) {
-    Map<String, Readership.WriteUp> out = new LinkedHashMap<>();
-    if (!Files.isDirectory(root)) return out;
+    if (!Files.isDirectory(root)) return Map.of();
     Diagnostics ignored = new Diagnostics();
     SiteConfig config = ConfigLoader.load(root, ignored);
-    if (!Files.isDirectory(root.resolve(config.folders().incidents()))) return out;
+    if (!Files.isDirectory(root.resolve(config.folders().incidents()))) return Map.of();
     Library lib = LibraryValidator.validate(LibraryLoader.load(root, config, ignored), config, false, ignored);
-    if (lib == null) return out;
-    for (Incident i : lib.incidents()) out.put(i.id(), new Readership.WriteUp(i.title(), i.owner() == null ? "" : i.owner()));
-    return out;
+    return lib == null ? Map.of() : Readership.writeUps(lib);
   }
 }

@@ -6,6 +6,7 @@ import dev.casebook.build.SiteBuild;
 import dev.casebook.serve.LiveReload;
 import dev.casebook.serve.LiveSite;
 import dev.casebook.serve.PreviewServer;
+import dev.casebook.write.SiteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -106,9 +107,9 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private static void deleteTree(Path root) {
-    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    } catch (java.io.IOException e) {
+    try {
+      SiteWriter.deleteTree(root);
+    } catch (java.io.UncheckedIOException e) {
       // a temporary folder left behind is harmless
     }
   }

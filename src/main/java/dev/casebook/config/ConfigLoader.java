@@ -95,10 +95,10 @@ public final class ConfigLoader {
   /** {@code edit_url}: an absolute http(s) URL with {@code {path}} where the file's path goes. */
   private Optional<String> editUrl(YamlMap.Entry entry) {
     return fields.string(entry).filter(url -> {
-      boolean ok = false;
+      boolean ok;
       try {
         URI uri = new URI(url.replace("{path}", "x"));
-        ok = uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null;
+        ok = httpUrl(uri) && uri.getHost() != null;
       } catch (URISyntaxException e) {
         ok = false;
       }
@@ -124,7 +124,7 @@ public final class ConfigLoader {
     return endpoint.flatMap(fields::string).filter(url -> {
       try {
         URI uri = new URI(url);
-        boolean http = uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null;
+        boolean http = httpUrl(uri) && uri.getHost() != null;
         if (http || (!uri.isAbsolute() && url.startsWith("/") && !url.startsWith("//"))) return true;
       } catch (URISyntaxException e) {
         // reported below
@@ -134,6 +134,11 @@ public final class ConfigLoader {
           "for example /_r/e behind the same host as the site");
       return false;
     }).map(SiteConfig.Readership::new).orElse(SiteConfig.Readership.OFF);
+  }
+
+  /** An absolute http: or https: URL. */
+  private static boolean httpUrl(URI uri) {
+    return uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https"));
   }
 
   private Optional<String> str(YamlMap map, String key) {
@@ -161,7 +166,7 @@ public final class ConfigLoader {
     return fields.string(entry).filter(url -> {
       try {
         URI uri = new URI(url);
-        if (uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))) return true;
+        if (httpUrl(uri)) return true;
       } catch (URISyntaxException e) {
         // reported below
       }
@@ -275,7 +280,7 @@ public final class ConfigLoader {
     Optional<URI> url = requiredIn(repo, "url", "code repository").flatMap(u -> {
       try {
         URI uri = new URI(u);
-        if (uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null) {
+        if (httpUrl(uri) && uri.getHost() != null) {
           return Optional.of(uri);
         }
       } catch (URISyntaxException e) {

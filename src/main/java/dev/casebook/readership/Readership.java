@@ -45,6 +45,13 @@ public record Readership(LocalDate since, List<ReadershipReport> writeUps, Map<S
   /** A write-up as the library knows it. */
   public record WriteUp(String title, String owner) {}
 
+  /** The library's write-ups by id, for titles, owners and the write-ups nobody read. */
+  public static Map<String, WriteUp> writeUps(dev.casebook.model.Library library) {
+    Map<String, WriteUp> out = new java.util.LinkedHashMap<>();
+    for (var i : library.incidents()) out.put(i.id(), new WriteUp(i.title(), i.owner() == null ? "" : i.owner()));
+    return out;
+  }
+
   /**
    * Reads the report from {@code store}.
    *

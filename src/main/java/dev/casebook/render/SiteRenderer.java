@@ -214,23 +214,26 @@ public final class SiteRenderer {
   private static final int UNCITED_LISTED = 100;
 
   private Map<String, Object> citationsModel() {
-    List<CitationCount> counts = allViews.stream().map(v -> {
-      int writeUps = 0;
-      int designs = 0;
-      int code = 0;
-      for (String from : linked.citations().citedBy(v.id())) {
-        if (incidentViews.containsKey(from)) writeUps++;
-        else if (designViews.containsKey(from)) designs++;
-        else if (from.startsWith("code:")) code++;
-      }
-      return new CitationCount(v, writeUps + designs + code, writeUps, designs, code);
-    }).toList();
+    List<CitationCount> counts = allViews.stream().map(this::citationCount).toList();
     List<CitationCount> most = counts.stream().filter(c -> c.count() > 0)
         .sorted(java.util.Comparator.comparingInt(CitationCount::count).reversed()).limit(MOST_CITED).toList();
     List<IncidentView> uncited = counts.stream().filter(c -> c.count() == 0).map(CitationCount::incident).toList();
     return Map.of("mostCited", most, "uncited", uncited.subList(0, Math.min(UNCITED_LISTED, uncited.size())),
         "uncitedCount", uncited.size(), "citationCount", linked.citations().citations().size(),
         "codeCitationCount", linked.code().citations().size());
+  }
+
+  /** Who cites a write-up: later write-ups, design documents and places in code. */
+  private CitationCount citationCount(IncidentView v) {
+    int writeUps = 0;
+    int designs = 0;
+    int code = 0;
+    for (String from : linked.citations().citedBy(v.id())) {
+      if (incidentViews.containsKey(from)) writeUps++;
+      else if (designViews.containsKey(from)) designs++;
+      else if (from.startsWith("code:")) code++;
+    }
+    return new CitationCount(v, writeUps + designs + code, writeUps, designs, code);
   }
 
   /** The Learning page: readership next to what the library knows at build time (citations). */
@@ -241,20 +244,14 @@ public final class SiteRenderer {
     Map<String, Long> sources = new java.util.LinkedHashMap<>();
     for (IncidentView v : allViews) {
       ReadershipReport r = readers.get(v.id());
-      int writeUps = 0;
-      int designs = 0;
-      int code = 0;
-      for (String from : linked.citations().citedBy(v.id())) {
-        if (incidentViews.containsKey(from)) writeUps++;
-        else if (designViews.containsKey(from)) designs++;
-        else if (from.startsWith("code:")) code++;
-      }
+      CitationCount cited = citationCount(v);
       long outside = r == null ? 0 : r.readersOutsideOwner();
       long all = r == null ? 0 : r.reads();
       Integer endPercent = r == null || r.readToEndRate() == null ? null : (int) Math.round(r.readToEndRate() * 100);
       List<String> from = r == null ? List.of() : r.sources().entrySet().stream().filter(e -> e.getValue() > 0)
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3).map(Map.Entry::getKey).toList();
-      rows.add(new LearningRow(v, all, r == null ? 0 : r.readers(), outside, endPercent, from, writeUps, designs, code));
+      rows.add(new LearningRow(v, all, r == null ? 0 : r.readers(), outside, endPercent, from, cited.writeUps(), cited.designs(),
+          cited.code()));
       if (r != null) {
         reads += r.reads();
         readToEnd += r.readToEnd();

@@ -141,7 +141,8 @@ public final class SiteWriter implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path root) {
+  /** Deletes a folder and everything in it, if it exists. */
+  public static void deleteTree(Path root) {
     if (!Files.exists(root)) return;
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
