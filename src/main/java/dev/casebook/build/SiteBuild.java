@@ -61,49 +61,7 @@ public final class SiteBuild {
 
   /** Builds the site, telling {@code progress} as each stage finishes; on any error the previous site stays as it was. */
   public static BuildResult build(BuildOptions options, BuildProgress progress) throws IOException {
-    Diagnostics diagnostics = new Diagnostics();
-    StageTimer timer = new StageTimer(progress);
-    Path source = options.source();
-    Library library = validate(source, options.baseUrl(), options.drafts(), diagnostics, timer);
-    if (library == null) return failed(diagnostics, null, timer);
-    Path output = outputFolder(options, library.config());
-
-    CodeFindings code = CodeStage.run(library, source, diagnostics);
-    timer.lap("code");
-    LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics);
-    timer.lap("link");
-    if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
-    Readership readership = null;
-    if (options.readership() != null) {
-      try {
-        readership = ReadershipSource.load(options.readership(), Readership.writeUps(library));
-      } catch (IOException e) {
-        diagnostics.error(SourcePosition.of(options.readership()), e.getMessage());
-        return failed(diagnostics, output, timer);
-      }
-      timer.lap("readership");
-    }
-
-    Theme theme = Theme.load(source.resolve(library.config().folders().templates()));
-    int pages;
-    try (SiteWriter writer = SiteWriter.open(output)) {
-      SiteRenderer.Report report = SiteRenderer.render(linked, readership, theme, writer, diagnostics, GENERATOR);
-      pages = report.pages();
-      timer.lap("render");
-      if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
-      SearchDocuments searchDocuments = SearchIndexStage.write(linked, writer);
-      timer.lap("index");
-      SiteLinkChecker.check(writer.root(), writer.files(), report.links(), SitePaths.basePath(library.config().baseUrl()), diagnostics);
-      timer.lap("check links");
-      if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
-      writer.commit();
-      if (options.searchDocuments() != null) SearchIndexStage.writeSearchDocuments(searchDocuments, options.searchDocuments());
-      timer.lap("write");
-    } catch (SiteWriter.OutputException e) {
-      diagnostics.error(SourcePosition.of(String.valueOf(output)), e.getMessage());
-      return failed(diagnostics, output, timer);
-    }
-    return new BuildResult(true, diagnostics.sorted(), library.incidents().size(), pages, output, ordered(timer));
+    return new LiveBuild(options).full(progress);
   }
 
   private static Library validate(Path source, String baseUrl, boolean drafts, Diagnostics diagnostics, StageTimer timer) {
@@ -119,14 +77,6 @@ public final class SiteBuild {
     Library library = dev.casebook.validate.LibraryValidator.validate(sources, config, drafts, diagnostics);
     timer.lap("validate");
     return library;
-  }
-
-  private static Path outputFolder(BuildOptions options, SiteConfig config) {
-    return options.output() != null ? options.output() : options.source().resolve(config.folders().output());
-  }
-
-  private static BuildResult failed(Diagnostics diagnostics, Path output, StageTimer timer) {
-    return new BuildResult(false, diagnostics.sorted(), 0, 0, output, ordered(timer));
   }
 
   private static List<Map.Entry<String, Duration>> ordered(StageTimer timer) {

@@ -2,7 +2,7 @@ package dev.casebook.cli;
 
 import dev.casebook.build.BuildOptions;
 import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.build.LiveBuild;
 import dev.casebook.serve.LiveReload;
 import dev.casebook.serve.LiveSite;
 import dev.casebook.serve.PreviewServer;
@@ -44,7 +44,8 @@ final class ServeCommand implements Callable<Integer> {
     Path output = out != null ? out : temporary.resolve("site");
     String baseUrl = "http://localhost:" + (port == 0 ? 0 : port) + "/";
     BuildOptions options = new BuildOptions(library.root(), output, drafts, port == 0 ? null : baseUrl);
-    BuildResult result = SiteBuild.build(options);
+    LiveBuild build = new LiveBuild(options);
+    BuildResult result = build.full(dev.casebook.build.BuildProgress.NONE);
     var err = spec.commandLine().getErr();
     var out = spec.commandLine().getOut();
     Reporter.diagnostics(err, result);
@@ -55,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     LiveReload live = noWatch ? null : new LiveReload();
     try (PreviewServer server = PreviewServer.start(output, port, live);
-         LiveSite watching = live == null ? null : LiveSite.watch(options, live, new Terminal(out, err, library.root()))) {
+         LiveSite watching = live == null ? null : LiveSite.watch(build, options, live, new Terminal(out, err, library.root()))) {
       out.printf("Built %s in %s. Serving at %s%s (Ctrl-C to stop)%n",
           Reporter.plural(result.incidents(), "write-up"), Reporter.millis(result.total()), server.url(),
           live == null ? "" : ", rebuilding on changes");
@@ -82,7 +83,8 @@ final class ServeCommand implements Callable<Integer> {
     public void rebuilt(BuildResult result, java.util.Set<Path> changed) {
       if (result.written()) {
         Reporter.diagnostics(err, result);
-        out.printf("Rebuilt in %s after changes to %s%n", Reporter.millis(result.total()), names(changed));
+        out.printf("Rebuilt in %s (%s) after changes to %s%n", Reporter.millis(result.total()),
+            Reporter.plural(result.pages(), "page"), names(changed));
         out.flush();
       } else {
         Reporter.diagnostics(err, result);

@@ -43,8 +43,11 @@ public final class Diagnostics {
     add(new Diagnostic(Severity.WARNING, at, message, hint));
   }
 
-  public synchronized void addAll(List<Diagnostic> more) {
-    for (Diagnostic d : more) add(d);
+  public void addAll(List<Diagnostic> more) {
+    if (more.isEmpty()) return;
+    synchronized (this) {
+      for (Diagnostic d : more) add(d);
+    }
   }
 
   public synchronized boolean hasErrors() {

@@ -114,6 +114,11 @@ public final class SearchDocuments {
 
   /** The documents of every write-up and design document of the linked library. */
   public static SearchDocuments of(LinkedLibrary linked) {
+    return of(linked, body -> bodyText(body.html()));
+  }
+
+  /** The documents of the linked library, with each body's plain text from {@code text}. */
+  public static SearchDocuments of(LinkedLibrary linked, java.util.function.Function<RenderedBody, String> text) {
     List<Incident> incidents = linked.library().incidents();
     List<DesignDoc> designs = linked.library().designDocs();
     int count = incidents.size();
@@ -130,7 +135,7 @@ public final class SearchDocuments {
         fields.put("service", List.copyOf(i.services()));
         fields.put("team", teams(i));
         fields.put("tag", List.copyOf(i.tags()));
-        fields.put("body", body == null ? "" : bodyText(body.html()));
+        fields.put("body", body == null ? "" : text.apply(body));
         return new Document(ref, i, null, java.util.Collections.unmodifiableMap(fields), i.summary());
       }
       DesignDoc d = designs.get(n - count);
@@ -141,7 +146,7 @@ public final class SearchDocuments {
       fields.put("service", List.of());
       fields.put("team", List.of());
       fields.put("tag", List.of());
-      fields.put("body", body == null ? "" : bodyText(body.html()));
+      fields.put("body", body == null ? "" : text.apply(body));
       String lead = body == null ? "" : lead(body.html(), LEAD_LENGTH);
       return new Document(ref, null, d, java.util.Collections.unmodifiableMap(fields), lead);
     }).toList();

@@ -7,7 +7,8 @@ import dev.casebook.model.DesignDoc;
 import dev.casebook.model.Incident;
 import dev.casebook.search.LunrIndex;
 import dev.casebook.search.LunrIndexWriter;
-import dev.casebook.write.SiteWriter;
+import dev.casebook.write.SiteOutput;
+import dev.casebook.write.SiteUpdate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -101,14 +102,98 @@ public final class SearchIndexStage {
   }
 
   /** Builds the indexes of {@code linked} and writes them into the site; returns what they were built from. */
-  public static SearchDocuments write(LinkedLibrary linked, SiteWriter out) throws IOException {
-    SearchDocuments documents = SearchDocuments.of(linked);
+  public static SearchDocuments write(LinkedLibrary linked, SiteOutput out) throws IOException {
+    return write(linked, out, IndexCache.none());
+  }
+
+  /** Builds every index of {@code linked} and writes them into a new site, remembering them in {@code cache}. */
+  public static SearchDocuments write(LinkedLibrary linked, SiteOutput out, IndexCache cache) throws IOException {
+    SearchDocuments documents = documents(linked, cache);
     write(documents, out);
+    cache.written = documents;
     return documents;
   }
 
+  /**
+   * Rewrites in the site in place only the index files whose documents differ from those
+   * {@code cache} last wrote: the first index when a title, summary or term changed or a document
+   * came or went, a body shard when a body in it changed, a text file likewise; files the site no
+   * longer needs are deleted. Returns the paths written.
+   */
+  public static java.util.Set<String> update(LinkedLibrary linked, SiteUpdate out, IndexCache cache) throws IOException {
+    SearchDocuments documents = documents(linked, cache);
+    SearchDocuments before = cache.written;
+    if (before == null) {
+      write(documents, out);
+      cache.written = documents;
+      return out.written();
+    }
+    List<Runnable> jobs = new java.util.ArrayList<>();
+    List<SearchDocuments.Document> now = documents.documents();
+    List<SearchDocuments.Document> was = before.documents();
+    boolean firstChanged = now.size() != was.size();
+    for (int i = 0; !firstChanged && i < now.size(); i++) firstChanged = !storeEntry(now.get(i)).equals(storeEntry(was.get(i)));
+    if (firstChanged) jobs.add(() -> writeFile(out, PATH, file -> writeScript(documents, file)));
+    List<SearchDocuments.Piece> shards = documents.shards();
+    List<SearchDocuments.Piece> oldShards = before.shards();
+    for (SearchDocuments.Piece shard : shards) {
+      SearchDocuments.Piece old = shard.shard() < oldShards.size() ? oldShards.get(shard.shard()) : null;
+      if (old == null || old.from() != shard.from() || old.to() != shard.to() || !sameBodies(old.documents(), shard.documents())) {
+        jobs.add(() -> writeFile(out, shard.path(), file -> writeShard(shard.shard(), shard.index(), file)));
+      }
+    }
+    for (int n = shards.size(); n < oldShards.size(); n++) out.delete(shardPath(n));
+    int texts = textFiles(documents);
+    for (int n = 0; n < texts; n++) {
+      int from = n * TEXT_CHUNK;
+      int to = Math.min(now.size(), from + TEXT_CHUNK);
+      List<SearchDocuments.Document> old = from < was.size() ? was.subList(from, Math.min(was.size(), from + TEXT_CHUNK)) : List.of();
+      boolean same = sameBodies(old, now.subList(from, to));
+      int k = n;
+      if (!same) jobs.add(() -> writeFile(out, textPath(k), file -> writeText(documents, k, file)));
+    }
+    for (int n = texts; n < textFiles(before); n++) out.delete(textPath(n));
+    try {
+      jobs.parallelStream().forEach(Runnable::run);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    cache.written = documents;
+    return out.written();
+  }
+
+  private static SearchDocuments documents(LinkedLibrary linked, IndexCache cache) {
+    cache.texts.begin();
+    return SearchDocuments.of(linked, body -> cache.texts.get(body, b -> SearchDocuments.bodyText(b.html())));
+  }
+
+  /** What the first index and the document store hold of a document. */
+  private static List<Object> storeEntry(SearchDocuments.Document d) {
+    List<Object> entry = new java.util.ArrayList<>();
+    for (SearchDocuments.Field f : SearchDocuments.FIRST_FIELDS) entry.add(d.fields().get(f.name()));
+    entry.add(d.kind());
+    entry.add(d.summary());
+    entry.add(SearchDocuments.url(d));
+    if (d.incident() != null) {
+      Incident i = d.incident();
+      java.util.Collections.addAll(entry, i.date(), i.owner(), i.severity(), i.nearMiss(), i.summary());
+    } else {
+      DesignDoc doc = d.design();
+      java.util.Collections.addAll(entry, doc.date(), doc.status(), doc.authors());
+    }
+    return entry;
+  }
+
+  private static boolean sameBodies(List<SearchDocuments.Document> a, List<SearchDocuments.Document> b) {
+    if (a.size() != b.size()) return false;
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).ref().equals(b.get(i).ref()) || !a.get(i).body().equals(b.get(i).body())) return false;
+    }
+    return true;
+  }
+
   /** Writes the first index and the shards of {@code documents} into the site. */
-  public static void write(SearchDocuments documents, SiteWriter out) throws IOException {
+  public static void write(SearchDocuments documents, SiteOutput out) throws IOException {
     List<SearchDocuments.Piece> shards = documents.shards();
     // The shards and the text files are independent: build and write them in parallel, beside the first index.
     List<Runnable> jobs = new java.util.ArrayList<>();
@@ -149,7 +234,7 @@ public final class SearchIndexStage {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  private static void writeFile(SiteWriter out, String path, Content content) {
+  private static void writeFile(SiteOutput out, String path, Content content) {
     try {
       OutputStream file;
       synchronized (out) {

@@ -43,11 +43,15 @@ public final class CitationGraph {
    * has a sentence to show, else the first.
    */
   public List<Citation> citing(String id) {
-    Map<String, Citation> best = new LinkedHashMap<>();
-    for (Citation c : byTarget.getOrDefault(id, List.of())) {
-      Citation seen = best.get(c.from());
-      if (seen == null || (seen.context().isEmpty() && !c.context().isEmpty())) best.put(c.from(), c);
-    }
-    return List.copyOf(best.values());
+    return citing.computeIfAbsent(id, target -> {
+      Map<String, Citation> best = new LinkedHashMap<>();
+      for (Citation c : byTarget.getOrDefault(target, List.of())) {
+        Citation seen = best.get(c.from());
+        if (seen == null || (seen.context().isEmpty() && !c.context().isEmpty())) best.put(c.from(), c);
+      }
+      return List.copyOf(best.values());
+    });
   }
+
+  private final Map<String, List<Citation>> citing = new java.util.concurrent.ConcurrentHashMap<>();
 }

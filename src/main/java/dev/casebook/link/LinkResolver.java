@@ -58,34 +58,44 @@ public final class LinkResolver {
 
   /** Links the library; the comments in {@code code} that cite write-ups join the citation graph. */
   public static LinkedLibrary link(Library library, Path libraryRoot, dev.casebook.code.CodeFindings code, Diagnostics diagnostics) {
+    return link(library, libraryRoot, code, diagnostics, LinkCache.none());
+  }
+
+  /**
+   * Links the library, parsing again only the bodies {@code cache} has no result for (the cache
+   * belongs to one configuration).
+   */
+  public static LinkedLibrary link(Library library, Path libraryRoot, dev.casebook.code.CodeFindings code, Diagnostics diagnostics,
+      LinkCache cache) {
     java.util.regex.Pattern idPattern = library.config().idPattern();
     IdMentions mentions = new IdMentions(word -> library.knownIds().contains(word)
         || (idPattern != null && idPattern.matcher(word).matches()));
     return new LinkResolver(library, libraryRoot, diagnostics)
-        .link(new MarkdownParser(mentions), new MarkdownRenderer(library.config().allowHtml()), code);
+        .link(new MarkdownParser(mentions), new MarkdownRenderer(library.config().allowHtml()), code, cache);
   }
 
-  private LinkedLibrary link(MarkdownParser parser, MarkdownRenderer renderer, dev.casebook.code.CodeFindings code) {
+  private LinkedLibrary link(MarkdownParser parser, MarkdownRenderer renderer, dev.casebook.code.CodeFindings code, LinkCache cache) {
+    cache.begin(library.incidents(), new LinkCache.Names(Set.copyOf(byPath.keySet()), Set.copyOf(byId.keySet()),
+        Set.copyOf(library.knownIds()), Set.copyOf(assets)));
     Map<String, RenderedBody> bodies = new ConcurrentHashMap<>();
     Map<String, List<Citation>> linkCitations = new ConcurrentHashMap<>();
     List<Anchor> anchors = java.util.Collections.synchronizedList(new ArrayList<>());
     library.incidents().parallelStream().forEach(incident -> {
-      MarkdownBody body = parser.parse(incident.source().body());
-      Map<String, String> rewrites = new HashMap<>();
-      List<Citation> cites = new ArrayList<>();
-      for (BodyLink link : body.links()) resolve(Citer.of(incident), link, rewrites, cites, anchors);
-      bodies.put(incident.id(), renderer.render(body, dest -> rewrites.getOrDefault(dest, dest)));
-      linkCitations.put(incident.id(), cites);
+      java.util.function.Function<Incident, LinkCache.Linked> work = i -> linkBody(parser, renderer, Citer.of(i));
+      LinkCache.Linked linked = cache.reusable(incident) ? cache.incidents.get(incident, work) : cache.incidents.refresh(incident, work);
+      diagnostics.addAll(linked.diagnostics());
+      if (!linked.anchors().isEmpty()) anchors.addAll(linked.anchors());
+      bodies.put(incident.id(), linked.body());
+      linkCitations.put(incident.id(), linked.citations());
     });
     Map<String, RenderedBody> designBodies = new ConcurrentHashMap<>();
     library.designDocs().parallelStream().forEach(design -> {
-      MarkdownBody body = parser.parse(design.source().body());
-      Map<String, String> rewrites = new HashMap<>();
-      List<Citation> cites = new ArrayList<>();
       Citer citer = Citer.of(design);
-      for (BodyLink link : body.links()) resolve(citer, link, rewrites, cites, anchors);
-      designBodies.put(design.slug(), renderer.render(body, dest -> rewrites.getOrDefault(dest, dest)));
-      linkCitations.put(citer.key(), cites);
+      LinkCache.Linked linked = linkBody(parser, renderer, citer);
+      diagnostics.addAll(linked.diagnostics());
+      anchors.addAll(linked.anchors());
+      designBodies.put(design.slug(), linked.body());
+      linkCitations.put(citer.key(), linked.citations());
     });
     checkAnchors(anchors, bodies);
     List<Citation> citations = new ArrayList<>();
@@ -101,7 +111,19 @@ public final class LinkResolver {
     for (dev.casebook.code.CodeCitation c : code.citations()) {
       citations.add(new Citation(c.key(), c.id(), Citation.Kind.CODE, c.position(), c.text()));
     }
-    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), new CitationGraph(citations), Map.copyOf(byId), code);
+    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), Map.copyOf(byId), code);
+  }
+
+  /** Parses one body, resolves its links and renders it; its problems are kept with the result. */
+  private LinkCache.Linked linkBody(MarkdownParser parser, MarkdownRenderer renderer, Citer citer) {
+    Diagnostics own = new Diagnostics();
+    MarkdownBody body = parser.parse(citer.source().body());
+    Map<String, String> rewrites = new HashMap<>();
+    List<Citation> cites = new ArrayList<>();
+    List<Anchor> anchors = new ArrayList<>();
+    for (BodyLink link : body.links()) resolve(citer, link, rewrites, cites, anchors, own);
+    RenderedBody html = renderer.render(body, dest -> rewrites.getOrDefault(dest, dest));
+    return new LinkCache.Linked(html, List.copyOf(cites), List.copyOf(anchors), own.sorted());
   }
 
   /**
@@ -119,9 +141,10 @@ public final class LinkResolver {
   }
 
   /** A link to a heading: {@code #timeline} on the same page, or another write-up's. */
-  private record Anchor(String incidentId, String fragment, String written, SourcePosition at) {}
+  record Anchor(String incidentId, String fragment, String written, SourcePosition at) {}
 
-  private void resolve(Citer from, BodyLink link, Map<String, String> rewrites, List<Citation> cites, List<Anchor> anchors) {
+  private void resolve(Citer from, BodyLink link, Map<String, String> rewrites, List<Citation> cites, List<Anchor> anchors,
+      Diagnostics diagnostics) {
     String dest = link.destination();
     SourcePosition at = new SourcePosition(from.source().path(), from.source().bodyLine() + link.line() - 1, link.column());
     if (dest.startsWith("#") && dest.length() > 1 && !from.design()) anchors.add(new Anchor(from.key(), dest.substring(1), dest, at));

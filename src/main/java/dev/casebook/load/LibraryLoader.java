@@ -6,7 +6,11 @@ import dev.casebook.diag.SourcePosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +33,11 @@ public final class LibraryLoader {
   private LibraryLoader() {}
 
   public static LibrarySources load(Path root, SiteConfig config, Diagnostics diagnostics) {
+    return load(root, config, diagnostics, ReadCache.none());
+  }
+
+  /** Loads the library, reading again only the files that changed since {@code cache} saw them. */
+  public static LibrarySources load(Path root, SiteConfig config, Diagnostics diagnostics, ReadCache cache) {
     Path libraryRoot = realPath(root);
     String folder = config.folders().incidents();
     Path content = libraryRoot.resolve(folder).normalize();
@@ -41,40 +50,91 @@ public final class LibraryLoader {
     }
     Set<Path> skipped = Set.of(libraryRoot.resolve(config.folders().templates()).normalize(),
         libraryRoot.resolve(config.folders().output()).normalize());
+    ReadCache.Walk walk = cache.walk(content);
+    if (walk == null) {
+      Diagnostics own = new Diagnostics();
+      walk = walk(libraryRoot, content, folder, skipped, wholeLibrary, own);
+      walk = new ReadCache.Walk(content, walk.markdown(), walk.assets(), walk.attributes(), own.sorted());
+      cache.walked(walk);
+    }
+    diagnostics.addAll(walk.diagnostics());
+    List<Path> markdown = walk.markdown();
+    List<AssetFile> assets = walk.assets();
+    Map<Path, BasicFileAttributes> found = walk.attributes();
+    List<SourceDocument> documents = markdown.parallelStream()
+        .map(p -> cachedRead(libraryRoot, p, found.get(p), diagnostics, cache))
+        .flatMap(Optional::stream)
+        .filter(Objects::nonNull)
+        .toList();
+    return new LibrarySources(documents, assets, folder, designDocuments(libraryRoot, config, diagnostics, cache));
+  }
+
+  private static Optional<SourceDocument> cachedRead(Path libraryRoot, Path file, BasicFileAttributes attrs, Diagnostics diagnostics,
+      ReadCache cache) {
+    ReadCache.Read read = cache.read(relative(libraryRoot, file), file, attrs, () -> {
+      Diagnostics own = new Diagnostics();
+      Optional<SourceDocument> doc = read(libraryRoot, file, own);
+      return new ReadCache.Read(doc, own.sorted());
+    });
+    diagnostics.addAll(read.diagnostics());
+    return read.document();
+  }
+
+  /** The write-ups and other files under {@code content}, in path order, with their attributes. */
+  private static ReadCache.Walk walk(Path libraryRoot, Path content, String folder, Set<Path> skipped, boolean wholeLibrary,
+      Diagnostics diagnostics) {
     List<Path> markdown = new ArrayList<>();
     List<AssetFile> assets = new ArrayList<>();
     Path top = content;
     boolean readmes = wholeLibrary;
-    try (Stream<Path> walk = Files.walk(content)) {
-      walk.filter(p -> !p.equals(top))
-          .filter(p -> !hidden(top.relativize(p)))
-          .filter(p -> skipped.stream().noneMatch(p::startsWith))
-          .filter(p -> !(readmes && p.getFileName().toString().equalsIgnoreCase("README.md")))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .forEach(p -> {
-            String rel = relative(libraryRoot, p);
-            if (!inside(libraryRoot, p)) {
-              diagnostics.error(SourcePosition.of(rel), "is a symbolic link to a file outside the library; it is left out");
-            } else if (rel.endsWith(".md") || rel.endsWith(".markdown")) {
-              markdown.add(p);
-            } else if (!readmes || MEDIA.matcher(rel).find()) {
-              assets.add(new AssetFile(rel, p));
-            }
-          });
+    Map<Path, BasicFileAttributes> found = new java.util.TreeMap<>();
+    try {
+      // Only a symbolic link can lead out of the library: the walk does not follow linked folders.
+      boolean topIsReal = realPath(top).equals(top);
+      Files.walkFileTree(top, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          if (dir.equals(top)) return FileVisitResult.CONTINUE;
+          return hidden(dir.getFileName()) || skipped.contains(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+          if (hidden(p.getFileName()) || (readmes && p.getFileName().toString().equalsIgnoreCase("README.md"))) {
+            return FileVisitResult.CONTINUE;
+          }
+          if (attrs.isRegularFile() && topIsReal) {
+            found.put(p, attrs);
+          } else if (Files.isRegularFile(p)) {
+            found.put(p, attrs.isSymbolicLink() || !topIsReal ? null : attrs);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          throw e;
+        }
+      });
+      found.forEach((p, attrs) -> {
+        String rel = relative(libraryRoot, p);
+        if (attrs == null && !inside(libraryRoot, p)) {
+          diagnostics.error(SourcePosition.of(rel), "is a symbolic link to a file outside the library; it is left out");
+        } else if (rel.endsWith(".md") || rel.endsWith(".markdown")) {
+          markdown.add(p);
+        } else if (!readmes || MEDIA.matcher(rel).find()) {
+          assets.add(new AssetFile(rel, p));
+        }
+      });
     } catch (IOException | UncheckedIOException e) {
       diagnostics.error(SourcePosition.of(folder), "cannot read the folder: " + e.getMessage());
     }
-    List<SourceDocument> documents = markdown.parallelStream()
-        .map(p -> read(libraryRoot, p, diagnostics))
-        .flatMap(Optional::stream)
-        .filter(Objects::nonNull)
-        .toList();
-    return new LibrarySources(documents, assets, folder, designDocuments(libraryRoot, config, diagnostics));
+    return new ReadCache.Walk(content, List.copyOf(markdown), List.copyOf(assets), found, List.of());
   }
 
   /** The Markdown files of the design folders (READMEs, hidden and {@code _} files left out). */
-  private static List<SourceDocument> designDocuments(Path libraryRoot, SiteConfig config, Diagnostics diagnostics) {
+  private static List<SourceDocument> designDocuments(Path libraryRoot, SiteConfig config, Diagnostics diagnostics,
+      ReadCache cache) {
     List<Path> files = new ArrayList<>();
     for (String folder : config.folders().design()) {
       Path dir = libraryRoot.resolve(folder).normalize();
@@ -95,7 +155,7 @@ public final class LibraryLoader {
         diagnostics.error(SourcePosition.of(folder), "cannot read the folder: " + e.getMessage());
       }
     }
-    return files.parallelStream().map(p -> read(libraryRoot, p, diagnostics)).flatMap(Optional::stream).toList();
+    return files.parallelStream().map(p -> cachedRead(libraryRoot, p, null, diagnostics, cache)).flatMap(Optional::stream).toList();
   }
 
   /** Reads and splits one write-up file. */

@@ -21,7 +21,8 @@ import dev.casebook.render.view.PageInfo;
 import dev.casebook.render.view.SiteView;
 import dev.casebook.render.view.TaxonomyView;
 import dev.casebook.sitecheck.PageLinks;
-import dev.casebook.write.SiteWriter;
+import dev.casebook.write.SiteOutput;
+import dev.casebook.render.view.LibraryView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,12 +33,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The render stage: every page of the site, from the linked library and the theme, written
- * straight to the {@link SiteWriter} so memory does not grow with the library. Write-up pages
- * render in parallel.
+ * The render stage, in two steps. {@link #plan} decides every file of the site and what each one's
+ * bytes depend on (a page's template and the values its template sees); {@link SitePlan#write}
+ * renders them. A full build writes every file of the plan; {@code serve} compares the plan with the
+ * last one and writes only the files whose template values changed. Pages render in parallel.
  */
 public final class SiteRenderer {
   /** Where the Mermaid script sits in its WebJar, and where the site gets it. */
@@ -53,37 +54,36 @@ public final class SiteRenderer {
   private final SiteConfig config;
   private final Theme theme;
   private final TemplateEngine templates;
-  private final SiteWriter out;
-  private final Diagnostics diagnostics;
   private final Taxonomies taxonomies;
-  private final ViewFactory views;
   private final SiteView site;
+  private final LibraryView library;
   private final Map<String, IncidentView> incidentViews = new LinkedHashMap<>();
   private final List<IncidentView> allViews;
   private final Map<String, DesignView> designViews = new LinkedHashMap<>();
-  private final Map<String, PageLinks> htmlPages = new java.util.concurrent.ConcurrentHashMap<>();
   private final Readership readership;
   private final Map<String, ReadershipReport> readers = new HashMap<>();
+  private final RenderCache cache;
 
-  private SiteRenderer(LinkedLibrary linked, Readership readership, Theme theme, SiteWriter out, Diagnostics diagnostics,
-      String generator) {
+  private SiteRenderer(LinkedLibrary linked, Readership readership, Theme theme, String generator, RenderCache cache) {
     this.linked = linked;
     this.readership = readership;
     if (readership != null) for (ReadershipReport r : readership.writeUps()) readers.put(r.doc(), r);
     this.config = linked.library().config();
     this.theme = theme;
-    this.templates = new TemplateEngine(theme);
-    this.out = out;
-    this.diagnostics = diagnostics;
+    this.templates = cache.templates(theme);
     List<Incident> incidents = linked.library().incidents();
-    this.taxonomies = new Taxonomies(config, incidents);
-    this.views = new ViewFactory(config, taxonomies);
-    for (Incident i : incidents) incidentViews.put(i.id(), views.incident(i));
+    this.cache = cache;
+    this.taxonomies = cache.taxonomies(config, incidents);
+    ViewFactory views = new ViewFactory(config, taxonomies);
+    cache.begin(taxonomies.slugs());
+    for (Incident i : incidents) incidentViews.put(i.id(), cache.view(i, views));
+    cache.viewsDone();
     this.allViews = List.copyOf(incidentViews.values());
     this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.language(), generator,
-        incidents.size(), (int) incidents.stream().filter(Incident::nearMiss).count(),
-        taxonomies.all().stream().map(Taxonomy::view).toList(), "feed.xml", linked.library().designDocs().size(),
+        taxonomies.all().stream().map(Taxonomy::link).toList(), "feed.xml", !linked.library().designDocs().isEmpty(),
         readership != null);
+    this.library = new LibraryView(incidents.size(), (int) incidents.stream().filter(Incident::nearMiss).count(),
+        linked.library().designDocs().size(), taxonomies.all().stream().map(Taxonomy::view).toList());
     for (DesignDoc d : linked.library().designDocs()) designViews.put(SitePaths.designKey(d.slug()), designView(d));
   }
 
@@ -95,119 +95,134 @@ public final class SiteRenderer {
    */
   public record Report(int pages, Map<String, PageLinks> links) {}
 
-  /** Renders the site into {@code out}; problems go to {@code diagnostics}. */
-  public static Report render(LinkedLibrary linked, Theme theme, SiteWriter out, Diagnostics diagnostics, String generator)
+  /** Renders the whole site into {@code out}; problems go to {@code diagnostics}. */
+  public static Report render(LinkedLibrary linked, Theme theme, SiteOutput out, Diagnostics diagnostics, String generator)
       throws IOException {
     return render(linked, null, theme, out, diagnostics, generator);
   }
 
   /**
-   * Renders the site into {@code out}, with a Learning page and readers on each write-up when
+   * Renders the whole site into {@code out}, with a Learning page and readers on each write-up when
    * {@code readership} is given; problems go to {@code diagnostics}.
    */
-  public static Report render(LinkedLibrary linked, Readership readership, Theme theme, SiteWriter out, Diagnostics diagnostics,
+  public static Report render(LinkedLibrary linked, Readership readership, Theme theme, SiteOutput out, Diagnostics diagnostics,
       String generator) throws IOException {
-    SiteRenderer renderer = new SiteRenderer(linked, readership, theme, out, diagnostics, generator);
-    int pages = renderer.render();
-    return new Report(pages, Map.copyOf(renderer.htmlPages));
+    SitePlan plan = plan(linked, readership, theme, generator, RenderCache.none());
+    return plan.write(plan.outputs(), out, diagnostics);
   }
 
-  private int render() throws IOException {
-    AtomicBoolean diagrams = new AtomicBoolean();
+  /**
+   * Every file of the site and what decides its bytes, without rendering anything; write-up views
+   * come from {@code cache} when their write-ups have not changed.
+   */
+  public static SitePlan plan(LinkedLibrary linked, Readership readership, Theme theme, String generator, RenderCache cache) {
+    return new SiteRenderer(linked, readership, theme, generator, cache).plan();
+  }
+
+  private SitePlan plan() {
+    List<SitePlan.Output> outputs = new ArrayList<>();
     List<Incident> incidents = linked.library().incidents();
-    try {
-      java.util.stream.IntStream.range(0, incidents.size()).parallel().forEach(n -> {
-        Incident incident = incidents.get(n);
-        RenderedBody body = linked.bodies().get(incident.id());
-        if (body.hasDiagrams()) diagrams.set(true);
-        Map<String, Object> model = new HashMap<>();
-        model.put("incident", incidentViews.get(incident.id()));
-        model.put("content", ViewFactory.content(body));
-        model.put("related", incident.related().stream().map(r -> incidentViews.get(r.id())).filter(v -> v != null).toList());
-        List<Citing> citing = linked.citations().citing(incident.id()).stream()
-            .filter(c -> incidentViews.containsKey(c.from()))
-            .map(c -> new Citing(incidentViews.get(c.from()), c.context())).toList();
-        model.put("citedBy", citing);
-        model.put("citedByDesign", linked.citations().citing(incident.id()).stream()
-            .filter(c -> designViews.containsKey(c.from()))
-            .map(c -> new DesignCiting(designViews.get(c.from()), c.context())).toList());
-        model.put("relatedBy", citing.stream().map(Citing::incident).toList());
-        model.put("code", linked.code().referencesOf(incident.id()).stream().map(p -> ViewFactory.codeLink(p, config)).toList());
-        model.put("citedInCode", linked.code().citing(incident.id()).stream().map(ViewFactory::codeCiting).toList());
-        model.put("readers", readers.get(incident.id()));
-        model.put("newer", n > 0 ? allViews.get(n - 1) : null);
-        model.put("older", n + 1 < allViews.size() ? allViews.get(n + 1) : null);
-        page("incident.ftlh", "incident", incident.title(), incident.summary(), SitePaths.incident(incident.id()), model);
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+    for (int n = 0; n < incidents.size(); n++) {
+      Incident incident = incidents.get(n);
+      RenderedBody body = linked.bodies().get(incident.id());
+      Map<String, Object> model = new HashMap<>();
+      model.put("incident", incidentViews.get(incident.id()));
+      model.put("content", ViewFactory.content(body));
+      model.put("related", incident.related().stream().map(r -> incidentViews.get(r.id())).filter(v -> v != null).toList());
+      List<Citing> citing = linked.citations().citing(incident.id()).stream()
+          .filter(c -> incidentViews.containsKey(c.from()))
+          .map(c -> new Citing(incidentViews.get(c.from()), c.context())).toList();
+      model.put("citedBy", citing);
+      model.put("citedByDesign", linked.citations().citing(incident.id()).stream()
+          .filter(c -> designViews.containsKey(c.from()))
+          .map(c -> new DesignCiting(designViews.get(c.from()), c.context())).toList());
+      model.put("relatedBy", citing.stream().map(Citing::incident).toList());
+      model.put("code", linked.code().referencesOf(incident.id()).stream().map(p -> ViewFactory.codeLink(p, config)).toList());
+      model.put("citedInCode", linked.code().citing(incident.id()).stream().map(ViewFactory::codeCiting).toList());
+      model.put("readers", readers.get(incident.id()));
+      model.put("newer", n > 0 ? allViews.get(n - 1) : null);
+      model.put("older", n + 1 < allViews.size() ? allViews.get(n + 1) : null);
+      page(outputs, "incident.ftlh", "incident", incident.title(), incident.summary(), SitePaths.incident(incident.id()), model);
     }
-    renderListings();
-    if (linked.designBodies().values().stream().anyMatch(RenderedBody::hasDiagrams)) diagrams.set(true);
-    copyAssets(diagrams.get());
-    return htmlPages.size();
+    RenderCache.ListingsKey key = new RenderCache.ListingsKey(allViews, taxonomies, linked.citations(), linked.code(),
+        List.copyOf(designViews.values()), readership, site);
+    List<SitePlan.Output> listings = cache.listings(key);
+    if (listings == null) {
+      listings = new ArrayList<>();
+      listings(listings);
+      cache.listings(key, listings);
+    }
+    outputs.addAll(listings);
+    designPages(outputs);
+    boolean diagrams = linked.bodies().values().stream().anyMatch(RenderedBody::hasDiagrams)
+        || linked.designBodies().values().stream().anyMatch(RenderedBody::hasDiagrams);
+    assets(outputs, diagrams);
+    return new SitePlan(outputs);
   }
 
-  /** Every page but the write-ups' own, rendered in parallel. */
-  private void renderListings() {
-    List<Runnable> pages = new ArrayList<>();
+  /** A page per design document (their bodies are not part of the listings' key). */
+  private void designPages(List<SitePlan.Output> pages) {
+    for (DesignDoc d : linked.library().designDocs()) {
+      String key = SitePaths.designKey(d.slug());
+      List<IncidentView> cites = linked.citations().cites(key).stream().map(incidentViews::get).filter(v -> v != null).toList();
+      page(pages, "design.ftlh", "design", d.title(), "", SitePaths.design(d.slug()), Map.of("design", designViews.get(key),
+          "content", ViewFactory.content(linked.designBodies().get(d.slug())), "cites", cites));
+    }
+  }
+
+  /** Every page but the write-ups' and design documents' own. */
+  private void listings(List<SitePlan.Output> pages) {
     Map<String, Object> home = new HashMap<>();
     home.put("recent", allViews.subList(0, Math.min(RECENT, allViews.size())));
     home.put("nearMisses", allViews.stream().filter(IncidentView::nearMiss).limit(RECENT).toList());
     home.put("years", taxonomies.years.view());
-    pages.add(() -> page("index.ftlh", "home", config.title(), config.description(), "", home));
-    pages.add(() -> page("incidents.ftlh", "incidents", "All write-ups", "Every write-up in the library.", "incidents/",
-        Map.of("incidents", allViews, "stats", ViewFactory.stats(allViews))));
+    home.put("library", library);
+    page(pages, "index.ftlh", "home", config.title(), config.description(), "", home);
+    page(pages, "incidents.ftlh", "incidents", "All write-ups", "Every write-up in the library.", "incidents/",
+        Map.of("incidents", allViews, "stats", ViewFactory.stats(allViews), "library", library));
     for (Taxonomy taxonomy : taxonomies.all()) {
       TaxonomyView view = taxonomy.view();
-      pages.add(() -> page("taxonomy.ftlh", "taxonomy", taxonomy.title, "Write-ups by " + taxonomy.singular + ".",
-          taxonomy.url(), Map.of("taxonomy", view)));
+      page(pages, "taxonomy.ftlh", "taxonomy", taxonomy.title, "Write-ups by " + taxonomy.singular + ".",
+          taxonomy.url(), Map.of("taxonomy", view, "library", library));
       for (String term : taxonomy.terms()) {
-        pages.add(() -> {
-          List<IncidentView> termIncidents = taxonomy.incidents(term).stream().map(i -> incidentViews.get(i.id())).toList();
-          String description = taxonomy.term(term).description();
-          page("term.ftlh", "term", term, description.isEmpty() ? "Write-ups about " + term + "." : description,
-              taxonomy.url(term), Map.of("taxonomy", view, "term", taxonomy.term(term), "incidents", termIncidents,
-                  "stats", ViewFactory.stats(termIncidents)));
-        });
+        List<IncidentView> termIncidents = taxonomy.incidents(term).stream().map(i -> incidentViews.get(i.id())).toList();
+        String description = taxonomy.term(term).description();
+        page(pages, "term.ftlh", "term", term, description.isEmpty() ? "Write-ups about " + term + "." : description,
+            taxonomy.url(term), Map.of("taxonomy", view, "term", taxonomy.term(term), "incidents", termIncidents,
+                "stats", ViewFactory.stats(termIncidents), "library", library));
       }
     }
-    pages.add(() -> render("404.ftlh", "404.html",
-        model("404", "Page not found", "", "404.html", Map.of("root", SitePaths.basePath(config.baseUrl())))));
-    pages.add(() -> page("search.ftlh", "search", "Search", "Search every write-up.", "search/", Map.of()));
+    render(pages, "404.ftlh", "404.html",
+        model("404", "Page not found", "", "404.html", Map.of("root", SitePaths.basePath(config.baseUrl()), "library", library)));
+    page(pages, "search.ftlh", "search", "Search", "Search every write-up.", "search/", Map.of("library", library));
     if (!designViews.isEmpty()) {
-      pages.add(() -> page("designs.ftlh", "designs", "Design documents", "Design documents that cite write-ups.",
-          "design/", Map.of("designs", List.copyOf(designViews.values()))));
-      for (DesignDoc d : linked.library().designDocs()) {
-        pages.add(() -> {
-          String key = SitePaths.designKey(d.slug());
-          List<IncidentView> cites = linked.citations().cites(key).stream().map(incidentViews::get).filter(v -> v != null).toList();
-          page("design.ftlh", "design", d.title(), "", SitePaths.design(d.slug()), Map.of("design", designViews.get(key),
-              "content", ViewFactory.content(linked.designBodies().get(d.slug())), "cites", cites));
-        });
-      }
+      page(pages, "designs.ftlh", "designs", "Design documents", "Design documents that cite write-ups.",
+          "design/", Map.of("designs", List.copyOf(designViews.values()), "library", library));
     }
     if (readership != null) {
-      pages.add(() -> page("learning.ftlh", "learning", "Learning",
+      Map<String, Object> learning = learningModel();
+      learning.put("library", library);
+      page(pages, "learning.ftlh", "learning", "Learning",
           "Whether write-ups are read beyond the teams that own them, read to the end, and cited by later work.",
-          "learning/", learningModel()));
+          "learning/", learning);
     }
-    pages.add(() -> page("citations.ftlh", "citations", "Citations", "Which write-ups later write-ups, designs and code cite.",
-        "citations/", citationsModel()));
-    pages.add(() -> {
-      try (java.io.OutputStream json = out.create("citations.json")) {
-        CitationGraphJson.write(allViews, designViews.values(), linked.citations(), linked.code(), json);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    pages.add(() -> render("feed.ftlx", "feed.xml",
-        model("feed", config.title(), config.description(), "feed.xml", FeedModel.feed(config, allViews, FEED_ENTRIES))));
+    Map<String, Object> citations = new HashMap<>(citationsModel());
+    citations.put("library", library);
+    page(pages, "citations.ftlh", "citations", "Citations", "Which write-ups later write-ups, designs and code cite.",
+        "citations/", citations);
+    List<DesignView> designs = List.copyOf(designViews.values());
+    pages.add(new SitePlan.Output("citations.json",
+        List.of(allViews, designs, linked.citations().citations(), linked.code()), r -> {
+          try (java.io.OutputStream json = r.out().create("citations.json")) {
+            CitationGraphJson.write(allViews, designs, linked.citations(), linked.code(), json);
+          }
+        }));
+    render(pages, "feed.ftlx", "feed.xml",
+        model("feed", config.title(), config.description(), "feed.xml", FeedModel.feed(config, allViews, FEED_ENTRIES)));
     if (!config.baseUrl().isEmpty()) {
-      pages.add(() -> render("sitemap.ftlx", "sitemap.xml",
-          model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies))));
+      render(pages, "sitemap.ftlx", "sitemap.xml",
+          model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies)));
     }
-    pages.parallelStream().forEach(Runnable::run);
   }
 
   private static final int MOST_CITED = 20;
@@ -282,12 +297,12 @@ public final class SiteRenderer {
         d.source().path(), linked.citations().cites(SitePaths.designKey(d.slug())).size());
   }
 
-  private void page(String template, String kind, String title, String description, String url, Map<String, Object> extra) {
-    render(template, url + "index.html", model(kind, title, description, url, extra));
+  private void page(List<SitePlan.Output> pages, String template, String kind, String title, String description, String url,
+      Map<String, Object> extra) {
+    render(pages, template, url + "index.html", model(kind, title, description, url, extra));
   }
 
   private Map<String, Object> model(String kind, String title, String description, String url, Map<String, Object> extra) {
-    extra = new HashMap<>(extra);
     Map<String, Object> model = new HashMap<>(extra);
     String root = (String) model.computeIfAbsent("root", k -> SitePaths.rootFrom(url));
     model.put("site", site);
@@ -298,21 +313,26 @@ public final class SiteRenderer {
     return model;
   }
 
-  private void render(String template, String path, Map<String, Object> model) {
+  /** A page or feed: its template and the values the template sees decide its bytes. */
+  private record Page(String template, Map<String, Object> model) {}
+
+  private void render(List<SitePlan.Output> pages, String template, String path, Map<String, Object> model) {
+    pages.add(new SitePlan.Output(path, new Page(template, model), r -> render(r, template, path, model)));
+  }
+
+  private void render(SitePlan.Rendering r, String template, String path, Map<String, Object> model) throws IOException {
     try {
       if (path.endsWith(".html")) {
         String html = templates.render(template, model);
-        out.write(path, html.getBytes(StandardCharsets.UTF_8));
-        htmlPages.put(path, PageLinks.scan(templateSource(template), html));
+        r.out().write(path, html.getBytes(StandardCharsets.UTF_8));
+        r.links().put(path, PageLinks.scan(templateSource(template), html));
       } else {
-        try (java.io.Writer writer = new java.io.OutputStreamWriter(out.create(path), StandardCharsets.UTF_8)) {
+        try (java.io.Writer writer = new java.io.OutputStreamWriter(r.out().create(path), StandardCharsets.UTF_8)) {
           templates.render(template, model, writer);
         }
       }
     } catch (TemplateEngine.TemplateFailure e) {
-      diagnostics.error(new SourcePosition(templateSource(e.template()), e.line(), 0), "template error: " + e.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      r.diagnostics().error(new SourcePosition(templateSource(e.template()), e.line(), 0), "template error: " + e.getMessage());
     }
   }
 
@@ -322,23 +342,29 @@ public final class SiteRenderer {
     return own ? config.folders().templates() + "/" + template : "(default theme) " + template;
   }
 
-  private void copyResource(String resource, String path, String what) throws IOException {
+  private static void copyResource(SiteOutput out, String resource, String path, String what) throws IOException {
     try (InputStream in = SiteRenderer.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) throw new IOException(what + " is missing from the class path: " + resource);
       out.copy(path, in);
     }
   }
 
-  private void copyAssets(boolean diagrams) throws IOException {
+  /** The theme's static files, lunr.js, Mermaid when a body has a diagram, and the write-ups' images and files. */
+  private void assets(List<SitePlan.Output> outputs, boolean diagrams) {
     for (Map.Entry<String, Path> e : theme.files("static").entrySet()) {
-      out.copy("assets/" + e.getKey(), e.getValue());
+      Path file = e.getValue();
+      outputs.add(new SitePlan.Output("assets/" + e.getKey(), SitePlan.fileKey(file), r -> r.out().copy("assets/" + e.getKey(), file)));
     }
-    copyResource(LUNR_RESOURCE, LUNR_PATH, "lunr.js");
-    if (diagrams) copyResource(MERMAID_RESOURCE, MERMAID_PATH, "the Mermaid script");
+    outputs.add(new SitePlan.Output(LUNR_PATH, LUNR_RESOURCE, r -> copyResource(r.out(), LUNR_RESOURCE, LUNR_PATH, "lunr.js")));
+    if (diagrams) {
+      outputs.add(new SitePlan.Output(MERMAID_PATH, MERMAID_RESOURCE,
+          r -> copyResource(r.out(), MERMAID_RESOURCE, MERMAID_PATH, "the Mermaid script")));
+    }
     String content = linked.library().contentPrefix();
-    List<AssetFile> assets = new ArrayList<>(linked.library().assets());
-    for (AssetFile asset : assets) {
-      if (asset.path().startsWith(content)) out.copy(SitePaths.media(asset.path().substring(content.length())), asset.file());
+    for (AssetFile asset : linked.library().assets()) {
+      if (!asset.path().startsWith(content)) continue;
+      String path = SitePaths.media(asset.path().substring(content.length()));
+      outputs.add(new SitePlan.Output(path, SitePlan.fileKey(asset.file()), r -> r.out().copy(path, asset.file())));
     }
   }
 }

@@ -25,6 +25,11 @@ final class Taxonomies {
         Vocabulary.open("years"), Comparator.<String>reverseOrder());
   }
 
+  /** Every term's slug, by taxonomy: write-up views link terms by them. */
+  List<java.util.Map<String, String>> slugs() {
+    return all().stream().map(Taxonomy::slugs).toList();
+  }
+
   List<Taxonomy> all() {
     return List.of(services, teams, tags, years);
   }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /** One way to browse the library (services, teams, tags or years) and the write-ups of each value. */
@@ -43,13 +42,16 @@ final class Taxonomy {
   /** @param incidents newest first; each term's list keeps that order */
   static Taxonomy of(String key, String title, String singular, List<Incident> incidents,
       Function<Incident, List<String>> values, Vocabulary vocabulary, Comparator<String> order) {
-    Map<String, List<Incident>> byTerm = new TreeMap<>(order);
+    Map<String, List<Incident>> grouped = new java.util.HashMap<>();
     for (Incident incident : incidents) {
       for (String value : values.apply(incident)) {
-        List<Incident> list = byTerm.computeIfAbsent(value, k -> new ArrayList<>());
+        List<Incident> list = grouped.computeIfAbsent(value, k -> new ArrayList<>());
         if (list.isEmpty() || list.get(list.size() - 1) != incident) list.add(incident);
       }
     }
+    // Sorted once, by term: the comparator is not cheap and there are far fewer terms than uses.
+    Map<String, List<Incident>> byTerm = new LinkedHashMap<>();
+    grouped.keySet().stream().sorted(order).forEach(term -> byTerm.put(term, grouped.get(term)));
     return new Taxonomy(key, title, singular, byTerm, vocabulary);
   }
 
@@ -82,6 +84,15 @@ final class Taxonomy {
 
   TermView term(String term) {
     return new TermView(term, slugs.get(term), url(term), vocabulary.description(term), byTerm.get(term).size());
+  }
+
+  dev.casebook.render.view.TaxonomyLink link() {
+    return new dev.casebook.render.view.TaxonomyLink(key, title, singular, url());
+  }
+
+  /** Each term's slug, which its URL is made of. */
+  Map<String, String> slugs() {
+    return java.util.Collections.unmodifiableMap(slugs);
   }
 
   TaxonomyView view() {

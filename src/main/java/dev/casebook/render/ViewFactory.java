@@ -92,23 +92,27 @@ final class ViewFactory {
   /** The figures of a term page; medians are the lower middle value for an even count. */
   static TermStats stats(List<IncidentView> incidents) {
     java.util.Map<String, Integer> severities = new java.util.TreeMap<>();
-    List<Long> ttd = new java.util.ArrayList<>();
-    List<Long> ttm = new java.util.ArrayList<>();
+    long[] ttd = new long[incidents.size()];
+    long[] ttm = new long[incidents.size()];
+    int detected = 0;
+    int mitigated = 0;
     int nearMisses = 0;
     for (IncidentView i : incidents) {
       if (i.nearMiss()) nearMisses++;
       if (!i.severity().isEmpty()) severities.merge(i.severity(), 1, Integer::sum);
-      if (i.timeToDetect() != null) ttd.add(i.timeToDetect().minutes());
-      if (i.timeToMitigate() != null) ttm.add(i.timeToMitigate().minutes());
+      if (i.timeToDetect() != null) ttd[detected++] = i.timeToDetect().minutes();
+      if (i.timeToMitigate() != null) ttm[mitigated++] = i.timeToMitigate().minutes();
     }
     List<TermStats.Count> counts = severities.entrySet().stream().map(e -> new TermStats.Count(e.getKey(), e.getValue())).toList();
-    return new TermStats(incidents.size(), nearMisses, counts, median(ttd), ttd.size(), median(ttm), ttm.size());
+    return new TermStats(incidents.size(), nearMisses, counts, median(ttd, detected), detected, median(ttm, mitigated), mitigated);
   }
 
-  private static Span median(List<Long> minutes) {
-    if (minutes.isEmpty()) return null;
-    List<Long> sorted = minutes.stream().sorted().toList();
-    return span(Optional.of(Duration.ofMinutes(sorted.get((sorted.size() - 1) / 2))));
+  /** The lower middle of the first {@code n} values. */
+  private static Span median(long[] minutes, int n) {
+    if (n == 0) return null;
+    long[] sorted = java.util.Arrays.copyOf(minutes, n);
+    java.util.Arrays.sort(sorted);
+    return span(Optional.of(Duration.ofMinutes(sorted[(n - 1) / 2])));
   }
 
   private Moment moment(Instant instant) {

@@ -2,7 +2,7 @@ package dev.casebook.serve;
 
 import dev.casebook.build.BuildOptions;
 import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.build.LiveBuild;
 import dev.casebook.config.CodeRepository;
 import dev.casebook.config.ConfigLoader;
 import dev.casebook.config.SiteConfig;
@@ -43,6 +43,7 @@ public final class LiveSite implements AutoCloseable {
   }
 
   private final BuildOptions options;
+  private final LiveBuild build;
   private final LiveReload live;
   private final Listener listener;
   private final Path root;
@@ -58,7 +59,8 @@ public final class LiveSite implements AutoCloseable {
   /** The folders whose files make the site (null: everything under the library's root). */
   private volatile List<Path> content;
 
-  private LiveSite(BuildOptions options, LiveReload live, Listener listener) {
+  private LiveSite(LiveBuild build, BuildOptions options, LiveReload live, Listener listener) {
+    this.build = build;
     this.options = options;
     this.live = live;
     this.listener = listener;
@@ -66,9 +68,17 @@ public final class LiveSite implements AutoCloseable {
     this.output = options.output().toAbsolutePath().normalize();
   }
 
-  /** Starts watching the library of {@code options}; the first build is the caller's. */
+  /** Starts watching the library of {@code options}; the first change builds the site in full, later ones update it. */
   public static LiveSite watch(BuildOptions options, LiveReload live, Listener listener) throws IOException {
-    LiveSite site = new LiveSite(options, live, listener);
+    return watch(new LiveBuild(options), options, live, listener);
+  }
+
+  /**
+   * Starts watching the library of {@code options}, whose site {@code build} has built: each change
+   * updates it in place.
+   */
+  public static LiveSite watch(LiveBuild build, BuildOptions options, LiveReload live, Listener listener) throws IOException {
+    LiveSite site = new LiveSite(build, options, live, listener);
     site.content = site.contentFolders();
     List<Path> paths = new ArrayList<>(List.of(site.root));
     if (site.content != null) {
@@ -149,7 +159,7 @@ public final class LiveSite implements AutoCloseable {
     if (changed.contains(root.resolve(SiteConfig.FILE_NAME))) content = contentFolders();
     BuildResult result;
     try {
-      result = SiteBuild.build(options);
+      result = build.update(changed, live::reload);
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       live.problems(DiagnosticFormat.JSON.format(java.util.List.of(dev.casebook.diag.Diagnostic.error(
@@ -157,8 +167,7 @@ public final class LiveSite implements AutoCloseable {
       listener.failed(e, changed);
       return;
     }
-    if (result.written()) live.reload();
-    else live.problems(DiagnosticFormat.JSON.format(result.diagnostics()));
+    if (!result.written()) live.problems(DiagnosticFormat.JSON.format(result.diagnostics()));
     listener.rebuilt(result, changed);
   }
 

@@ -50,10 +50,23 @@ public final class SiteLinkChecker {
     new SiteLinkChecker(site, files, basePath).run(pages, diagnostics);
   }
 
+  /**
+   * Checks the links of {@code check} only (pages of {@code pages}, say the ones an update
+   * rewrote), against a site of {@code files} whose pages are {@code pages}.
+   */
+  public static void check(Path site, Set<String> files, Map<String, PageLinks> pages, java.util.Collection<String> check,
+      String basePath, Diagnostics diagnostics) {
+    new SiteLinkChecker(site, files, basePath).run(pages, check, diagnostics);
+  }
+
   private void run(Map<String, PageLinks> pages, Diagnostics diagnostics) {
+    run(pages, pages.keySet(), diagnostics);
+  }
+
+  private void run(Map<String, PageLinks> pages, java.util.Collection<String> check, Diagnostics diagnostics) {
     pages.forEach((page, links) -> ids.put(page, links.ids()));
     List<String[]> broken = new ArrayList<>();
-    pages.keySet().stream().sorted().forEach(page -> {
+    check.stream().filter(pages::containsKey).sorted().forEach(page -> {
       for (String url : pages.get(page).urls()) {
         String problem = problem(page, url);
         if (problem != null) broken.add(new String[] {page, url, problem});

@@ -28,9 +28,24 @@ public final class LibraryValidator {
    * @param includeDrafts keep drafts in the returned library (they are always validated)
    */
   public static Library validate(LibrarySources sources, SiteConfig config, boolean includeDrafts, Diagnostics diagnostics) {
-    IncidentReader reader = new IncidentReader(config, diagnostics);
+    return validate(sources, config, includeDrafts, diagnostics, ValidationCache.none());
+  }
+
+  /**
+   * Validates the library, reading again only the write-ups whose source documents {@code cache}
+   * has not seen (the cache belongs to one configuration).
+   */
+  public static Library validate(LibrarySources sources, SiteConfig config, boolean includeDrafts, Diagnostics diagnostics,
+      ValidationCache cache) {
+    cache.reads.begin();
     List<Incident> all = sources.documents().parallelStream()
-        .map(reader::read)
+        .map(doc -> cache.reads.get(doc, d -> {
+          Diagnostics own = new Diagnostics();
+          Optional<Incident> incident = new IncidentReader(config, own).read(d);
+          return new ValidationCache.Read(incident, own.sorted());
+        }))
+        .peek(read -> diagnostics.addAll(read.diagnostics()))
+        .map(ValidationCache.Read::incident)
         .flatMap(Optional::stream)
         .toList();
     Map<String, Incident> byKey = uniqueIds(all, diagnostics);

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * in place of the old site with two renames, and {@link #abort()} deletes it, so a failed build
  * leaves the previous site as it was. Safe to use from several threads.
  */
-public final class SiteWriter implements AutoCloseable {
+public final class SiteWriter implements SiteOutput, AutoCloseable {
   /** A file every site Casebook writes carries, so it never replaces a folder it did not write. */
   public static final String MARKER = ".casebook";
 
@@ -61,19 +61,23 @@ public final class SiteWriter implements AutoCloseable {
   }
 
   /** Writes {@code bytes} to {@code path} (relative, {@code /}-separated) in the new site. */
+  @Override
   public void write(String path, byte[] bytes) throws IOException {
     Files.write(claim(path), bytes);
   }
 
   /** A buffered stream to a new file at {@code path}; the caller closes it. */
+  @Override
   public java.io.OutputStream create(String path) throws IOException {
     return new java.io.BufferedOutputStream(Files.newOutputStream(claim(path)), 64 * 1024);
   }
 
+  @Override
   public void copy(String path, Path source) throws IOException {
     Files.copy(source, claim(path), StandardCopyOption.REPLACE_EXISTING);
   }
 
+  @Override
   public void copy(String path, InputStream source) throws IOException {
     Files.copy(source, claim(path), StandardCopyOption.REPLACE_EXISTING);
   }

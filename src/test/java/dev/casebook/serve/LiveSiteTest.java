@@ -123,7 +123,7 @@ class LiveSiteTest {
 
   Path writeUp(String id) throws Exception {
     try (var files = Files.walk(library.resolve("incidents"))) {
-      return files.filter(f -> f.getFileName().toString().startsWith(id)).findFirst().orElseThrow();
+      return files.filter(f -> f.getFileName().toString().startsWith(id) && f.toString().endsWith(".md")).findFirst().orElseThrow();
     }
   }
 
@@ -193,6 +193,42 @@ class LiveSiteTest {
     assertTrue(nextRebuild().written());
     assertEquals(404, status("/incidents/INC-2024-009/"));
     assertFalse(page("/incidents/").contains("Added while serving"));
+  }
+
+  @Test
+  void renamingAWriteUpUpdatesItsPageInPlace() throws Exception {
+    Stream stream = new Stream();
+    Path file = writeUp("INC-2024-001");
+    Path citing = writeUp("INC-2024-002");
+    Path renamed = file.resolveSibling("INC-2024-001-dns-records.md");
+    Files.move(file, renamed);
+    replace(citing, "INC-2024-001-dns.md", "INC-2024-001-dns-records.md");
+    // The move and the edit may reach the watcher in two bursts: the first rebuild then sees a link
+    // to the old name, fails and keeps the last good site; the next one has both.
+    BuildResult result = nextRebuild();
+    if (!result.written()) {
+      assertEquals("problems", stream.next()[0]);
+      result = nextRebuild();
+    }
+    BuildResult done = result;
+    assertTrue(done.written(), () -> done.diagnostics().toString());
+    assertEquals("reload", stream.next()[0]);
+    assertEquals(200, status("/incidents/INC-2024-001/"), "the page stays where it was: its URL is its id");
+    assertTrue(page("/incidents/INC-2024-002/").contains("incidents/INC-2024-001/"), "the link follows the file");
+  }
+
+  @Test
+  void serveUpdatesTheSiteInPlaceAfterTheFirstBuild() throws Exception {
+    Path file = writeUp("INC-2024-001");
+    Files.writeString(file, Files.readString(file) + "\nA first sentence added while serving.\n");
+    assertTrue(nextRebuild().written());
+    java.nio.file.attribute.FileTime listed = Files.getLastModifiedTime(site.resolve("incidents/index.html"));
+    Files.writeString(file, Files.readString(file) + "\nA second sentence added while serving.\n");
+    BuildResult second = nextRebuild();
+    assertTrue(second.written());
+    assertEquals(1, second.pages(), "only the edited page is written");
+    assertTrue(page("/incidents/INC-2024-001/").contains("A second sentence added while serving."));
+    assertEquals(listed, Files.getLastModifiedTime(site.resolve("incidents/index.html")), "the list of write-ups is left alone");
   }
 
   @Test

@@ -3,13 +3,16 @@ package dev.casebook.render.view;
 import java.util.List;
 
 /**
- * The site as every template sees it, as {@code site}.
+ * The site as every template sees it, as {@code site}: what the layout of every page needs, and
+ * nothing that changes when a write-up is added or edited (those figures are in
+ * {@link LibraryView}, on the listing pages).
  *
  * @param baseUrl absolute URL ending in {@code /}, or empty when the library sets none
  * @param generator e.g. {@code Casebook 0.1.0}
  * @param taxonomies services, teams, tags and years, for navigation
  * @param feedUrl site-relative URL of the Atom feed
- * @param designDocCount how many design documents the site has (0 hides their section)
+ * @param designDocs whether the site has design documents (false hides their section)
+ * @param learning whether the site has a Learning page
  */
 public record SiteView(
     String title,
@@ -17,9 +20,7 @@ public record SiteView(
     String baseUrl,
     String language,
     String generator,
-    int incidentCount,
-    int nearMissCount,
-    List<TaxonomyView> taxonomies,
+    List<TaxonomyLink> taxonomies,
     String feedUrl,
-    int designDocCount,
+    boolean designDocs,
     boolean learning) {}

@@ -1,0 +1,168 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Measures `casebook serve` as a writer feels it: how long from saving a write-up until the open
+ * page is told to reload, and until the reloaded page has the change.
+ *
+ *   java bench/ServeBench.java CASEBOOK LIBRARY OUT PORT EDITS
+ *
+ * CASEBOOK is the command (bin/casebook); LIBRARY a copy of a library that may be changed. For
+ * each of EDITS edits of each kind, on write-ups picked at random (seed 7), it saves the file,
+ * waits for the "reload" event on the page's event stream (/_casebook/events) and fetches the
+ * page, checking it shows the change; then it waits for the server's "Rebuilt" line (the search
+ * index is updated after the reload) before the next edit. Five unmeasured edits warm the JIT.
+ * Prints one line per kind: median, 90th percentile and worst, in milliseconds.
+ */
+public class ServeBench {
+  static final Pattern ID = Pattern.compile("(?m)^id: (\\S+)$");
+  static final Pattern TITLE = Pattern.compile("(?m)^title: (.+)$");
+
+  record Timing(double reload, double page) {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 5) {
+      System.err.println("usage: java bench/ServeBench.java CASEBOOK LIBRARY OUT PORT EDITS");
+      System.exit(2);
+    }
+    String casebook = args[0];
+    Path library = Path.of(args[1]);
+    String out = args[2];
+    int port = Integer.parseInt(args[3]);
+    int edits = Integer.parseInt(args[4]);
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(library.resolve("incidents"))) {
+      files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+    }
+    System.err.printf("serve-bench: %d write-ups; starting casebook serve%n", files.size());
+
+    long started = System.nanoTime();
+    Process serve = new ProcessBuilder(casebook, "serve", "--source", library.toString(), "--out", out, "--port", String.valueOf(port))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = r.readLine()) != null; ) lines.add(line);
+      } catch (IOException e) {
+        // the server stopped
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      String first = waitFor(lines, "Serving at", 1800);
+      System.err.printf("serve-bench: first build and start: %.1f s (%s)%n", (System.nanoTime() - started) / 1e9, first);
+
+      HttpClient client = HttpClient.newHttpClient();
+      BlockingQueue<String[]> events = events(client, port);
+      Random random = new Random(7);
+      String[] kinds = {"body", "title"};
+      for (int warm = 0; warm < 5; warm++) edit(files.get(random.nextInt(files.size())), "body", warm, events, lines, client, port);
+      for (String kind : kinds) {
+        List<Timing> timings = new ArrayList<>();
+        for (int n = 0; n < edits; n++) {
+          timings.add(edit(files.get(random.nextInt(files.size())), kind, 1000 + n, events, lines, client, port));
+        }
+        report(kind, timings);
+      }
+    } finally {
+      serve.destroy();
+      serve.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  static Timing edit(Path file, String kind, int n, BlockingQueue<String[]> events, BlockingQueue<String> lines, HttpClient client,
+      int port) throws Exception {
+    String text = Files.readString(file);
+    Matcher id = ID.matcher(text);
+    if (!id.find()) throw new IllegalStateException("no id in " + file);
+    String marker = "bench-edit-" + n;
+    String changed;
+    if (kind.equals("body")) {
+      changed = text + "\nA sentence added while writing, " + marker + ".\n";
+    } else {
+      Matcher title = TITLE.matcher(text);
+      if (!title.find()) throw new IllegalStateException("no title in " + file);
+      // After the opening quote of a quoted title, else at its start.
+      int at = title.start(1) + (text.charAt(title.start(1)) == '"' || text.charAt(title.start(1)) == '\'' ? 1 : 0);
+      changed = text.substring(0, at) + marker + " " + text.substring(at);
+    }
+    events.clear();
+    lines.clear();
+    long t0 = System.nanoTime();
+    Files.writeString(file, changed, StandardCharsets.UTF_8);
+    String[] event = events.poll(60, TimeUnit.SECONDS);
+    long t1 = System.nanoTime();
+    if (event == null || !event[0].equals("reload")) throw new IllegalStateException("expected a reload, got " + String.join(" ", event == null ? new String[] {"nothing"} : event));
+    String page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/incidents/" + id.group(1) + "/")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    long t2 = System.nanoTime();
+    if (!page.contains(marker)) throw new IllegalStateException("the page of " + id.group(1) + " does not show " + marker);
+    waitFor(lines, "Rebuilt", 120);
+    return new Timing((t1 - t0) / 1e6, (t2 - t0) / 1e6);
+  }
+
+  static BlockingQueue<String[]> events(HttpClient client, int port) throws Exception {
+    BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
+    HttpResponse<Stream<String>> response = client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_casebook/events")).build(), HttpResponse.BodyHandlers.ofLines());
+    Thread t = new Thread(() -> {
+      String name = null;
+      StringBuilder data = new StringBuilder();
+      for (String line : (Iterable<String>) response.body()::iterator) {
+        if (line.startsWith("event: ")) name = line.substring(7);
+        else if (line.startsWith("data: ")) data.append(line.substring(6));
+        else if (line.isEmpty() && name != null) {
+          events.add(new String[] {name, data.toString()});
+          name = null;
+          data.setLength(0);
+        }
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    Thread.sleep(200);
+    return events;
+  }
+
+  static String waitFor(BlockingQueue<String> lines, String prefix, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      String line = lines.poll(1, TimeUnit.SECONDS);
+      if (line != null && line.contains(prefix)) return line;
+    }
+    throw new IllegalStateException("no '" + prefix + "' line from casebook serve within " + seconds + " s");
+  }
+
+  static void report(String kind, List<Timing> timings) {
+    System.out.printf(Locale.ROOT, "%-6s edits: %3d | save to reload event: median %5.0f ms, p90 %5.0f ms, worst %5.0f ms"
+            + " | save to changed page fetched: median %5.0f ms, p90 %5.0f ms, worst %5.0f ms%n",
+        kind, timings.size(), percentile(timings, Timing::reload, 50), percentile(timings, Timing::reload, 90),
+        percentile(timings, Timing::reload, 100), percentile(timings, Timing::page, 50), percentile(timings, Timing::page, 90),
+        percentile(timings, Timing::page, 100));
+  }
+
+  static double percentile(List<Timing> timings, java.util.function.ToDoubleFunction<Timing> f, int p) {
+    double[] v = timings.stream().mapToDouble(f).sorted().toArray();
+    int i = (int) Math.ceil(p / 100.0 * v.length) - 1;
+    return v[Math.max(0, Math.min(v.length - 1, i))];
+  }
+}

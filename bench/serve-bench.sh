@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Serve benchmark: how soon an edited write-up is reloaded under `casebook serve`.
+#
+#   bash bench/serve-bench.sh [N]        (default: 10000)
+#
+# Generates (or reuses) the library of N write-ups that build-bench.sh uses, copies it (the
+# benchmark edits write-ups), starts `bin/casebook serve` on it and measures, for 20 body edits
+# and 20 title edits, the time from saving the file to the page's "reload" event and to the
+# reloaded page (see bench/ServeBench.java).
+#
+# Environment: BENCH_DIR (default /tmp/casebook-bench), BENCH_SEED (42), BENCH_EDITS (20),
+# BENCH_PORT (4077), CASEBOOK_JAVA_OPTS (the JVM options of bin/casebook serve).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+N="${1:-10000}"
+BENCH_DIR="${BENCH_DIR:-/tmp/casebook-bench}"
+SEED="${BENCH_SEED:-42}"
+EDITS="${BENCH_EDITS:-20}"
+PORT="${BENCH_PORT:-4077}"
+[[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "serve-bench: N must be a positive integer, got '$N'" >&2; exit 2; }
+
+if [ ! -f target/casebook.jar ]; then
+  echo "serve-bench: building target/casebook.jar" >&2
+  mvn -q -B package -DskipTests
+fi
+
+mkdir -p "$BENCH_DIR"
+GEN_HASH="$(sha256sum bench/GenerateLibrary.java | cut -c1-10)"
+LIB="$BENCH_DIR/lib-$N-seed$SEED-$GEN_HASH"
+if [ ! -f "$LIB/casebook.yml" ]; then
+  echo "serve-bench: generating $N write-ups into $LIB" >&2
+  rm -rf "$LIB.tmp.$$"
+  java bench/GenerateLibrary.java "$N" "$LIB.tmp.$$" "$SEED" >&2
+  mv "$LIB.tmp.$$" "$LIB"
+fi
+
+WORK="$BENCH_DIR/serve-$N"
+rm -rf "$WORK"
+mkdir -p "$WORK"
+cp -r "$LIB" "$WORK/library"
+trap 'rm -rf "$WORK"' EXIT
+
+echo "serve-bench: $N write-ups, $EDITS edits of each kind, CPUs: $(nproc)" >&2
+java bench/ServeBench.java "$ROOT/bin/casebook" "$WORK/library" "$WORK/site" "$PORT" "$EDITS"

@@ -1,0 +1,77 @@
+package dev.casebook.load;
+
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.memo.Memo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The files the load stage read last time, by path, size and modification time, with what
+ * reading them gave (the document, or the problems). A file that has not changed since is not
+ * read again; files named as changed (by the file watcher) always are.
+ */
+public final class ReadCache {
+  /** A file as it was when read. */
+  record Stamp(String path, long size, long modified) {}
+
+  /** What reading a file gave. */
+  record Read(Optional<SourceDocument> document, List<Diagnostic> diagnostics) {}
+
+  /** What walking the write-ups' folder found: the write-ups and other files, in path order. */
+  record Walk(Path content, List<Path> markdown, List<AssetFile> assets, java.util.Map<Path, BasicFileAttributes> attributes,
+      List<Diagnostic> diagnostics) {}
+
+  private final Memo<Stamp, Read> reads = Memo.byValue();
+  private volatile Set<Path> changed = Set.of();
+  private volatile Walk walk;
+  private volatile boolean walkValid;
+
+  /** A cache that remembers nothing, for a one-off build. */
+  public static ReadCache none() {
+    return new ReadCache();
+  }
+
+  /** Starts a load in which {@code changedFiles} (absolute, normalized) are read whatever their stamps say. */
+  public void begin(Set<Path> changedFiles) {
+    reads.begin();
+    changed = Set.copyOf(changedFiles);
+    // The last walk still holds when only files it found changed, and they are still there: an edit.
+    Walk last = walk;
+    walkValid = last != null && !changed.isEmpty() && changed.stream().allMatch(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && (last.attributes().containsKey(p)));
+  }
+
+  /** The last walk of {@code content}, when no file came or went since; else null. */
+  Walk walk(Path content) {
+    Walk last = walk;
+    return walkValid && last.content().equals(content) ? last : null;
+  }
+
+  void walked(Walk walk) {
+    this.walk = walk;
+    walkValid = false;
+  }
+
+  /** How many files the last load left for the next one. */
+  public int size() {
+    return reads.size();
+  }
+
+  /** @param attributes the file's, when the caller has them (null to read them) */
+  Read read(String relative, Path file, BasicFileAttributes attributes, java.util.function.Supplier<Read> reader) {
+    Stamp stamp;
+    try {
+      if (attributes == null) attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      stamp = new Stamp(relative, attributes.size(), attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+    } catch (IOException e) {
+      return reader.get();
+    }
+    if (changed.contains(file.toAbsolutePath().normalize())) return reads.refresh(stamp, s -> reader.get());
+    return reads.get(stamp, s -> reader.get());
+  }
+}

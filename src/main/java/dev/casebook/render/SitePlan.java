@@ -1,0 +1,110 @@
+package dev.casebook.render;
+
+import dev.casebook.diag.Diagnostics;
+import dev.casebook.sitecheck.PageLinks;
+import dev.casebook.write.SiteOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every file the render stage makes, each with the value that decides its bytes (its key): for a
+ * page, its template and every value the template sees; for a copied file, where it comes from and
+ * its size and time. Two outputs with equal keys write the same bytes, so comparing a plan with the
+ * last one tells which files a change touched.
+ */
+public final class SitePlan {
+  /** Writes one output. */
+  interface Job {
+    void run(Rendering rendering) throws IOException;
+  }
+
+  /** Where a write goes: the site, the problems, and the links of each HTML page written. */
+  record Rendering(SiteOutput out, Diagnostics diagnostics, Map<String, PageLinks> links) {}
+
+  /**
+   * One file of the site.
+   *
+   * @param path in the site, e.g. {@code incidents/INC-2024-001/index.html}
+   * @param key what decides the file's bytes; equal keys, equal bytes
+   */
+  public record Output(String path, Object key, Job job) {}
+
+  private final Map<String, Output> outputs = new LinkedHashMap<>();
+
+  SitePlan(List<Output> outputs) {
+    for (Output o : outputs) {
+      if (this.outputs.putIfAbsent(o.path(), o) != null) {
+        // Two outputs want one file: writing both reports it, as a full build does.
+        this.outputs.put(o.path() + "\u0000" + this.outputs.size(), o);
+      }
+    }
+  }
+
+  public Collection<Output> outputs() {
+    return outputs.values();
+  }
+
+  /** The paths of the files this plan makes. */
+  public Set<String> paths() {
+    Set<String> paths = new LinkedHashSet<>();
+    for (Output o : outputs.values()) paths.add(o.path());
+    return paths;
+  }
+
+  /** The outputs that {@code previous} did not have, or had with a different key. */
+  public List<Output> changedSince(SitePlan previous) {
+    List<Output> changed = new ArrayList<>();
+    for (Map.Entry<String, Output> e : outputs.entrySet()) {
+      Output before = previous.outputs.get(e.getKey());
+      if (before == null || !Objects.equals(before.key(), e.getValue().key())) changed.add(e.getValue());
+    }
+    return changed;
+  }
+
+  /** The files {@code previous} made that this plan does not. */
+  public Set<String> removedSince(SitePlan previous) {
+    Set<String> removed = new LinkedHashSet<>();
+    for (Output o : previous.outputs.values()) if (!outputs.containsKey(o.path())) removed.add(o.path());
+    return removed;
+  }
+
+  /** Renders {@code which} (outputs of this plan) into {@code out}, in parallel; problems go to {@code diagnostics}. */
+  public SiteRenderer.Report write(Collection<Output> which, SiteOutput out, Diagnostics diagnostics) throws IOException {
+    Map<String, PageLinks> links = new ConcurrentHashMap<>();
+    Rendering rendering = new Rendering(out, diagnostics, links);
+    try {
+      new ArrayList<>(which).parallelStream().forEach(o -> {
+        try {
+          o.job().run(rendering);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return new SiteRenderer.Report(links.size(), Map.copyOf(links));
+  }
+
+  /** The key of a file copied into the site: where it is, its size and its time. */
+  static Object fileKey(Path file) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return List.of(file.toString(), a.size(), a.lastModifiedTime().toMillis());
+    } catch (IOException e) {
+      return List.of(file.toString(), -1L, System.nanoTime());
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package dev.casebook.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.casebook.testing.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Updates in place, on the sample library: after every kind of change (edit, add, rename, delete,
+ * a breaking edit and its fix, an image, casebook.yml) the site is byte for byte the site a full
+ * build of the changed library makes, and the update wrote exactly the files whose bytes changed:
+ * nothing else.
+ */
+class LiveBuildTest {
+  static final String FAILOVER = "incidents/2023/INC-2023-014-primary-db-failover.md";
+  static final String FAILOVER_PAGE = "incidents/INC-2023-014/index.html";
+
+  @TempDir Path tmp;
+  Path library;
+  Path site;
+  LiveBuild live;
+  Map<String, byte[]> before;
+
+  @BeforeEach
+  void build() throws IOException {
+    library = Fixtures.sampleLibraryCopy(tmp.resolve("library"));
+    site = tmp.resolve("site");
+    live = new LiveBuild(options(site));
+    BuildResult result = live.full(BuildProgress.NONE);
+    assertTrue(result.written(), () -> result.diagnostics().toString());
+    before = Fixtures.files(site);
+  }
+
+  BuildOptions options(Path out) {
+    return new BuildOptions(library, out, false, null);
+  }
+
+  /** What an update did, checked against a full build of the same library. */
+  record Change(BuildResult result, Set<String> written, Set<String> deleted, Set<String> differing) {}
+
+  /** Runs an update after {@code changed}; asserts the site equals a full build's and that only changed files were written. */
+  Change update(String... changed) throws IOException {
+    Set<Path> paths = Arrays.stream(changed).map(library::resolve).collect(Collectors.toSet());
+    int[] reloads = {0};
+    BuildResult result = live.update(paths, () -> reloads[0]++);
+    assertTrue(result.written(), () -> "update failed: " + result.diagnostics());
+    assertEquals(1, reloads[0], "pages reloaded once");
+    Map<String, byte[]> after = Fixtures.files(site);
+
+    Path reference = tmp.resolve("reference");
+    Fixtures.deleteTree(reference);
+    BuildResult full = SiteBuild.build(options(reference));
+    assertTrue(full.written(), () -> full.diagnostics().toString());
+    assertEquals(full.diagnostics(), result.diagnostics(), "the same problems as a full build");
+    assertSameSite(Fixtures.files(reference), after);
+
+    Set<String> differing = new TreeSet<>();
+    for (String path : union(before.keySet(), after.keySet())) {
+      byte[] a = before.get(path);
+      byte[] b = after.get(path);
+      if (a == null || b == null || !Arrays.equals(a, b)) differing.add(path);
+    }
+    Set<String> touched = new TreeSet<>(live.lastWritten());
+    touched.addAll(live.lastDeleted());
+    if (touched.size() == after.size()) {
+      assertTrue(touched.containsAll(differing), "a full build wrote every file");
+    } else {
+      assertEquals(differing, touched, "the update wrote or deleted exactly the files whose bytes changed");
+    }
+    before = after;
+    return new Change(result, live.lastWritten(), live.lastDeleted(), differing);
+  }
+
+  static void assertSameSite(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+    assertEquals(expected.keySet(), actual.keySet(), "the same files as a full build");
+    for (String path : expected.keySet()) {
+      assertTrue(Arrays.equals(expected.get(path), actual.get(path)), () -> path + " differs from a full build's");
+    }
+  }
+
+  static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new TreeSet<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  void edit(String path, java.util.function.UnaryOperator<String> change) throws IOException {
+    Path file = library.resolve(path);
+    Files.writeString(file, change.apply(Files.readString(file)), StandardCharsets.UTF_8);
+  }
+
+  static Set<String> pages(Change c) {
+    return c.written().stream().filter(p -> p.endsWith(".html")).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void editingABodyRewritesItsPageAndItsSearchFilesOnly() throws IOException {
+    edit(FAILOVER, text -> text + "\nThe replica lag alert was tuned afterwards.\n");
+    Change c = update(FAILOVER);
+    assertEquals(Set.of(FAILOVER_PAGE), pages(c));
+    assertTrue(c.written().stream().allMatch(p -> p.equals(FAILOVER_PAGE) || p.startsWith("assets/search/")), c.written()::toString);
+    assertTrue(c.written().stream().anyMatch(p -> p.startsWith("assets/search/body-")), "its body shard");
+    assertTrue(c.written().stream().anyMatch(p -> p.startsWith("assets/search/text-")), "its text file");
+    assertFalse(c.written().contains("assets/search/index.js"), "the first index holds no body text");
+    assertTrue(Files.readString(site.resolve(FAILOVER_PAGE)).contains("The replica lag alert was tuned afterwards."));
+  }
+
+  @Test
+  void savingAnUnchangedFileWritesNothing() throws IOException {
+    edit(FAILOVER, text -> text);
+    Change c = update(FAILOVER);
+    assertEquals(Set.of(), c.written());
+    assertEquals(0, c.result().pages());
+  }
+
+  @Test
+  void editingATitleRewritesThePagesThatShowIt() throws IOException {
+    edit(FAILOVER, text -> text.replace("title: Orders database failover left writes pointed at the old primary",
+        "title: Orders database failover kept writes on the demoted primary"));
+    Change c = update(FAILOVER);
+    Set<String> pages = pages(c);
+    assertTrue(pages.containsAll(Set.of(FAILOVER_PAGE, "incidents/index.html", "services/orders/index.html",
+        "tags/failover/index.html", "teams/data-infra/index.html", "years/2023/index.html", "citations/index.html")), pages::toString);
+    // The write-up it relates to shows its title under "Referenced by"; the one it does not touch is left alone.
+    assertTrue(pages.contains("incidents/INC-2022-004/index.html"), pages::toString);
+    assertFalse(pages.contains("incidents/INC-2025-008/index.html"), pages::toString);
+    assertTrue(c.written().contains("assets/search/index.js"), "titles are in the first index");
+    assertTrue(c.written().contains("feed.xml"));
+  }
+
+  @Test
+  void addingThenDeletingAWriteUp() throws IOException {
+    String path = "incidents/2025/INC-2025-030-replica-promoted-twice.md";
+    Files.writeString(library.resolve(path), """
+        ---
+        id: INC-2025-030
+        title: A replica was promoted twice during a network partition
+        date: 2025-10-02
+        status: published
+        summary: Two nodes believed they were primary for 40 seconds; the fencing script ran on one of them only.
+        severity: SEV2
+        owner: data-infra
+        services: [orders]
+        tags: [database, failover]
+        related: [INC-2023-014]
+        ---
+
+        ## What happened
+
+        The same failover path as INC-2023-014, seen from the other side.
+        """);
+    Change added = update(path);
+    Set<String> pages = pages(added);
+    assertTrue(pages.containsAll(Set.of("incidents/INC-2025-030/index.html", FAILOVER_PAGE, "index.html", "incidents/index.html",
+        "services/orders/index.html", "tags/database/index.html", "years/2025/index.html")), pages::toString);
+    assertFalse(pages.contains("incidents/INC-2022-011/index.html"), "an unrelated write-up: " + pages);
+
+    Files.delete(library.resolve(path));
+    Change deleted = update(path);
+    assertTrue(deleted.deleted().contains("incidents/INC-2025-030/index.html"), deleted.deleted()::toString);
+    assertFalse(Files.exists(site.resolve("incidents/INC-2025-030")), "its folder is gone");
+    assertSameSite(Fixtures.files(tmp.resolve("reference")), Fixtures.files(site));
+  }
+
+  @Test
+  void renamingAWriteUpMovesItsEditLink() throws IOException {
+    String from = "incidents/2025/INC-2025-008-sessions-evicted-from-shared-redis.md";
+    String to = "incidents/2025/INC-2025-008-sessions-evicted.md";
+    Files.move(library.resolve(from), library.resolve(to));
+    Change c = update(from, to);
+    assertEquals(Set.of("incidents/INC-2025-008/index.html"), pages(c));
+    assertTrue(Files.readString(site.resolve("incidents/INC-2025-008/index.html")).contains("INC-2025-008-sessions-evicted.md"));
+  }
+
+  @Test
+  void aBrokenEditWritesNothingAndItsFixUpdatesTheSite() throws IOException {
+    edit(FAILOVER, text -> text.replace("severity: SEV1", "severity: [SEV1"));
+    BuildResult broken = live.update(Set.of(library.resolve(FAILOVER)), () -> { throw new AssertionError("no reload"); });
+    assertFalse(broken.written());
+    assertTrue(broken.diagnostics().stream().anyMatch(d -> d.isError() && d.position().file().equals(FAILOVER)),
+        broken.diagnostics()::toString);
+    assertSameSite(before, Fixtures.files(site));
+
+    edit(FAILOVER, text -> text.replace("severity: [SEV1", "severity: SEV2"));
+    Change fixed = update(FAILOVER);
+    assertTrue(pages(fixed).contains(FAILOVER_PAGE));
+  }
+
+  @Test
+  void aCitationAddedInABodyShowsOnTheCitedPage() throws IOException {
+    edit(FAILOVER, text -> text + "\n\nThe same resolver cache bit us again in INC-2022-011.\n");
+    Change c = update(FAILOVER);
+    assertTrue(pages(c).containsAll(Set.of(FAILOVER_PAGE, "incidents/INC-2022-011/index.html", "citations/index.html")),
+        pages(c)::toString);
+    assertTrue(c.written().contains("citations.json"));
+    assertTrue(Files.readString(site.resolve("incidents/INC-2022-011/index.html")).contains("The same resolver cache bit us again"));
+  }
+
+  @Test
+  void changingAnImageCopiesOnlyIt() throws IOException {
+    String image = "incidents/2024/INC-2024-003/queue-depth.svg";
+    edit(image, svg -> svg.replace("</svg>", "<!-- redrawn --></svg>"));
+    Change c = update(image);
+    assertEquals(1, c.written().size(), c.written()::toString);
+    assertTrue(c.written().iterator().next().endsWith("queue-depth.svg"));
+  }
+
+  @Test
+  void changingTheConfigurationBuildsEverything() throws IOException {
+    edit("casebook.yml", yml -> yml.replace("title: Larkspur Incident Library", "title: Larkspur Incidents"));
+    Change c = update("casebook.yml");
+    assertEquals(before.keySet(), c.written(), "a full build writes every file");
+  }
+}
