@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LiveSite implements AutoCloseable {
   /** How long the library must be quiet before a rebuild: editors save in several steps. */
-  static final long QUIET_MILLIS = 60;
+  static final long QUIET_MILLIS = 30;
 
   /** Told after each rebuild, with the files that changed. */
   public interface Listener {
