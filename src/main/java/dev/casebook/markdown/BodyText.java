@@ -84,20 +84,41 @@ public final class BodyText {
     return ((kind & BLOCK) != 0 ? "block" : "") + ((kind & INLINE) != 0 ? "inline" : "") + ((kind & PRESERVE) != 0 ? " pre" : "");
   }
 
+  private static final char[][] NAME_CHARS = java.util.Arrays.stream(NAMES).map(String::toCharArray).toArray(char[][]::new);
+
   /** The tag's index in {@link #NAMES}, or -1. */
-  private static int tag(String html, int start, int end) {
+  private static int tag(char[] html, int start, int end) {
     int length = end - start;
-    for (int t = 0; t < NAMES.length; t++) {
-      String name = NAMES[t];
-      if (name.length() == length && html.startsWith(name, start)) return t;
+    for (int t = 0; t < NAME_CHARS.length; t++) {
+      char[] name = NAME_CHARS[t];
+      if (name.length == length && regionIs(html, start, name)) return t;
     }
     return -1;
   }
 
-  /** One pass over the markup; {@link #read} returns null where jsoup has to decide. */
+  private static boolean regionIs(char[] html, int start, char[] chars) {
+    if (start < 0 || start + chars.length > html.length) return false;
+    for (int i = 0; i < chars.length; i++) if (html[start + i] != chars[i]) return false;
+    return true;
+  }
+
+  private static int indexOf(char[] html, char c, int from) {
+    for (int i = from; i < html.length; i++) if (html[i] == c) return i;
+    return -1;
+  }
+
+  private static final char[] CLASS = "class".toCharArray();
+  private static final char[] ANCHOR_END = "</a>".toCharArray();
+
+  /**
+   * One pass over the markup; {@link #read} returns null where jsoup has to decide. Works on char
+   * arrays: bodies are long and every character is looked at.
+   */
   private static final class Reader {
-    private final String html;
-    private final StringBuilder out;
+    private final char[] html;
+    /** The text so far; never longer than the markup. */
+    private final char[] out;
+    private int length;
     private int[] open = new int[32];
     private int depth;
     private int at;
@@ -105,14 +126,14 @@ public final class BodyText {
     private boolean afterBlock;
 
     Reader(String html) {
-      this.html = html;
-      this.out = new StringBuilder(html.length() / 2 + 16);
+      this.html = html.toCharArray();
+      this.out = new char[this.html.length + 1];
     }
 
     String read() {
-      int n = html.length();
+      int n = html.length;
       while (at < n) {
-        int lt = html.indexOf('<', at);
+        int lt = indexOf(html, '<', at);
         int end = lt < 0 ? n : lt;
         if (end > at) {
           if (!text(at, end)) return null;
@@ -121,15 +142,21 @@ public final class BodyText {
         if (!tag(lt)) return null;
       }
       if (depth != 0) return null;
-      return out.toString().trim();
+      // String.trim(): no characters up to ' ' at either end.
+      int from = 0;
+      int to = length;
+      while (from < to && out[from] <= ' ') from++;
+      while (to > from && out[to - 1] <= ' ') to--;
+      return new String(out, from, to - from);
     }
 
     /** Text between tags: decoded, then added as jsoup adds a text node. */
     private boolean text(int start, int end) {
+      char[] html = this.html;
       int parent = depth == 0 ? -1 : open[depth - 1];
       if (parent >= 0 && (KINDS[parent] & TABLE) != 0) {
         // Text in a table outside a cell is moved by an HTML parser unless it is only whitespace.
-        for (int i = start; i < end; i++) if (!whitespace(html.charAt(i))) return false;
+        for (int i = start; i < end; i++) if (!whitespace(html[i])) return false;
       }
       if (afterBlock) {
         space();
@@ -142,10 +169,14 @@ public final class BodyText {
           break;
         }
       }
+      char[] out = this.out;
+      int length = this.length;
+      // Whether the text so far ends with a space, which jsoup's whitespace rules look at.
+      boolean space = length > 0 && out[length - 1] == ' ';
       for (int i = start; i < end; i++) {
-        char c = html.charAt(i);
+        char c = html[i];
         if (c == '&') {
-          int semi = html.indexOf(';', i);
+          int semi = indexOf(html, ';', i);
           if (semi < 0 || semi > end) return false;
           char decoded = entity(i + 1, semi);
           if (decoded == 0) return false;
@@ -155,83 +186,91 @@ public final class BodyText {
           return false;
         }
         if (preserve) {
-          out.append(c);
-        } else if (whitespace(c) || c == '\u00A0') {
-          if (!endsWithSpace()) out.append(' ');
+          out[length++] = c;
+          space = c == ' ';
+        } else if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\u00A0') {
+          if (!space) {
+            out[length++] = ' ';
+            space = true;
+          }
         } else if (c != '\u200B' && c != '\u00AD') {
-          out.append(c);
+          out[length++] = c;
+          space = false;
         }
       }
+      this.length = length;
       return true;
     }
 
     private char entity(int start, int end) {
+      char[] html = this.html;
       return switch (end - start) {
-        case 2 -> html.startsWith("lt", start) ? '<' : html.startsWith("gt", start) ? '>' : 0;
-        case 3 -> html.startsWith("amp", start) ? '&' : 0;
-        case 4 -> html.startsWith("quot", start) ? '"' : 0;
+        case 2 -> html[start] == 'l' && html[start + 1] == 't' ? '<' : html[start] == 'g' && html[start + 1] == 't' ? '>' : 0;
+        case 3 -> html[start] == 'a' && html[start + 1] == 'm' && html[start + 2] == 'p' ? '&' : 0;
+        case 4 -> html[start] == 'q' && html[start + 1] == 'u' && html[start + 2] == 'o' && html[start + 3] == 't' ? '"' : 0;
         default -> 0;
       };
     }
 
     /** A start or end tag at {@code lt}; false when jsoup has to read it. */
     private boolean tag(int lt) {
-      int n = html.length();
-      boolean closing = lt + 1 < n && html.charAt(lt + 1) == '/';
+      char[] html = this.html;
+      int n = html.length;
+      boolean closing = lt + 1 < n && html[lt + 1] == '/';
       int nameStart = closing ? lt + 2 : lt + 1;
       int nameEnd = nameStart;
-      while (nameEnd < n && isNameChar(html.charAt(nameEnd))) nameEnd++;
+      while (nameEnd < n && isNameChar(html[nameEnd])) nameEnd++;
       int t = BodyText.tag(html, nameStart, nameEnd);
       if (t < 0) return false;
       int kind = KINDS[t];
       if (closing) {
-        if (nameEnd >= n || html.charAt(nameEnd) != '>' || (kind & VOID) != 0) return false;
+        if (nameEnd >= n || html[nameEnd] != '>' || (kind & VOID) != 0) return false;
         if (depth == 0 || open[depth - 1] != t) return false;
         depth--;
         at = nameEnd + 1;
         closed(kind);
         return true;
       }
-      // Attributes: name="value" pairs; only an <a>'s class matters.
+      // Attributes: name="value" pairs or bare names; only an <a>'s class matters.
       int i = nameEnd;
       boolean anchor = false;
       boolean hasClass = false;
       boolean selfClosing = false;
       while (true) {
         int before = i;
-        while (i < n && whitespace(html.charAt(i))) i++;
+        while (i < n && whitespace(html[i])) i++;
         if (i >= n) return false;
-        char c = html.charAt(i);
+        char c = html[i];
         if (c == '>') {
           i++;
           break;
         }
         if (c == '/') {
-          if (i + 1 >= n || html.charAt(i + 1) != '>') return false;
+          if (i + 1 >= n || html[i + 1] != '>') return false;
           selfClosing = true;
           i += 2;
           break;
         }
         if (i == before) return false;
         int attrStart = i;
-        while (i < n && isNameChar(html.charAt(i))) i++;
+        while (i < n && isNameChar(html[i])) i++;
         int attrEnd = i;
         if (attrEnd == attrStart || i >= n) return false;
         int valueStart = i;
         int valueEnd = i;
-        if (html.charAt(i) == '=') {
+        if (html[i] == '=') {
           // Only double-quoted values.
-          if (i + 1 >= n || html.charAt(i + 1) != '"') return false;
+          if (i + 1 >= n || html[i + 1] != '"') return false;
           valueStart = i + 2;
-          valueEnd = html.indexOf('"', valueStart);
+          valueEnd = indexOf(html, '"', valueStart);
           if (valueEnd < 0) return false;
           i = valueEnd + 1;
         }
-        if (attrEnd - attrStart == 5 && html.startsWith("class", attrStart)) {
+        if (attrEnd - attrStart == CLASS.length && regionIs(html, attrStart, CLASS)) {
           if (hasClass) return false;
           hasClass = true;
           if (t == A) {
-            String value = html.substring(valueStart, valueEnd);
+            String value = new String(html, valueStart, valueEnd - valueStart);
             if (value.equals(ANCHOR_CLASS)) anchor = true;
             else if (value.toLowerCase(java.util.Locale.ROOT).contains(ANCHOR_CLASS) || value.indexOf('&') >= 0) return false;
           }
@@ -245,14 +284,14 @@ public final class BodyText {
         if ((kind & INLINE) != 0) space();
         afterBlock = false;
       }
-      if ((kind & BLOCK) != 0 && out.length() > 0) space();
+      if ((kind & BLOCK) != 0 && length > 0) space();
       if ((kind & VOID) != 0) {
         closed(kind);
       } else {
         if (depth == open.length) open = java.util.Arrays.copyOf(open, depth * 2);
         open[depth++] = t;
         // An HTML parser drops a newline right after <pre>.
-        if ((kind & PRESERVE) != 0 && at < n && html.charAt(at) == '\n') return false;
+        if ((kind & PRESERVE) != 0 && at < n && html[at] == '\n') return false;
       }
       return true;
     }
@@ -281,11 +320,9 @@ public final class BodyText {
 
     /** Skips a heading anchor and what it holds: jsoup removes it before reading the text. */
     private boolean skipAnchor() {
-      int close = html.indexOf("</a>", at);
-      if (close < 0) return false;
-      int nested = html.indexOf('<', at);
-      if (nested != close) return false;
-      at = close + 4;
+      int close = indexOf(html, '<', at);
+      if (close < 0 || !regionIs(html, close, ANCHOR_END)) return false;
+      at = close + ANCHOR_END.length;
       return true;
     }
 
@@ -295,12 +332,7 @@ public final class BodyText {
     }
 
     private void space() {
-      if (!endsWithSpace()) out.append(' ');
-    }
-
-    private boolean endsWithSpace() {
-      int length = out.length();
-      return length > 0 && out.charAt(length - 1) == ' ';
+      if (length == 0 || out[length - 1] != ' ') out[length++] = ' ';
     }
   }
 
