@@ -68,11 +68,19 @@ public final class MarkdownRenderer {
     return info != null && info.strip().split("\\s+")[0].equalsIgnoreCase("mermaid");
   }
 
+  /** {@link Character#isLetterOrDigit(char)} of each ASCII character, looked up rather than computed. */
+  private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) ASCII_LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+  }
+
   static int countWords(String text) {
     int words = 0;
     boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      boolean letter = Character.isLetterOrDigit(text.charAt(i));
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      boolean letter = c < 128 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
       if (letter && !inWord) words++;
       inWord = letter;
     }
