@@ -70,4 +70,31 @@ class LunrIndexBuilderTest {
     String[] js = {"8", "0.5", "1e+21", "1.5e-7", "123456789012", "1e-7", "0", "0.30000000000000004", "9007199254740994", "0.3333333333333333"};
     for (int i = 0; i < values.length; i++) assertEquals(js[i], JsNumbers.toString(values[i]));
   }
+
+  @Test
+  void latin1TextIsIndexedAsTheTokenizerReadsIt() {
+    StringBuilder alphabet = new StringBuilder();
+    for (char c = 0; c < 256; c++) alphabet.append(c);
+    String[] words = {"Disk", "FULL", "running", "Café", "RÉSUMÉ", "straße", "ÿ", "µs", "À", "Þorn", "the", "a", "?", "what?", "co-op",
+        "x\u00a0y", "\t", "\n", "  ", "-", "--", "v2.3.1", "_", "naïve", "ÆØÅ", alphabet.toString(), "é?", "??"};
+    java.util.Random random = new java.util.Random(5);
+    for (int round = 0; round < 200; round++) {
+      List<Map<String, Object>> docs = new java.util.ArrayList<>();
+      for (int d = 0; d < 5; d++) {
+        StringBuilder body = new StringBuilder();
+        for (int w = random.nextInt(40); w > 0; w--) body.append(words[random.nextInt(words.length)]).append(random.nextBoolean() ? " " : "");
+        docs.add(Map.of("id", Integer.toString(d), "title", words[random.nextInt(words.length)], "body", body.toString(),
+            "tags", List.of(words[random.nextInt(words.length)])));
+      }
+      assertEquals(build(docs, false), build(docs, true));
+    }
+  }
+
+  private static String build(List<Map<String, Object>> docs, boolean latin1) {
+    LunrIndexBuilder builder = new LunrIndexBuilder().ref("id").field("title", 10).field("body").field("tags")
+        .metadataWhitelist(List.of("position", "index"));
+    if (!latin1) builder.withoutLatin1Shortcut();
+    for (Map<String, Object> doc : docs) builder.add(doc);
+    return builder.build().toJson();
+  }
 }
