@@ -97,4 +97,21 @@ class LunrIndexBuilderTest {
     for (Map<String, Object> doc : docs) builder.add(doc);
     return builder.build().toJson();
   }
+
+  @Test
+  void thousandthsAreWhatJavaScriptSpells() {
+    java.util.Random random = new java.util.Random(9);
+    List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, 1.0, -1.0, 6.1, 0.005, 0.05, 0.5, 1.605, 16.052, 123456.789,
+        1e15, 0x1p53, 1e21, 1e-7, Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE, 0.1 + 0.2));
+    for (int i = 0; i < 100_000; i++) {
+      values.add(Math.round(random.nextGaussian() * 1e6) / 1000.0);
+      values.add(random.nextDouble() * Math.pow(10, random.nextInt(40) - 20));
+    }
+    for (double value : values) {
+      long k = JsNumbers.thousandthsOf(value);
+      if (k == Long.MIN_VALUE) continue;
+      String fraction = k % 1000 == 0 ? "" : ("." + String.format("%03d", Math.abs(k % 1000))).replaceAll("0+$", "");
+      assertEquals(JsNumbers.toString(value), (k < 0 ? "-" : "") + Math.abs(k / 1000) + fraction, Double.toString(value));
+    }
+  }
 }
