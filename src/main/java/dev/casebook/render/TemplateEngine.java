@@ -58,9 +58,67 @@ public final class TemplateEngine {
 
   /** Renders {@code name} with {@code model}; a template error names the template and line. */
   public String render(String name, Map<String, Object> model) throws TemplateFailure {
-    StringWriter out = new StringWriter(16 * 1024);
+    PageWriter out = new PageWriter();
     render(name, model, out);
     return out.toString();
+  }
+
+  /**
+   * A {@link StringWriter} without its synchronized {@link StringBuffer}: a page is written by one
+   * thread, in many small pieces, into one growing char array.
+   */
+  static final class PageWriter extends java.io.Writer {
+    private char[] chars = new char[32 * 1024];
+    private int length;
+
+    private void ensure(int more) {
+      if (length + more > chars.length) chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+    }
+
+    @Override
+    public void write(int c) {
+      ensure(1);
+      chars[length++] = (char) c;
+    }
+
+    @Override
+    public void write(char[] buffer, int offset, int count) {
+      java.util.Objects.checkFromIndexSize(offset, count, buffer.length);
+      ensure(count);
+      System.arraycopy(buffer, offset, chars, length, count);
+      length += count;
+    }
+
+    @Override
+    public void write(String s, int offset, int count) {
+      java.util.Objects.checkFromIndexSize(offset, count, s.length());
+      ensure(count);
+      s.getChars(offset, offset + count, chars, length);
+      length += count;
+    }
+
+    @Override
+    public void write(String s) {
+      write(s, 0, s.length());
+    }
+
+    @Override
+    public java.io.Writer append(CharSequence s) {
+      String text = String.valueOf(s);
+      write(text, 0, text.length());
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return new String(chars, 0, length);
+    }
   }
 
   /** Renders {@code name} with {@code model} into {@code out}. */
