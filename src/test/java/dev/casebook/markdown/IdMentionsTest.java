@@ -80,18 +80,4 @@ class IdMentionsTest {
       assertEquals(readPlainly(text.toString()), linked(text.toString()), text.toString());
     }
   }
-
-  @Test
-  void countsWordsAsLettersAndDigitsRuns() {
-    for (String text : List.of("", "a", "a b", "a-b", "é ü", "\u0663\u0664 x", "x\u00b2y", "  1 2  3 ", "😀 a")) {
-      int words = 0;
-      boolean inWord = false;
-      for (char c : text.toCharArray()) {
-        boolean letter = Character.isLetterOrDigit(c);
-        if (letter && !inWord) words++;
-        inWord = letter;
-      }
-      assertEquals(words, MarkdownRenderer.countWords(text), text);
-    }
-  }
 }
