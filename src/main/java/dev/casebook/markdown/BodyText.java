@@ -91,19 +91,21 @@ public final class BodyText {
     int length = end - start;
     for (int t = 0; t < NAME_CHARS.length; t++) {
       char[] name = NAME_CHARS[t];
-      if (name.length == length && regionIs(html, start, name)) return t;
+      if (name.length == length && regionIs(html, end, start, name)) return t;
     }
     return -1;
   }
 
-  private static boolean regionIs(char[] html, int start, char[] chars) {
-    if (start < 0 || start + chars.length > html.length) return false;
+  /** Whether {@code html[start, limit)} starts with {@code chars}. */
+  private static boolean regionIs(char[] html, int limit, int start, char[] chars) {
+    if (start < 0 || start + chars.length > limit) return false;
     for (int i = 0; i < chars.length; i++) if (html[start + i] != chars[i]) return false;
     return true;
   }
 
-  private static int indexOf(char[] html, char c, int from) {
-    for (int i = from; i < html.length; i++) if (html[i] == c) return i;
+  /** The first {@code c} in {@code html[from, limit)}, or -1. */
+  private static int indexOf(char[] html, int limit, char c, int from) {
+    for (int i = from; i < limit; i++) if (html[i] == c) return i;
     return -1;
   }
 
@@ -115,7 +117,9 @@ public final class BodyText {
    * arrays: bodies are long and every character is looked at.
    */
   private static final class Reader {
+    /** The markup, in {@code html[0, end)}. */
     private final char[] html;
+    private final int end;
     /** The text so far; never longer than the markup. */
     private final char[] out;
     private int length;
@@ -125,15 +129,27 @@ public final class BodyText {
     /** A block element just closed: jsoup adds a space before a following text or inline element. */
     private boolean afterBlock;
 
+    /** Each thread keeps its arrays for the next body. */
+    private static final ThreadLocal<char[][]> SPARE = ThreadLocal.withInitial(() -> new char[2][0]);
+    private static final int KEPT = 1 << 20;
+
     Reader(String html) {
-      this.html = html.toCharArray();
-      this.out = new char[this.html.length + 1];
+      char[][] spare = SPARE.get();
+      int n = html.length();
+      if (spare[0].length < n + 1 && n + 1 <= KEPT) {
+        spare[0] = new char[Math.max(n + 1, 16 * 1024)];
+        spare[1] = new char[spare[0].length];
+      }
+      this.html = spare[0].length >= n + 1 ? spare[0] : new char[n + 1];
+      this.out = spare[1].length >= n + 1 ? spare[1] : new char[n + 1];
+      html.getChars(0, n, this.html, 0);
+      this.end = n;
     }
 
     String read() {
-      int n = html.length;
+      int n = end;
       while (at < n) {
-        int lt = indexOf(html, '<', at);
+        int lt = indexOf(html, n, '<', at);
         int end = lt < 0 ? n : lt;
         if (end > at) {
           if (!text(at, end)) return null;
@@ -176,7 +192,7 @@ public final class BodyText {
       for (int i = start; i < end; i++) {
         char c = html[i];
         if (c == '&') {
-          int semi = indexOf(html, ';', i);
+          int semi = indexOf(html, end, ';', i);
           if (semi < 0 || semi > end) return false;
           char decoded = entity(i + 1, semi);
           if (decoded == 0) return false;
@@ -215,7 +231,7 @@ public final class BodyText {
     /** A start or end tag at {@code lt}; false when jsoup has to read it. */
     private boolean tag(int lt) {
       char[] html = this.html;
-      int n = html.length;
+      int n = end;
       boolean closing = lt + 1 < n && html[lt + 1] == '/';
       int nameStart = closing ? lt + 2 : lt + 1;
       int nameEnd = nameStart;
@@ -262,11 +278,11 @@ public final class BodyText {
           // Only double-quoted values.
           if (i + 1 >= n || html[i + 1] != '"') return false;
           valueStart = i + 2;
-          valueEnd = indexOf(html, '"', valueStart);
+          valueEnd = indexOf(html, n, '"', valueStart);
           if (valueEnd < 0) return false;
           i = valueEnd + 1;
         }
-        if (attrEnd - attrStart == CLASS.length && regionIs(html, attrStart, CLASS)) {
+        if (attrEnd - attrStart == CLASS.length && regionIs(html, n, attrStart, CLASS)) {
           if (hasClass) return false;
           hasClass = true;
           if (t == A) {
@@ -320,8 +336,8 @@ public final class BodyText {
 
     /** Skips a heading anchor and what it holds: jsoup removes it before reading the text. */
     private boolean skipAnchor() {
-      int close = indexOf(html, '<', at);
-      if (close < 0 || !regionIs(html, close, ANCHOR_END)) return false;
+      int close = indexOf(html, end, '<', at);
+      if (close < 0 || !regionIs(html, end, close, ANCHOR_END)) return false;
       at = close + ANCHOR_END.length;
       return true;
     }

@@ -60,7 +60,9 @@ public final class TemplateEngine {
   public String render(String name, Map<String, Object> model) throws TemplateFailure {
     PageWriter out = new PageWriter();
     render(name, model, out);
-    return out.toString();
+    String page = out.toString();
+    out.recycle();
+    return page;
   }
 
   /**
@@ -68,8 +70,24 @@ public final class TemplateEngine {
    * thread, in many small pieces, into one growing char array.
    */
   static final class PageWriter extends java.io.Writer {
-    private char[] chars = new char[32 * 1024];
+    /** Each rendering thread keeps its last buffer for the next page, unless it grew very large. */
+    private static final ThreadLocal<char[]> SPARE = new ThreadLocal<>();
+    private static final int KEPT = 1 << 20;
+
+    private char[] chars;
     private int length;
+
+    PageWriter() {
+      char[] spare = SPARE.get();
+      if (spare != null) SPARE.remove();
+      chars = spare != null ? spare : new char[64 * 1024];
+    }
+
+    /** Hands the buffer to the next page of this thread; the writer is not used after. */
+    void recycle() {
+      if (chars.length <= KEPT) SPARE.set(chars);
+      chars = null;
+    }
 
     private void ensure(int more) {
       if (length + more > chars.length) chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
