@@ -114,4 +114,24 @@ class LunrIndexBuilderTest {
       assertEquals(JsNumbers.toString(value), (k < 0 ? "-" : "") + Math.abs(k / 1000) + fraction, Double.toString(value));
     }
   }
+
+  @Test
+  void theSharedPipelineRemembersExactlyWhatItsStepsGive() {
+    Pipeline pipeline = Pipeline.lunrBuild();
+    List<String> words = new java.util.ArrayList<>(List.of("the", "running", "", "'quoted'", "café", "a", "generalizations", "ys"));
+    java.util.Random random = new java.util.Random(21);
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder w = new StringBuilder();
+      for (int k = random.nextInt(12); k > 0; k--) w.append("abcdeilnorstuyz'-.é".charAt(random.nextInt(19)));
+      words.add(w.toString());
+    }
+    for (int round = 0; round < 2; round++) {
+      for (String word : words) {
+        String expected = word;
+        for (Pipeline.Step step : pipeline.steps()) expected = expected == null ? null : step.apply(expected);
+        assertEquals(expected, pipeline.run(word), word);
+        assertEquals(expected, Pipeline.of(Pipeline.Step.TRIMMER, Pipeline.Step.STOP_WORD_FILTER, Pipeline.Step.STEMMER).run(word));
+      }
+    }
+  }
 }
