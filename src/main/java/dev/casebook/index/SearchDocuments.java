@@ -163,9 +163,7 @@ public final class SearchDocuments {
 
   /** The plain text of a rendered body, without the "#" links beside headings. */
   public static String bodyText(String html) {
-    org.jsoup.nodes.Document parsed = Jsoup.parseBodyFragment(html);
-    parsed.select("a.heading-anchor").remove();
-    return parsed.body().text();
+    return dev.casebook.markdown.BodyText.of(html);
   }
 
   public List<Document> documents() {

@@ -23,6 +23,31 @@ public final class TextFile {
       return Optional.empty();
     }
     int start = hasBom(bytes) ? 3 : 0;
+    String text = lenient(bytes, start);
+    if (text == null) {
+      Optional<String> strict = strict(file, bytes, start, diagnostics);
+      if (strict.isEmpty()) return strict;
+      text = strict.get();
+    }
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      diagnostics.error(positionOfChar(file, text, nul), "file contains a NUL byte", "is it a binary file?");
+      return Optional.empty();
+    }
+    return Optional.of(text);
+  }
+
+  /**
+   * The text when {@code bytes} are valid UTF-8 without U+FFFD, decoded the fast way (which would
+   * put U+FFFD in place of anything invalid); null when the strict decoder has to decide.
+   */
+  private static String lenient(byte[] bytes, int start) {
+    String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    return text.indexOf('\uFFFD') < 0 ? text : null;
+  }
+
+  /** Decodes with a decoder that reports the first invalid byte. */
+  private static Optional<String> strict(String file, byte[] bytes, int start, Diagnostics diagnostics) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -34,11 +59,6 @@ public final class TextFile {
       diagnostics.error(positionOfByte(file, bytes, start, offset),
           "file is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xff) + ")",
           "save it as UTF-8");
-      return Optional.empty();
-    }
-    int nul = text.indexOf('\0');
-    if (nul >= 0) {
-      diagnostics.error(positionOfChar(file, text, nul), "file contains a NUL byte", "is it a binary file?");
       return Optional.empty();
     }
     return Optional.of(text);

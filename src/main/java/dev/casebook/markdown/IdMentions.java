@@ -54,15 +54,21 @@ public final class IdMentions implements PostProcessor {
 
   private void split(Text text) {
     String s = text.getLiteral();
-    if (!hasDigit(s, 0, s.length())) return;
-    int start = 0;
+    int n = s.length();
     Node last = text;
     int consumed = 0;
-    for (int i = 0; i <= s.length(); i++) {
-      if (i < s.length() && isWordChar(s.charAt(i))) continue;
+    // Only words with a digit can be mentions: go from digit to digit, each time reading the
+    // whole word (a run of word characters) around it.
+    for (int from = 0; from < n; ) {
+      int digit = nextDigit(s, from);
+      if (digit < 0) break;
+      int start = digit;
+      while (start > from && isWordChar(s.charAt(start - 1))) start--;
+      int i = digit + 1;
+      while (i < n && isWordChar(s.charAt(i))) i++;
       int end = i;
-      while (end > start && ".-_".indexOf(s.charAt(end - 1)) >= 0) end--;
-      if (end > start && Character.isLetterOrDigit(s.charAt(start)) && hasDigit(s, start, end) && isId.test(s.substring(start, end))) {
+      while (end > start && isTrailing(s.charAt(end - 1))) end--;
+      if (end > start && Character.isLetterOrDigit(s.charAt(start)) && isId.test(s.substring(start, end))) {
         String id = s.substring(start, end);
         if (start > consumed) last = insertAfter(last, new Text(s.substring(consumed, start)), text, consumed);
         Link link = new Link(id, null);
@@ -70,10 +76,10 @@ public final class IdMentions implements PostProcessor {
         last = insertAfter(last, link, text, start);
         consumed = end;
       }
-      start = i + 1;
+      from = i + 1;
     }
     if (consumed == 0) return;
-    if (consumed < s.length()) insertAfter(last, new Text(s.substring(consumed)), text, consumed);
+    if (consumed < n) insertAfter(last, new Text(s.substring(consumed)), text, consumed);
     text.unlink();
   }
 
@@ -89,13 +95,28 @@ public final class IdMentions implements PostProcessor {
     return node;
   }
 
-  /** Only words with a digit can be mentions, so that an id like {@code outage} never links every "outage". */
-  private static boolean hasDigit(String s, int start, int end) {
-    for (int i = start; i < end; i++) if (s.charAt(i) >= '0' && s.charAt(i) <= '9') return true;
-    return false;
+  /** The first ASCII digit at or after {@code from}, or -1. */
+  private static int nextDigit(String s, int from) {
+    for (int i = from, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') return i;
+    }
+    return -1;
   }
 
-  private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
+  /** Letters and digits, {@code .}, {@code _} and {@code -}, looked up directly for ASCII. */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
+  }
+
+  static boolean isWordChar(char c) {
+    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+  }
+
+  /** Characters a mention does not end with: {@code as in INC-7.} */
+  private static boolean isTrailing(char c) {
+    return c == '.' || c == '-' || c == '_';
   }
 }

@@ -54,13 +54,29 @@ public final class MarkdownRenderer {
         .percentEncodeUrls(true)
         .attributeProviderFactory(context -> new Attributes(rewrite))
         .build();
-    String html = renderer.render(body.document())
-        .replace("<table>", "<div class=\"table-wrap\"><table>")
-        .replace("</table>", "</table></div>");
+    String html = wrapTables(renderer.render(body.document()));
     // Only raw HTML written in the Markdown can carry anything unsafe; without it, the output
     // is commonmark-java's own escaped markup and needs no cleaning.
     if (survey.rawHtml && sanitizer != null) html = sanitizer.cleanFragment(html);
     return new RenderedBody(html, List.copyOf(survey.toc), survey.words, survey.diagrams);
+  }
+
+  /** Puts every {@code <table>...</table>} in a {@code <div class="table-wrap">}, in one pass. */
+  static String wrapTables(String html) {
+    int at = html.indexOf("table>");
+    if (at < 0) return html;
+    StringBuilder out = new StringBuilder(html.length() + 256);
+    int copied = 0;
+    for (; at >= 0; at = html.indexOf("table>", at + 6)) {
+      if (at >= 1 && html.charAt(at - 1) == '<') {
+        out.append(html, copied, at - 1).append("<div class=\"table-wrap\"><table>");
+        copied = at + 6;
+      } else if (at >= 2 && html.charAt(at - 1) == '/' && html.charAt(at - 2) == '<') {
+        out.append(html, copied, at + 6).append("</div>");
+        copied = at + 6;
+      }
+    }
+    return out.append(html, copied, html.length()).toString();
   }
 
   static boolean isMermaid(FencedCodeBlock code) {
@@ -68,11 +84,19 @@ public final class MarkdownRenderer {
     return info != null && info.strip().split("\\s+")[0].equalsIgnoreCase("mermaid");
   }
 
+  /** {@link Character#isLetterOrDigit(char)} of each ASCII character, looked up rather than computed. */
+  private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) ASCII_LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+  }
+
   static int countWords(String text) {
     int words = 0;
     boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      boolean letter = Character.isLetterOrDigit(text.charAt(i));
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      boolean letter = c < 128 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
       if (letter && !inWord) words++;
       inWord = letter;
     }

@@ -26,6 +26,23 @@ public final class JsNumbers {
     return thousandths != null ? thousandths : general(value);
   }
 
+  /**
+   * {@code k} when {@link #toString(double)} spells {@code value} as the decimal {@code k / 1000}
+   * (lunr's rounded weights, whole numbers below 2^53 included), else {@link Long#MIN_VALUE}.
+   */
+  static long thousandthsOf(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) return Long.MIN_VALUE;
+    if (value == 0) return 0;
+    if (value == Math.rint(value) && Math.abs(value) < TWO_POW_53) {
+      long whole = (long) value;
+      return Math.abs(whole) < Long.MAX_VALUE / 1000 ? whole * 1000 : Long.MIN_VALUE;
+    }
+    double scaled = value * 1000;
+    if (!(Math.abs(scaled) < 1e15)) return Long.MIN_VALUE;
+    long k = Math.round(scaled);
+    return k / 1000.0 == value ? k : Long.MIN_VALUE;
+  }
+
   /** The JavaScript spelling of a whole number. */
   public static String toString(long value) {
     return Long.toString(value);

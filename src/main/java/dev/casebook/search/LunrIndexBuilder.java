@@ -1,5 +1,6 @@
 package dev.casebook.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -43,6 +44,7 @@ public final class LunrIndexBuilder {
   private final Set<String> refSet = new HashSet<>();
   private final List<Double> documentBoosts = new ArrayList<>();
   private TokenTerms tokenTerms = new TokenTerms();
+  private Latin1Terms latin1Terms = new Latin1Terms();
   private final Map<String, Posting> postingsByTerm = new HashMap<>();
   private final List<Posting> postings = new ArrayList<>();
   private final IntList fieldLengths = new IntList(64);
@@ -51,6 +53,7 @@ public final class LunrIndexBuilder {
   private long[] fieldLengthSums;
   private boolean keepOccurrences;
   private boolean built;
+  private boolean latin1 = true;
 
   // The field being added.
   private int document;
@@ -124,6 +127,12 @@ public final class LunrIndexBuilder {
     return this;
   }
 
+  /** Tokenizes every text as {@link Tokenizer} does, without the Latin-1 shortcut (to test the shortcut against). */
+  LunrIndexBuilder withoutLatin1Shortcut() {
+    latin1 = false;
+    return this;
+  }
+
   /** Adds a document with boost 1. */
   public LunrIndexBuilder add(Map<String, ?> doc) {
     return add(doc, 1);
@@ -157,7 +166,8 @@ public final class LunrIndexBuilder {
         token(text, -1, -1, -1);
       }
     } else if (value != null) {
-      Tokenizer.split(Tokenizer.lowerCase(JsStrings.valueOf(value)), sink);
+      String text = JsStrings.valueOf(value);
+      if (!latin1 || !addLatin1(text)) Tokenizer.split(Tokenizer.lowerCase(text), sink);
     }
     long[] packed = new long[fieldTermCount];
     for (int i = 0; i < fieldTermCount; i++) packed[i] = ((long) fieldPostings[i].index << 32) | fieldTf[i];
@@ -174,6 +184,63 @@ public final class LunrIndexBuilder {
     fieldLengthSums[field] += fieldLength;
   }
 
+  /** Latin-1 characters lower-cased as {@link Tokenizer#lowerCase} does (one to one in this range). */
+  private static final byte[] LATIN1_LOWER = new byte[256];
+  /** Latin-1 characters that separate tokens ({@link Tokenizer#isSeparator}). */
+  private static final boolean[] LATIN1_SEPARATOR = new boolean[256];
+
+  static {
+    for (char c = 0; c < 256; c++) {
+      LATIN1_LOWER[c] = (byte) Character.toLowerCase(c);
+      LATIN1_SEPARATOR[c] = Tokenizer.isSeparator(c);
+    }
+  }
+
+  /**
+   * Tokenizes a text made only of Latin-1 characters (nearly every text) in one pass over its
+   * bytes: lower-casing, splitting and hashing each token together, as {@link Tokenizer#split} of
+   * {@link Tokenizer#lowerCase} would give them. Returns false, having done nothing, for other text.
+   */
+  private boolean addLatin1(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    if (bytes.length != text.length()) return false;
+    int n = bytes.length;
+    // Characters beyond Latin-1 are encoded as '?'.
+    for (int i = 0; i < n; i++) if (bytes[i] == '?' && text.charAt(i) != '?') return false;
+    int count = 0;
+    int start = -1;
+    int h = 0;
+    for (int i = 0; i < n; i++) {
+      byte c = LATIN1_LOWER[bytes[i] & 0xff];
+      if (LATIN1_SEPARATOR[c & 0xff]) {
+        if (start >= 0) {
+          latin1Token(bytes, start, i, Latin1Terms.hash(h), count++);
+          start = -1;
+        }
+      } else {
+        bytes[i] = c;
+        if (start < 0) {
+          start = i;
+          h = 0;
+        }
+        h = 31 * h + (c & 0xff);
+      }
+    }
+    if (start >= 0) latin1Token(bytes, start, n, Latin1Terms.hash(h), count);
+    return true;
+  }
+
+  /** A token of Latin-1 text: {@code bytes[start, end)}, already lower-cased. */
+  private void latin1Token(byte[] bytes, int start, int end, int hash, int tokenIndex) {
+    Object cached = latin1Terms.get(bytes, start, end, hash);
+    if (cached == null) {
+      String term = pipeline.run(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
+      cached = term == null ? DROPPED : postingFor(term);
+      latin1Terms.put(bytes, start, end, hash, cached);
+    }
+    if (cached != DROPPED) add((Posting) cached, start, end, tokenIndex);
+  }
+
   /** One token of the current field; {@code start < 0} for an array element (the whole text). */
   private void token(String text, int start, int end, int tokenIndex) {
     int from = Math.max(start, 0);
@@ -185,8 +252,11 @@ public final class LunrIndexBuilder {
       cached = term == null ? DROPPED : postingFor(term);
       tokenTerms.put(raw, cached);
     }
-    if (cached == DROPPED) return;
-    Posting posting = (Posting) cached;
+    if (cached != DROPPED) add((Posting) cached, start, end, tokenIndex);
+  }
+
+  /** Counts an occurrence of {@code posting}'s term in the current field. */
+  private void add(Posting posting, int start, int end, int tokenIndex) {
     fieldLength++;
     if (posting.lastFieldRef != fieldRef) {
       posting.lastFieldRef = fieldRef;
@@ -252,6 +322,7 @@ public final class LunrIndexBuilder {
     Posting[] sorted = postings.toArray(new Posting[0]);
     Arrays.sort(sorted, (p, q) -> p.term.compareTo(q.term));
     tokenTerms = null;
+    latin1Terms = null;
     postingsByTerm.clear();
     return new LunrIndex(fields, refs, vectors, Arrays.asList(sorted), metadataWhitelist, searchPipeline.names());
   }

@@ -50,6 +50,11 @@ public final class LunrIndexWriter {
     private final SerializableString[] refs;
     private final long[] arrayIndexRefs;
     private final boolean anyArrayIndexRef;
+    /** Each ref as JSON (quoted) when Jackson writes it without escapes, else null. */
+    private final char[][] plainRefs;
+    /** Numbers and entries written as raw JSON are put together here. */
+    private char[] buffer = new char[1024];
+    private int length;
 
     Run(LunrIndex index, JsonGenerator gen) {
       this.index = index;
@@ -60,6 +65,16 @@ public final class LunrIndexWriter {
       this.refs = refList.stream().map(JsStrings::forJson).toArray(SerializableString[]::new);
       this.arrayIndexRefs = refList.stream().mapToLong(JsKeys::arrayIndex).toArray();
       this.anyArrayIndexRef = Arrays.stream(arrayIndexRefs).anyMatch(v -> v >= 0);
+      this.plainRefs = refList.stream().map(ref -> plain(ref) ? ("\"" + ref + "\"").toCharArray() : null).toArray(char[][]::new);
+    }
+
+    /** Whether Jackson writes {@code s} as it is, only quoted. */
+    private static boolean plain(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f || Character.isSurrogate(c)) return false;
+      }
+      return true;
     }
 
     void write() throws IOException {
@@ -87,14 +102,19 @@ public final class LunrIndexWriter {
     private void writeVector(FieldVector vector) throws IOException {
       gen.writeStartArray();
       writeString(fields.get(vector.field()) + "/" + index.refs().get(vector.document()));
-      gen.writeStartArray();
+      // [index, weight, index, weight, ...] as one raw value: these are most of an index's bytes.
       int[] indices = vector.termIndices();
       double[] weights = vector.weights();
+      length = 0;
+      append('[');
       for (int i = 0; i < indices.length; i++) {
-        gen.writeNumber(indices[i]);
-        gen.writeNumber(JsNumbers.toString(weights[i]));
+        if (i > 0) append(',');
+        appendLong(indices[i]);
+        append(',');
+        appendNumber(weights[i]);
       }
-      gen.writeEndArray();
+      append(']');
+      gen.writeRawValue(buffer, 0, length);
       gen.writeEndArray();
     }
 
@@ -106,12 +126,93 @@ public final class LunrIndexWriter {
       gen.writeNumber(posting.index);
       for (int f = 0; f < fieldNames.length; f++) {
         gen.writeFieldName(fieldNames[f]);
+        if (posting.occurrences == null && writePlainEntries(posting, f)) continue;
         gen.writeStartObject();
         for (int entry : entryOrder(posting, f)) writeEntry(posting, f, entry);
         gen.writeEndObject();
       }
       gen.writeEndObject();
       gen.writeEndArray();
+    }
+
+    /**
+     * Without metadata every entry is {@code "ref":{}}; writes the field's entries as one raw value
+     * when every ref is plain. False, having written nothing, otherwise.
+     */
+    private boolean writePlainEntries(Posting posting, int f) throws IOException {
+      int[] order = entryOrder(posting, f);
+      IntList docs = posting.documents[f];
+      for (int entry : order) if (plainRefs[docs.get(entry)] == null) return false;
+      length = 0;
+      append('{');
+      for (int i = 0; i < order.length; i++) {
+        if (i > 0) append(',');
+        char[] ref = plainRefs[docs.get(order[i])];
+        ensure(ref.length + 3);
+        System.arraycopy(ref, 0, buffer, length, ref.length);
+        length += ref.length;
+        buffer[length++] = ':';
+        buffer[length++] = '{';
+        buffer[length++] = '}';
+      }
+      append('}');
+      gen.writeRawValue(buffer, 0, length);
+      return true;
+    }
+
+    private void ensure(int more) {
+      if (length + more > buffer.length) buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+    }
+
+    private void append(char c) {
+      ensure(1);
+      buffer[length++] = c;
+    }
+
+    private void appendLong(long value) {
+      if (value < 0) {
+        append('-');
+        value = -value;
+      }
+      ensure(20);
+      if (value < 10) {
+        buffer[length++] = (char) ('0' + value);
+        return;
+      }
+      int digits = 0;
+      for (long v = value; v > 0; v /= 10) digits++;
+      for (int i = length + digits - 1; i >= length; i--) {
+        buffer[i] = (char) ('0' + value % 10);
+        value /= 10;
+      }
+      length += digits;
+    }
+
+    /** {@link JsNumbers#toString(double)}, appended. */
+    private void appendNumber(double value) {
+      long thousandths = JsNumbers.thousandthsOf(value);
+      if (thousandths == Long.MIN_VALUE) {
+        String s = JsNumbers.toString(value);
+        ensure(s.length());
+        s.getChars(0, s.length(), buffer, length);
+        length += s.length();
+        return;
+      }
+      long abs = Math.abs(thousandths);
+      if (thousandths < 0) append('-');
+      appendLong(abs / 1000);
+      int fraction = (int) (abs % 1000);
+      if (fraction != 0) {
+        ensure(4);
+        buffer[length++] = '.';
+        buffer[length++] = (char) ('0' + fraction / 100);
+        fraction %= 100;
+        if (fraction != 0) {
+          buffer[length++] = (char) ('0' + fraction / 10);
+          fraction %= 10;
+          if (fraction != 0) buffer[length++] = (char) ('0' + fraction);
+        }
+      }
     }
 
     /** The positions of the posting's documents for field {@code f}, in JavaScript key order. */
@@ -128,6 +229,12 @@ public final class LunrIndexWriter {
         if (value >= 0) numeric[numericCount++] = (value << 20) | i;
       }
       if (numericCount == 0) return order;
+      if (numericCount == count) {
+        // Documents are usually added in ref order: nothing to sort then.
+        boolean ascending = true;
+        for (int i = 1; i < count && ascending; i++) ascending = numeric[i - 1] < numeric[i];
+        if (ascending) return order;
+      }
       Arrays.sort(numeric, 0, numericCount);
       int next = 0;
       for (int i = 0; i < numericCount; i++) order[next++] = (int) (numeric[i] & 0xFFFFF);

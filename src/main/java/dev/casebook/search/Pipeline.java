@@ -38,7 +38,18 @@ public final class Pipeline {
     }
   }
 
+  /** lunr's build pipeline, one instance shared by every builder so that they share its memo. */
+  private static final Pipeline LUNR_BUILD = new Pipeline(List.of(Step.TRIMMER, Step.STOP_WORD_FILTER, Step.STEMMER));
+  /** How many tokens a pipeline remembers: more than a library's vocabulary, yet bounded. */
+  static final int MEMO_LIMIT = 200_000;
+  private static final String DROPPED = new String("(dropped)");
+
   private final List<Step> steps;
+  /**
+   * What tokens became: the steps are pure functions and words follow Zipf's law, so the same
+   * tokens come back in every index and shard built with this pipeline.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Pipeline(List<Step> steps) {
     this.steps = List.copyOf(steps);
@@ -51,7 +62,7 @@ public final class Pipeline {
 
   /** What {@code lunr()} indexes with: trimmer, stop word filter, stemmer. */
   public static Pipeline lunrBuild() {
-    return of(Step.TRIMMER, Step.STOP_WORD_FILTER, Step.STEMMER);
+    return LUNR_BUILD;
   }
 
   /** What {@code lunr()} serializes for searching: the stemmer. */
@@ -61,6 +72,15 @@ public final class Pipeline {
 
   /** The term {@code token} becomes, or null if it is dropped. */
   public String run(String token) {
+    String known = memo.get(token);
+    if (known != null) return known == DROPPED ? null : known;
+    String term = apply(token);
+    if (memo.size() < MEMO_LIMIT) memo.put(token, term == null ? DROPPED : term);
+    return term;
+  }
+
+  /** {@link #run} without the memo. */
+  String apply(String token) {
     String term = token;
     for (Step step : steps) {
       term = step.apply(term);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The last check before a site is put in place: every link, image, script and stylesheet that
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
 public final class SiteLinkChecker {
   /** After this many broken links, the rest are counted, not listed. */
   static final int MAX_REPORTED = 25;
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
   private final Path site;
   private final Set<String> files;
@@ -65,13 +63,19 @@ public final class SiteLinkChecker {
 
   private void run(Map<String, PageLinks> pages, java.util.Collection<String> check, Diagnostics diagnostics) {
     pages.forEach((page, links) -> ids.put(page, links.ids()));
-    List<String[]> broken = new ArrayList<>();
-    check.stream().filter(pages::containsKey).sorted().forEach(page -> {
+    // Pages are checked in parallel; the broken links stay in page order, then link order.
+    List<String[]> broken = check.stream().filter(pages::containsKey).sorted().toList().parallelStream().map(page -> {
+      String[] folder = folderOf(page);
+      List<String[]> found = null;
       for (String url : pages.get(page).urls()) {
-        String problem = problem(page, url);
-        if (problem != null) broken.add(new String[] {page, url, problem});
+        String problem = problem(page, folder, url);
+        if (problem != null) {
+          if (found == null) found = new ArrayList<>();
+          found.add(new String[] {page, url, problem});
+        }
       }
-    });
+      return found == null ? List.<String[]>of() : found;
+    }).toList().stream().flatMap(List::stream).toList();
     for (int i = 0; i < Math.min(broken.size(), MAX_REPORTED); i++) {
       String[] b = broken.get(i);
       diagnostics.error(SourcePosition.of(pages.get(b[0]).origin()),
@@ -83,9 +87,9 @@ public final class SiteLinkChecker {
     }
   }
 
-  /** Why {@code url} on {@code page} leads nowhere, or null when it resolves. */
-  private String problem(String page, String url) {
-    if (url.isEmpty() || url.startsWith("//") || SCHEME.matcher(url).find()) return null;
+  /** Why {@code url} on {@code page} (in {@code folder}) leads nowhere, or null when it resolves. */
+  private String problem(String page, String[] folder, String url) {
+    if (url.isEmpty() || url.startsWith("//") || hasScheme(url)) return null;
     String decoded = url.replace("&amp;", "&");
     int hash = decoded.indexOf('#');
     String fragment = hash < 0 ? null : decoded.substring(hash + 1);
@@ -101,7 +105,7 @@ public final class SiteLinkChecker {
     if (path.isEmpty()) {
       target = page;
     } else {
-      target = resolve(page, path);
+      target = resolve(folder, path);
       if (target == null) return "which is outside the site";
       if (target.isEmpty() || target.endsWith("/")) target = target + "index.html";
       else if (folders.contains(target)) return "a folder; write it with a trailing '/'";
@@ -118,24 +122,65 @@ public final class SiteLinkChecker {
    * path in the site; a trailing {@code /} is kept. Null when it climbs out of the site.
    */
   static String resolve(String page, String path) {
-    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-    String[] folders = page.split("/");
-    for (int i = 0; i < folders.length - 1; i++) parts.addLast(folders[i]);
-    String[] segments = path.split("/", -1);
-    for (int i = 0; i < segments.length; i++) {
-      String segment = segments[i];
-      boolean last = i == segments.length - 1;
-      if (segment.equals("..")) {
-        if (parts.isEmpty()) return null;
-        parts.removeLast();
-      } else if (!segment.isEmpty() && !segment.equals(".")) {
-        parts.addLast(segment.indexOf('%') < 0 ? segment : java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+    return resolve(folderOf(page), path);
+  }
+
+  /** The folders of {@code page}, outermost first. */
+  private static String[] folderOf(String page) {
+    String[] parts = page.split("/");
+    return java.util.Arrays.copyOf(parts, Math.max(0, parts.length - 1));
+  }
+
+  private static String resolve(String[] folder, String path) {
+    int segments = 1;
+    for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) segments++;
+    String[] parts = java.util.Arrays.copyOf(folder, folder.length + segments);
+    int n = folder.length;
+    for (int start = 0; ; ) {
+      int slash = path.indexOf('/', start);
+      boolean last = slash < 0;
+      int end = last ? path.length() : slash;
+      int length = end - start;
+      boolean dot = length == 1 && path.charAt(start) == '.';
+      boolean dotDot = length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.';
+      if (dotDot) {
+        if (n == 0) return null;
+        n--;
+      } else if (length > 0 && !dot) {
+        String segment = path.substring(start, end);
+        parts[n++] = segment.indexOf('%') < 0 ? segment : java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
       }
-      if (last && (segment.isEmpty() || segment.equals(".") || segment.equals(".."))) {
-        return parts.isEmpty() ? "" : String.join("/", parts) + "/";
+      if (last) {
+        if (length == 0 || dot || dotDot) return n == 0 ? "" : join(parts, n) + "/";
+        return join(parts, n);
       }
+      start = slash + 1;
     }
-    return String.join("/", parts);
+  }
+
+  private static String join(String[] parts, int n) {
+    if (n == 1) return parts[0];
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      if (i > 0) sb.append('/');
+      sb.append(parts[i]);
+    }
+    return sb.toString();
+  }
+
+  /** Whether {@code url} starts with a scheme ({@code https:}, {@code mailto:}, ...). */
+  static boolean hasScheme(String url) {
+    if (url.isEmpty() || !asciiLetter(url.charAt(0))) return false;
+    for (int i = 1; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == ':') return true;
+      if (!asciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') return false;
+    }
+    return false;
+  }
+
+  private static boolean asciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private String read(String page) {

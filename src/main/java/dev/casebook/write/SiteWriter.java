@@ -26,6 +26,8 @@ public final class SiteWriter implements SiteOutput, AutoCloseable {
   private final Path target;
   private final Path staging;
   private final Set<String> written = ConcurrentHashMap.newKeySet();
+  /** Folders of the new site known to exist, so that each is created once. */
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
   private boolean done;
 
   private SiteWriter(Path target, Path staging) {
@@ -95,7 +97,11 @@ public final class SiteWriter implements SiteOutput, AutoCloseable {
     if (!written.add(path)) throw new OutputException("two outputs want the same file '" + path + "'");
     Path file = staging.resolve(path).normalize();
     if (!file.startsWith(staging)) throw new OutputException("invalid output path '" + path + "'");
-    Files.createDirectories(file.getParent());
+    Path folder = file.getParent();
+    if (!folders.contains(folder)) {
+      Files.createDirectories(folder);
+      folders.add(folder);
+    }
     return file;
   }
 

@@ -119,4 +119,42 @@ class TextFileTest {
     assertEquals(TextFile.MAX_BYTES, decode(limit).orElseThrow().length());
     assertEquals(List.of(), reported());
   }
+
+  @Test
+  void keepsAGenuineReplacementCharacter() {
+    assertEquals(Optional.of("a \uFFFD b"), decode("a \uFFFD b".getBytes(UTF_8)));
+    assertEquals(List.of(), reported());
+  }
+
+  @Test
+  void decodesRandomBytesAsTheStrictDecoderDoes() {
+    Object[] pieces = {"a", "\n", "caf\u00e9", "\u2013", "\uD83D\uDD25", "\uFFFD", "\u0000", 0xE9, 0x80, 0xC0, 0xED, 0xF4, 0xFF,
+        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xC0, (byte) 0xAF}, BOM};
+    java.util.Random random = new java.util.Random(13);
+    for (int n = 0; n < 5_000; n++) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      for (int i = random.nextInt(8); i > 0; i--) out.writeBytes(bytes(pieces[random.nextInt(pieces.length)]));
+      byte[] input = out.toByteArray();
+      Diagnostics strict = new Diagnostics();
+      Optional<String> expected = decodedStrictly(input, strict);
+      Diagnostics actual = new Diagnostics();
+      assertEquals(expected, TextFile.decode("f.md", input, actual), Arrays.toString(input));
+      assertEquals(strict.sorted().toString(), actual.sorted().toString(), Arrays.toString(input));
+    }
+  }
+
+  /** Decoding with a reporting decoder alone, then looking for NUL: what a valid file must give. */
+  private static Optional<String> decodedStrictly(byte[] bytes, Diagnostics diagnostics) {
+    int start = bytes.length >= 3 && bytes[0] == BOM[0] && bytes[1] == BOM[1] && bytes[2] == BOM[2] ? 3 : 0;
+    try {
+      String text = UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+      if (text.indexOf('\0') >= 0) return TextFile.decode("f.md", bytes, diagnostics);
+      return Optional.of(text);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      // Invalid: the report itself is checked by the other tests; here only that both agree.
+      TextFile.decode("f.md", bytes, diagnostics);
+      return Optional.empty();
+    }
+  }
 }

@@ -131,4 +131,30 @@ class MarkdownRendererTest {
     assertEquals("<h2 id=\"a--b\">A &amp; B<a class=\"heading-anchor\" href=\"#a--b\" aria-label=\"Link to this section\">#</a></h2>\n"
         + "<p><em>x</em> &lt; y</p>\n", plain);
   }
+
+  @Test
+  void countsWordsAsLettersAndDigitsRuns() {
+    for (String text : List.of("", "a", "a b", "a-b", "é ü", "\u0663\u0664 x", "x\u00b2y", "  1 2  3 ", "😀 a")) {
+      int words = 0;
+      boolean inWord = false;
+      for (char c : text.toCharArray()) {
+        boolean letter = Character.isLetterOrDigit(c);
+        if (letter && !inWord) words++;
+        inWord = letter;
+      }
+      assertEquals(words, MarkdownRenderer.countWords(text), text);
+    }
+  }
+
+  @Test
+  void wrapsTablesAsReplacingTheTagsWould() {
+    String[] pieces = {"<table>", "</table>", "table>", "<", "/", "x", "<tab", "le>", "</", "<table", ">", "<div>"};
+    java.util.Random random = new java.util.Random(17);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder html = new StringBuilder();
+      for (int i = random.nextInt(10); i > 0; i--) html.append(pieces[random.nextInt(pieces.length)]);
+      String expected = html.toString().replace("<table>", "<div class=\"table-wrap\"><table>").replace("</table>", "</table></div>");
+      assertEquals(expected, MarkdownRenderer.wrapTables(html.toString()), html.toString());
+    }
+  }
 }

@@ -70,4 +70,68 @@ class LunrIndexBuilderTest {
     String[] js = {"8", "0.5", "1e+21", "1.5e-7", "123456789012", "1e-7", "0", "0.30000000000000004", "9007199254740994", "0.3333333333333333"};
     for (int i = 0; i < values.length; i++) assertEquals(js[i], JsNumbers.toString(values[i]));
   }
+
+  @Test
+  void latin1TextIsIndexedAsTheTokenizerReadsIt() {
+    StringBuilder alphabet = new StringBuilder();
+    for (char c = 0; c < 256; c++) alphabet.append(c);
+    String[] words = {"Disk", "FULL", "running", "Café", "RÉSUMÉ", "straße", "ÿ", "µs", "À", "Þorn", "the", "a", "?", "what?", "co-op",
+        "x\u00a0y", "\t", "\n", "  ", "-", "--", "v2.3.1", "_", "naïve", "ÆØÅ", alphabet.toString(), "é?", "??"};
+    java.util.Random random = new java.util.Random(5);
+    for (int round = 0; round < 200; round++) {
+      List<Map<String, Object>> docs = new java.util.ArrayList<>();
+      for (int d = 0; d < 5; d++) {
+        StringBuilder body = new StringBuilder();
+        for (int w = random.nextInt(40); w > 0; w--) body.append(words[random.nextInt(words.length)]).append(random.nextBoolean() ? " " : "");
+        docs.add(Map.of("id", Integer.toString(d), "title", words[random.nextInt(words.length)], "body", body.toString(),
+            "tags", List.of(words[random.nextInt(words.length)])));
+      }
+      assertEquals(build(docs, false), build(docs, true));
+    }
+  }
+
+  private static String build(List<Map<String, Object>> docs, boolean latin1) {
+    LunrIndexBuilder builder = new LunrIndexBuilder().ref("id").field("title", 10).field("body").field("tags")
+        .metadataWhitelist(List.of("position", "index"));
+    if (!latin1) builder.withoutLatin1Shortcut();
+    for (Map<String, Object> doc : docs) builder.add(doc);
+    return builder.build().toJson();
+  }
+
+  @Test
+  void thousandthsAreWhatJavaScriptSpells() {
+    java.util.Random random = new java.util.Random(9);
+    List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, 1.0, -1.0, 6.1, 0.005, 0.05, 0.5, 1.605, 16.052, 123456.789,
+        1e15, 0x1p53, 1e21, 1e-7, Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE, 0.1 + 0.2));
+    for (int i = 0; i < 100_000; i++) {
+      values.add(Math.round(random.nextGaussian() * 1e6) / 1000.0);
+      values.add(random.nextDouble() * Math.pow(10, random.nextInt(40) - 20));
+    }
+    for (double value : values) {
+      long k = JsNumbers.thousandthsOf(value);
+      if (k == Long.MIN_VALUE) continue;
+      String fraction = k % 1000 == 0 ? "" : ("." + String.format("%03d", Math.abs(k % 1000))).replaceAll("0+$", "");
+      assertEquals(JsNumbers.toString(value), (k < 0 ? "-" : "") + Math.abs(k / 1000) + fraction, Double.toString(value));
+    }
+  }
+
+  @Test
+  void theSharedPipelineRemembersExactlyWhatItsStepsGive() {
+    Pipeline pipeline = Pipeline.lunrBuild();
+    List<String> words = new java.util.ArrayList<>(List.of("the", "running", "", "'quoted'", "café", "a", "generalizations", "ys"));
+    java.util.Random random = new java.util.Random(21);
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder w = new StringBuilder();
+      for (int k = random.nextInt(12); k > 0; k--) w.append("abcdeilnorstuyz'-.é".charAt(random.nextInt(19)));
+      words.add(w.toString());
+    }
+    for (int round = 0; round < 2; round++) {
+      for (String word : words) {
+        String expected = word;
+        for (Pipeline.Step step : pipeline.steps()) expected = expected == null ? null : step.apply(expected);
+        assertEquals(expected, pipeline.run(word), word);
+        assertEquals(expected, Pipeline.of(Pipeline.Step.TRIMMER, Pipeline.Step.STOP_WORD_FILTER, Pipeline.Step.STEMMER).run(word));
+      }
+    }
+  }
 }

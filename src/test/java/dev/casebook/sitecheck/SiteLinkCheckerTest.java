@@ -90,4 +90,51 @@ class SiteLinkCheckerTest {
     assertEquals("assets/x.css", SiteLinkChecker.resolve("index.html", "assets//x.css"));
     assertEquals(null, SiteLinkChecker.resolve("incidents/a/index.html", "../../../x"));
   }
+
+  /** Resolution as a browser does it, written plainly: the reference for {@link SiteLinkChecker#resolve}. */
+  private static String resolvedPlainly(String page, String path) {
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    String[] folders = page.split("/");
+    for (int i = 0; i < folders.length - 1; i++) parts.addLast(folders[i]);
+    String[] segments = path.split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      String segment = segments[i];
+      boolean last = i == segments.length - 1;
+      if (segment.equals("..")) {
+        if (parts.isEmpty()) return null;
+        parts.removeLast();
+      } else if (!segment.isEmpty() && !segment.equals(".")) {
+        parts.addLast(java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      if (last && (segment.isEmpty() || segment.equals(".") || segment.equals(".."))) {
+        return parts.isEmpty() ? "" : String.join("/", parts) + "/";
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  @Test
+  void resolvesRandomPathsAsThePlainReadingDoes() {
+    String[] pieces = {"..", ".", "", "a", "b%20c", "d+e", "index.html", "..."};
+    String[] pages = {"index.html", "a/index.html", "a/b/index.html", "a//index.html", "", "x.html"};
+    java.util.Random random = new java.util.Random(3);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder path = new StringBuilder();
+      for (int i = random.nextInt(6); i >= 0; i--) {
+        path.append(pieces[random.nextInt(pieces.length)]);
+        if (i > 0) path.append('/');
+      }
+      String page = pages[random.nextInt(pages.length)];
+      assertEquals(resolvedPlainly(page, path.toString()), SiteLinkChecker.resolve(page, path.toString()), page + " " + path);
+    }
+  }
+
+  @Test
+  void recognisesSchemesAsTheUrlGrammarHasThem() {
+    java.util.regex.Pattern scheme = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    for (String url : List.of("https://x", "mailto:a@b", "a:", "a+b.c-d:x", "1a:", ":x", "ab", "a/b:c", "a b:", "é:x", "", "A9:",
+        "#a:b", "x.y")) {
+      assertEquals(scheme.matcher(url).find(), SiteLinkChecker.hasScheme(url), url);
+    }
+  }
 }
