@@ -21,7 +21,6 @@ SEED="${BENCH_SEED:-42}"
 RUNS="${BENCH_RUNS:-3}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 JAR="${BENCH_JAR:-$ROOT/target/casebook.jar}"
-GENERATOR="$ROOT/bench/GenerateLibrary.java"
 
 die() { echo "build-bench: $*" >&2; exit 1; }
 log() { echo "build-bench: $*" >&2; }
@@ -74,26 +73,8 @@ mkdir -p "$BENCH_DIR"
 BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
 
 # Libraries are cached per size, seed and generator version.
-GEN_HASH="$(sha256sum "$GENERATOR" | cut -c1-10)"
-
-TMP_LIB=""
-cleanup() { if [ -n "$TMP_LIB" ] && [ -d "$TMP_LIB" ]; then rm -rf "$TMP_LIB"; fi; }
-trap cleanup EXIT
-
-library_for() { # N -> sets LIB to the library path, generating it if needed
-  local n="$1" lib="$BENCH_DIR/lib-$1-seed$SEED-$GEN_HASH"
-  if [ ! -f "$lib/casebook.yml" ]; then
-    log "generating $n write-ups into $lib"
-    TMP_LIB="$lib.tmp.$$"
-    rm -rf "$TMP_LIB"
-    java "$GENERATOR" "$n" "$TMP_LIB" "$SEED" >&2
-    mv "$TMP_LIB" "$lib"
-    TMP_LIB=""
-  else
-    log "using cached library $lib"
-  fi
-  LIB="$lib"
-}
+# shellcheck source=bench/library.sh
+source "$ROOT/bench/library.sh"
 
 median() { # numbers on stdin -> median
   sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'

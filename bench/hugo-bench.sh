@@ -24,7 +24,6 @@ SEED="${BENCH_SEED:-42}"
 RUNS="${BENCH_RUNS:-3}"
 HUGO="${HUGO:-$(command -v hugo || true)}"
 TIME_BIN=/usr/bin/time
-GENERATOR="$ROOT/bench/GenerateLibrary.java"
 
 die() { echo "hugo-bench: $*" >&2; exit 1; }
 log() { echo "hugo-bench: $*" >&2; }
@@ -41,18 +40,8 @@ fi
 
 mkdir -p "$BENCH_DIR"
 BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
-GEN_HASH="$(sha256sum "$GENERATOR" | cut -c1-10)"
-
-library_for() { # N -> LIB (the same cache as build-bench.sh)
-  local lib="$BENCH_DIR/lib-$1-seed$SEED-$GEN_HASH"
-  if [ ! -f "$lib/casebook.yml" ]; then
-    log "generating $1 write-ups into $lib"
-    rm -rf "$lib.tmp.$$"
-    java "$GENERATOR" "$1" "$lib.tmp.$$" "$SEED" >&2
-    mv "$lib.tmp.$$" "$lib"
-  fi
-  LIB="$lib"
-}
+# shellcheck source=bench/library.sh
+source "$ROOT/bench/library.sh"
 
 median() {
   sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'

@@ -24,7 +24,6 @@ RUNS="${BENCH_RUNS:-3}"
 QUERY="${BENCH_QUERY:-failover}"
 JAR="${BENCH_JAR:-$ROOT/target/casebook.jar}"
 CHROMIUM="${CHROMIUM:-$(command -v chromium || true)}"
-GENERATOR="$ROOT/bench/GenerateLibrary.java"
 
 die() { echo "search-bench: $*" >&2; exit 1; }
 log() { echo "search-bench: $*" >&2; }
@@ -44,7 +43,8 @@ fi
 
 mkdir -p "$BENCH_DIR"
 BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
-GEN_HASH="$(sha256sum "$GENERATOR" | cut -c1-10)"
+# shellcheck source=bench/library.sh
+source "$ROOT/bench/library.sh"
 PROFILE="$(mktemp -d)"
 SERVER_PID=""
 cleanup() {
@@ -70,14 +70,7 @@ attr() { # NAME < html
 
 ROWS=()
 for n in "${SIZES[@]}"; do
-  lib="$BENCH_DIR/lib-$n-seed$SEED-$GEN_HASH"
-  if [ ! -d "$lib" ]; then
-    log "generating $n write-ups into $lib"
-    tmp="$lib.tmp.$$"
-    rm -rf "$tmp"
-    java "$GENERATOR" "$n" "$tmp" "$SEED" >/dev/null
-    mv "$tmp" "$lib"
-  fi
+  library_for "$n"; lib="$LIB"
   site="$BENCH_DIR/search-site-$n"
   rm -rf "$site"
   log "building $site"

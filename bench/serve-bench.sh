@@ -27,14 +27,10 @@ if [ ! -f target/casebook.jar ]; then
 fi
 
 mkdir -p "$BENCH_DIR"
-GEN_HASH="$(sha256sum bench/GenerateLibrary.java | cut -c1-10)"
-LIB="$BENCH_DIR/lib-$N-seed$SEED-$GEN_HASH"
-if [ ! -f "$LIB/casebook.yml" ]; then
-  echo "serve-bench: generating $N write-ups into $LIB" >&2
-  rm -rf "$LIB.tmp.$$"
-  java bench/GenerateLibrary.java "$N" "$LIB.tmp.$$" "$SEED" >&2
-  mv "$LIB.tmp.$$" "$LIB"
-fi
+BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
+# shellcheck source=bench/library.sh
+source bench/library.sh
+library_for "$N"
 
 WORK="$BENCH_DIR/serve-$N"
 rm -rf "$WORK"

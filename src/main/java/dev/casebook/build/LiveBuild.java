@@ -10,6 +10,7 @@ import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
 import dev.casebook.index.IndexCache;
 import dev.casebook.index.SearchDocuments;
+import dev.casebook.index.SearchDocumentsFile;
 import dev.casebook.index.SearchIndexStage;
 import dev.casebook.link.LinkCache;
 import dev.casebook.link.LinkResolver;
@@ -79,11 +80,27 @@ public final class LiveBuild {
 
   /** The site in the output folder: its plan, its pages' links and its files. */
   private record Site(SiteConfig config, Theme theme, Readership readership, SitePlan plan, Map<String, PageLinks> links,
-      Set<String> files, Path output, LinkedLibrary linked) {}
+      Set<String> files, Path output) {}
 
   public LiveBuild(BuildOptions options) {
     this.options = options;
     this.root = options.source().toAbsolutePath().normalize();
+  }
+
+  /** Validates and links the whole library, writing nothing. */
+  public BuildResult check() {
+    caches = new Caches();
+    site = null;
+    Diagnostics diagnostics = new Diagnostics();
+    StageTimer timer = new StageTimer();
+    SiteConfig config = config(diagnostics);
+    if (config == null) return failed(diagnostics, null, timer);
+    Library library = loadAndValidate(config, Set.of(), diagnostics, timer);
+    CodeFindings code = code(library, Set.of(), diagnostics);
+    timer.lap("code");
+    LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
+    timer.lap("link");
+    return new BuildResult(false, diagnostics.sorted(), library.incidents().size(), 0, null, timer.timings());
   }
 
   /** Builds the whole site into a new folder and puts it in place of the output folder. */
@@ -127,9 +144,9 @@ public final class LiveBuild {
       if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
       Set<String> files = Set.copyOf(writer.files());
       writer.commit();
-      if (options.searchDocuments() != null) SearchIndexStage.writeSearchDocuments(searchDocuments, options.searchDocuments());
+      if (options.searchDocuments() != null) SearchDocumentsFile.write(searchDocuments, options.searchDocuments());
       timer.lap("write");
-      site = new Site(config, theme, readership, plan, new HashMap<>(report.links()), files, output, linked);
+      site = new Site(config, theme, readership, plan, new HashMap<>(report.links()), files, output);
       lastWritten = files;
       lastDeleted = Set.of();
       return new BuildResult(true, diagnostics.sorted(), library.incidents().size(), report.pages(), output, timer.timings());
@@ -205,7 +222,7 @@ public final class LiveBuild {
     for (String path : removed) update.delete(path);
     update.commit();
     timer.lap("write");
-    site = new Site(site.config(), site.theme(), site.readership(), plan, links, files, output, linked);
+    site = new Site(site.config(), site.theme(), site.readership(), plan, links, files, output);
     int written = (int) update.written().stream().filter(p -> p.endsWith(".html")).count();
     BuildResult pages = new BuildResult(true, diagnostics.sorted(), library.incidents().size(), written, output, timer.timings());
     pagesWritten.run();
@@ -222,13 +239,8 @@ public final class LiveBuild {
     deleted.addAll(index.deletedFiles());
     lastWritten = Set.copyOf(all);
     lastDeleted = Set.copyOf(deleted);
-    site = new Site(site.config(), site.theme(), site.readership(), plan, links, Set.copyOf(indexFiles), output, linked);
+    site = new Site(site.config(), site.theme(), site.readership(), plan, links, Set.copyOf(indexFiles), output);
     return pages;
-  }
-
-  /** The files of the site in the output folder, by path. */
-  public Set<String> files() {
-    return site == null ? Set.of() : site.files();
   }
 
   /** The files the last successful run wrote: every file after a full build, the changed ones after an update. */

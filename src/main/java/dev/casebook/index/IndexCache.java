@@ -15,9 +15,4 @@ public final class IndexCache {
   public static IndexCache none() {
     return new IndexCache();
   }
-
-  /** The documents the site's index files hold now, or null before the first write. */
-  public SearchDocuments written() {
-    return written;
-  }
 }

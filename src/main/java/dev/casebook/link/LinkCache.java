@@ -40,11 +40,6 @@ public final class LinkCache {
     return new LinkCache();
   }
 
-  /** How many write-ups the last run left for the next one. */
-  public int size() {
-    return incidents.size();
-  }
-
   /** Starts a run over {@code incidents}, whose library has {@code now}. */
   void begin(List<Incident> all, Names now) {
     incidents.begin();

@@ -52,9 +52,7 @@ public final class LibraryLoader {
         libraryRoot.resolve(config.folders().output()).normalize());
     ReadCache.Walk walk = cache.walk(content);
     if (walk == null) {
-      Diagnostics own = new Diagnostics();
-      walk = walk(libraryRoot, content, folder, skipped, wholeLibrary, own);
-      walk = new ReadCache.Walk(content, walk.markdown(), walk.assets(), walk.attributes(), own.sorted());
+      walk = walk(libraryRoot, content, folder, skipped, wholeLibrary);
       cache.walked(walk);
     }
     diagnostics.addAll(walk.diagnostics());
@@ -81,8 +79,8 @@ public final class LibraryLoader {
   }
 
   /** The write-ups and other files under {@code content}, in path order, with their attributes. */
-  private static ReadCache.Walk walk(Path libraryRoot, Path content, String folder, Set<Path> skipped, boolean wholeLibrary,
-      Diagnostics diagnostics) {
+  private static ReadCache.Walk walk(Path libraryRoot, Path content, String folder, Set<Path> skipped, boolean wholeLibrary) {
+    Diagnostics diagnostics = new Diagnostics();
     List<Path> markdown = new ArrayList<>();
     List<AssetFile> assets = new ArrayList<>();
     Path top = content;
@@ -129,7 +127,7 @@ public final class LibraryLoader {
     } catch (IOException | UncheckedIOException e) {
       diagnostics.error(SourcePosition.of(folder), "cannot read the folder: " + e.getMessage());
     }
-    return new ReadCache.Walk(content, List.copyOf(markdown), List.copyOf(assets), found, List.of());
+    return new ReadCache.Walk(content, List.copyOf(markdown), List.copyOf(assets), found, diagnostics.sorted());
   }
 
   /** The Markdown files of the design folders (READMEs, hidden and {@code _} files left out). */

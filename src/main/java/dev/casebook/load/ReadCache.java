@@ -57,11 +57,6 @@ public final class ReadCache {
     walkValid = false;
   }
 
-  /** How many files the last load left for the next one. */
-  public int size() {
-    return reads.size();
-  }
-
   /** @param attributes the file's, when the caller has them (null to read them) */
   Read read(String relative, Path file, BasicFileAttributes attributes, java.util.function.Supplier<Read> reader) {
     Stamp stamp;

@@ -77,11 +77,6 @@ public final class Memo<K, V> {
     return value;
   }
 
-  /** How many results the last run left for this one (for tests and timings). */
-  public int size() {
-    return previous.size();
-  }
-
   /** Forgets everything. */
   public synchronized void clear() {
     previous = new ConcurrentHashMap<>();

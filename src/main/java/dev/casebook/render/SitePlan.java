@@ -41,34 +41,25 @@ public final class SitePlan {
    */
   public record Output(String path, Object key, Job job) {}
 
-  private final Map<String, Output> outputs = new LinkedHashMap<>();
+  private final List<Output> outputs;
+  private final Map<String, Output> byPath = new LinkedHashMap<>();
 
   SitePlan(List<Output> outputs) {
-    for (Output o : outputs) {
-      if (this.outputs.putIfAbsent(o.path(), o) != null) {
-        // Two outputs want one file: writing both reports it, as a full build does.
-        this.outputs.put(o.path() + "\u0000" + this.outputs.size(), o);
-      }
-    }
+    // Two outputs that want one file are both kept: writing them reports it, as a full build does.
+    this.outputs = List.copyOf(outputs);
+    for (Output o : outputs) byPath.putIfAbsent(o.path(), o);
   }
 
   public Collection<Output> outputs() {
-    return outputs.values();
-  }
-
-  /** The paths of the files this plan makes. */
-  public Set<String> paths() {
-    Set<String> paths = new LinkedHashSet<>();
-    for (Output o : outputs.values()) paths.add(o.path());
-    return paths;
+    return outputs;
   }
 
   /** The outputs that {@code previous} did not have, or had with a different key. */
   public List<Output> changedSince(SitePlan previous) {
     List<Output> changed = new ArrayList<>();
-    for (Map.Entry<String, Output> e : outputs.entrySet()) {
-      Output before = previous.outputs.get(e.getKey());
-      if (before == null || !Objects.equals(before.key(), e.getValue().key())) changed.add(e.getValue());
+    for (Output o : outputs) {
+      Output before = previous.byPath.get(o.path());
+      if (before == null || !Objects.equals(before.key(), o.key())) changed.add(o);
     }
     return changed;
   }
@@ -76,7 +67,7 @@ public final class SitePlan {
   /** The files {@code previous} made that this plan does not. */
   public Set<String> removedSince(SitePlan previous) {
     Set<String> removed = new LinkedHashSet<>();
-    for (Output o : previous.outputs.values()) if (!outputs.containsKey(o.path())) removed.add(o.path());
+    for (String path : previous.byPath.keySet()) if (!byPath.containsKey(path)) removed.add(path);
     return removed;
   }
 

@@ -20,9 +20,4 @@ public final class ValidationCache {
   public static ValidationCache none() {
     return new ValidationCache();
   }
-
-  /** How many write-ups the last run left for the next one. */
-  public int size() {
-    return reads.size();
-  }
 }

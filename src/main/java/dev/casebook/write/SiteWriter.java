@@ -90,13 +90,8 @@ public final class SiteWriter implements SiteOutput, AutoCloseable {
   }
 
   private Path claim(String path) throws IOException {
-    if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || Path.of(path).normalize().startsWith("..")
-        || Path.of(path).normalize().toString().isEmpty()) {
-      throw new OutputException("invalid output path '" + path + "'");
-    }
+    Path file = SiteOutput.checked(staging, path);
     if (!written.add(path)) throw new OutputException("two outputs want the same file '" + path + "'");
-    Path file = staging.resolve(path).normalize();
-    if (!file.startsWith(staging)) throw new OutputException("invalid output path '" + path + "'");
     Path folder = file.getParent();
     if (!folders.contains(folder)) {
       Files.createDirectories(folder);

@@ -109,7 +109,7 @@ class SearchDocumentsCliTest {
     // The sample library fits in one shard; shards of 4 documents give five, the last one smaller.
     SearchDocuments documents = SearchDocuments.of(SearchIndexStageTest.link(Fixtures.sampleLibrary())).withShardSize(4);
     Path file = tmp.resolve("small/search-documents.json");
-    SearchIndexStage.writeSearchDocuments(documents, file);
+    SearchDocumentsFile.write(documents, file);
     Path site = tmp.resolve("small/site");
     try (dev.casebook.write.SiteWriter writer = dev.casebook.write.SiteWriter.open(site)) {
       SearchIndexStage.write(documents, writer);
