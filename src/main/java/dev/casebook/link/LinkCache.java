@@ -1,12 +1,17 @@
 package dev.casebook.link;
 
 import dev.casebook.diag.Diagnostic;
+import dev.casebook.load.AssetFile;
 import dev.casebook.markdown.RenderedBody;
 import dev.casebook.memo.Memo;
 import dev.casebook.model.Incident;
+import dev.casebook.model.Library;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,13 +29,29 @@ public final class LinkCache {
   /** One body's links. */
   record Linked(RenderedBody body, List<Citation> citations, List<LinkResolver.Anchor> anchors, List<Diagnostic> diagnostics) {}
 
-  /** What the library had that links can name. */
-  record Names(Set<String> paths, Set<String> ids, Set<String> knownIds, Set<String> assets) {}
+  /**
+   * What the library had that links can name.
+   *
+   * @param idsByPath each write-up's id by its file's path in the library
+   * @param ids the ids of the write-ups in the site
+   * @param knownIds the ids of every valid write-up, drafts included
+   * @param assets the paths of the other files
+   */
+  record Names(Map<String, String> idsByPath, Set<String> ids, Set<String> knownIds, Set<String> assets) {}
+
+  /** The citations a write-up makes (its related ids and its links), as linked against some names. */
+  private record Own(Linked linked, Names names, List<Citation> citations) {}
 
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
   final Memo<Incident, Linked> incidents = Memo.byIdentity();
+  private final Memo<Incident, Own> own = Memo.byIdentity();
   private Names names;
+  /** What {@link #names} were made from. */
+  private List<Incident> namedIncidents = List.of();
+  private List<AssetFile> namedAssets;
+  private Set<String> namedKnownIds;
+  private List<List<Citation>> graphParts = List.of();
   /** The write-ups of this run that must be linked again because names they may use came or went. */
   private Set<Incident> stale = Set.of();
   private boolean relinkAll;
@@ -40,17 +61,49 @@ public final class LinkCache {
     return new LinkCache();
   }
 
-  /** Starts a run over {@code incidents}, whose library has {@code now}. */
+  /**
+   * The names of {@code library}: the last run's while every write-up has the same id and file
+   * and the same ids and other files exist (so that comparing them costs nothing after an edit).
+   */
+  synchronized Names names(Library library) {
+    if (names != null && library.knownIds() == namedKnownIds && library.assets() == namedAssets
+        && samePlaces(namedIncidents, library.incidents())) {
+      namedIncidents = library.incidents();
+      return names;
+    }
+    Map<String, String> idsByPath = new HashMap<>();
+    for (Incident i : library.incidents()) idsByPath.put(i.source().path(), i.id());
+    Set<String> assets = new HashSet<>();
+    for (AssetFile a : library.assets()) assets.add(a.path());
+    namedIncidents = library.incidents();
+    namedAssets = library.assets();
+    namedKnownIds = library.knownIds();
+    return new Names(Map.copyOf(idsByPath), Set.copyOf(idsByPath.values()), library.knownIds(), Set.copyOf(assets));
+  }
+
+  private static boolean samePlaces(List<Incident> before, List<Incident> now) {
+    if (before.size() != now.size()) return false;
+    for (int n = 0; n < now.size(); n++) {
+      Incident a = before.get(n);
+      Incident b = now.get(n);
+      if (a != b && !(a.id().equals(b.id()) && a.source().path().equals(b.source().path()))) return false;
+    }
+    return true;
+  }
+
+  /** Starts a run over {@code incidents}, whose library has {@code now} (from {@link #names}). */
   void begin(List<Incident> all, Names now) {
     incidents.begin();
+    own.begin();
     stale = Set.of();
     relinkAll = false;
     Names before = names;
     names = now;
-    namesChanged = before != null && !before.equals(now);
+    namesChanged = before != null && before != now && !before.equals(now);
+    if (before != now) own.clear();
     if (!namesChanged) return;
     Set<String> tokens = new HashSet<>();
-    changedNames(before.paths(), now.paths(), tokens, true);
+    changedNames(before.idsByPath().keySet(), now.idsByPath().keySet(), tokens, true);
     changedNames(before.assets(), now.assets(), tokens, true);
     changedNames(before.ids(), now.ids(), tokens, false);
     changedNames(before.knownIds(), now.knownIds(), tokens, false);
@@ -69,10 +122,34 @@ public final class LinkCache {
 
   private CitationGraph graph;
 
-  /** The citation graph of {@code citations}: the last one when they are the same citations. */
-  synchronized CitationGraph graph(List<Citation> citations) {
-    if (graph == null || !graph.citations().equals(citations)) graph = new CitationGraph(citations);
+  /**
+   * The citations {@code incident} makes, from its {@code linked} body and its related ids: the
+   * last run's list while both are the same.
+   */
+  List<Citation> citations(Incident incident, Linked linked, java.util.function.Supplier<List<Citation>> compute) {
+    Own last = own.peek(incident);
+    Own now = last != null && last.linked() == linked && last.names() == names ? last : new Own(linked, names, compute.get());
+    return own.get(incident, i -> now).citations();
+  }
+
+  /**
+   * The citation graph of {@code parts} (each write-up's, design document's and the code's
+   * citations, in order): the last one while every part is the same.
+   */
+  synchronized CitationGraph graph(List<List<Citation>> parts) {
+    if (graph == null || !sameParts(graphParts, parts)) {
+      List<Citation> all = new ArrayList<>();
+      for (List<Citation> part : parts) all.addAll(part);
+      graph = new CitationGraph(all);
+    }
+    graphParts = parts;
     return graph;
+  }
+
+  private static boolean sameParts(List<List<Citation>> before, List<List<Citation>> now) {
+    if (before.size() != now.size()) return false;
+    for (int n = 0; n < now.size(); n++) if (before.get(n) != now.get(n) && !before.get(n).equals(now.get(n))) return false;
+    return true;
   }
 
   /** Whether {@code incident}'s last result may be reused. */

@@ -33,23 +33,19 @@ import java.util.regex.Pattern;
  */
 public final class LinkResolver {
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+  /** The ids of footnotes and their back links, which every page may have. */
+  private static final Pattern FOOTNOTE = Pattern.compile("fn(ref)?-\\d+");
 
   private final Library library;
   private final Path libraryRoot;
   private final Diagnostics diagnostics;
-  private final Map<String, Incident> byPath = new HashMap<>();
-  private final Map<String, Incident> byId = new HashMap<>();
-  private final Set<String> assets = new HashSet<>();
+  private final LinkCache.Names names;
 
-  private LinkResolver(Library library, Path libraryRoot, Diagnostics diagnostics) {
+  private LinkResolver(Library library, Path libraryRoot, Diagnostics diagnostics, LinkCache.Names names) {
     this.library = library;
     this.libraryRoot = libraryRoot;
     this.diagnostics = diagnostics;
-    for (Incident i : library.incidents()) {
-      byPath.put(i.source().path(), i);
-      byId.put(i.id(), i);
-    }
-    for (AssetFile a : library.assets()) assets.add(a.path());
+    this.names = names;
   }
 
   public static LinkedLibrary link(Library library, Path libraryRoot, Diagnostics diagnostics) {
@@ -70,15 +66,15 @@ public final class LinkResolver {
     java.util.regex.Pattern idPattern = library.config().idPattern();
     IdMentions mentions = new IdMentions(word -> library.knownIds().contains(word)
         || (idPattern != null && idPattern.matcher(word).matches()));
-    return new LinkResolver(library, libraryRoot, diagnostics)
+    return new LinkResolver(library, libraryRoot, diagnostics, cache.names(library))
         .link(new MarkdownParser(mentions), new MarkdownRenderer(library.config().allowHtml()), code, cache);
   }
 
   private LinkedLibrary link(MarkdownParser parser, MarkdownRenderer renderer, dev.casebook.code.CodeFindings code, LinkCache cache) {
-    cache.begin(library.incidents(), new LinkCache.Names(Set.copyOf(byPath.keySet()), Set.copyOf(byId.keySet()),
-        Set.copyOf(library.knownIds()), Set.copyOf(assets)));
-    Map<String, RenderedBody> bodies = new ConcurrentHashMap<>();
-    Map<String, List<Citation>> linkCitations = new ConcurrentHashMap<>();
+    cache.begin(library.incidents(), names);
+    Map<String, RenderedBody> bodies = new ConcurrentHashMap<>(library.incidents().size());
+    Map<String, List<Citation>> incidentCitations = new ConcurrentHashMap<>(library.incidents().size());
+    Map<String, List<Citation>> designCitations = new ConcurrentHashMap<>();
     List<Anchor> anchors = java.util.Collections.synchronizedList(new ArrayList<>());
     library.incidents().parallelStream().forEach(incident -> {
       java.util.function.Function<Incident, LinkCache.Linked> work = i -> linkBody(parser, renderer, Citer.of(i));
@@ -86,7 +82,7 @@ public final class LinkResolver {
       diagnostics.addAll(linked.diagnostics());
       if (!linked.anchors().isEmpty()) anchors.addAll(linked.anchors());
       bodies.put(incident.id(), linked.body());
-      linkCitations.put(incident.id(), linked.citations());
+      incidentCitations.put(incident.id(), cache.citations(incident, linked, () -> ownCitations(incident, linked)));
     });
     Map<String, RenderedBody> designBodies = new ConcurrentHashMap<>();
     library.designDocs().parallelStream().forEach(design -> {
@@ -95,23 +91,28 @@ public final class LinkResolver {
       diagnostics.addAll(linked.diagnostics());
       anchors.addAll(linked.anchors());
       designBodies.put(design.slug(), linked.body());
-      linkCitations.put(citer.key(), linked.citations());
+      designCitations.put(citer.key(), linked.citations());
     });
     checkAnchors(anchors, bodies);
-    List<Citation> citations = new ArrayList<>();
-    for (Incident incident : library.incidents()) {
-      for (Incident.Reference ref : incident.related()) {
-        if (byId.containsKey(ref.id())) {
-          citations.add(new Citation(incident.id(), ref.id(), Citation.Kind.RELATED, ref.position(), ""));
-        }
-      }
-      citations.addAll(linkCitations.get(incident.id()));
-    }
-    for (DesignDoc design : library.designDocs()) citations.addAll(linkCitations.get(SitePaths.designKey(design.slug())));
+    List<List<Citation>> citations = new ArrayList<>(library.incidents().size() + library.designDocs().size() + 1);
+    for (Incident incident : library.incidents()) citations.add(incidentCitations.get(incident.id()));
+    for (DesignDoc design : library.designDocs()) citations.add(designCitations.get(SitePaths.designKey(design.slug())));
+    List<Citation> fromCode = new ArrayList<>();
     for (dev.casebook.code.CodeCitation c : code.citations()) {
-      citations.add(new Citation(c.key(), c.id(), Citation.Kind.CODE, c.position(), c.text()));
+      fromCode.add(new Citation(c.key(), c.id(), Citation.Kind.CODE, c.position(), c.text()));
     }
-    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), Map.copyOf(byId), code);
+    citations.add(fromCode);
+    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), code);
+  }
+
+  /** The citations a write-up makes: its related ids that are in the site, then its body's links. */
+  private List<Citation> ownCitations(Incident incident, LinkCache.Linked linked) {
+    List<Citation> own = new ArrayList<>(incident.related().size() + linked.citations().size());
+    for (Incident.Reference ref : incident.related()) {
+      if (names.ids().contains(ref.id())) own.add(new Citation(incident.id(), ref.id(), Citation.Kind.RELATED, ref.position(), ""));
+    }
+    own.addAll(linked.citations());
+    return List.copyOf(own);
   }
 
   /** Parses one body, resolves its links and renders it; its problems are kept with the result. */
@@ -167,14 +168,14 @@ public final class LinkResolver {
       return;
     }
     String fromPage = from.page();
-    Incident cited = byPath.get(target);
-    if (cited == null && !decoded.contains("/")) cited = byId.get(decoded);
+    String cited = names.idsByPath().get(target);
+    if (cited == null && !decoded.contains("/") && names.ids().contains(decoded)) cited = decoded;
     if (cited != null) {
-      rewrites.put(dest, relative(fromPage, SitePaths.incident(cited.id())) + suffix);
+      rewrites.put(dest, relative(fromPage, SitePaths.incident(cited)) + suffix);
       int hash = suffix.indexOf('#');
-      if (hash >= 0 && hash + 1 < suffix.length()) anchors.add(new Anchor(cited.id(), suffix.substring(hash + 1), dest, at));
+      if (hash >= 0 && hash + 1 < suffix.length()) anchors.add(new Anchor(cited, suffix.substring(hash + 1), dest, at));
       Citation.Kind kind = from.design() ? Citation.Kind.DESIGN : Citation.Kind.LINK;
-      if (!cited.id().equals(from.key())) cites.add(new Citation(from.key(), cited.id(), kind, at, link.context()));
+      if (!cited.equals(from.key())) cites.add(new Citation(from.key(), cited, kind, at, link.context()));
       return;
     }
     if (!decoded.contains("/") && !decoded.endsWith(".md") && looksLikeId(decoded)) {
@@ -187,7 +188,7 @@ public final class LinkResolver {
       return;
     }
     String content = library.contentPrefix();
-    if (assets.contains(target) && target.startsWith(content)) {
+    if (names.assets().contains(target) && target.startsWith(content)) {
       rewrites.put(dest, relative(fromPage, SitePaths.media(target.substring(content.length()))) + suffix);
       return;
     }
@@ -212,7 +213,7 @@ public final class LinkResolver {
     for (Anchor a : anchors) {
       RenderedBody target = bodies.get(a.incidentId());
       String fragment = URLDecoder.decode(a.fragment().replace("+", "%2B"), StandardCharsets.UTF_8);
-      if (target == null || fragment.matches("fn(ref)?-\\d+")) continue;
+      if (target == null || FOOTNOTE.matcher(fragment).matches()) continue;
       List<String> ids = target.toc().stream().map(RenderedBody.TocEntry::id).toList();
       if (!ids.contains(fragment)) {
         String where = a.written().startsWith("#") ? "this write-up" : "'" + a.incidentId() + "'";

@@ -1,7 +1,6 @@
 package dev.casebook.link;
 
 import dev.casebook.markdown.RenderedBody;
-import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
 import java.util.Map;
 
@@ -18,6 +17,5 @@ public record LinkedLibrary(
     Map<String, RenderedBody> bodies,
     Map<String, RenderedBody> designBodies,
     CitationGraph citations,
-    Map<String, Incident> byId,
     dev.casebook.code.CodeFindings code) {
 }

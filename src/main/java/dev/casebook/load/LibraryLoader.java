@@ -56,20 +56,18 @@ public final class LibraryLoader {
       cache.walked(walk);
     }
     diagnostics.addAll(walk.diagnostics());
-    List<Path> markdown = walk.markdown();
     List<AssetFile> assets = walk.assets();
-    Map<Path, BasicFileAttributes> found = walk.attributes();
-    List<SourceDocument> documents = markdown.parallelStream()
-        .map(p -> cachedRead(libraryRoot, p, found.get(p), diagnostics, cache))
+    List<SourceDocument> documents = walk.markdown().parallelStream()
+        .map(f -> cachedRead(libraryRoot, f.file(), f.path(), f.attributes(), diagnostics, cache))
         .flatMap(Optional::stream)
         .filter(Objects::nonNull)
         .toList();
     return new LibrarySources(documents, assets, folder, designDocuments(libraryRoot, config, diagnostics, cache));
   }
 
-  private static Optional<SourceDocument> cachedRead(Path libraryRoot, Path file, BasicFileAttributes attrs, Diagnostics diagnostics,
-      ReadCache cache) {
-    ReadCache.Read read = cache.read(relative(libraryRoot, file), file, attrs, () -> {
+  private static Optional<SourceDocument> cachedRead(Path libraryRoot, Path file, String relative, BasicFileAttributes attrs,
+      Diagnostics diagnostics, ReadCache cache) {
+    ReadCache.Read read = cache.read(relative, file, attrs, () -> {
       Diagnostics own = new Diagnostics();
       Optional<SourceDocument> doc = read(libraryRoot, file, own);
       return new ReadCache.Read(doc, own.sorted());
@@ -81,7 +79,7 @@ public final class LibraryLoader {
   /** The write-ups and other files under {@code content}, in path order, with their attributes. */
   private static ReadCache.Walk walk(Path libraryRoot, Path content, String folder, Set<Path> skipped, boolean wholeLibrary) {
     Diagnostics diagnostics = new Diagnostics();
-    List<Path> markdown = new ArrayList<>();
+    List<ReadCache.Found> markdown = new ArrayList<>();
     List<AssetFile> assets = new ArrayList<>();
     Path top = content;
     boolean readmes = wholeLibrary;
@@ -119,7 +117,7 @@ public final class LibraryLoader {
         if (attrs == null && !inside(libraryRoot, p)) {
           diagnostics.error(SourcePosition.of(rel), "is a symbolic link to a file outside the library; it is left out");
         } else if (rel.endsWith(".md") || rel.endsWith(".markdown")) {
-          markdown.add(p);
+          markdown.add(new ReadCache.Found(p, rel, attrs));
         } else if (!readmes || MEDIA.matcher(rel).find()) {
           assets.add(new AssetFile(rel, p));
         }
@@ -153,7 +151,7 @@ public final class LibraryLoader {
         diagnostics.error(SourcePosition.of(folder), "cannot read the folder: " + e.getMessage());
       }
     }
-    return files.parallelStream().map(p -> cachedRead(libraryRoot, p, null, diagnostics, cache)).flatMap(Optional::stream).toList();
+    return files.parallelStream().map(p -> cachedRead(libraryRoot, p, relative(libraryRoot, p), null, diagnostics, cache)).flatMap(Optional::stream).toList();
   }
 
   /** Reads and splits one write-up file. */

@@ -22,8 +22,11 @@ public final class ReadCache {
   /** What reading a file gave. */
   record Read(Optional<SourceDocument> document, List<Diagnostic> diagnostics) {}
 
+  /** A Markdown file the walk found: where it is, its path in the library, and its attributes (null to read them). */
+  record Found(Path file, String path, BasicFileAttributes attributes) {}
+
   /** What walking the write-ups' folder found: the write-ups and other files, in path order. */
-  record Walk(Path content, List<Path> markdown, List<AssetFile> assets, java.util.Map<Path, BasicFileAttributes> attributes,
+  record Walk(Path content, List<Found> markdown, List<AssetFile> assets, java.util.Map<Path, BasicFileAttributes> attributes,
       List<Diagnostic> diagnostics) {}
 
   private final Memo<Stamp, Read> reads = Memo.byValue();
@@ -66,7 +69,7 @@ public final class ReadCache {
     } catch (IOException e) {
       return reader.get();
     }
-    if (changed.contains(file.toAbsolutePath().normalize())) return reads.refresh(stamp, s -> reader.get());
+    if (!changed.isEmpty() && changed.contains(file.toAbsolutePath().normalize())) return reads.refresh(stamp, s -> reader.get());
     return reads.get(stamp, s -> reader.get());
   }
 }

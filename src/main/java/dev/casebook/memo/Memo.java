@@ -51,7 +51,7 @@ public final class Memo<K, V> {
   public synchronized void begin() {
     if (!current.isEmpty()) {
       previous = current;
-      current = new ConcurrentHashMap<>();
+      current = new ConcurrentHashMap<>(previous.size());
     }
   }
 

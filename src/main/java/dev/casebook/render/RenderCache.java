@@ -4,6 +4,7 @@ import dev.casebook.config.SiteConfig;
 import dev.casebook.memo.Memo;
 import dev.casebook.model.Incident;
 import dev.casebook.render.view.IncidentView;
+import dev.casebook.render.view.SiteView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +25,16 @@ public final class RenderCache {
   private List<Map<String, String>> slugs;
   private Theme theme;
   private TemplateEngine templates;
-  private List<Object> termsKey;
+  private List<Incident> termsOf;
+  private SiteView site;
   private Taxonomies taxonomies;
   private ListingsKey listingsKey;
   private List<SitePlan.Output> listings;
+  private Map<String, IncidentPage> pages = new HashMap<>();
+  private Map<String, IncidentPage> nextPages = new HashMap<>();
+
+  /** A write-up's page in the last plan, with what it was made of. */
+  private record IncidentPage(Object[] inputs, SitePlan.Output output) {}
 
   /** What the listing pages are made of, compared by identity where the parts are kept objects. */
   record ListingsKey(List<IncidentView> views, Taxonomies taxonomies, Object citations, Object code, Object designs,
@@ -54,13 +61,28 @@ public final class RenderCache {
 
   /** The taxonomies of {@code incidents}: the last ones while every write-up has the same id and terms. */
   Taxonomies taxonomies(SiteConfig config, List<Incident> incidents) {
-    List<Object> key = new ArrayList<>(incidents.size());
-    for (Incident i : incidents) key.add(List.of(i.id(), i.owner(), i.teams(), i.services(), i.tags(), i.date().getYear()));
-    if (taxonomies == null || !key.equals(termsKey)) {
-      taxonomies = new Taxonomies(config, incidents);
-      termsKey = key;
-    }
+    if (taxonomies == null || !sameTerms(termsOf, incidents)) taxonomies = new Taxonomies(config, incidents);
+    termsOf = List.copyOf(incidents);
     return taxonomies;
+  }
+
+  private static boolean sameTerms(List<Incident> before, List<Incident> now) {
+    if (before == null || before.size() != now.size()) return false;
+    for (int n = 0; n < now.size(); n++) {
+      Incident a = before.get(n);
+      Incident b = now.get(n);
+      if (a != b && !(a.id().equals(b.id()) && a.owner().equals(b.owner()) && a.teams().equals(b.teams())
+          && a.services().equals(b.services()) && a.tags().equals(b.tags()) && a.date().getYear() == b.date().getYear())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code site}, or the last plan's equal view (so that comparing pages finds it by identity). */
+  SiteView site(SiteView site) {
+    if (!site.equals(this.site)) this.site = site;
+    return this.site;
   }
 
   void begin(List<Map<String, String>> termSlugs) {
@@ -71,6 +93,8 @@ public final class RenderCache {
     slugs = List.copyOf(termSlugs.stream().map(Map::copyOf).toList());
     views.begin();
     nextViewsById = new HashMap<>();
+    pages = nextPages;
+    nextPages = new HashMap<>(pages.size() * 2);
   }
 
   /** The view of {@code incident}: the last one when it is equal, so unchanged views stay the same objects. */
@@ -80,6 +104,23 @@ public final class RenderCache {
     if (last != null && last != view && last.equals(view)) view = last;
     nextViewsById.put(incident.id(), view);
     return view;
+  }
+
+  /**
+   * The last plan's page of write-up {@code id} when it was made of equal {@code inputs} (equal
+   * inputs make equal template values), else null.
+   */
+  SitePlan.Output incidentPage(String id, Object[] inputs) {
+    IncidentPage last = pages.get(id);
+    if (last == null || !java.util.Arrays.equals(last.inputs(), inputs)) return null;
+    nextPages.put(id, last);
+    return last.output();
+  }
+
+  /** Keeps {@code output}, made of {@code inputs}, as write-up {@code id}'s page; returns it. */
+  SitePlan.Output incidentPage(String id, Object[] inputs, SitePlan.Output output) {
+    nextPages.put(id, new IncidentPage(inputs, output));
+    return output;
   }
 
   /** Ends a plan: its views are the ones the next plan compares with. */

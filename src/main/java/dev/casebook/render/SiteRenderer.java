@@ -3,6 +3,7 @@ package dev.casebook.render;
 import dev.casebook.config.SiteConfig;
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
+import dev.casebook.link.Citation;
 import dev.casebook.link.LinkedLibrary;
 import dev.casebook.link.SitePaths;
 import dev.casebook.load.AssetFile;
@@ -79,9 +80,9 @@ public final class SiteRenderer {
     for (Incident i : incidents) incidentViews.put(i.id(), cache.view(i, views));
     cache.viewsDone();
     this.allViews = List.copyOf(incidentViews.values());
-    this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.language(), generator,
+    this.site = cache.site(new SiteView(config.title(), config.description(), config.baseUrl(), config.language(), generator,
         taxonomies.all().stream().map(Taxonomy::link).toList(), "feed.xml", !linked.library().designDocs().isEmpty(),
-        readership != null);
+        readership != null));
     this.library = new LibraryView(incidents.size(), (int) incidents.stream().filter(Incident::nearMiss).count(),
         linked.library().designDocs().size(), taxonomies.all().stream().map(Taxonomy::view).toList());
     for (DesignDoc d : linked.library().designDocs()) designViews.put(SitePaths.designKey(d.slug()), designView(d));
@@ -124,25 +125,9 @@ public final class SiteRenderer {
     List<Incident> incidents = linked.library().incidents();
     for (int n = 0; n < incidents.size(); n++) {
       Incident incident = incidents.get(n);
-      RenderedBody body = linked.bodies().get(incident.id());
-      Map<String, Object> model = new HashMap<>();
-      model.put("incident", incidentViews.get(incident.id()));
-      model.put("content", ViewFactory.content(body));
-      model.put("related", incident.related().stream().map(r -> incidentViews.get(r.id())).filter(v -> v != null).toList());
-      List<Citing> citing = linked.citations().citing(incident.id()).stream()
-          .filter(c -> incidentViews.containsKey(c.from()))
-          .map(c -> new Citing(incidentViews.get(c.from()), c.context())).toList();
-      model.put("citedBy", citing);
-      model.put("citedByDesign", linked.citations().citing(incident.id()).stream()
-          .filter(c -> designViews.containsKey(c.from()))
-          .map(c -> new DesignCiting(designViews.get(c.from()), c.context())).toList());
-      model.put("relatedBy", citing.stream().map(Citing::incident).toList());
-      model.put("code", linked.code().referencesOf(incident.id()).stream().map(p -> ViewFactory.codeLink(p, config)).toList());
-      model.put("citedInCode", linked.code().citing(incident.id()).stream().map(ViewFactory::codeCiting).toList());
-      model.put("readers", readers.get(incident.id()));
-      model.put("newer", n > 0 ? allViews.get(n - 1) : null);
-      model.put("older", n + 1 < allViews.size() ? allViews.get(n + 1) : null);
-      page(outputs, "incident.ftlh", "incident", incident.title(), incident.summary(), SitePaths.incident(incident.id()), model);
+      Object[] inputs = incidentInputs(incident, n);
+      SitePlan.Output last = cache.incidentPage(incident.id(), inputs);
+      outputs.add(last != null ? last : cache.incidentPage(incident.id(), inputs, incidentPage(incident, n)));
     }
     RenderCache.ListingsKey key = new RenderCache.ListingsKey(allViews, taxonomies, linked.citations(), linked.code(),
         List.copyOf(designViews.values()), readership, site);
@@ -158,6 +143,56 @@ public final class SiteRenderer {
         || linked.designBodies().values().stream().anyMatch(RenderedBody::hasDiagrams);
     assets(outputs, diagrams);
     return new SitePlan(outputs);
+  }
+
+  /**
+   * Everything a write-up's page is made of, cheap to compare: the site, the views and bodies it shows (kept
+   * as the same objects while unchanged, so most comparisons are by identity), the citations of it
+   * and the views of those who cite it, its code links and readers, and its neighbours.
+   */
+  private Object[] incidentInputs(Incident incident, int n) {
+    List<Citation> citing = linked.citations().citing(incident.id());
+    Object[] inputs = new Object[9 + incident.related().size() + citing.size()];
+    int k = 0;
+    inputs[k++] = site;
+    inputs[k++] = incidentViews.get(incident.id());
+    inputs[k++] = linked.bodies().get(incident.id());
+    inputs[k++] = citing;
+    inputs[k++] = linked.code().referencesOf(incident.id());
+    inputs[k++] = linked.code().citing(incident.id());
+    inputs[k++] = readers.get(incident.id());
+    inputs[k++] = n > 0 ? allViews.get(n - 1) : null;
+    inputs[k++] = n + 1 < allViews.size() ? allViews.get(n + 1) : null;
+    for (Incident.Reference r : incident.related()) inputs[k++] = incidentViews.get(r.id());
+    for (Citation c : citing) {
+      IncidentView from = incidentViews.get(c.from());
+      inputs[k++] = from != null ? from : designViews.get(c.from());
+    }
+    return inputs;
+  }
+
+  /** A write-up's page: its template and the values it sees. */
+  private SitePlan.Output incidentPage(Incident incident, int n) {
+    RenderedBody body = linked.bodies().get(incident.id());
+    Map<String, Object> model = new HashMap<>();
+    model.put("incident", incidentViews.get(incident.id()));
+    model.put("content", ViewFactory.content(body));
+    model.put("related", incident.related().stream().map(r -> incidentViews.get(r.id())).filter(v -> v != null).toList());
+    List<Citing> citing = linked.citations().citing(incident.id()).stream()
+        .filter(c -> incidentViews.containsKey(c.from()))
+        .map(c -> new Citing(incidentViews.get(c.from()), c.context())).toList();
+    model.put("citedBy", citing);
+    model.put("citedByDesign", linked.citations().citing(incident.id()).stream()
+        .filter(c -> designViews.containsKey(c.from()))
+        .map(c -> new DesignCiting(designViews.get(c.from()), c.context())).toList());
+    model.put("relatedBy", citing.stream().map(Citing::incident).toList());
+    model.put("code", linked.code().referencesOf(incident.id()).stream().map(p -> ViewFactory.codeLink(p, config)).toList());
+    model.put("citedInCode", linked.code().citing(incident.id()).stream().map(ViewFactory::codeCiting).toList());
+    model.put("readers", readers.get(incident.id()));
+    model.put("newer", n > 0 ? allViews.get(n - 1) : null);
+    model.put("older", n + 1 < allViews.size() ? allViews.get(n + 1) : null);
+    String url = SitePaths.incident(incident.id());
+    return output("incident.ftlh", url + "index.html", model("incident", incident.title(), incident.summary(), url, model));
   }
 
   /** A page per design document (their bodies are not part of the listings' key). */
@@ -317,7 +352,11 @@ public final class SiteRenderer {
   private record Page(String template, Map<String, Object> model) {}
 
   private void render(List<SitePlan.Output> pages, String template, String path, Map<String, Object> model) {
-    pages.add(new SitePlan.Output(path, new Page(template, model), r -> render(r, template, path, model)));
+    pages.add(output(template, path, model));
+  }
+
+  private SitePlan.Output output(String template, String path, Map<String, Object> model) {
+    return new SitePlan.Output(path, new Page(template, model), r -> render(r, template, path, model));
   }
 
   private void render(SitePlan.Rendering r, String template, String path, Map<String, Object> model) throws IOException {

@@ -9,6 +9,7 @@ import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
 import dev.casebook.model.Status;
 import dev.casebook.yaml.YamlScalar;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,22 +39,30 @@ public final class LibraryValidator {
   public static Library validate(LibrarySources sources, SiteConfig config, boolean includeDrafts, Diagnostics diagnostics,
       ValidationCache cache) {
     cache.reads.begin();
-    List<Incident> all = sources.documents().parallelStream()
+    List<ValidationCache.Read> reads = sources.documents().parallelStream()
         .map(doc -> cache.reads.get(doc, d -> {
           Diagnostics own = new Diagnostics();
           Optional<Incident> incident = new IncidentReader(config, own).read(d);
-          return new ValidationCache.Read(incident, own.sorted());
+          return new ValidationCache.Read(incident, own.sorted(), declaredId(d));
         }))
-        .peek(read -> diagnostics.addAll(read.diagnostics()))
-        .map(ValidationCache.Read::incident)
-        .flatMap(Optional::stream)
         .toList();
-    Map<String, Incident> byKey = uniqueIds(all, diagnostics);
-    checkRelated(all, byKey, declaredIds(sources), includeDrafts, diagnostics);
+    List<Incident> all = new ArrayList<>(reads.size());
+    for (ValidationCache.Read read : reads) {
+      diagnostics.addAll(read.diagnostics());
+      read.incident().ifPresent(all::add);
+    }
+    ValidationCache.Across across = cache.across(reads, includeDrafts, () -> {
+      Diagnostics own = new Diagnostics();
+      Map<String, Incident> byKey = uniqueIds(all, own);
+      Set<String> declared = new HashSet<>();
+      for (ValidationCache.Read read : reads) if (read.declaredId() != null) declared.add(read.declaredId());
+      checkRelated(all, byKey, declared, includeDrafts, own);
+      return new ValidationCache.Across(own.sorted(), Set.copyOf(all.stream().map(Incident::id).toList()));
+    });
+    diagnostics.addAll(across.diagnostics());
     List<Incident> kept = includeDrafts ? all : all.stream().filter(i -> i.status() != Status.DRAFT).toList();
-    java.util.Set<String> ids = all.stream().map(Incident::id).collect(java.util.stream.Collectors.toSet());
     List<dev.casebook.model.DesignDoc> designs = new DesignDocReader(diagnostics).read(sources.designDocuments());
-    return new Library(config, kept, sources.assets(), sources.contentFolder(), ids, designs);
+    return new Library(config, kept, sources.assets(), sources.contentFolder(), across.ids(), designs);
   }
 
   private static Map<String, Incident> uniqueIds(List<Incident> all, Diagnostics diagnostics) {
@@ -72,19 +81,16 @@ public final class LibraryValidator {
   }
 
   /**
-   * The ids written in every write-up's front matter, in lower case, including those of
-   * write-ups that have errors of their own and so are not in the library.
+   * The id written in a write-up's front matter, in lower case, even when the write-up has
+   * errors of its own and so is not in the library; null when it has none.
    */
-  private static Set<String> declaredIds(LibrarySources sources) {
-    Set<String> ids = new HashSet<>();
-    for (SourceDocument doc : sources.documents()) {
-      doc.frontMatter().get("id")
-          .filter(YamlScalar.class::isInstance)
-          .map(node -> ((YamlScalar) node).text().strip())
-          .filter(id -> !id.isEmpty())
-          .ifPresent(id -> ids.add(id.toLowerCase(Locale.ROOT)));
-    }
-    return ids;
+  private static String declaredId(SourceDocument doc) {
+    return doc.frontMatter().get("id")
+        .filter(YamlScalar.class::isInstance)
+        .map(node -> ((YamlScalar) node).text().strip())
+        .filter(id -> !id.isEmpty())
+        .map(id -> id.toLowerCase(Locale.ROOT))
+        .orElse(null);
   }
 
   private static void checkRelated(List<Incident> all, Map<String, Incident> byKey, Set<String> declared,

@@ -5,19 +5,60 @@ import dev.casebook.load.SourceDocument;
 import dev.casebook.memo.Memo;
 import dev.casebook.model.Incident;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Each write-up's front matter as the validate stage read it last time, with its problems, by
- * source document: a file that was not read again is not validated again. Only the checks that
- * look across the library (unique ids, related ids) run over every write-up each time.
+ * source document: a file that was not read again is not validated again. The checks that look
+ * across the library (unique ids, related ids) run again only when a write-up's id, status or
+ * related ids changed, or one came or went.
  */
 public final class ValidationCache {
-  record Read(Optional<Incident> incident, List<Diagnostic> diagnostics) {}
+  /**
+   * One write-up's front matter read.
+   *
+   * @param declaredId the id its front matter gives, in lower case, even when it has errors (else null)
+   */
+  record Read(Optional<Incident> incident, List<Diagnostic> diagnostics, String declaredId) {}
+
+  /** What the checks across the library found: their problems and every valid write-up's id. */
+  record Across(List<Diagnostic> diagnostics, Set<String> ids) {}
 
   final Memo<SourceDocument, Read> reads = Memo.byIdentity();
+  private List<Read> lastReads;
+  private boolean lastDrafts;
+  private Across lastAcross;
 
   public static ValidationCache none() {
     return new ValidationCache();
+  }
+
+  /** The checks across the library for {@code reads}: the last ones while no read differs in what they look at. */
+  synchronized Across across(List<Read> reads, boolean includeDrafts, Supplier<Across> compute) {
+    if (lastAcross == null || includeDrafts != lastDrafts || !sameAcross(lastReads, reads)) lastAcross = compute.get();
+    lastReads = reads;
+    lastDrafts = includeDrafts;
+    return lastAcross;
+  }
+
+  private static boolean sameAcross(List<Read> before, List<Read> now) {
+    if (before.size() != now.size()) return false;
+    for (int n = 0; n < now.size(); n++) {
+      Read a = before.get(n);
+      Read b = now.get(n);
+      if (a != b && !(Objects.equals(a.declaredId(), b.declaredId()) && sameAcross(a.incident(), b.incident()))) return false;
+    }
+    return true;
+  }
+
+  private static boolean sameAcross(Optional<Incident> a, Optional<Incident> b) {
+    if (a.isEmpty() || b.isEmpty()) return a.isEmpty() && b.isEmpty();
+    Incident x = a.get();
+    Incident y = b.get();
+    return x.id().equals(y.id()) && x.status() == y.status() && x.related().equals(y.related())
+        && x.source().positionOf("id").equals(y.source().positionOf("id"));
   }
 }

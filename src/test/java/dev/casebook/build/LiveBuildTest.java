@@ -224,4 +224,55 @@ class LiveBuildTest {
     Change c = update("casebook.yml");
     assertEquals(before.keySet(), c.written(), "a full build writes every file");
   }
+
+  /** Runs an update that must fail; asserts it reports what a full build reports and leaves the site as it was. */
+  BuildResult failedUpdate(String changed) throws IOException {
+    BuildResult result = live.update(Set.of(library.resolve(changed)), () -> { throw new AssertionError("no reload"); });
+    assertFalse(result.written());
+    Path reference = tmp.resolve("reference");
+    Fixtures.deleteTree(reference);
+    assertEquals(SiteBuild.build(options(reference)).diagnostics(), result.diagnostics(), "the same problems as a full build");
+    assertSameSite(before, Fixtures.files(site));
+    return result;
+  }
+
+  @Test
+  void aRelatedIdAddedShowsOnTheRelatedPage() throws IOException {
+    edit(FAILOVER, text -> text.replace("related: [INC-2022-004]", "related: [INC-2022-004, INC-2025-008]"));
+    Change c = update(FAILOVER);
+    assertTrue(pages(c).containsAll(Set.of(FAILOVER_PAGE, "incidents/INC-2025-008/index.html", "citations/index.html")),
+        pages(c)::toString);
+    assertFalse(pages(c).contains("incidents/INC-2022-011/index.html"), pages(c)::toString);
+  }
+
+  @Test
+  void anUnknownRelatedIdFailsTheUpdateUntilFixed() throws IOException {
+    edit(FAILOVER, text -> text.replace("related: [INC-2022-004]", "related: [INC-2022-040]"));
+    BuildResult broken = failedUpdate(FAILOVER);
+    assertTrue(broken.diagnostics().stream().anyMatch(d -> d.isError() && d.position().file().equals(FAILOVER)
+        && d.position().line() == 19 && d.message().contains("unknown incident id 'INC-2022-040'")), broken.diagnostics()::toString);
+
+    edit(FAILOVER, text -> text.replace("related: [INC-2022-040]", "related: [INC-2022-004]"));
+    Change fixed = update(FAILOVER);
+    assertEquals(Set.of(), fixed.written(), "the site was never changed");
+  }
+
+  @Test
+  void anIdTakenFromAnotherWriteUpFailsTheUpdate() throws IOException {
+    String other = "incidents/2025/INC-2025-008-sessions-evicted-from-shared-redis.md";
+    edit(other, text -> text.replace("id: INC-2025-008", "id: INC-2023-014"));
+    BuildResult broken = failedUpdate(other);
+    assertTrue(broken.diagnostics().stream().anyMatch(d -> d.isError() && d.message().contains("duplicate id")),
+        broken.diagnostics()::toString);
+  }
+
+  @Test
+  void aLinkRemovedFromABodyLeavesTheCitedPage() throws IOException {
+    edit(FAILOVER, text -> text + "\n\nThe same resolver cache bit us again in INC-2022-011.\n");
+    update(FAILOVER);
+    edit(FAILOVER, text -> text.replace("\n\nThe same resolver cache bit us again in INC-2022-011.\n", ""));
+    Change c = update(FAILOVER);
+    assertTrue(pages(c).contains("incidents/INC-2022-011/index.html"), pages(c)::toString);
+    assertFalse(Files.readString(site.resolve("incidents/INC-2022-011/index.html")).contains("The same resolver cache bit us again"));
+  }
 }
