@@ -42,6 +42,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A build that is run again after changes, as {@code serve} does: the first run is a full build;
@@ -157,16 +158,35 @@ public final class LiveBuild {
   }
 
   /**
-   * Brings the site up to date after {@code changed} files (absolute paths) changed: in place when
-   * it can, else with a full build. {@code pagesWritten} runs once the pages are in place, before
-   * the search index is brought up to date (so a browser can reload at once).
+   * The pages a run put in place, for the open browser tabs: every page after a full build, else
+   * the HTML pages written or deleted (paths in the site, e.g. {@code incidents/INC-2024-001/index.html}).
    */
-  public BuildResult update(Set<Path> changed, Runnable pagesWritten) throws IOException {
+  public record PagesWritten(boolean everything, Set<String> pages) {
+    static PagesWritten all() {
+      return new PagesWritten(true, Set.of());
+    }
+
+    static PagesWritten of(Set<String> written, Set<String> deleted) {
+      Set<String> pages = new HashSet<>();
+      for (String p : written) if (p.endsWith(".html")) pages.add(p);
+      for (String p : deleted) if (p.endsWith(".html")) pages.add(p);
+      return new PagesWritten(false, Set.copyOf(pages));
+    }
+  }
+
+  /**
+   * Brings the site up to date after {@code changed} files (absolute paths) changed: in place when
+   * it can, else with a full build. {@code pagesWritten} is told each time pages are in place: an
+   * update puts the pages of the changed write-ups (and images) in place first, then the listings
+   * (the table of all write-ups, browse pages, feed), so that the page being edited reloads at once;
+   * then it brings the search index up to date.
+   */
+  public BuildResult update(Set<Path> changed, Consumer<PagesWritten> pagesWritten) throws IOException {
     Set<Path> paths = new HashSet<>();
     for (Path p : changed) paths.add(p.toAbsolutePath().normalize());
     if (site == null || needsFullBuild(paths)) {
       BuildResult result = full(BuildProgress.NONE);
-      if (result.written()) pagesWritten.run();
+      if (result.written()) pagesWritten.accept(PagesWritten.all());
       return result;
     }
     try {
@@ -187,7 +207,7 @@ public final class LiveBuild {
     return false;
   }
 
-  private BuildResult updateInPlace(Set<Path> changed, Runnable pagesWritten) throws IOException {
+  private BuildResult updateInPlace(Set<Path> changed, Consumer<PagesWritten> pagesWritten) throws IOException {
     Diagnostics diagnostics = new Diagnostics();
     StageTimer timer = new StageTimer();
     SiteConfig config = config(diagnostics);
@@ -203,29 +223,49 @@ public final class LiveBuild {
     SitePlan plan = SiteRenderer.plan(linked, site.readership(), site.theme(), SiteBuild.GENERATOR, caches.render);
     List<SitePlan.Output> outputs = plan.changedSince(site.plan());
     Set<String> removed = plan.removedSince(site.plan());
-    SiteUpdate update = SiteUpdate.of(output);
-    SiteRenderer.Report report = plan.write(outputs, update, diagnostics);
-    timer.lap("render");
-    if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
-
-    Map<String, PageLinks> links = new HashMap<>(site.links());
-    links.keySet().removeAll(removed);
-    links.putAll(report.links());
+    // The files the site will have: link checks of the first pages count the listings' new files too.
     Set<String> files = new HashSet<>(site.files());
     files.removeAll(removed);
-    files.addAll(update.written());
-    // A page that went away may have been linked from pages that did not change: check them all then.
-    SiteLinkChecker.check(output, files, links, removed.isEmpty() ? report.links().keySet() : links.keySet(),
-        SitePaths.basePath(config.baseUrl()), diagnostics);
-    timer.lap("check links");
+    for (SitePlan.Output o : outputs) files.add(o.path());
+    Map<String, PageLinks> links = new HashMap<>(site.links());
+    links.keySet().removeAll(removed);
+    String basePath = SitePaths.basePath(config.baseUrl());
+
+    List<SitePlan.Output> first = outputs.stream().filter(o -> !o.listing()).toList();
+    List<SitePlan.Output> listings = outputs.stream().filter(SitePlan.Output::listing).toList();
+    SiteUpdate pages = SiteUpdate.undoable(output);
+    SiteRenderer.Report report = plan.write(first, pages, diagnostics);
+    links.putAll(report.links());
+    SiteLinkChecker.check(output, files, links, report.links().keySet(), basePath, diagnostics);
+    timer.lap("render");
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
-    for (String path : removed) update.delete(path);
-    update.commit();
+    pages.commit();
+    boolean told = !pages.isEmpty();
+    if (told) pagesWritten.accept(PagesWritten.of(pages.written(), Set.of()));
+
+    SiteUpdate rest = SiteUpdate.of(output);
+    SiteRenderer.Report listed = plan.write(listings, rest, diagnostics);
+    links.putAll(listed.links());
+    // A page that went away may have been linked from pages that did not change: check them all then.
+    SiteLinkChecker.check(output, files, links, removed.isEmpty() ? listed.links().keySet() : links.keySet(), basePath, diagnostics);
+    timer.lap("listings");
+    if (diagnostics.hasErrors()) {
+      pages.undo();
+      return failed(diagnostics, output, timer);
+    }
+    for (String path : removed) rest.delete(path);
+    rest.commit();
     timer.lap("write");
+    // Every good update says so at least once, even when no page changed: a shown problem list goes away.
+    if (!rest.isEmpty() || !told) pagesWritten.accept(PagesWritten.of(rest.written(), removed));
+    Set<String> written = new HashSet<>(pages.written());
+    written.addAll(rest.written());
+    files = new HashSet<>(site.files());
+    files.removeAll(removed);
+    files.addAll(written);
     site = new Site(site.config(), site.theme(), site.readership(), plan, links, files, output);
-    int written = (int) update.written().stream().filter(p -> p.endsWith(".html")).count();
-    BuildResult pages = new BuildResult(true, diagnostics.sorted(), library.incidents().size(), written, output, timer.timings());
-    pagesWritten.run();
+    int pageCount = (int) written.stream().filter(p -> p.endsWith(".html")).count();
+    BuildResult result = new BuildResult(true, diagnostics.sorted(), library.incidents().size(), pageCount, output, timer.timings());
 
     SiteUpdate index = SiteUpdate.of(output);
     SearchIndexStage.update(linked, index, caches.index);
@@ -233,14 +273,13 @@ public final class LiveBuild {
     indexFiles.removeAll(index.deletedFiles());
     indexFiles.addAll(index.written());
     index.commit();
-    Set<String> all = new HashSet<>(update.written());
-    all.addAll(index.written());
+    written.addAll(index.written());
     Set<String> deleted = new HashSet<>(removed);
     deleted.addAll(index.deletedFiles());
-    lastWritten = Set.copyOf(all);
+    lastWritten = Set.copyOf(written);
     lastDeleted = Set.copyOf(deleted);
     site = new Site(site.config(), site.theme(), site.readership(), plan, links, Set.copyOf(indexFiles), output);
-    return pages;
+    return result;
   }
 
   /** The files the last successful run wrote: every file after a full build, the changed ones after an update. */

@@ -38,8 +38,18 @@ public final class SitePlan {
    *
    * @param path in the site, e.g. {@code incidents/INC-2024-001/index.html}
    * @param key what decides the file's bytes; equal keys, equal bytes
+   * @param listing whether it is made from many write-ups (the table of all write-ups, a browse
+   *     page, the feed), as opposed to one write-up's or design document's page or a copied file
    */
-  public record Output(String path, Object key, Job job) {}
+  public record Output(String path, Object key, Job job, boolean listing) {
+    Output(String path, Object key, Job job) {
+      this(path, key, job, false);
+    }
+
+    Output asListing() {
+      return new Output(path, key, job, true);
+    }
+  }
 
   private final List<Output> outputs;
   private final Map<String, Output> byPath = new LinkedHashMap<>();

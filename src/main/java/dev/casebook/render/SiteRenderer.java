@@ -135,6 +135,7 @@ public final class SiteRenderer {
     if (listings == null) {
       listings = new ArrayList<>();
       listings(listings);
+      listings.replaceAll(SitePlan.Output::asListing);
       cache.listings(key, listings);
     }
     outputs.addAll(listings);

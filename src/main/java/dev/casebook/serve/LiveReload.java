@@ -1,6 +1,9 @@
 package dev.casebook.serve;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.casebook.build.LiveBuild;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Tells the open pages of a preview what happened to the site, as server-sent events on
- * {@value #EVENTS}: {@code reload} after a successful rebuild, {@code problems} (a JSON array of
+ * {@value #EVENTS}: {@code reload} after a successful rebuild (with the pages that changed), {@code problems} (a JSON array of
  * diagnostics) when a rebuild failed and the last good site is still served. A page that connects
  * while the last rebuild failed gets its problems at once. The script {@value #SCRIPT}, added to
  * every served HTML page, listens and reloads the page or shows the problems over it.
@@ -30,6 +33,24 @@ public final class LiveReload {
     problems = null;
     send("reload", "{}");
   }
+
+  /**
+   * The open pages that {@code written} names reload (all of them after a full build); the others
+   * stay as they are, and a shown problem list goes away. The event's data lists the pages' URL
+   * paths: {@code {"pages":["/incidents/INC-2024-001/"]}}.
+   */
+  public void reload(LiveBuild.PagesWritten written) {
+    if (written.everything()) {
+      reload();
+      return;
+    }
+    problems = null;
+    ArrayNode pages = JSON.createArrayNode();
+    written.pages().stream().sorted().forEach(p -> pages.add("/" + (p.endsWith("index.html") ? p.substring(0, p.length() - 10) : p)));
+    send("reload", JSON.createObjectNode().set("pages", pages).toString());
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Every open page shows these problems; {@code json} is what {@code DiagnosticFormat.JSON} prints. */
   public void problems(String json) {

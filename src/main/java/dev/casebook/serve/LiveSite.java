@@ -159,7 +159,7 @@ public final class LiveSite implements AutoCloseable {
     if (changed.contains(root.resolve(SiteConfig.FILE_NAME))) content = contentFolders();
     BuildResult result;
     try {
-      result = build.update(changed, live::reload);
+      result = build.update(changed, written -> live.reload(written));
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       live.problems(DiagnosticFormat.JSON.format(java.util.List.of(dev.casebook.diag.Diagnostic.error(

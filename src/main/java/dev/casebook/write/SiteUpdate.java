@@ -26,18 +26,33 @@ public final class SiteUpdate implements SiteOutput {
   private final Map<String, byte[]> files = Collections.synchronizedMap(new LinkedHashMap<>());
   private final Set<String> deleted = Collections.synchronizedSet(new LinkedHashSet<>());
   private final Set<String> unchanged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The files' bytes before {@link #commit()} (null for a file that did not exist), when it can be undone. */
+  private final Map<String, byte[]> before;
 
-  private SiteUpdate(Path root) {
+  private SiteUpdate(Path root, boolean undoable) {
     this.root = root;
+    this.before = undoable ? new LinkedHashMap<>() : null;
   }
 
   /** Starts changes to the site in {@code root}, which Casebook wrote. */
   public static SiteUpdate of(Path root) throws IOException {
+    return new SiteUpdate(site(root), false);
+  }
+
+  /**
+   * Starts changes that {@link #undo()} can take back after {@link #commit()}: the replaced files'
+   * bytes are kept in memory, so this is for a few files (the pages of an edited write-up).
+   */
+  public static SiteUpdate undoable(Path root) throws IOException {
+    return new SiteUpdate(site(root), true);
+  }
+
+  private static Path site(Path root) throws IOException {
     Path site = root.toAbsolutePath().normalize();
     if (!Files.isRegularFile(site.resolve(SiteWriter.MARKER))) {
       throw new SiteWriter.OutputException("'" + root + "' is not a site Casebook wrote");
     }
-    return new SiteUpdate(site);
+    return site;
   }
 
   public Path root() {
@@ -120,33 +135,55 @@ public final class SiteUpdate implements SiteOutput {
     }
     for (Map.Entry<String, byte[]> e : out.entrySet()) {
       Path file = SiteOutput.checked(root, e.getKey());
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".casebook");
-      try {
-        Files.write(temp, e.getValue());
-        try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException x) {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      if (before != null) before.put(e.getKey(), Files.isRegularFile(file) ? Files.readAllBytes(file) : null);
+      replace(file, e.getValue());
     }
     Set<String> gone;
     synchronized (deleted) {
       gone = new LinkedHashSet<>(deleted);
     }
+    if (before != null && !gone.isEmpty()) throw new IllegalStateException("an update that can be undone deletes nothing");
     for (String path : gone) {
       if (out.containsKey(path)) continue;
-      Path file = SiteOutput.checked(root, path);
-      Files.deleteIfExists(file);
-      for (Path dir = file.getParent(); dir != null && !dir.equals(root) && dir.startsWith(root); dir = dir.getParent()) {
-        try (var entries = Files.list(dir)) {
-          if (entries.findAny().isPresent()) break;
-        }
-        Files.delete(dir);
+      delete(SiteOutput.checked(root, path));
+    }
+  }
+
+  /** Puts back the files {@link #commit()} replaced, and deletes those it created. */
+  public void undo() throws IOException {
+    if (before == null) throw new IllegalStateException("this update cannot be undone");
+    for (Map.Entry<String, byte[]> e : before.entrySet()) {
+      Path file = SiteOutput.checked(root, e.getKey());
+      if (e.getValue() == null) delete(file);
+      else replace(file, e.getValue());
+    }
+    before.clear();
+  }
+
+  /** Writes {@code bytes} beside {@code file} and renames them over it. */
+  private static void replace(Path file, byte[] bytes) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".casebook");
+    try {
+      Files.write(temp, bytes);
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException x) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Deletes {@code file} and the folders it leaves empty. */
+  private void delete(Path file) throws IOException {
+    Files.deleteIfExists(file);
+    for (Path dir = file.getParent(); dir != null && !dir.equals(root) && dir.startsWith(root); dir = dir.getParent()) {
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) break;
+      }
+      Files.delete(dir);
     }
   }
 }

@@ -1,6 +1,6 @@
 /*
  * Added by `casebook serve` to every page it serves (not to built sites): reloads the page when
- * the site was rebuilt, and shows the problems over the page when a rebuild failed (the page
+ * a rebuild changed it, and shows the problems over the page when a rebuild failed (the page
  * itself is the last good build).
  */
 (function () {
@@ -41,7 +41,22 @@
   }
 
   var events = new EventSource("/_casebook/events");
-  events.addEventListener("reload", function () { window.location.reload(); });
+  // The pages that changed, as URL paths ("/incidents/INC-2024-001/"); none listed: every page.
+  function changed(data) {
+    try { return JSON.parse(data).pages || null; } catch (x) { return null; }
+  }
+
+  function here() {
+    var path = window.location.pathname;
+    try { path = decodeURI(path); } catch (x) { /* keep it as it is */ }
+    return path.replace(/index\.html$/, "");
+  }
+
+  events.addEventListener("reload", function (e) {
+    var pages = changed(e.data);
+    if (!pages || pages.indexOf(here()) >= 0) window.location.reload();
+    else hide();
+  });
   events.addEventListener("problems", function (e) {
     try { show(JSON.parse(e.data)); } catch (x) { /* not for us */ }
   });

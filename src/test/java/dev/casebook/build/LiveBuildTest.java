@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,6 +35,8 @@ class LiveBuildTest {
   Path site;
   LiveBuild live;
   Map<String, byte[]> before;
+  /** What the last update told the open pages, in order. */
+  List<LiveBuild.PagesWritten> told = List.of();
 
   @BeforeEach
   void build() throws IOException {
@@ -54,10 +58,10 @@ class LiveBuildTest {
   /** Runs an update after {@code changed}; asserts the site equals a full build's and that only changed files were written. */
   Change update(String... changed) throws IOException {
     Set<Path> paths = Arrays.stream(changed).map(library::resolve).collect(Collectors.toSet());
-    int[] reloads = {0};
-    BuildResult result = live.update(paths, () -> reloads[0]++);
+    told = new ArrayList<>();
+    BuildResult result = live.update(paths, told::add);
     assertTrue(result.written(), () -> "update failed: " + result.diagnostics());
-    assertEquals(1, reloads[0], "pages reloaded once");
+    assertFalse(told.isEmpty(), "the open pages are told");
     Map<String, byte[]> after = Fixtures.files(site);
 
     Path reference = tmp.resolve("reference");
@@ -77,8 +81,13 @@ class LiveBuildTest {
     touched.addAll(live.lastDeleted());
     if (touched.size() == after.size()) {
       assertTrue(touched.containsAll(differing), "a full build wrote every file");
+      assertEquals(List.of(LiveBuild.PagesWritten.all()), told, "every open page reloads after a full build");
     } else {
       assertEquals(differing, touched, "the update wrote or deleted exactly the files whose bytes changed");
+      Set<String> reloaded = new TreeSet<>();
+      told.forEach(t -> reloaded.addAll(t.pages()));
+      assertEquals(differing.stream().filter(p -> p.endsWith(".html")).collect(Collectors.toSet()), reloaded,
+          "exactly the open pages that changed reload");
     }
     before = after;
     return new Change(result, live.lastWritten(), live.lastDeleted(), differing);
@@ -139,6 +148,37 @@ class LiveBuildTest {
     assertFalse(pages.contains("incidents/INC-2025-008/index.html"), pages::toString);
     assertTrue(c.written().contains("assets/search/index.js"), "titles are in the first index");
     assertTrue(c.written().contains("feed.xml"));
+    // The write-up pages are in place first (the edited one reloads at once), then the listings.
+    assertEquals(2, told.size(), told::toString);
+    assertTrue(told.get(0).pages().containsAll(Set.of(FAILOVER_PAGE, "incidents/INC-2022-004/index.html")), told::toString);
+    assertFalse(told.get(0).pages().contains("incidents/index.html"), told::toString);
+    assertTrue(told.get(1).pages().containsAll(Set.of("incidents/index.html", "services/orders/index.html")), told::toString);
+  }
+
+  @Test
+  void aListingThatFailsToRenderTakesBackTheWriteUpPagesPutInPlaceBeforeIt() throws IOException {
+    // A theme whose table of all write-ups fails on one title: the edit's own page renders, the table does not.
+    String table = Files.readString(Fixtures.sampleLibrary().resolve("site-template/incidents.ftlh"));
+    Files.createDirectories(library.resolve("site-template"));
+    Files.writeString(library.resolve("site-template/incidents.ftlh"),
+        table.replace("<#list incidents as i>", "<#list incidents as i><#if i.title?contains(\"BOOM\")>${i.noSuchValue}</#if>"));
+    live = new LiveBuild(options(site));
+    assertTrue(live.full(BuildProgress.NONE).written());
+    before = Fixtures.files(site);
+
+    edit(FAILOVER, text -> text.replace("title: Orders database failover", "title: BOOM Orders database failover"));
+    List<LiveBuild.PagesWritten> reloads = new ArrayList<>();
+    BuildResult result = live.update(Set.of(library.resolve(FAILOVER)), reloads::add);
+    assertFalse(result.written());
+    assertTrue(result.diagnostics().stream().anyMatch(d -> d.isError() && d.position().file().equals("site-template/incidents.ftlh")),
+        result.diagnostics()::toString);
+    assertEquals(1, reloads.size(), "the edited page was put in place, then taken back");
+    assertTrue(reloads.get(0).pages().contains(FAILOVER_PAGE));
+    assertSameSite(before, Fixtures.files(site));
+
+    edit(FAILOVER, text -> text.replace("title: BOOM Orders database failover", "title: Orders database failover"));
+    Change fixed = update(FAILOVER);
+    assertEquals(Set.of(), fixed.written(), "the site is as it was");
   }
 
   @Test
@@ -188,7 +228,7 @@ class LiveBuildTest {
   @Test
   void aBrokenEditWritesNothingAndItsFixUpdatesTheSite() throws IOException {
     edit(FAILOVER, text -> text.replace("severity: SEV1", "severity: [SEV1"));
-    BuildResult broken = live.update(Set.of(library.resolve(FAILOVER)), () -> { throw new AssertionError("no reload"); });
+    BuildResult broken = live.update(Set.of(library.resolve(FAILOVER)), written -> { throw new AssertionError("no reload"); });
     assertFalse(broken.written());
     assertTrue(broken.diagnostics().stream().anyMatch(d -> d.isError() && d.position().file().equals(FAILOVER)),
         broken.diagnostics()::toString);
@@ -227,7 +267,7 @@ class LiveBuildTest {
 
   /** Runs an update that must fail; asserts it reports what a full build reports and leaves the site as it was. */
   BuildResult failedUpdate(String changed) throws IOException {
-    BuildResult result = live.update(Set.of(library.resolve(changed)), () -> { throw new AssertionError("no reload"); });
+    BuildResult result = live.update(Set.of(library.resolve(changed)), written -> { throw new AssertionError("no reload"); });
     assertFalse(result.written());
     Path reference = tmp.resolve("reference");
     Fixtures.deleteTree(reference);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The live reload script of {@code casebook serve} in headless Chromium: given the problems of a
  * failed rebuild, it shows them over the page, as text, one per line with file, line and message,
- * and replaces them on the next event. (The event stream itself is tested in LiveSiteTest; here
+ * and replaces them on the next event; a rebuild reloads the page only when it changed the page.
+ * (The event stream itself is tested in LiveSiteTest; here
  * a stand-in EventSource delivers the events, since headless Chromium's virtual time does not
  * advance while a stream is open.)
  */
@@ -48,5 +49,7 @@ class LiveReloadInBrowserTest {
     assertEquals(1, report.get("boxes").asInt(), "one overlay");
     assertEquals(1, report.get("itemsAfter").asInt(), "the next event replaces the list");
     assertTrue(report.get("reloadListener").asBoolean());
+    assertTrue(report.get("hiddenAfterOtherPages").asBoolean(), "a rebuild of other pages clears the problems, no reload");
+    assertEquals(2, report.get("runs").asInt(), "a rebuild that changed this page reloads it, and only that one did");
   }
 }

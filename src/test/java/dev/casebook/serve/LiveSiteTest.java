@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.build.BuildOptions;
+import dev.casebook.build.BuildProgress;
 import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.build.LiveBuild;
 import dev.casebook.testing.Fixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,10 +50,12 @@ class LiveSiteTest {
     library = Fixtures.copy(Fixtures.resource("sites/minimal/input"), tmp.resolve("library"));
     site = tmp.resolve("site");
     BuildOptions options = new BuildOptions(library, site, false, null);
-    assertTrue(SiteBuild.build(options).written());
+    // As serve does: the first build, then updates in place.
+    LiveBuild build = new LiveBuild(options);
+    assertTrue(build.full(BuildProgress.NONE).written());
     live = new LiveReload();
     server = PreviewServer.start(site, 0, live);
-    watching = LiveSite.watch(options, live, new LiveSite.Listener() {
+    watching = LiveSite.watch(build, options, live, new LiveSite.Listener() {
       @Override
       public void rebuilt(BuildResult result, Set<Path> changed) {
         rebuilds.add(result);
@@ -141,7 +144,16 @@ class LiveSiteTest {
     replace(file, title, "title: A title saved a moment ago");
 
     assertTrue(nextRebuild().written());
-    assertEquals("reload", stream.next()[0]);
+    // The edited write-up's page first, then the listings that show its title.
+    String[] first = stream.next();
+    assertEquals("reload", first[0]);
+    List<String> pages = new ArrayList<>();
+    new ObjectMapper().readTree(first[1]).get("pages").forEach(p -> pages.add(p.asText()));
+    assertTrue(pages.contains("/incidents/INC-2024-001/"), pages::toString);
+    assertFalse(pages.contains("/incidents/"), pages::toString);
+    String[] second = stream.next();
+    assertEquals("reload", second[0]);
+    assertTrue(second[1].contains("\"/incidents/\""), second[1]);
     String html = page("/incidents/INC-2024-001/");
     assertTrue(html.contains("A title saved a moment ago"), "the new page is served");
     assertTrue(html.contains(LiveReload.TAG + "</body>"), "served pages load the live reload script");
