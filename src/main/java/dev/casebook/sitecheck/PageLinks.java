@@ -2,7 +2,6 @@ package dev.casebook.sitecheck;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -76,7 +75,7 @@ public record PageLinks(String origin, List<String> urls, Set<String> ids) {
     /** Takes the value opened by the quote at {@code quote} if {@code name} precedes its {@code =}; true if it did. */
     boolean take(byte[] html, int quote) {
       int at = quote - 1 - name.length;
-      if (done || at < from || !Arrays.equals(html, at, at + name.length, name, 0, name.length)) return false;
+      if (done || at < from || !nameAt(html, at)) return false;
       int end = quote(html, quote + 1);
       if (end < 0) {
         done = true;
@@ -84,6 +83,12 @@ public record PageLinks(String origin, List<String> urls, Set<String> ids) {
       }
       values.add(new String(html, quote + 1, end - quote - 1, StandardCharsets.UTF_8));
       from = end;
+      return true;
+    }
+
+    /** Whether {@code name} is at {@code at}; compared from its end, where most attributes already differ. */
+    private boolean nameAt(byte[] html, int at) {
+      for (int i = name.length - 1; i >= 0; i--) if (html[at + i] != name[i]) return false;
       return true;
     }
   }
