@@ -151,11 +151,7 @@ public final class SearchIndexStage {
       if (!same) jobs.add(() -> writeFile(out, textPath(k), file -> writeText(documents, k, file)));
     }
     for (int n = texts; n < textFiles(before); n++) out.delete(textPath(n));
-    try {
-      jobs.parallelStream().forEach(Runnable::run);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    run(jobs);
     cache.written = documents;
     return out.written();
   }
@@ -190,41 +186,26 @@ public final class SearchIndexStage {
     return true;
   }
 
-  /** Writes the first index and the shards of {@code documents} into the site. */
+  /** Writes the first index, the shards and the text files of {@code documents} into the site. */
   public static void write(SearchDocuments documents, SiteOutput out) throws IOException {
-    List<SearchDocuments.Piece> shards = documents.shards();
-    // The shards and the text files are independent: build and write them in parallel, beside the first index.
+    // Every file is independent of the others. The first index is the largest job: it goes first.
     List<Runnable> jobs = new java.util.ArrayList<>();
-    for (SearchDocuments.Piece shard : shards) {
+    jobs.add(() -> writeFile(out, PATH, file -> writeScript(documents, file)));
+    for (SearchDocuments.Piece shard : documents.shards()) {
       jobs.add(() -> writeFile(out, shard.path(), file -> writeShard(shard.shard(), shard.index(), file)));
     }
     for (int n = 0, count = textFiles(documents); n < count; n++) {
       int k = n;
       jobs.add(() -> writeFile(out, textPath(k), file -> writeText(documents, k, file)));
     }
-    java.util.concurrent.ForkJoinTask<?> shardTask = java.util.concurrent.ForkJoinPool.commonPool().submit(() ->
-        jobs.parallelStream().forEach(Runnable::run));
+    run(jobs);
+  }
+
+  private static void run(List<Runnable> jobs) throws IOException {
     try {
-      OutputStream first;
-      synchronized (out) {
-        first = out.create(PATH);
-      }
-      try (first) {
-        writeScript(documents, first);
-      }
-    } finally {
-      try {
-        shardTask.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while writing the search shards", e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UncheckedIOException u) throw u.getCause();
-        if (cause instanceof RuntimeException r) throw r;
-        if (cause instanceof Error err) throw err;
-        throw new IOException(cause);
-      }
+      IndexJobs.run(jobs);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 

@@ -44,6 +44,9 @@ final class CitationContext {
     return (from > 0 ? "…" : "") + sentence.substring(from, to).strip() + (to < sentence.length() ? "…" : "");
   }
 
+  /** Compiled once: plainText runs for every heading and citation. */
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
   static String plainText(Node node) {
     StringBuilder sb = new StringBuilder();
     node.accept(new AbstractVisitor() {
@@ -67,6 +70,6 @@ final class CitationContext {
         sb.append(' ');
       }
     });
-    return sb.toString().replaceAll("\\s+", " ");
+    return WHITESPACE.matcher(sb).replaceAll(" ");
   }
 }

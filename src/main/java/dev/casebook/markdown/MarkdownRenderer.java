@@ -79,9 +79,18 @@ public final class MarkdownRenderer {
     return out.append(html, copied, html.length()).toString();
   }
 
+  // Compiled once: String.split and replaceAll would compile them again for every code block and link.
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern CONTROL_OR_SPACE = java.util.regex.Pattern.compile("[\\s\\x00-\\x1f]");
+
+  /** The first word of a fenced code block's info string: its language. */
+  private static String firstWord(String info) {
+    return WHITESPACE.split(info.strip())[0];
+  }
+
   static boolean isMermaid(FencedCodeBlock code) {
     String info = code.getInfo();
-    return info != null && info.strip().split("\\s+")[0].equalsIgnoreCase("mermaid");
+    return info != null && firstWord(info).equalsIgnoreCase("mermaid");
   }
 
   /** {@link Character#isLetterOrDigit(char)} of each ASCII character, looked up rather than computed. */
@@ -175,7 +184,7 @@ public final class MarkdownRenderer {
     private static boolean unsafe(String url) {
       String u = url.strip().toLowerCase(Locale.ROOT);
       int colon = u.indexOf(':');
-      return colon > 0 && UNSAFE_SCHEMES.contains(u.substring(0, colon).replaceAll("[\\s\\x00-\\x1f]", ""));
+      return colon > 0 && UNSAFE_SCHEMES.contains(CONTROL_OR_SPACE.matcher(u.substring(0, colon)).replaceAll(""));
     }
   }
 
@@ -247,7 +256,7 @@ public final class MarkdownRenderer {
       Map<String, String> codeAttributes = new java.util.LinkedHashMap<>();
       String info = code.getInfo();
       if (info != null && !info.isBlank()) {
-        codeAttributes.put("class", "language-" + info.strip().split("\\s+")[0]);
+        codeAttributes.put("class", "language-" + firstWord(info));
       }
       html.tag("pre", context.extendAttributes(node, "pre", Map.of()));
       html.tag("code", context.extendAttributes(node, "code", codeAttributes));

@@ -363,8 +363,8 @@ public final class SiteRenderer {
   private void render(SitePlan.Rendering r, String template, String path, Map<String, Object> model) throws IOException {
     try {
       if (path.endsWith(".html")) {
-        String html = templates.render(template, model);
-        r.out().write(path, html.getBytes(StandardCharsets.UTF_8));
+        byte[] html = templates.renderUtf8(template, model);
+        r.out().write(path, html);
         r.links().put(path, PageLinks.scan(templateSource(template), html));
       } else {
         try (java.io.Writer writer = new java.io.OutputStreamWriter(r.out().create(path), StandardCharsets.UTF_8)) {

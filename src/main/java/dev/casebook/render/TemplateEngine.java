@@ -10,7 +10,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.Version;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,87 +55,16 @@ public final class TemplateEngine {
     this.configuration = cfg;
   }
 
-  /** Renders {@code name} with {@code model}; a template error names the template and line. */
-  public String render(String name, Map<String, Object> model) throws TemplateFailure {
-    PageWriter out = new PageWriter();
+  /**
+   * Renders {@code name} with {@code model} to UTF-8, the bytes of the page file; a template error
+   * names the template and line.
+   */
+  public byte[] renderUtf8(String name, Map<String, Object> model) throws TemplateFailure {
+    Utf8PageWriter out = new Utf8PageWriter();
     render(name, model, out);
-    String page = out.toString();
+    byte[] page = out.toByteArray();
     out.recycle();
     return page;
-  }
-
-  /**
-   * A {@link StringWriter} without its synchronized {@link StringBuffer}: a page is written by one
-   * thread, in many small pieces, into one growing char array.
-   */
-  static final class PageWriter extends java.io.Writer {
-    /** Each rendering thread keeps its last buffer for the next page, unless it grew very large. */
-    private static final ThreadLocal<char[]> SPARE = new ThreadLocal<>();
-    private static final int KEPT = 1 << 20;
-
-    private char[] chars;
-    private int length;
-
-    PageWriter() {
-      char[] spare = SPARE.get();
-      if (spare != null) SPARE.remove();
-      chars = spare != null ? spare : new char[64 * 1024];
-    }
-
-    /** Hands the buffer to the next page of this thread; the writer is not used after. */
-    void recycle() {
-      if (chars.length <= KEPT) SPARE.set(chars);
-      chars = null;
-    }
-
-    private void ensure(int more) {
-      if (length + more > chars.length) chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
-    }
-
-    @Override
-    public void write(int c) {
-      ensure(1);
-      chars[length++] = (char) c;
-    }
-
-    @Override
-    public void write(char[] buffer, int offset, int count) {
-      java.util.Objects.checkFromIndexSize(offset, count, buffer.length);
-      ensure(count);
-      System.arraycopy(buffer, offset, chars, length, count);
-      length += count;
-    }
-
-    @Override
-    public void write(String s, int offset, int count) {
-      java.util.Objects.checkFromIndexSize(offset, count, s.length());
-      ensure(count);
-      s.getChars(offset, offset + count, chars, length);
-      length += count;
-    }
-
-    @Override
-    public void write(String s) {
-      write(s, 0, s.length());
-    }
-
-    @Override
-    public java.io.Writer append(CharSequence s) {
-      String text = String.valueOf(s);
-      write(text, 0, text.length());
-      return this;
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String toString() {
-      return new String(chars, 0, length);
-    }
   }
 
   /** Renders {@code name} with {@code model} into {@code out}. */

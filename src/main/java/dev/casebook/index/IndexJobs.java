@@ -1,0 +1,41 @@
+package dev.casebook.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs the index stage's jobs (one per file) on every core: the calling thread and one task per
+ * common pool thread each take the next job from the list until none is left. The jobs differ a lot
+ * in size (the first index takes as long as many body shards, a text file next to nothing), so they
+ * are handed out one at a time, in list order, rather than split into fixed parts as a parallel
+ * stream does, which would leave one core with most of the work; put the largest first.
+ */
+final class IndexJobs {
+  private IndexJobs() {}
+
+  /** Runs every job; rethrows the first job's unchecked exception, after which no new job starts. */
+  static void run(List<Runnable> jobs) {
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
+        try {
+          jobs.get(i).run();
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
+          next.set(jobs.size());
+        }
+      }
+    };
+    int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), jobs.size() - 1);
+    List<ForkJoinTask<?>> tasks = new ArrayList<>();
+    for (int n = 0; n < helpers; n++) tasks.add(ForkJoinPool.commonPool().submit(worker));
+    worker.run();
+    for (ForkJoinTask<?> task : tasks) task.join();
+    if (failure.get() != null) throw failure.get();
+  }
+}
