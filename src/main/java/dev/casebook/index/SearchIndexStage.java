@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.casebook.link.LinkedLibrary;
 import dev.casebook.model.DesignDoc;
 import dev.casebook.model.Incident;
+import dev.casebook.parallel.Jobs;
 import dev.casebook.search.LunrIndex;
 import dev.casebook.search.LunrIndexWriter;
 import dev.casebook.write.SiteOutput;
@@ -203,7 +204,7 @@ public final class SearchIndexStage {
 
   private static void run(List<Runnable> jobs) throws IOException {
     try {
-      IndexJobs.run(jobs);
+      Jobs.run(jobs);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -1,6 +1,7 @@
 package dev.casebook.render;
 
 import dev.casebook.diag.Diagnostics;
+import dev.casebook.parallel.Jobs;
 import dev.casebook.sitecheck.PageLinks;
 import dev.casebook.write.SiteOutput;
 import java.io.IOException;
@@ -81,18 +82,28 @@ public final class SitePlan {
     return removed;
   }
 
-  /** Renders {@code which} (outputs of this plan) into {@code out}, in parallel; problems go to {@code diagnostics}. */
+  /**
+   * Renders {@code which} (outputs of this plan) into {@code out} on every core, the listings (the
+   * largest pages) first; problems go to {@code diagnostics}.
+   */
   public SiteRenderer.Report write(Collection<Output> which, SiteOutput out, Diagnostics diagnostics) throws IOException {
     Map<String, PageLinks> links = new ConcurrentHashMap<>();
     Rendering rendering = new Rendering(out, diagnostics, links);
+    List<Runnable> jobs = new ArrayList<>(which.size());
+    for (boolean listings : new boolean[] {true, false}) {
+      for (Output o : which) {
+        if (o.listing() != listings) continue;
+        jobs.add(() -> {
+          try {
+            o.job().run(rendering);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      }
+    }
     try {
-      new ArrayList<>(which).parallelStream().forEach(o -> {
-        try {
-          o.job().run(rendering);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      Jobs.run(jobs);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

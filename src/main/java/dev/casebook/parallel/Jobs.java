@@ -1,4 +1,4 @@
-package dev.casebook.index;
+package dev.casebook.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +8,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs the index stage's jobs (one per file) on every core: the calling thread and one task per
- * common pool thread each take the next job from the list until none is left. The jobs differ a lot
- * in size (the first index takes as long as many body shards, a text file next to nothing), so they
- * are handed out one at a time, in list order, rather than split into fixed parts as a parallel
- * stream does, which would leave one core with most of the work; put the largest first.
+ * Runs jobs on every core: the calling thread and one task per common pool thread each take the
+ * next job from the list until none is left. Jobs that differ a lot in size (the first search
+ * index against a text file, the table of all write-ups against one write-up's page) are handed
+ * out one at a time, in list order, rather than split into fixed parts as a parallel stream does,
+ * which would leave one core with most of the work; put the largest first.
  */
-final class IndexJobs {
-  private IndexJobs() {}
+public final class Jobs {
+  private Jobs() {}
 
   /** Runs every job; rethrows the first job's unchecked exception, after which no new job starts. */
-  static void run(List<Runnable> jobs) {
+  public static void run(List<Runnable> jobs) {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     Runnable worker = () -> {
