@@ -236,7 +236,7 @@ public final class LiveBuild {
     SiteUpdate pages = SiteUpdate.undoable(output);
     SiteRenderer.Report report = plan.write(first, pages, diagnostics);
     links.putAll(report.links());
-    SiteLinkChecker.check(output, files, links, report.links().keySet(), basePath, diagnostics);
+    if (!report.links().isEmpty()) SiteLinkChecker.check(output, files, links, report.links().keySet(), basePath, diagnostics);
     timer.lap("render");
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
     pages.commit();
@@ -247,7 +247,9 @@ public final class LiveBuild {
     SiteRenderer.Report listed = plan.write(listings, rest, diagnostics);
     links.putAll(listed.links());
     // A page that went away may have been linked from pages that did not change: check them all then.
-    SiteLinkChecker.check(output, files, links, removed.isEmpty() ? listed.links().keySet() : links.keySet(), basePath, diagnostics);
+    if (!listed.links().isEmpty() || !removed.isEmpty()) {
+      SiteLinkChecker.check(output, files, links, removed.isEmpty() ? listed.links().keySet() : links.keySet(), basePath, diagnostics);
+    }
     timer.lap("listings");
     if (diagnostics.hasErrors()) {
       pages.undo();

@@ -25,17 +25,29 @@ public final class SiteLinkChecker {
 
   private final Path site;
   private final Set<String> files;
-  private final Set<String> folders = new java.util.HashSet<>();
+  /** The site's folders, made when a link first leads to something that is not a file. */
+  private volatile Set<String> folders;
   private final String basePath;
+  /** The ids of pages not among those given, read from the site when a link names one of their ids. */
   private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+  private Map<String, PageLinks> pages = Map.of();
 
   private SiteLinkChecker(Path site, Set<String> files, String basePath) {
     this.site = site;
     this.files = files;
     this.basePath = basePath;
-    for (String file : files) {
-      for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) folders.add(file.substring(0, slash));
+  }
+
+  private boolean isFolder(String path) {
+    Set<String> known = folders;
+    if (known == null) {
+      known = new java.util.HashSet<>();
+      for (String file : files) {
+        for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) known.add(file.substring(0, slash));
+      }
+      folders = known;
     }
+    return known.contains(path);
   }
 
   /**
@@ -62,7 +74,7 @@ public final class SiteLinkChecker {
   }
 
   private void run(Map<String, PageLinks> pages, java.util.Collection<String> check, Diagnostics diagnostics) {
-    pages.forEach((page, links) -> ids.put(page, links.ids()));
+    this.pages = pages;
     // Pages are checked in parallel; the broken links stay in page order, then link order.
     List<String[]> broken = check.stream().filter(pages::containsKey).sorted().toList().parallelStream().map(page -> {
       String[] folder = folderOf(page);
@@ -108,11 +120,12 @@ public final class SiteLinkChecker {
       target = resolve(folder, path);
       if (target == null) return "which is outside the site";
       if (target.isEmpty() || target.endsWith("/")) target = target + "index.html";
-      else if (folders.contains(target)) return "a folder; write it with a trailing '/'";
+      else if (!files.contains(target) && isFolder(target)) return "a folder; write it with a trailing '/'";
     }
     if (!files.contains(target)) return "which does not exist";
     if (fragment == null || fragment.isEmpty() || !target.endsWith(".html")) return null;
-    Set<String> targetIds = ids.computeIfAbsent(target, t -> PageLinks.scan("", read(t)).ids());
+    PageLinks given = pages.get(target);
+    Set<String> targetIds = given != null ? given.ids() : ids.computeIfAbsent(target, t -> PageLinks.scan("", read(t)).ids());
     String id = java.net.URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
     return targetIds.contains(id) || targetIds.contains(fragment) ? null : "whose page has no element with id '" + id + "'";
   }
