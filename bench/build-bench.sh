@@ -76,10 +76,6 @@ BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
 # shellcheck source=bench/library.sh
 source "$ROOT/bench/library.sh"
 
-median() { # numbers on stdin -> median
-  sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 # One build; prints "<wall seconds> <peak RSS KB>".
 timed_build() {
   local lib="$1" out="$2" logfile="$3" tfile="$BENCH_DIR/time.$$"

@@ -44,10 +44,6 @@ BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
 # shellcheck source=bench/library.sh
 source "$ROOT/bench/library.sh"
 
-median() {
-  sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 # timed LOG COMMAND... -> "<wall seconds> <peak RSS KB>"
 timed() {
   local logfile="$1" tfile="$BENCH_DIR/time.$$"

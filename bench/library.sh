@@ -1,5 +1,6 @@
-# Sourced by the benchmark scripts: the generated libraries they share.
+# Sourced by the benchmark scripts: the generated libraries they share, and a median.
 #
+#   median          prints the median of the numbers on stdin (n/a when there are none)
 #   library_for N   sets LIB to $BENCH_DIR/lib-N-seedSEED-HASH, generating it with
 #                   bench/GenerateLibrary.java the first time (HASH is taken from the
 #                   generator's source, so a changed generator makes a fresh library)
@@ -20,4 +21,8 @@ library_for() {
     echo "using cached library $lib" >&2
   fi
   LIB="$lib"
+}
+
+median() {
+  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }

@@ -54,7 +54,6 @@ cleanup() {
 trap cleanup EXIT
 
 gz() { gzip -9 -c "$1" | wc -c; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "n/a"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 chromium_dom() { # URL [virtual time budget in ms, 0 for none]
   local extra=()

@@ -262,25 +262,21 @@ public final class LiveBuild {
     if (!rest.isEmpty() || !told) pagesWritten.accept(PagesWritten.of(rest.written(), removed));
     Set<String> written = new HashSet<>(pages.written());
     written.addAll(rest.written());
-    files = new HashSet<>(site.files());
-    files.removeAll(removed);
-    files.addAll(written);
-    site = new Site(site.config(), site.theme(), site.readership(), plan, links, files, output);
     int pageCount = (int) written.stream().filter(p -> p.endsWith(".html")).count();
     BuildResult result = new BuildResult(true, diagnostics.sorted(), library.incidents().size(), pageCount, output, timer.timings());
 
     SiteUpdate index = SiteUpdate.of(output);
     SearchIndexStage.update(linked, index, caches.index);
-    Set<String> indexFiles = new HashSet<>(files);
-    indexFiles.removeAll(index.deletedFiles());
-    indexFiles.addAll(index.written());
     index.commit();
+    // files already holds every page and copied file the plan makes; the index files are not in the plan.
+    files.removeAll(index.deletedFiles());
+    files.addAll(index.written());
     written.addAll(index.written());
     Set<String> deleted = new HashSet<>(removed);
     deleted.addAll(index.deletedFiles());
     lastWritten = Set.copyOf(written);
     lastDeleted = Set.copyOf(deleted);
-    site = new Site(site.config(), site.theme(), site.readership(), plan, links, Set.copyOf(indexFiles), output);
+    site = new Site(site.config(), site.theme(), site.readership(), plan, links, Set.copyOf(files), output);
     return result;
   }
 

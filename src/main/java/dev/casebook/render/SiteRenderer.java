@@ -12,8 +12,6 @@ import dev.casebook.model.Incident;
 import dev.casebook.model.DesignDoc;
 import dev.casebook.readership.Readership;
 import dev.casebook.readership.ReadershipReport;
-import dev.casebook.render.view.LearningRow;
-import dev.casebook.render.view.CitationCount;
 import dev.casebook.render.view.DesignCiting;
 import dev.casebook.render.view.DesignView;
 import dev.casebook.render.view.Citing;
@@ -235,14 +233,15 @@ public final class SiteRenderer {
       page(pages, "designs.ftlh", "designs", "Design documents", "Design documents that cite write-ups.",
           "design/", Map.of("designs", List.copyOf(designViews.values()), "library", library));
     }
+    CitationModels cited = new CitationModels(linked.citations(), linked.code(), incidentViews.keySet(), designViews.keySet());
     if (readership != null) {
-      Map<String, Object> learning = learningModel();
+      Map<String, Object> learning = cited.learning(allViews, readership, readers);
       learning.put("library", library);
       page(pages, "learning.ftlh", "learning", "Learning",
           "Whether write-ups are read beyond the teams that own them, read to the end, and cited by later work.",
           "learning/", learning);
     }
-    Map<String, Object> citations = new HashMap<>(citationsModel());
+    Map<String, Object> citations = new HashMap<>(cited.citations(allViews));
     citations.put("library", library);
     page(pages, "citations.ftlh", "citations", "Citations", "Which write-ups later write-ups, designs and code cite.",
         "citations/", citations);
@@ -259,71 +258,6 @@ public final class SiteRenderer {
       render(pages, "sitemap.ftlx", "sitemap.xml",
           model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies)));
     }
-  }
-
-  private static final int MOST_CITED = 20;
-  private static final int UNCITED_LISTED = 100;
-
-  private Map<String, Object> citationsModel() {
-    List<CitationCount> counts = allViews.stream().map(this::citationCount).toList();
-    List<CitationCount> most = counts.stream().filter(c -> c.count() > 0)
-        .sorted(java.util.Comparator.comparingInt(CitationCount::count).reversed()).limit(MOST_CITED).toList();
-    List<IncidentView> uncited = counts.stream().filter(c -> c.count() == 0).map(CitationCount::incident).toList();
-    return Map.of("mostCited", most, "uncited", uncited.subList(0, Math.min(UNCITED_LISTED, uncited.size())),
-        "uncitedCount", uncited.size(), "citationCount", linked.citations().citations().size(),
-        "codeCitationCount", linked.code().citations().size());
-  }
-
-  /** Who cites a write-up: later write-ups, design documents and places in code. */
-  private CitationCount citationCount(IncidentView v) {
-    int writeUps = 0;
-    int designs = 0;
-    int code = 0;
-    for (String from : linked.citations().citedBy(v.id())) {
-      if (incidentViews.containsKey(from)) writeUps++;
-      else if (designViews.containsKey(from)) designs++;
-      else if (from.startsWith("code:")) code++;
-    }
-    return new CitationCount(v, writeUps + designs + code, writeUps, designs, code);
-  }
-
-  /** The Learning page: readership next to what the library knows at build time (citations). */
-  private Map<String, Object> learningModel() {
-    List<LearningRow> rows = new ArrayList<>();
-    long reads = 0;
-    long readToEnd = 0;
-    Map<String, Long> sources = new java.util.LinkedHashMap<>();
-    for (IncidentView v : allViews) {
-      ReadershipReport r = readers.get(v.id());
-      CitationCount cited = citationCount(v);
-      long outside = r == null ? 0 : r.readersOutsideOwner();
-      long all = r == null ? 0 : r.reads();
-      Integer endPercent = r == null || r.readToEndRate() == null ? null : (int) Math.round(r.readToEndRate() * 100);
-      List<String> from = r == null ? List.of() : r.sources().entrySet().stream().filter(e -> e.getValue() > 0)
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3).map(Map.Entry::getKey).toList();
-      rows.add(new LearningRow(v, all, r == null ? 0 : r.readers(), outside, endPercent, from, cited.writeUps(), cited.designs(),
-          cited.code()));
-      if (r != null) {
-        reads += r.reads();
-        readToEnd += r.readToEnd();
-        r.sources().forEach((k, n) -> sources.merge(k, n, Long::sum));
-      }
-    }
-    List<LearningRow> sorted = rows.stream().sorted(java.util.Comparator.comparingLong(LearningRow::readersOutsideOwner).reversed()
-        .thenComparing(java.util.Comparator.comparingInt(LearningRow::citations).reversed())).toList();
-    Map<String, Object> model = new HashMap<>();
-    model.put("rows", sorted);
-    model.put("since", readership.since() == null ? "" : ViewFactory.dateLabel(readership.since()));
-    model.put("readOutside", rows.stream().filter(r -> r.readersOutsideOwner() > 0).count());
-    model.put("unread", rows.stream().filter(r -> r.reads() == 0).count());
-    model.put("citedLater", rows.stream().filter(r -> r.citations() > 0).count());
-    model.put("readToEndPercent", reads == 0 ? -1 : (int) Math.round(100.0 * readToEnd / reads));
-    Map<String, Long> bySize = new java.util.LinkedHashMap<>();
-    sources.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> bySize.put(e.getKey(), e.getValue()));
-    model.put("sources", bySize);
-    model.put("months", readership.months());
-    return model;
   }
 
   private DesignView designView(DesignDoc d) {
