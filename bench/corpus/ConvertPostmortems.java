@@ -42,7 +42,7 @@ import java.util.stream.Stream;
 public class ConvertPostmortems {
 
     /** One source collection: where it lives on GitHub, how its files become write-ups. */
-    record Collection(String key, String repo, String publisher, String license,
+    record Collection(String key, String repo, String publisher, String license, String site,
                       Function<Tree, List<Draft>> reader) {}
 
     /** A write-up as read from its source, before ids are made unique. */
@@ -60,23 +60,27 @@ public class ConvertPostmortems {
     }
 
     static final List<Collection> COLLECTIONS = List.of(
-            new Collection("dfds", "dfds/postmortems", "DFDS", "MIT", ConvertPostmortems::dfds),
-            new Collection("icco", "icco/postmortems", null, "GPL-3.0", ConvertPostmortems::icco),
-            new Collection("danluu", "danluu/post-mortems", null, "none stated",
+            new Collection("dfds", "dfds/postmortems", "DFDS", "MIT", null, ConvertPostmortems::dfds),
+            new Collection("icco", "icco/postmortems", null, "GPL-3.0", null, ConvertPostmortems::icco),
+            new Collection("danluu", "danluu/post-mortems", null, "none stated", null,
                     ConvertPostmortems::danluu),
             new Collection("moj-cp", "ministryofjustice/cloud-platform",
-                    "UK Ministry of Justice (Cloud Platform)", "MIT", ConvertPostmortems::moj),
-            new Collection("2i2c", "2i2c-org/incident-reports", "2i2c", "BSD-3-Clause",
+                    "UK Ministry of Justice (Cloud Platform)", "MIT",
+                    "https://runbooks.cloud-platform.service.justice.gov.uk", ConvertPostmortems::moj),
+            new Collection("2i2c", "2i2c-org/incident-reports", "2i2c", "BSD-3-Clause", null,
                     t -> folder(t, "2i2c", Pattern.compile("reports/[^/]+"))),
-            new Collection("posthog", "PostHog/post-mortems", "PostHog", "MIT",
+            new Collection("posthog", "PostHog/post-mortems", "PostHog", "MIT", "https://posthog.com",
                     t -> folder(t, "posthog", Pattern.compile("(investigations/)?\\d{4}-[^/]+"))),
             new Collection("portswigger", "portswigger-cloud/postmortems", "PortSwigger",
-                    "none stated", t -> folder(t, "portswigger",
+                    "none stated", null, t -> folder(t, "portswigger",
                             Pattern.compile("\\d{4}/\\d{2}/[^/]+"))),
-            new Collection("leq", "learningequality/postmortems", "Learning Equality", "MIT",
+            new Collection("leq", "learningequality/postmortems", "Learning Equality", "MIT", null,
                     t -> folder(t, "leq", Pattern.compile("\\d{3}-[^/]+"))),
-            new Collection("cog-uk", "COG-UK/dipi-group", "COG-UK DIPI group", "none stated",
-                    t -> folder(t, "cog-uk", Pattern.compile("postmortems/[^/]+"))));
+            new Collection("cog-uk", "COG-UK/dipi-group", "COG-UK DIPI group", "none stated", null,
+                    t -> folder(t, "cog-uk", Pattern.compile("postmortems/[^/]+"))),
+            new Collection("mybinder", "jupyterhub/mybinder.org-deploy", "mybinder.org (Binder Project)",
+                    "BSD-3-Clause", null,
+                    t -> folder(t, "mybinder", Pattern.compile("docs/source/incident-reports/[^/]+"))));
 
     static final int MAX_ID = 120;
     static final int MAX_SUMMARY = 400;
@@ -320,7 +324,7 @@ public class ConvertPostmortems {
     }
 
     static final Pattern MOJ_EVENT = Pattern.compile(
-            "(?im)^\\s*-\\s*(First detected|Repaired|Resolved)\\s*:?\\s*(\\d{4}-\\d{2}-\\d{2})[ T](\\d{1,2}:\\d{2})");
+            "(?im)^[ \\t]*-[ \\t]*(Fault occurs|First detected|Fault detected|Repaired|Resolved)[ \\t]*:?[ \\t]*(\\d{4}-\\d{2}-\\d{2})[ T](\\d{1,2}:\\d{2})");
 
     /** ministryofjustice/cloud-platform: source/incidents/&lt;date&gt;-&lt;slug&gt;.html.md.erb. */
     static List<Draft> moj(Tree t) {
@@ -346,20 +350,23 @@ public class ConvertPostmortems {
             Map<String, String> found = new LinkedHashMap<>();
             while (e.find()) {
                 String key = switch (e.group(1).toLowerCase(Locale.ROOT)) {
-                    case "first detected" -> "detected";
+                    case "fault occurs" -> "started";
+                    case "first detected", "fault detected" -> "detected";
                     case "repaired" -> "mitigated";
                     default -> "resolved";
                 };
                 String hm = e.group(3).length() == 4 ? "0" + e.group(3) : e.group(3);
                 found.putIfAbsent(key, e.group(2) + "T" + hm);
             }
-            List<String> order = found.values().stream().toList();
+            List<String> order = Stream.of("started", "detected", "mitigated", "resolved")
+                    .filter(found::containsKey).map(found::get).toList();
             boolean ordered = true;
             for (int i = 1; i < order.size(); i++) ordered &= order.get(i - 1).compareTo(order.get(i)) <= 0;
             if (ordered) times.putAll(found);
             else note("key events out of order, left out");
             Matcher impact = Pattern.compile("(?m)^\\s*-\\s*\\*\\*Impact\\*\\*\\s*:?\\s*(.+)$").matcher(doc.body);
-            String summary = impact.find() ? clip(plain(impact.group(1)), MAX_SUMMARY) : firstParagraph(doc.body);
+            String summary = impact.find() ? clip(plain(impact.group(1)).replaceFirst("^[-*]\\s+", ""), MAX_SUMMARY)
+                    : firstParagraph(doc.body);
             out.add(new Draft(f, "moj-cp-" + slug(m.group(1)), title, date, null, summary,
                     "UK Ministry of Justice (Cloud Platform)", List.of(), List.of(), List.of(), times,
                     Map.of(), doc.body));
@@ -372,13 +379,10 @@ public class ConvertPostmortems {
         Collection c = byKey(prefix);
         List<Draft> out = new ArrayList<>();
         for (String f : t.files()) {
-            if (!files.matcher(f).matches()) {
-                skipUnlessDoc(f, "outside the write-up folder");
-                continue;
-            }
+            if (!files.matcher(f).matches()) continue;
             String base = f.substring(f.lastIndexOf('/') + 1);
             String stem = base.replaceFirst("\\.[A-Za-z]+$", "");
-            if (stem.equalsIgnoreCase("template") || stem.equalsIgnoreCase("readme")) continue;
+            if (stem.matches("(?i)readme|index|.*template.*|.*_toc")) continue;
             if (!base.endsWith(".md")) {
                 skip(f, base.contains(".") ? base.substring(base.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT)
                         + " file, not converted" : "not Markdown");
@@ -540,6 +544,7 @@ public class ConvertPostmortems {
     }
 
     static final Pattern MD_LINK = Pattern.compile("(!?)\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(\\s*<?([^)\\s>]+)>?(\\s+\"[^\"]*\")?\\s*\\)");
+    static final Pattern LINK_DEF = Pattern.compile("^( {0,3}\\[(?!\\^)[^\\]]+\\]:\\s*)<?([^\\s>]+)>?(.*)$");
     static final Pattern IMG_SRC = Pattern.compile("(<img\\b[^>]*?\\bsrc\\s*=\\s*[\"'])([^\"']+)([\"'])", Pattern.CASE_INSENSITIVE);
 
     /**
@@ -555,6 +560,12 @@ public class ConvertPostmortems {
             if (line.strip().startsWith("```") || line.strip().startsWith("~~~")) fence = !fence;
             if (fence || line.strip().startsWith("```")) {
                 out.append(line).append('\n');
+                continue;
+            }
+            Matcher def = LINK_DEF.matcher(line);
+            if (def.matches()) {
+                String target = relink(def.group(2), false, sourcePath, tree, c, idBySource, file, id, incidents);
+                out.append(def.group(1)).append(target).append(def.group(3)).append('\n');
                 continue;
             }
             Matcher m = MD_LINK.matcher(line);
@@ -594,6 +605,10 @@ public class ConvertPostmortems {
         }
         String path = decode(target);
         String resolved;
+        if (path.startsWith("/") && c.site() != null) {
+            note("site-absolute links pointed at the publisher's site");
+            return c.site() + path + anchor;
+        }
         if (path.startsWith("/")) {
             resolved = path.substring(1);
         } else {
@@ -695,7 +710,7 @@ public class ConvertPostmortems {
     }
 
     static void put(TreeMap<Integer, LocalDate> at, int pos, LocalDate d) {
-        if (d != null && d.getYear() <= LocalDate.now().getYear()) at.putIfAbsent(pos, d);
+        if (d != null) at.putIfAbsent(pos, d);
     }
 
     static LocalDate firstDateInYear(String text, int year) {
