@@ -500,7 +500,10 @@ public class ConvertPostmortems {
         return next.find() ? rest.substring(0, next.start()) : rest;
     }
 
-    /** The first paragraph of prose: not a heading, list, table, quote, code, HTML or image. */
+    /**
+     * The first paragraph of prose: at least eight words, and not a heading, list, table, quote,
+     * code, HTML or image.
+     */
     static String firstParagraph(String body) {
         if (body == null) return null;
         boolean fence = false;
@@ -519,7 +522,7 @@ public class ConvertPostmortems {
                     || b.startsWith("<") || b.startsWith("![") || b.startsWith(">") || b.startsWith("---")
                     || b.startsWith("***") || b.matches("(?s)^([-*+]|\\d+[.)])\\s.*")) continue;
             String p = plain(b);
-            if (p.length() >= 20) return clip(p, MAX_SUMMARY);
+            if (p.split(" ").length >= 8) return clip(p, MAX_SUMMARY);
         }
         return null;
     }
