@@ -533,7 +533,11 @@ public final class GenerateLibrary {
         long t0 = System.nanoTime();
         SERVICE_DEFS = services(K.services);
         TAGS = tags(K.tagVocabulary);
-        if (K.vocabulary > 0) Vocabulary.calibrate(seed, K.vocabulary);
+        try {
+            if (K.vocabulary > 0) Vocabulary.calibrate(seed, K.vocabulary);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+        }
         Files.createDirectories(out);
 
         Random rnd = new Random(seed);
@@ -617,8 +621,8 @@ public final class GenerateLibrary {
         static {
             MIXES.put("uniform", "");
             MIXES.put("wide", "vocabulary=34000 tags-per=4 tag-vocabulary=40 services=100 design-docs=5% "
-                + "design-citations=15 links=4 tables=1 code-blocks=1 length=1.1");
-            MIXES.put("linked", "vocabulary=22000 tags-per=6-10 tag-vocabulary=300 services=250 design-docs=20% "
+                + "design-citations=15 links=4 tables=1 code-blocks=1 length=1.15");
+            MIXES.put("linked", "tags-per=6-10 tag-vocabulary=300 services=250 design-docs=20% "
                 + "design-citations=30 links=8-12 tables=2 code-blocks=2 length=0.9");
         }
         static final String HELP = "--vocabulary W (distinct words per 2,000 write-ups; 0: the built-in text's own), "
@@ -1531,9 +1535,10 @@ public final class GenerateLibrary {
             List<Person> people = makePeople(rnd);
             List<Incident> model = makeIncidents(WINDOW, rnd, people);
             // Words replaced: a share that makes room for the words asked for, with draws to spare
-            // (about three draws per distinct pseudo-word), so that frequent ones repeat as in real text.
+            // (three and a half draws per distinct pseudo-word), so that frequent ones repeat as in real
+            // text. A write-up has about 140 words that can be replaced.
             int extra = Math.max(0, target - 13_500);
-            share = Math.min(0.6, Math.max(0.02, 3.0 * extra / (WINDOW * 300.0)));
+            share = Math.min(0.7, Math.max(0.02, 3.5 * extra / (WINDOW * 140.0)));
             String marker = "zzmarkerzz";
             LEXICON = new Pool(1.0, new String[]{marker});
             Set<String> base = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -1547,10 +1552,16 @@ public final class GenerateLibrary {
                 throw new IllegalArgumentException("--vocabulary " + target + " is below what the text has without pseudo-words ("
                     + base.size() + " distinct words per " + WINDOW + " write-ups); ask for more, or 0");
             }
-            if (needed >= m) throw new IllegalArgumentException("--vocabulary " + target + " is more than the text can hold");
+            if (needed >= m) {
+                throw new IllegalArgumentException("--vocabulary " + target + " is more than the text can hold (" + base.size()
+                    + " built-in words, " + m + " pseudo-word draws)");
+            }
             int lo = 1, hi = 1;
             while (expectedDistinct(hi, m) < needed) {
-                if (hi > 20_000_000) throw new IllegalArgumentException("--vocabulary " + target + " is more than the text can hold");
+                if (hi > 4_000_000) {
+                    throw new IllegalArgumentException("--vocabulary " + target + " is more than the text can hold (" + base.size()
+                        + " built-in words, " + m + " pseudo-word draws)");
+                }
                 hi *= 2;
             }
             while (lo < hi) {
