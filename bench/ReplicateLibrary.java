@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * write-ups W, incidents/ also gets copies 2, 3, ... of every write-up, as many as it takes to reach
  * N (so the library ends with the next multiple of W at or above N), in incidents/copy-K/ with the
  * same folders and file names below it, so that relative links between write-ups lead to the same
- * copy. In copy K every id is renamed ID-rK wherever it appears as a whole word (the id, related,
+ * copy. In copy K every id is renamed ID-rK (cut short with a hash beyond 64 characters) wherever it appears as a whole word (the id, related,
  * mentions, links to ids); ids are letters, digits, '.', '_' and '-'. casebook.yml loses its
  * id_pattern and id_format lines, since renamed ids need not match them. Design documents are not
  * copied: they keep citing the first copy. The copies have the same words as the original, so the
@@ -71,7 +71,7 @@ public final class ReplicateLibrary {
         int copies = (n + writeUps.size() - 1) / writeUps.size();
         for (int k = 2; k <= copies; k++) {
             Map<String, String> renamed = new HashMap<>();
-            for (String id : ids) renamed.put(id, id + "-r" + k);
+            for (String id : ids) renamed.put(id, renamedId(id, k));
             Path dir = out.resolve("incidents").resolve("copy-" + k);
             try (Stream<Path> walk = Files.walk(incidents)) {
                 for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -95,6 +95,13 @@ public final class ReplicateLibrary {
         }
         System.out.printf(Locale.ROOT, "replicated %d write-ups of %s %d time(s) into %s: %d write-ups%n",
             writeUps.size(), source, copies, out, writeUps.size() * copies);
+    }
+
+    /** ID-rK, or, when that is over the 64 characters an id may have, the id cut short with a hash of it. */
+    static String renamedId(String id, int k) {
+        String suffix = "-r" + k;
+        if (id.length() + suffix.length() <= 64) return id + suffix;
+        return id.substring(0, 64 - suffix.length() - 9) + "-" + String.format(Locale.ROOT, "%08x", id.hashCode()) + suffix;
     }
 
     static boolean hidden(Path rel) {

@@ -6,6 +6,8 @@
 #
 # Environment:
 #   BENCH_DIR    generated libraries and built sites (default: /tmp/casebook-bench)
+#   BENCH_MIXES  the mixes of library to run (default: uniform; see bench/library.sh)
+#   BENCH_REAL   the converted library of public postmortems, for the real mix (default: /tmp/real-postmortems)
 #   BENCH_SEED   generator seed (default: 42)
 #   BENCH_RUNS   page loads per measurement, the median is reported (default: 3)
 #   BENCH_QUERY  the query typed (default: failover)
@@ -45,6 +47,9 @@ mkdir -p "$BENCH_DIR"
 BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
 # shellcheck source=bench/library.sh
 source "$ROOT/bench/library.sh"
+MIXES=()
+while read -r mix; do MIXES+=("$mix"); done < <(BENCH_MIXES="${BENCH_MIXES:-uniform}" mix_list)
+[ "${#MIXES[@]}" -gt 0 ] || die "no mix to run (BENCH_MIXES)"
 PROFILE="$(mktemp -d)"
 SERVER_PID=""
 cleanup() {
@@ -69,8 +74,10 @@ attr() { # NAME < html
 
 ROWS=()
 for n in "${SIZES[@]}"; do
-  library_for "$n"; lib="$LIB"
-  site="$BENCH_DIR/search-site-$n"
+for mix in "${MIXES[@]}"; do
+  library_for "$n" "$mix" || { ROWS+=("| $mix | $n | not run: no library (see the log) ||||||||||||"); continue; }
+  lib="$LIB"
+  site="$BENCH_DIR/search-site-$mix-$n"
   rm -rf "$site"
   log "building $site"
   start=$(date +%s%N)
@@ -130,13 +137,14 @@ for n in "${SIZES[@]}"; do
   m_search_real=$(printf '%s\n' "${search_real[@]}" | grep -v n/a | median)
   m_first_virtual=$(printf '%s\n' "${first_virtual[@]}" | grep . | median)
   m_full=$(printf '%s\n' "${full_virtual[@]}" | grep . | median)
-  log "N=$n: first results (real) ${first_real[*]} ms, of which the search ${search_real[*]} ms; (virtual) ${first_virtual[*]} ms; all shards ${full_virtual[*]} ms; ${found[0]}"
-  ROWS+=("| $n | $build_s | $(numfmt --to=si "$first_raw")B | $(awk -v b="$first_gz" 'BEGIN {printf "%.2f MB", b/1e6}') | $(awk -v b="$index_gz" 'BEGIN {printf "%.2f MB", b/1e6}') | $m_first_real | $m_search_real | $m_first_virtual | $shards | $(awk -v b="$shard_raw" 'BEGIN {printf "%.1f MB", b/1e6}') | $(awk -v b="$shard_gz" -v m="$shard_max_gz" 'BEGIN {printf "%.1f MB (max %.0f KB)", b/1e6, m/1e3}') | $m_full | ${found[0]} |")
+  log "$mix N=$n: first results (real) ${first_real[*]} ms, of which the search ${search_real[*]} ms; (virtual) ${first_virtual[*]} ms; all shards ${full_virtual[*]} ms; ${found[0]}"
+  ROWS+=("| $mix | $LIB_WRITEUPS | $build_s | $(numfmt --to=si "$first_raw")B | $(awk -v b="$first_gz" 'BEGIN {printf "%.2f MB", b/1e6}') | $(awk -v b="$index_gz" 'BEGIN {printf "%.2f MB", b/1e6}') | $m_first_real | $m_search_real | $m_first_virtual | $shards | $(awk -v b="$shard_raw" 'BEGIN {printf "%.1f MB", b/1e6}') | $(awk -v b="$shard_gz" -v m="$shard_max_gz" 'BEGIN {printf "%.1f MB (max %.0f KB)", b/1e6, m/1e3}') | $m_full | ${found[0]} |")
+done
 done
 
 echo
 echo "Machine: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'), $(nproc) CPUs · $("$CHROMIUM" --version 2>/dev/null | head -1) · query \"$QUERY\" · median of $RUNS"
 echo
-echo "| Write-ups | Build (s) | Before first results | gzipped | of which index.js | First results since page start, real (ms) | Query to results, real (ms) | First results, virtual (ms) | Shards | Shards | gzipped | All shards searched (ms) | Result count |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "| Mix | Write-ups | Build (s) | Before first results | gzipped | of which index.js | First results since page start, real (ms) | Query to results, real (ms) | First results, virtual (ms) | Shards | Shards | gzipped | All shards searched (ms) | Result count |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 printf '%s\n' "${ROWS[@]}"
