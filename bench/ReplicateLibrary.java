@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * N (so the library ends with the next multiple of W at or above N), in incidents/copy-K/ with the
  * same folders and file names below it, so that relative links between write-ups lead to the same
  * copy. In copy K every id is renamed ID-rK (cut short with a hash beyond 64 characters) wherever it appears as a whole word (the id, related,
- * mentions, links to ids); ids are letters, digits, '.', '_' and '-'. casebook.yml loses its
+ * mentions, links to ids) but next to a '/' (a folder of images named after the write-up keeps its
+ * name); ids are letters, digits, '.', '_' and '-'. casebook.yml loses its
  * id_pattern and id_format lines, since renamed ids need not match them. Design documents are not
  * copied: they keep citing the first copy. The copies have the same words as the original, so the
  * number of distinct words does not grow with N, only the number of times each is used.
@@ -118,7 +119,7 @@ public final class ReplicateLibrary {
         return end < 0 ? "" : text.substring(0, end);
     }
 
-    /** Every whole-word occurrence of an id (a trailing '.', '-' or '_' is not part of it) renamed. */
+    /** Every whole-word occurrence of an id (a trailing '.', '-' or '_' is not part of it) renamed, but in paths. */
     static String rename(String text, Map<String, String> renamed) {
         StringBuilder b = new StringBuilder(text.length() + 256);
         Matcher m = ID_RUN.matcher(text);
@@ -130,7 +131,10 @@ public final class ReplicateLibrary {
                 id = id.substring(0, id.length() - 1);
             }
             String to = renamed.get(id);
-            if (to == null) continue;
+            // a folder or file name in a path (a write-up's images, say) keeps its name: the copy has it too
+            boolean inPath = (m.start() > 0 && text.charAt(m.start() - 1) == '/')
+                || (m.start() + id.length() < text.length() && text.charAt(m.start() + id.length()) == '/');
+            if (to == null || inPath) continue;
             b.append(text, last, m.start()).append(to).append(run, id.length(), run.length());
             last = m.end();
         }
