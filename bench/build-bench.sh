@@ -98,46 +98,46 @@ timed_build() {
 
 ROWS=()
 for n in "${SIZES[@]}"; do
-for mix in "${MIXES[@]}"; do
-  if ! library_for "$n" "$mix"; then
-    ROWS+=("| $mix | $n | not run: no library (see the log) | | | | | | | |")
-    continue
-  fi
-  lib="$LIB"
-  out="$BENCH_DIR/out-$mix-$n"
-  lib_mb="$(du -sb "$lib" | awk '{ printf "%.1f", $1 / 1048576 }')"
+  for mix in "${MIXES[@]}"; do
+    if ! library_for "$n" "$mix"; then
+      ROWS+=("| $mix | $n | not run: no library (see the log) | | | | | | | |")
+      continue
+    fi
+    lib="$LIB"
+    out="$BENCH_DIR/out-$mix-$n"
+    lib_mb="$(du -sb "$lib" | awk '{ printf "%.1f", $1 / 1048576 }')"
 
-  log "$mix N=$n: warm-up run"
-  failed="| $mix | $LIB_WRITEUPS | $lib_mb | the build failed: see the log | | | | | | |"
-  timed_build "$lib" "$out" "$BENCH_DIR/build-$mix-$n-warmup.log" >/dev/null || { ROWS+=("$failed"); continue; }
+    log "$mix N=$n: warm-up run"
+    failed="| $mix | $LIB_WRITEUPS | $lib_mb | the build failed: see the log | | | | | | |"
+    timed_build "$lib" "$out" "$BENCH_DIR/build-$mix-$n-warmup.log" >/dev/null || { ROWS+=("$failed"); continue; }
 
-  walls=(); rss_max=0
-  for ((i = 1; i <= RUNS; i++)); do
-    res="$(timed_build "$lib" "$out" "$BENCH_DIR/build-$mix-$n-run$i.log")" || { ROWS+=("$failed"); continue 2; }
-    read -r wall rss <<<"$res"
-    [[ "$wall" =~ ^[0-9.]+$ && "$rss" =~ ^[0-9]+$ ]] || die "could not read GNU time output: '$res'"
-    log "$mix N=$n: run $i: ${wall}s, peak RSS $((rss / 1024)) MB"
-    walls+=("$wall")
-    if (( rss > rss_max )); then rss_max=$rss; fi
+    walls=(); rss_max=0
+    for ((i = 1; i <= RUNS; i++)); do
+      res="$(timed_build "$lib" "$out" "$BENCH_DIR/build-$mix-$n-run$i.log")" || { ROWS+=("$failed"); continue 2; }
+      read -r wall rss <<<"$res"
+      [[ "$wall" =~ ^[0-9.]+$ && "$rss" =~ ^[0-9]+$ ]] || die "could not read GNU time output: '$res'"
+      log "$mix N=$n: run $i: ${wall}s, peak RSS $((rss / 1024)) MB"
+      walls+=("$wall")
+      if (( rss > rss_max )); then rss_max=$rss; fi
+    done
+
+    out_files=0; html_pages=0; out_mb=0
+    if [ -d "$out" ]; then
+      out_files="$(find "$out" -type f | wc -l | tr -d ' ')"
+      html_pages="$(find "$out" -type f -name '*.html' | wc -l | tr -d ' ')"
+      out_mb="$(du -sb "$out" | awk '{ printf "%.1f", $1 / 1048576 }')"
+    fi
+    if [ "$out_files" -eq 0 ]; then
+      log "warning: the build wrote no files to $out; the figures for $mix N=$n are not meaningful"
+    fi
+    med="$(printf '%s\n' "${walls[@]}" | median)"
+    runs_txt="$(printf '%s / ' "${walls[@]}")"; runs_txt="${runs_txt% / }"
+    ROWS+=("$(awk -v mix="$mix" -v n="$LIB_WRITEUPS" -v mb="$lib_mb" -v med="$med" -v runs="$runs_txt" -v rss="$rss_max" \
+                  -v files="$out_files" -v html="$html_pages" -v omb="$out_mb" 'BEGIN {
+        pps = (med > 0) ? n / med : 0
+        printf "| %s | %d | %s | %.2f | %s | %.0f | %.0f | %s | %d | %d |", mix, n, mb, med, runs, pps, rss / 1024, omb, html, files
+      }')")
   done
-
-  out_files=0; html_pages=0; out_mb=0
-  if [ -d "$out" ]; then
-    out_files="$(find "$out" -type f | wc -l | tr -d ' ')"
-    html_pages="$(find "$out" -type f -name '*.html' | wc -l | tr -d ' ')"
-    out_mb="$(du -sb "$out" | awk '{ printf "%.1f", $1 / 1048576 }')"
-  fi
-  if [ "$out_files" -eq 0 ]; then
-    log "warning: the build wrote no files to $out; the figures for $mix N=$n are not meaningful"
-  fi
-  med="$(printf '%s\n' "${walls[@]}" | median)"
-  runs_txt="$(printf '%s / ' "${walls[@]}")"; runs_txt="${runs_txt% / }"
-  ROWS+=("$(awk -v mix="$mix" -v n="$LIB_WRITEUPS" -v mb="$lib_mb" -v med="$med" -v runs="$runs_txt" -v rss="$rss_max" \
-                -v files="$out_files" -v html="$html_pages" -v omb="$out_mb" 'BEGIN {
-      pps = (med > 0) ? n / med : 0
-      printf "| %s | %d | %s | %.2f | %s | %.0f | %.0f | %s | %d | %d |", mix, n, mb, med, runs, pps, rss / 1024, omb, html, files
-    }')")
-done
 done
 
 # --- report -------------------------------------------------------------------
