@@ -18,8 +18,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "new", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = {"Create a write-up with the next free id and print its path (and, on standard error, its",
-        "address in the preview of 'casebook serve').",
+    description = {"Create a write-up with the next free id and print its path (and, on",
+        "standard error, its address in the preview of 'casebook serve').",
         "The file starts from the theme's new-incident.md, with status: draft.",
         "Without a TITLE in a terminal (or with --interactive) it asks for the title, owner, teams,",
         "services, severity and tags, offering the values casebook.yml lists."})

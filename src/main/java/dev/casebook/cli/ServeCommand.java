@@ -20,10 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = {"Build the site and serve it on localhost until interrupted (Ctrl-C).",
-        "The site is built into a temporary folder unless --out is given. Drafts are shown, with a",
-        "draft banner, unless --no-drafts. Saving a file of the library rebuilds the site and reloads",
-        "the open pages; when the library has errors, the problems show in the terminal and over the",
-        "page (the last good site stays served), or as the page while there is no good site yet."})
+        "The site is built into a temporary folder unless --out is given. Drafts are",
+        "shown, with a draft banner, unless --no-drafts. Saving a file of the library",
+        "rebuilds the site and reloads the open pages. When the library has errors, the",
+        "problems show in the terminal and over the page (the last good site stays",
+        "served), or as the page while there is no good site yet."})
 final class ServeCommand implements Callable<Integer> {
   /** The port the preview listens on unless told otherwise. */
   static final int DEFAULT_PORT = 4000;
@@ -31,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin LibraryOptions library;
   @Spec CommandSpec spec;
 
-  @Option(names = {"-p", "--port"}, defaultValue = "" + DEFAULT_PORT, converter = OptionValues.Port.class,
+  @Option(names = {"-p", "--port"}, defaultValue = "" + DEFAULT_PORT, converter = OptionValues.Port.class, paramLabel = "PORT",
       description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
