@@ -81,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
         return Main.EXIT_PROBLEMS;
       }
       if (live != null) {
-        watching = LiveSite.watch(build, options, live, new Terminal(out, err, root));
+        watching = LiveSite.watch(build, options, live, new Terminal(out, err, root, output));
         if (result.written()) live.reload();
         else live.problems(DiagnosticFormat.JSON.format(result.diagnostics()));
       }
@@ -120,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** Prints what each rebuild did: one line when it worked, the problems when it did not. */
-  private record Terminal(java.io.PrintWriter out, java.io.PrintWriter err, Path root) implements LiveSite.Listener {
+  private record Terminal(java.io.PrintWriter out, java.io.PrintWriter err, Path root, Path output) implements LiveSite.Listener {
     @Override
     public void rebuilt(BuildResult result, java.util.Set<Path> changed) {
       if (result.written()) {
@@ -130,7 +130,8 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
       } else {
         Reporter.diagnostics(err, result);
-        err.println("Build failed: " + Reporter.counts(result) + "; still serving the last good site.");
+        err.println("Build failed: " + Reporter.counts(result) + "; "
+            + (Files.isDirectory(output) ? "still serving the last good site." : "serving the problems until they are fixed."));
         err.flush();
       }
     }

@@ -103,6 +103,10 @@ class ServeCommandTest {
           problems.body());
       assertTrue(problems.body().contains("<script src=\"/_casebook/live.js\"></script>"), "reloads once fixed");
 
+      Files.writeString(file, good.replace("date: 2024-01-10", "date: 2024-02-31"));
+      await(out, "Build failed: 1 error, 1 warning; serving the problems until they are fixed\\.", printed);
+      assertTrue(get(m.group(1)).body().contains("invalid date '2024-02-31'"), "the page shows the new problems");
+
       Files.writeString(file, good);
       await(out, "Rebuilt in .* after changes to incidents/2024/INC-2024-001-dns\\.md", printed);
       HttpResponse<String> page = get(m.group(1) + "incidents/INC-2024-002/");
