@@ -52,7 +52,12 @@ final class CollectCommand implements Callable<Integer> {
     }
     if (port != null) settings = settings.withPort(port);
     if (db != null) settings = settings.withDb(db);
-    Collector collector = Collector.start(settings, Clock.systemUTC());
+    Collector collector;
+    try {
+      collector = Collector.start(settings, Clock.systemUTC());
+    } catch (java.io.IOException e) {
+      throw FailureMessage.listening(settings.port(), e);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       collector.close();
