@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The four ways {@code casebook check --format} prints diagnostics, through the real command line. */
 class DiagnosticFormatTest {
   private static final String UNSAFE_ID_HINT =
-      "use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters";
+      "use letters, digits, '.', '_' and '-', starting with a letter or digit";
   private static final String MISSING_FRONT_MATTER =
       "missing front matter (a write-up starts with a '---' line, then YAML with at least id, title and date)";
 
