@@ -92,7 +92,11 @@ class DiagnosticFormatTest {
     for (JsonNode d : array) asText.add(asTextLine(d));
     assertEquals(expected, asText);
 
-    JsonNode duplicate = array.get(4);
+    JsonNode note = array.get(1);
+    assertEquals("note", note.get("severity").asText());
+    assertEquals("see incidents/2024/INC-2024-002-bad-date.md:1", note.get("hint").asText());
+
+    JsonNode duplicate = array.get(5);
     assertEquals("incidents/2024/INC-2024-003-duplicate.md", duplicate.get("file").asText());
     assertEquals(2, duplicate.get("line").asInt());
     assertEquals(1, duplicate.get("column").asInt());
@@ -101,7 +105,7 @@ class DiagnosticFormatTest {
         duplicate.get("message").asText());
     assertFalse(duplicate.has("hint"), "no hint field when there is no hint");
 
-    JsonNode typo = array.get(2);
+    JsonNode typo = array.get(3);
     assertEquals("warning", typo.get("severity").asText());
     assertEquals("did you mean 'title'?", typo.get("hint").asText());
   }
