@@ -153,6 +153,35 @@ class DiagnosticFormatTest {
   }
 
   @Test
+  void aNoteIsShownInEveryFormatBelowWarningsAndStrictDoesNotMakeItAnError() throws IOException {
+    // B cites A, whose front matter is never closed; strict: true makes warnings errors, not notes.
+    Path library = tmp.resolve("notes");
+    write(library, "casebook.yml", "title: Notes\nstrict: true\n");
+    write(library, "incidents/a.md", "---\nid: INC-1\ntitle: Never closed\ndate: 2024-03-05\n\nBody.\n");
+    write(library, "incidents/b.md", "---\nid: INC-2\ntitle: Cites A\ndate: 2024-03-05\nrelated: [INC-1]\n---\n\nBody.\n");
+    String error = "unterminated front matter (close it with a '---' line before the body)";
+    String note = "related write-up 'INC-1' has errors of its own (see incidents/a.md:1)";
+
+    Run text = LibraryFixtures.run("check", "--source", library.toString());
+    assertEquals(List.of("incidents/a.md:1: error: " + error, "incidents/b.md:5:11: note: " + note), text.outLines());
+    assertTrue(text.err().contains("1 error, 0 warnings, 1 note."), text.err());
+    Run github = LibraryFixtures.run("check", "--source", library.toString(), "--format", "github");
+    assertEquals(List.of("::error file=incidents/a.md,line=1,title=Casebook::" + error,
+        "::notice file=incidents/b.md,line=5,col=11,title=Casebook::" + note), github.outLines());
+    JsonNode gitlab = new ObjectMapper().readTree(LibraryFixtures.run("check", "--source", library.toString(), "--format", "gitlab").out());
+    assertEquals("info", gitlab.get(1).get("severity").asText(), gitlab.toString());
+    JsonNode json = new ObjectMapper().readTree(LibraryFixtures.run("check", "--source", library.toString(), "--format", "json").out());
+    assertEquals("note", json.get(1).get("severity").asText(), json.toString());
+    assertEquals("see incidents/a.md:1", json.get(1).get("hint").asText(), json.toString());
+
+    // Once A is fixed, nothing is left.
+    write(library, "incidents/a.md", "---\nid: INC-1\ntitle: Closed\ndate: 2024-03-05\n---\n\nBody.\n");
+    Run fixed = LibraryFixtures.run("check", "--source", library.toString());
+    assertEquals("", fixed.out());
+    assertEquals(0, fixed.exitCode(), fixed.err());
+  }
+
+  @Test
   void unknownFormatIsAUsageErrorThatExitsWithTwo() throws IOException {
     Path library = LibraryFixtures.copy("valid", tmp.resolve("valid"));
 
