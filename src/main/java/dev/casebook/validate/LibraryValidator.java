@@ -15,7 +15,6 @@ import dev.casebook.model.Status;
 import dev.casebook.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
