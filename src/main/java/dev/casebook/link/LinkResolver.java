@@ -9,6 +9,7 @@ import dev.casebook.markdown.MarkdownBody;
 import dev.casebook.markdown.MarkdownParser;
 import dev.casebook.markdown.MarkdownRenderer;
 import dev.casebook.markdown.RenderedBody;
+import dev.casebook.model.BrokenWriteUp;
 import dev.casebook.model.DesignDoc;
 import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
@@ -64,7 +65,7 @@ public final class LinkResolver {
   public static LinkedLibrary link(Library library, Path libraryRoot, dev.casebook.code.CodeFindings code, Diagnostics diagnostics,
       LinkCache cache) {
     java.util.regex.Pattern idPattern = library.config().idPattern();
-    IdMentions mentions = new IdMentions(word -> library.knownIds().contains(word)
+    IdMentions mentions = new IdMentions(word -> library.knownIds().contains(word) || brokenId(library, word) != null
         || (idPattern != null && idPattern.matcher(word).matches()));
     return new LinkResolver(library, libraryRoot, diagnostics, cache.names(library))
         .link(new MarkdownParser(mentions), new MarkdownRenderer(library.config().allowHtml()), code, cache);
@@ -179,11 +180,15 @@ public final class LinkResolver {
       return;
     }
     if (!decoded.contains("/") && !decoded.endsWith(".md") && looksLikeId(decoded)) {
+      BrokenWriteUp broken = brokenId(library, decoded);
       if (library.knownIds().contains(decoded)) {
         rewrites.put(dest, "");
         diagnostics.warning(at, "'" + decoded + "' is a write-up that is not in the site", "a draft, built only with --drafts");
+      } else if (broken != null) {
+        rewrites.put(dest, "");
+        citesBroken(at, broken, diagnostics);
       } else {
-        diagnostics.error(at, "unknown incident id '" + decoded + "'", dev.casebook.diag.Suggestions.didYouMean(decoded, library.knownIds()));
+        diagnostics.error(at, "unknown incident id '" + decoded + "'", dev.casebook.diag.Suggestions.didYouMean(decoded, citable()));
       }
       return;
     }
@@ -197,6 +202,8 @@ public final class LinkResolver {
       // Design folders may be checkouts of other repositories: their own files are not published.
       rewrites.put(dest, "");
       diagnostics.warning(at, what + " '" + dest + "' in a design document leads to a file that is not published; it is shown as text");
+    } else if (target.endsWith(".md") && exists && brokenFile(target) != null) {
+      citesBroken(at, brokenFile(target), diagnostics);
     } else if (target.endsWith(".md") && exists && target.startsWith(content)) {
       diagnostics.warning(at, what + " '" + dest + "' leads to '" + target + "', which is not in the site",
           "a draft, or a write-up with errors");
@@ -226,7 +233,34 @@ public final class LinkResolver {
 
   private boolean looksLikeId(String word) {
     java.util.regex.Pattern pattern = library.config().idPattern();
-    return library.knownIds().contains(word) || (pattern != null && pattern.matcher(word).matches());
+    return library.knownIds().contains(word) || brokenId(library, word) != null || (pattern != null && pattern.matcher(word).matches());
+  }
+
+  /**
+   * A citation of a write-up left out for its own errors is not a mistake of the citing file: a
+   * note there points at the error.
+   */
+  private static void citesBroken(SourcePosition at, BrokenWriteUp broken, Diagnostics diagnostics) {
+    diagnostics.note(at, "cited write-up '" + broken.id() + "' has errors of its own", "see " + broken.error());
+  }
+
+  /** The write-up with errors whose id is {@code word}, written the same way; else null. */
+  private static BrokenWriteUp brokenId(Library library, String word) {
+    return library.brokenIds().isEmpty() ? null : library.brokenWriteUp(word).filter(b -> b.id().equals(word)).orElse(null);
+  }
+
+  /** The write-up with errors in file {@code path}, else null. */
+  private BrokenWriteUp brokenFile(String path) {
+    for (BrokenWriteUp b : library.brokenIds().values()) if (b.at().file().equals(path)) return b;
+    return null;
+  }
+
+  /** The ids a link may name, for "did you mean" hints: the valid write-ups' and the legible ones of those with errors. */
+  private java.util.Collection<String> citable() {
+    if (library.brokenIds().isEmpty()) return library.knownIds();
+    List<String> all = new ArrayList<>(library.knownIds());
+    for (BrokenWriteUp b : library.brokenIds().values()) all.add(b.id());
+    return all;
   }
 
   private static int indexOfAny(String s, char a, char b) {

@@ -141,6 +141,7 @@ public final class SiteRenderer {
     boolean diagrams = linked.bodies().values().stream().anyMatch(RenderedBody::hasDiagrams)
         || linked.designBodies().values().stream().anyMatch(RenderedBody::hasDiagrams);
     assets(outputs, diagrams);
+    outputs.add(IncidentIdList.output(linked.library().incidents()));
     return new SitePlan(outputs);
   }
 

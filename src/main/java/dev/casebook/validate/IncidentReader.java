@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
 /** Turns one write-up's front matter into an {@link Incident}, reporting every problem in it. */
 public final class IncidentReader {
   /** Ids are used as folder names and in URLs, so they keep to a safe alphabet. */
-  public static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  public static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  /** The longest id: long slugs fit, and a folder name with it stays far below file systems' limits. */
+  public static final int MAX_ID_LENGTH = 128;
   static final List<String> TIMESTAMP_KEYS = List.of("started", "detected", "mitigated", "resolved");
 
   private final SiteConfig config;
@@ -121,7 +123,11 @@ public final class IncidentReader {
     SourcePosition at = entry.value().position();
     if (!SAFE_ID.matcher(id).matches()) {
       diagnostics.error(at, "id '" + id + "' is not safe in a URL or path",
-          "use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters");
+          "use letters, digits, '.', '_' and '-', starting with a letter or digit");
+      return false;
+    }
+    if (id.length() > MAX_ID_LENGTH) {
+      diagnostics.error(entry.keyPosition(), "id is " + id.length() + " characters long; at most " + MAX_ID_LENGTH);
       return false;
     }
     Pattern pattern = config.idPattern();
@@ -130,6 +136,12 @@ public final class IncidentReader {
       return false;
     }
     return true;
+  }
+
+  /** Whether {@code id} is one a valid write-up may have: safe, not too long, and matching {@code idPattern} when set. */
+  public static boolean isValidId(String id, Pattern idPattern) {
+    return id.length() <= MAX_ID_LENGTH && SAFE_ID.matcher(id).matches()
+        && (idPattern == null || idPattern.matcher(id).matches());
   }
 
   private Optional<Status> status(YamlMap.Entry entry) {
