@@ -189,7 +189,7 @@ public final class LinkResolver {
     }
     String content = library.contentPrefix();
     if (names.assets().contains(target) && target.startsWith(content)) {
-      rewrites.put(dest, relative(fromPage, SitePaths.media(target.substring(content.length()))) + suffix);
+      rewrites.put(dest, SitePaths.href(relative(fromPage, SitePaths.media(target.substring(content.length())))) + suffix);
       return;
     }
     boolean exists = Files.exists(libraryRoot.resolve(target));

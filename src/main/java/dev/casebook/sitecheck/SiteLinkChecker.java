@@ -101,13 +101,16 @@ public final class SiteLinkChecker {
 
   /** Why {@code url} on {@code page} (in {@code folder}) leads nowhere, or null when it resolves. */
   private String problem(String page, String[] folder, String url) {
-    if (url.isEmpty() || url.startsWith("//") || hasScheme(url)) return null;
-    String decoded = url.replace("&amp;", "&");
-    int hash = decoded.indexOf('#');
-    String fragment = hash < 0 ? null : decoded.substring(hash + 1);
-    String path = hash < 0 ? decoded : decoded.substring(0, hash);
+    String plain = asBrowsersRead(url);
+    if (plain.isEmpty() || plain.startsWith("//") || hasScheme(plain)) return null;
+    // The URL as the page holds it, character references already decoded: the fragment is what
+    // follows the first '#', the query what follows the first '?' before it.
+    int hash = plain.indexOf('#');
+    String fragment = hash < 0 ? null : plain.substring(hash + 1);
+    String path = hash < 0 ? plain : plain.substring(0, hash);
     int query = path.indexOf('?');
     if (query >= 0) path = path.substring(0, query);
+    path = path.replace('\\', '/');
     String target;
     if (path.startsWith("/")) {
       if (!path.startsWith(basePath)) return "which is outside the site (it lives at " + basePath + ")";
@@ -126,7 +129,7 @@ public final class SiteLinkChecker {
     if (fragment == null || fragment.isEmpty() || !target.endsWith(".html")) return null;
     PageLinks given = pages.get(target);
     Set<String> targetIds = given != null ? given.ids() : ids.computeIfAbsent(target, t -> PageLinks.scan("", read(t)).ids());
-    String id = java.net.URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    String id = percentDecoded(fragment);
     return targetIds.contains(id) || targetIds.contains(fragment) ? null : "whose page has no element with id '" + id + "'";
   }
 
@@ -161,7 +164,7 @@ public final class SiteLinkChecker {
         n--;
       } else if (length > 0 && !dot) {
         String segment = path.substring(start, end);
-        parts[n++] = segment.indexOf('%') < 0 ? segment : java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        parts[n++] = segment.indexOf('%') < 0 ? segment : percentDecoded(segment);
       }
       if (last) {
         if (length == 0 || dot || dotDot) return n == 0 ? "" : join(parts, n) + "/";
@@ -179,6 +182,41 @@ public final class SiteLinkChecker {
       sb.append(parts[i]);
     }
     return sb.toString();
+  }
+
+  /**
+   * {@code url} as a browser's URL parser takes it: without leading and trailing spaces and
+   * control characters, and without tabs and line breaks anywhere.
+   */
+  static String asBrowsersRead(String url) {
+    int start = 0;
+    int end = url.length();
+    while (start < end && url.charAt(start) <= ' ') start++;
+    while (end > start && url.charAt(end - 1) <= ' ') end--;
+    String s = url.substring(start, end);
+    if (s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+    return s.replace("\t", "").replace("\n", "").replace("\r", "");
+  }
+
+  /**
+   * {@code s} with each {@code %XX} decoded, the bytes read as UTF-8, as a server finds a file; a
+   * {@code %} not followed by two hex digits stays as it is, as browsers leave it.
+   */
+  static String percentDecoded(String s) {
+    if (s.indexOf('%') < 0) return s;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(s.length());
+    byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < raw.length; i++) {
+      int hi = i + 2 < raw.length && raw[i] == '%' ? Character.digit(raw[i + 1], 16) : -1;
+      int lo = hi >= 0 ? Character.digit(raw[i + 2], 16) : -1;
+      if (lo >= 0) {
+        bytes.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        bytes.write(raw[i]);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   /** Whether {@code url} starts with a scheme ({@code https:}, {@code mailto:}, ...). */

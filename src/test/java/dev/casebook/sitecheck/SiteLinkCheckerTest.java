@@ -72,6 +72,39 @@ class SiteLinkCheckerTest {
   }
 
   @Test
+  void readsAttributesAsABrowserDoesCharacterReferencesQuotesAndAll() throws IOException {
+    page("index.html", "<a href=\"incidents/?team=King&#39;s%20College\">k</a> <a href='incidents/#R&amp;D'>r</a>"
+        + " <a href=incidents/a/#x&amp;y>u</a> <img src=\"media/50%25.png\"> <img src=\"media/50%.png\">"
+        + " <img src=\"media/%E6%97%A5%E6%9C%AC%20x.png\"> <img src=\"media/\u65e5\u672c x.png\"> <a href=\" incidents/\n\">s</a>");
+    page("incidents/index.html", "<h2 id=\"R&amp;D\">R</h2>");
+    page("incidents/a/index.html", "<h2 id='x&amp;y'>T</h2>");
+    page("media/50%.png", "png");
+    page("media/\u65e5\u672c x.png", "png");
+    assertEquals(List.of(), check(Map.of("index.html", "index.ftlh", "incidents/index.html", "incidents.ftlh",
+        "incidents/a/index.html", "incident.ftlh")));
+  }
+
+  @Test
+  void checksLinksInSingleQuotesAndWithoutQuotes() throws IOException {
+    page("index.html", "<a href='gone/'>g</a> <A HREF=missing.html>m</A> <img src=nope.png alt=x> <a href=\"#a&amp;b\">f</a>");
+    assertEquals(List.of(
+        "index.ftlh: error: page / links to '#a&b', whose page has no element with id 'a&b'",
+        "index.ftlh: error: page / links to 'gone/', which does not exist",
+        "index.ftlh: error: page / links to 'missing.html', which does not exist",
+        "index.ftlh: error: page / links to 'nope.png', which does not exist"),
+        check(Map.of("index.html", "index.ftlh")));
+  }
+
+  @Test
+  void decodesPercentEscapesAsAServerDoes() {
+    assertEquals("50%.png", SiteLinkChecker.percentDecoded("50%25.png"));
+    assertEquals("50%.png", SiteLinkChecker.percentDecoded("50%.png"));
+    assertEquals("a%zzb c+d", SiteLinkChecker.percentDecoded("a%zzb%20c+d"));
+    assertEquals("\u65e5\u672c", SiteLinkChecker.percentDecoded("%E6%97%A5%E6%9C%AC"));
+    assertEquals("%", SiteLinkChecker.percentDecoded("%"));
+  }
+
+  @Test
   void listsTheFirstBrokenLinksAndCountsTheRest() throws IOException {
     StringBuilder html = new StringBuilder();
     for (int i = 0; i < SiteLinkChecker.MAX_REPORTED + 5; i++) html.append("<a href=\"missing-").append(i).append("/\">x</a>");
@@ -105,6 +138,7 @@ class SiteLinkCheckerTest {
         parts.removeLast();
       } else if (!segment.isEmpty() && !segment.equals(".")) {
         parts.addLast(java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+        // (the pieces below are all well-formed escapes, where a server and URLDecoder agree)
       }
       if (last && (segment.isEmpty() || segment.equals(".") || segment.equals(".."))) {
         return parts.isEmpty() ? "" : String.join("/", parts) + "/";
