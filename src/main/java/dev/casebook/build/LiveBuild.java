@@ -99,7 +99,8 @@ public final class LiveBuild {
     Library library = loadAndValidate(config, Set.of(), diagnostics, timer);
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");
-    LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
+    LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
+    PlannedLinks.check(linked, options.source().resolve(config.folders().templates()), caches.render, diagnostics);
     timer.lap("link");
     return new BuildResult(false, diagnostics.sorted(), library.incidents().size(), 0, null, timer.timings());
   }
@@ -119,6 +120,7 @@ public final class LiveBuild {
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");
     LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics, caches.links);
+    PlannedLinks.check(linked, source.resolve(config.folders().templates()), caches.render, diagnostics);
     timer.lap("link");
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
     Readership readership = null;
@@ -216,6 +218,7 @@ public final class LiveBuild {
     CodeFindings code = code(library, changed, diagnostics);
     timer.lap("code");
     LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
+    PlannedLinks.check(linked, site.theme(), caches.render, diagnostics);
     timer.lap("link");
     Path output = site.output();
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);

@@ -183,6 +183,8 @@ public record PageLinks(String origin, List<String> urls, Set<String> ids, Map<S
 
     /** Where reading goes on after a start tag that ends at {@code from}: past the text of elements whose content is not markup. */
     private int afterText(int name, int nameEnd, int from) {
+      int first = lower(b[name]);
+      if (nameEnd - name < 3 || (first != 's' && first != 't' && first != 'x' && first != 'i' && first != 'n' && first != 'p')) return from;
       if (isName(name, nameEnd, PLAINTEXT)) return n;
       for (byte[] raw : RAW_TEXT) {
         if (!isName(name, nameEnd, raw)) continue;

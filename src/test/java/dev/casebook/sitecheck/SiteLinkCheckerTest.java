@@ -96,6 +96,25 @@ class SiteLinkCheckerTest {
   }
 
   @Test
+  void reportsABrokenLinkThatABodyMadeWhereTheBodyHasIt() throws IOException {
+    page("incidents/a/index.html", "<a href=\"../../nav/\">nav</a><article><img src=\"x.png\"></article>");
+    Diagnostics diagnostics = new Diagnostics();
+    Map<String, PageLinks> links = Map.of("incidents/a/index.html", PageLinks.scan("(default theme) incident.ftlh",
+        read("incidents/a/index.html")).tracedTo(Map.of("x.png", new dev.casebook.diag.SourcePosition("incidents/a.md", 9, 3))));
+    SiteLinkChecker.check(site, java.util.Set.of("incidents/a/index.html"), links, "/", diagnostics);
+    assertEquals(List.of("(default theme) incident.ftlh: error: page /incidents/a/ links to '../../nav/', which does not exist",
+        "incidents/a.md:9:3: error: page /incidents/a/ links to 'x.png', which does not exist"),
+        diagnostics.sorted().stream().map(Diagnostic::toString).toList());
+  }
+
+  @Test
+  void readsSiteAbsoluteLinksFromTheRootOfTheSite() throws IOException {
+    page("incidents/a/index.html", "<a href=\"/docs/incidents/\">all</a> <a href=\"/docs/incidents/a/\">me</a>");
+    page("incidents/index.html", "x");
+    assertEquals(List.of(), check(Map.of("incidents/a/index.html", "incident.ftlh")));
+  }
+
+  @Test
   void decodesPercentEscapesAsAServerDoes() {
     assertEquals("50%.png", SiteLinkChecker.percentDecoded("50%25.png"));
     assertEquals("50%.png", SiteLinkChecker.percentDecoded("50%.png"));
