@@ -35,21 +35,19 @@ final class PlannedLinks {
    * {@code templates} (without a readership report: its Learning page is not counted); nothing is
    * planned when no body links straight to the site.
    */
-  static void check(LinkedLibrary linked, Path templates, RenderCache cache, Diagnostics diagnostics) {
-    if (!linked.siteLinks().isEmpty()) check(linked, Theme.load(templates), cache, diagnostics);
-  }
-
-  static void check(LinkedLibrary linked, Theme theme, RenderCache cache, Diagnostics diagnostics) {
+  static void check(LinkedLibrary linked, Path templates, Diagnostics diagnostics) {
     if (linked.siteLinks().isEmpty()) return;
-    SitePlan plan = SiteRenderer.plan(linked, null, theme, SiteBuild.GENERATOR, cache);
-    check(linked, plan, SitePaths.basePath(linked.library().config().baseUrl()), diagnostics);
+    check(linked, SiteRenderer.plan(linked, null, Theme.load(templates), SiteBuild.GENERATOR, RenderCache.none()), diagnostics);
   }
 
-  private static void check(LinkedLibrary linked, SitePlan plan, String basePath, Diagnostics diagnostics) {
+  /** Checks against the site of {@code plan}. */
+  static void check(LinkedLibrary linked, SitePlan plan, Diagnostics diagnostics) {
+    if (linked.siteLinks().isEmpty()) return;
     Map<String, SitePlan.Output> outputs = new HashMap<>();
     for (SitePlan.Output o : plan.outputs()) outputs.putIfAbsent(o.path(), o);
     Set<String> files = new HashSet<>(outputs.keySet());
-    SiteLinkChecker.checkSiteLinks(linked.siteLinks(), files, page -> ids(plan, outputs.get(page)), basePath, diagnostics);
+    SiteLinkChecker.checkSiteLinks(linked.siteLinks(), files, page -> ids(plan, outputs.get(page)),
+        SitePaths.basePath(linked.library().config().baseUrl()), diagnostics);
   }
 
   /** The ids of one page of the plan, rendered and thrown away. */
