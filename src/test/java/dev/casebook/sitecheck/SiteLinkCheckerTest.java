@@ -115,6 +115,30 @@ class SiteLinkCheckerTest {
   }
 
   @Test
+  void checksTheLinksBodiesMakeToTheSiteAgainstItsFilesAtTheirOwnLines() {
+    java.util.Set<String> files = java.util.Set.of("index.html", "incidents/index.html", "incidents/a/index.html", "media/x.png");
+    List<dev.casebook.link.SiteLink> links = new java.util.ArrayList<>();
+    String[] urls = {"/docs/incidents/", "/docs/media/x.png", "../", "/incidents/", "/docs/nope/", "nope.png", "/docs/incidents",
+        "/docs/incidents/a/#top", "/docs/incidents/a/#gone", "../../../..", "https://example.com/"};
+    for (int i = 0; i < urls.length; i++) {
+      links.add(new dev.casebook.link.SiteLink("incidents/a/index.html", urls[i],
+          new dev.casebook.diag.SourcePosition("incidents/a.md", 10 + i, 3), "link"));
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    SiteLinkChecker.checkSiteLinks(links, files, page -> java.util.Set.of("top"), "/docs/", diagnostics);
+    assertEquals(List.of(
+        "incidents/a.md:13:3: error: link '/incidents/' on page /incidents/a/ leads outside the site (it lives at /docs/)",
+        "incidents/a.md:14:3: error: link '/docs/nope/' is not a page or file of the site",
+        "incidents/a.md:15:3: error: link 'nope.png' leads to '/incidents/a/nope.png', which is not a page or file of the site"
+            + " (raw HTML links are not rewritten: the browser reads them from the page /incidents/a/;"
+            + " link files beside the write-up with Markdown, ![text](file))",
+        "incidents/a.md:16:3: error: link '/docs/incidents' on page /incidents/a/ leads to a folder; write it with a trailing '/'",
+        "incidents/a.md:18:3: error: link '/docs/incidents/a/#gone' on page /incidents/a/ leads to a page that has no element with id 'gone'",
+        "incidents/a.md:19:3: error: link '../../../..' on page /incidents/a/ leads outside the site"),
+        diagnostics.sorted().stream().map(Diagnostic::toString).toList());
+  }
+
+  @Test
   void decodesPercentEscapesAsAServerDoes() {
     assertEquals("50%.png", SiteLinkChecker.percentDecoded("50%25.png"));
     assertEquals("50%.png", SiteLinkChecker.percentDecoded("50%.png"));
