@@ -121,6 +121,8 @@ public record PageLinks(String origin, List<String> urls, Set<String> ids, Map<S
      * tag's attributes are kept, and only when the tag ends.
      */
     private int tag(int at, boolean start) {
+      byte[] b = this.b;
+      int n = this.n;
       int k = at;
       while (k < n && !space(b[k]) && b[k] != '/' && b[k] != '>') k++;
       int nameEnd = k;
@@ -222,6 +224,9 @@ public record PageLinks(String origin, List<String> urls, Set<String> ids, Map<S
     }
 
     private int indexOf(int c, int from) {
+      // Locals, not fields, in the loop: the JIT the builds run with does not lift field reads out of loops.
+      byte[] b = this.b;
+      int n = this.n;
       for (int i = from; i < n; i++) if (b[i] == c) return i;
       return -1;
     }
