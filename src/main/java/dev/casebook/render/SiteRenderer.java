@@ -208,8 +208,10 @@ public final class SiteRenderer {
     for (DesignDoc d : linked.library().designDocs()) {
       String key = SitePaths.designKey(d.slug());
       List<IncidentView> cites = linked.citations().cites(key).stream().map(incidentViews::get).filter(v -> v != null).toList();
-      page(pages, "design.ftlh", "design", d.title(), "", SitePaths.design(d.slug()), Map.of("design", designViews.get(key),
-          "content", ViewFactory.content(linked.designBodies().get(d.slug())), "cites", cites));
+      RenderedBody body = linked.designBodies().get(d.slug());
+      String url = SitePaths.design(d.slug());
+      pages.add(output("design.ftlh", url + "index.html", model("design", d.title(), "", url, Map.of("design", designViews.get(key),
+          "content", ViewFactory.content(body), "cites", cites)), traced(body, d.source())));
     }
   }
 
