@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class LinkCache {
   /** One body's links. */
-  record Linked(RenderedBody body, List<Citation> citations, List<LinkResolver.Anchor> anchors, List<Diagnostic> diagnostics) {}
+  record Linked(RenderedBody body, List<Citation> citations, List<LinkResolver.Anchor> anchors, List<Diagnostic> diagnostics,
+      List<SiteLink> siteLinks) {}
 
   /**
    * What the library had that links can name.

@@ -77,11 +77,13 @@ public final class LinkResolver {
     Map<String, List<Citation>> incidentCitations = new ConcurrentHashMap<>(library.incidents().size());
     Map<String, List<Citation>> designCitations = new ConcurrentHashMap<>();
     List<Anchor> anchors = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<SiteLink> siteLinks = java.util.Collections.synchronizedList(new ArrayList<>());
     library.incidents().parallelStream().forEach(incident -> {
       java.util.function.Function<Incident, LinkCache.Linked> work = i -> linkBody(parser, renderer, Citer.of(i));
       LinkCache.Linked linked = cache.reusable(incident) ? cache.incidents.get(incident, work) : cache.incidents.refresh(incident, work);
       diagnostics.addAll(linked.diagnostics());
       if (!linked.anchors().isEmpty()) anchors.addAll(linked.anchors());
+      if (!linked.siteLinks().isEmpty()) siteLinks.addAll(linked.siteLinks());
       bodies.put(incident.id(), linked.body());
       incidentCitations.put(incident.id(), cache.citations(incident, linked, () -> ownCitations(incident, linked)));
     });
@@ -91,6 +93,7 @@ public final class LinkResolver {
       LinkCache.Linked linked = linkBody(parser, renderer, citer);
       diagnostics.addAll(linked.diagnostics());
       anchors.addAll(linked.anchors());
+      siteLinks.addAll(linked.siteLinks());
       designBodies.put(design.slug(), linked.body());
       designCitations.put(citer.key(), linked.citations());
     });
@@ -103,7 +106,9 @@ public final class LinkResolver {
       fromCode.add(new Citation(c.key(), c.id(), Citation.Kind.CODE, c.position(), c.text()));
     }
     citations.add(fromCode);
-    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), code);
+    List<SiteLink> sorted = new ArrayList<>(siteLinks);
+    sorted.sort(java.util.Comparator.comparing(SiteLink::at));
+    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), code, List.copyOf(sorted));
   }
 
   /** The citations a write-up makes: its related ids that are in the site, then its body's links. */
@@ -123,9 +128,33 @@ public final class LinkResolver {
     Map<String, String> rewrites = new HashMap<>();
     List<Citation> cites = new ArrayList<>();
     List<Anchor> anchors = new ArrayList<>();
-    for (BodyLink link : body.links()) resolve(citer, link, rewrites, cites, anchors, own);
-    RenderedBody html = renderer.render(body, dest -> rewrites.getOrDefault(dest, dest));
-    return new LinkCache.Linked(html, List.copyOf(cites), List.copyOf(anchors), own.sorted());
+    List<SiteLink> siteLinks = new ArrayList<>();
+    List<BodyLink> links = renderer.links(body);
+    for (BodyLink link : links) {
+      if (!siteLink(citer, link, anchors, siteLinks)) resolve(citer, link, rewrites, cites, anchors, own);
+    }
+    RenderedBody html = renderer.render(body, dest -> rewrites.getOrDefault(dest, dest), links);
+    return new LinkCache.Linked(html, List.copyOf(cites), List.copyOf(anchors), own.sorted(), List.copyOf(siteLinks));
+  }
+
+  /**
+   * Takes the links that lead straight to a path of the site, not to a file of the library: a
+   * Markdown link that starts with {@code /}, and every link of raw HTML (which is not rewritten:
+   * the browser resolves it against the page). True when {@code link} is one of them.
+   */
+  private boolean siteLink(Citer from, BodyLink link, List<Anchor> anchors, List<SiteLink> siteLinks) {
+    String dest = link.destination();
+    boolean absolute = dest.startsWith("/") && !dest.startsWith("//");
+    if (link.html() == null && !absolute) return false;
+    SourcePosition at = new SourcePosition(from.source().path(), from.source().bodyLine() + link.line() - 1, link.column());
+    String url = dest.strip();
+    if (url.isEmpty() || url.startsWith("//") || SCHEME.matcher(url).find()) return true;
+    if (url.startsWith("#")) {
+      if (url.length() > 1 && !from.design()) anchors.add(new Anchor(from.key(), url.substring(1), url, at));
+      return true;
+    }
+    siteLinks.add(new SiteLink(from.page() + "index.html", url, at, link.what()));
+    return true;
   }
 
   /**
@@ -194,7 +223,7 @@ public final class LinkResolver {
     }
     String content = library.contentPrefix();
     if (names.assets().contains(target) && target.startsWith(content)) {
-      rewrites.put(dest, relative(fromPage, SitePaths.media(target.substring(content.length()))) + suffix);
+      rewrites.put(dest, SitePaths.href(relative(fromPage, SitePaths.media(target.substring(content.length())))) + suffix);
       return;
     }
     boolean exists = Files.exists(libraryRoot.resolve(target));

@@ -33,7 +33,13 @@ class InvalidLibrariesTest {
       "invalid-timestamp", "timestamps-out-of-order", "duplicate-ids", "unsafe-ids", "id-pattern-mismatch",
       "unknown-related-id", "related-self", "vocabulary", "not-utf8", "nul-byte", "oversized-file",
       "yaml-alias-bomb", "unsafe-yaml-tag", "config-errors", "broken-links", "link-outside-library", "mixed", "code-config", "code-references",
-      "code-checkout", "cited-unterminated-front-matter", "cited-write-ups-with-errors");
+      "code-checkout", "cited-unterminated-front-matter", "cited-write-ups-with-errors", "site-absolute-links",
+      "raw-html-links");
+
+  /** The cases whose mistakes are links: {@code build} refuses them with exactly the errors {@code check} gives. */
+  static List<String> linkCases() {
+    return List.of("broken-links", "link-outside-library", "site-absolute-links", "raw-html-links");
+  }
 
   private static final String PREVIOUS_INDEX = "<!doctype html><title>The previous site</title>\n";
 
@@ -79,6 +85,23 @@ class InvalidLibrariesTest {
     try (Stream<Path> siblings = Files.list(parent)) {
       assertEquals(List.of("site"), siblings.map(p -> p.getFileName().toString()).toList());
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("linkCases")
+  void buildRefusesBrokenLinksWithTheErrorsCheckGivesAtTheWriteUpsLines(String name, @TempDir Path tmp) throws IOException {
+    Path library = LibraryFixtures.copy("invalid/" + name, tmp.resolve("library"));
+    List<String> expected = Files.readAllLines(LibraryFixtures.resource("invalid/" + name).resolve("expected.txt"), UTF_8);
+
+    Run check = LibraryFixtures.run("check", "--source", library.toString());
+    Run build = LibraryFixtures.run("build", "--source", library.toString(), "--out", tmp.resolve("site").toString());
+
+    assertEquals(String.join("\n", expected), String.join("\n", check.outLines()), "check on " + name);
+    // build prints its problems on stderr, before its summary.
+    List<String> built = build.err().lines().filter(l -> l.contains(": error: ") || l.contains(": warning: ")).toList();
+    assertEquals(String.join("\n", expected), String.join("\n", built), "build on " + name);
+    assertEquals(1, build.exitCode());
+    assertTrue(expected.stream().allMatch(l -> l.startsWith("incidents/")), "every error is at a write-up's line");
   }
 
   @Test
