@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * A name that a link could only write percent-encoded makes every write-up link again.
  */
 public final class LinkCache {
-  /** One body's links. */
-  record Linked(RenderedBody body, List<Citation> citations, List<LinkResolver.Anchor> anchors, List<Diagnostic> diagnostics) {}
+  /** One body's links; {@code media} are the paths of the library's files it links to. */
+  record Linked(RenderedBody body, List<Citation> citations, List<LinkResolver.Anchor> anchors, List<Diagnostic> diagnostics,
+      Set<String> media) {}
 
   /**
    * What the library had that links can name.

@@ -76,11 +76,13 @@ public final class LinkResolver {
     Map<String, List<Citation>> incidentCitations = new ConcurrentHashMap<>(library.incidents().size());
     Map<String, List<Citation>> designCitations = new ConcurrentHashMap<>();
     List<Anchor> anchors = java.util.Collections.synchronizedList(new ArrayList<>());
+    Set<String> media = ConcurrentHashMap.newKeySet();
     library.incidents().parallelStream().forEach(incident -> {
       java.util.function.Function<Incident, LinkCache.Linked> work = i -> linkBody(parser, renderer, Citer.of(i));
       LinkCache.Linked linked = cache.reusable(incident) ? cache.incidents.get(incident, work) : cache.incidents.refresh(incident, work);
       diagnostics.addAll(linked.diagnostics());
       if (!linked.anchors().isEmpty()) anchors.addAll(linked.anchors());
+      media.addAll(linked.media());
       bodies.put(incident.id(), linked.body());
       incidentCitations.put(incident.id(), cache.citations(incident, linked, () -> ownCitations(incident, linked)));
     });
@@ -90,6 +92,7 @@ public final class LinkResolver {
       LinkCache.Linked linked = linkBody(parser, renderer, citer);
       diagnostics.addAll(linked.diagnostics());
       anchors.addAll(linked.anchors());
+      media.addAll(linked.media());
       designBodies.put(design.slug(), linked.body());
       designCitations.put(citer.key(), linked.citations());
     });
@@ -102,7 +105,8 @@ public final class LinkResolver {
       fromCode.add(new Citation(c.key(), c.id(), Citation.Kind.CODE, c.position(), c.text()));
     }
     citations.add(fromCode);
-    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), code);
+    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), code,
+        new java.util.TreeSet<>(media));
   }
 
   /** The citations a write-up makes: its related ids that are in the site, then its body's links. */
@@ -122,9 +126,10 @@ public final class LinkResolver {
     Map<String, String> rewrites = new HashMap<>();
     List<Citation> cites = new ArrayList<>();
     List<Anchor> anchors = new ArrayList<>();
-    for (BodyLink link : body.links()) resolve(citer, link, rewrites, cites, anchors, own);
+    Set<String> media = new HashSet<>();
+    for (BodyLink link : body.links()) resolve(citer, link, rewrites, cites, anchors, media, own);
     RenderedBody html = renderer.render(body, dest -> rewrites.getOrDefault(dest, dest));
-    return new LinkCache.Linked(html, List.copyOf(cites), List.copyOf(anchors), own.sorted());
+    return new LinkCache.Linked(html, List.copyOf(cites), List.copyOf(anchors), own.sorted(), Set.copyOf(media));
   }
 
   /**
@@ -145,7 +150,7 @@ public final class LinkResolver {
   record Anchor(String incidentId, String fragment, String written, SourcePosition at) {}
 
   private void resolve(Citer from, BodyLink link, Map<String, String> rewrites, List<Citation> cites, List<Anchor> anchors,
-      Diagnostics diagnostics) {
+      Set<String> media, Diagnostics diagnostics) {
     String dest = link.destination();
     SourcePosition at = new SourcePosition(from.source().path(), from.source().bodyLine() + link.line() - 1, link.column());
     if (dest.startsWith("#") && dest.length() > 1 && !from.design()) anchors.add(new Anchor(from.key(), dest.substring(1), dest, at));
@@ -189,6 +194,15 @@ public final class LinkResolver {
     }
     String content = library.contentPrefix();
     if (names.assets().contains(target) && target.startsWith(content)) {
+      if (!AssetFile.publishable(target)) {
+        rewrites.put(dest, "");
+        String type = AssetFile.extension(target).isEmpty() ? "a file without an extension" : "a ." + AssetFile.extension(target) + " file";
+        diagnostics.error(at, what + " '" + dest + "' leads to " + type
+            + ", which the site does not publish (a browser could run it as a page or a script)",
+            "the site publishes " + String.join(", ", AssetFile.PUBLISHED_TYPES) + " files");
+        return;
+      }
+      media.add(target);
       rewrites.put(dest, relative(fromPage, SitePaths.media(target.substring(content.length()))) + suffix);
       return;
     }

@@ -11,11 +11,16 @@ import java.util.Map;
  * @param bodies by incident id
  * @param designBodies design documents' bodies, by slug
  * @param code the write-ups' code references and the comments in code that cite write-ups
+ * @param media the paths in the library of the files the bodies link to, the only ones published
  */
 public record LinkedLibrary(
     Library library,
     Map<String, RenderedBody> bodies,
     Map<String, RenderedBody> designBodies,
     CitationGraph citations,
-    dev.casebook.code.CodeFindings code) {
+    dev.casebook.code.CodeFindings code,
+    java.util.SortedSet<String> media) {
+  public LinkedLibrary {
+    media = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(media));
+  }
 }
