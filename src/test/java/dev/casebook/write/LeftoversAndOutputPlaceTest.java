@@ -62,6 +62,44 @@ class LeftoversAndOutputPlaceTest {
   }
 
   @Test
+  void aBuildKilledMidWayIsCleanedUpByTheNext() throws Exception {
+    // Enough write-ups that the build is still writing when it is killed.
+    Path library = Files.createDirectories(tmp.resolve("lib/incidents/2024"));
+    for (int n = 0; n < 300; n++) {
+      StringBuilder tags = new StringBuilder();
+      for (int t = 0; t < 4; t++) tags.append("  - tag-").append(n * 4 + t).append('\n');
+      Files.writeString(library.resolve("INC-2024-" + (1000 + n) + ".md"), "---\nid: INC-2024-" + (1000 + n)
+          + "\ntitle: Write-up " + n + "\ndate: 2024-03-05\ntags:\n" + tags + "---\n\n" + "Body text. ".repeat(200) + "\n");
+    }
+    Path out = tmp.resolve("site");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process build = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), dev.casebook.cli.Main.class.getName(),
+        "build", "--source", tmp.resolve("lib").toString(), "--out", out.toString(), "--quiet")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Path staging = null;
+    long deadline = System.currentTimeMillis() + 120_000;
+    try {
+      while (staging == null && build.isAlive() && System.currentTimeMillis() < deadline) {
+        try (Stream<Path> s = Files.list(tmp)) {
+          staging = s.filter(p -> p.getFileName().toString().startsWith(".site.casebook-"))
+              .filter(p -> Files.isDirectory(p.resolve("tags"))).findFirst().orElse(null);
+        }
+        Thread.sleep(20);
+      }
+    } finally {
+      build.destroyForcibly();
+      build.waitFor();
+    }
+    assertTrue(staging != null, "the build was killed while it wrote its site");
+    assertTrue(Files.isRegularFile(staging.resolve(SiteWriter.MARKER)));
+    assertFalse(Files.exists(out));
+
+    BuildResult result = SiteBuild.build(new BuildOptions(tmp.resolve("lib"), out, false, null));
+    assertTrue(result.written(), result.diagnostics().toString());
+    assertEquals(List.of("lib", "site"), names(tmp));
+  }
+
+  @Test
   void aRunningBuildsFolderIsNotALeftover() throws IOException {
     Path out = tmp.resolve("site");
     try (SiteWriter running = SiteWriter.open(out)) {
