@@ -66,7 +66,11 @@ public final class SvgSanitizer {
           clean(e);
         }
       } else if (node instanceof XmlDeclaration d) {
-        if (!d.name().equals("xml")) d.remove();
+        if (!d.name().equals("xml")) {
+          d.remove();
+        } else if (d.hasAttr("encoding")) {
+          d.attr("encoding", "UTF-8");
+        }
       } else if (node instanceof org.jsoup.nodes.DocumentType) {
         node.remove();
       }
