@@ -116,6 +116,11 @@ public final class LiveBuild {
     if (config == null) return failed(diagnostics, null, timer);
     Library library = loadAndValidate(config, Set.of(), diagnostics, timer);
     Path output = outputFolder(config);
+    java.util.Optional<String> badOutput = dev.casebook.write.OutputPlace.problem(source, config, output);
+    if (badOutput.isPresent()) {
+      diagnostics.error(SourcePosition.of(String.valueOf(output)), badOutput.get());
+      return failed(diagnostics, output, timer);
+    }
 
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");

@@ -26,9 +26,12 @@ import java.util.regex.Pattern;
  * A name that a link could only write percent-encoded makes every write-up link again.
  */
 public final class LinkCache {
-  /** One body's links. */
+  /**
+   * One body's links; {@code siteLinks} lead straight to paths of the site, {@code media} are the
+   * paths of the library's files it links to.
+   */
   record Linked(RenderedBody body, List<Citation> citations, List<LinkResolver.Anchor> anchors, List<Diagnostic> diagnostics,
-      List<SiteLink> siteLinks) {}
+      List<SiteLink> siteLinks, Set<String> media) {}
 
   /**
    * What the library had that links can name.

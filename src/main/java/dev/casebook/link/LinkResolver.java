@@ -78,12 +78,14 @@ public final class LinkResolver {
     Map<String, List<Citation>> designCitations = new ConcurrentHashMap<>();
     List<Anchor> anchors = java.util.Collections.synchronizedList(new ArrayList<>());
     List<SiteLink> siteLinks = java.util.Collections.synchronizedList(new ArrayList<>());
+    Set<String> media = ConcurrentHashMap.newKeySet();
     library.incidents().parallelStream().forEach(incident -> {
       java.util.function.Function<Incident, LinkCache.Linked> work = i -> linkBody(parser, renderer, Citer.of(i));
       LinkCache.Linked linked = cache.reusable(incident) ? cache.incidents.get(incident, work) : cache.incidents.refresh(incident, work);
       diagnostics.addAll(linked.diagnostics());
       if (!linked.anchors().isEmpty()) anchors.addAll(linked.anchors());
       if (!linked.siteLinks().isEmpty()) siteLinks.addAll(linked.siteLinks());
+      media.addAll(linked.media());
       bodies.put(incident.id(), linked.body());
       incidentCitations.put(incident.id(), cache.citations(incident, linked, () -> ownCitations(incident, linked)));
     });
@@ -94,6 +96,7 @@ public final class LinkResolver {
       diagnostics.addAll(linked.diagnostics());
       anchors.addAll(linked.anchors());
       siteLinks.addAll(linked.siteLinks());
+      media.addAll(linked.media());
       designBodies.put(design.slug(), linked.body());
       designCitations.put(citer.key(), linked.citations());
     });
@@ -108,7 +111,8 @@ public final class LinkResolver {
     citations.add(fromCode);
     List<SiteLink> sorted = new ArrayList<>(siteLinks);
     sorted.sort(java.util.Comparator.comparing(SiteLink::at));
-    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), code, List.copyOf(sorted));
+    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), code,
+        List.copyOf(sorted), new java.util.TreeSet<>(media));
   }
 
   /** The citations a write-up makes: its related ids that are in the site, then its body's links. */
@@ -129,12 +133,14 @@ public final class LinkResolver {
     List<Citation> cites = new ArrayList<>();
     List<Anchor> anchors = new ArrayList<>();
     List<SiteLink> siteLinks = new ArrayList<>();
+    Set<String> media = new HashSet<>();
     List<BodyLink> links = renderer.links(body);
     for (BodyLink link : links) {
-      if (!siteLink(citer, link, anchors, siteLinks)) resolve(citer, link, rewrites, cites, anchors, own);
+      if (!siteLink(citer, link, anchors, siteLinks)) resolve(citer, link, rewrites, cites, anchors, media, own);
     }
     RenderedBody html = renderer.render(body, dest -> rewrites.getOrDefault(dest, dest), links);
-    return new LinkCache.Linked(html, List.copyOf(cites), List.copyOf(anchors), own.sorted(), List.copyOf(siteLinks));
+    return new LinkCache.Linked(html, List.copyOf(cites), List.copyOf(anchors), own.sorted(), List.copyOf(siteLinks),
+        Set.copyOf(media));
   }
 
   /**
@@ -175,7 +181,7 @@ public final class LinkResolver {
   record Anchor(String incidentId, String fragment, String written, SourcePosition at) {}
 
   private void resolve(Citer from, BodyLink link, Map<String, String> rewrites, List<Citation> cites, List<Anchor> anchors,
-      Diagnostics diagnostics) {
+      Set<String> media, Diagnostics diagnostics) {
     String dest = link.destination();
     SourcePosition at = new SourcePosition(from.source().path(), from.source().bodyLine() + link.line() - 1, link.column());
     if (dest.startsWith("#") && dest.length() > 1 && !from.design()) anchors.add(new Anchor(from.key(), dest.substring(1), dest, at));
@@ -223,6 +229,15 @@ public final class LinkResolver {
     }
     String content = library.contentPrefix();
     if (names.assets().contains(target) && target.startsWith(content)) {
+      if (!AssetFile.publishable(target)) {
+        rewrites.put(dest, "");
+        String type = AssetFile.extension(target).isEmpty() ? "a file without an extension" : "a ." + AssetFile.extension(target) + " file";
+        diagnostics.error(at, what + " '" + dest + "' leads to " + type
+            + ", which the site does not publish (a browser could run it as a page or a script)",
+            "the site publishes " + String.join(", ", AssetFile.PUBLISHED_TYPES) + " files");
+        return;
+      }
+      media.add(target);
       rewrites.put(dest, SitePaths.href(relative(fromPage, SitePaths.media(target.substring(content.length())))) + suffix);
       return;
     }

@@ -22,14 +22,11 @@ import java.util.stream.Stream;
  * The load stage: finds the write-ups and their assets under the library's content folder and
  * reads each write-up into front matter and body. Never follows a link out of the library.
  * A library without an {@code incidents} folder is a plain folder of write-ups: every Markdown
- * file in it but READMEs, the theme and the output is a write-up, and only images, videos and
- * PDFs beside them are copied.
+ * file in it but READMEs, the theme and the output is a write-up, and only files of the types the
+ * site publishes ({@link AssetFile#PUBLISHED_TYPES}) are assets. Assets are published only when a
+ * page links to them (the link stage decides).
  */
 public final class LibraryLoader {
-  /** Without an incidents folder, only these files beside the write-ups are copied to the site. */
-  private static final java.util.regex.Pattern MEDIA =
-      java.util.regex.Pattern.compile("\\.(png|jpe?g|gif|svg|webp|avif|pdf|mp4|webm)$", java.util.regex.Pattern.CASE_INSENSITIVE);
-
   private LibraryLoader() {}
 
   public static LibrarySources load(Path root, SiteConfig config, Diagnostics diagnostics) {
@@ -114,7 +111,7 @@ public final class LibraryLoader {
           diagnostics.error(SourcePosition.of(rel), "is a symbolic link to a file outside the library; it is left out");
         } else if (rel.endsWith(".md") || rel.endsWith(".markdown")) {
           markdown.add(new ReadCache.Found(p, rel, attrs));
-        } else if (!readmes || MEDIA.matcher(rel).find()) {
+        } else if (!readmes || AssetFile.publishable(rel)) {
           assets.add(new AssetFile(rel, p));
         }
       });

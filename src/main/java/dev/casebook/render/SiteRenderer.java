@@ -341,7 +341,7 @@ public final class SiteRenderer {
     }
   }
 
-  /** The theme's static files, lunr.js, Mermaid when a body has a diagram, and the write-ups' images and files. */
+  /** The theme's static files, lunr.js, Mermaid when a body has a diagram, and the images and files the bodies link to. */
   private void assets(List<SitePlan.Output> outputs, boolean diagrams) {
     for (Map.Entry<String, Path> e : theme.files("static").entrySet()) {
       Path file = e.getValue();
@@ -352,11 +352,14 @@ public final class SiteRenderer {
       outputs.add(new SitePlan.Output(MERMAID_PATH, MERMAID_RESOURCE,
           r -> copyResource(r.out(), MERMAID_RESOURCE, MERMAID_PATH, "the Mermaid script")));
     }
+    // Only the files a page links to, of types that cannot run script; SVG is cleaned of script.
     String content = linked.library().contentPrefix();
     for (AssetFile asset : linked.library().assets()) {
-      if (!asset.path().startsWith(content)) continue;
+      if (!asset.path().startsWith(content) || !linked.media().contains(asset.path()) || !AssetFile.publishable(asset.path())) continue;
       String path = SitePaths.media(asset.path().substring(content.length()));
-      outputs.add(new SitePlan.Output(path, SitePlan.fileKey(asset.file()), r -> r.out().copy(path, asset.file())));
+      outputs.add(new SitePlan.Output(path, SitePlan.fileKey(asset.file()), AssetFile.svg(asset.path())
+          ? r -> r.out().write(path, SvgSanitizer.sanitize(java.nio.file.Files.readAllBytes(asset.file())))
+          : r -> r.out().copy(path, asset.file())));
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.casebook.model.Incident;
 import dev.casebook.model.Status;
 import dev.casebook.model.Timeline;
 import dev.casebook.yaml.YamlFields;
+import dev.casebook.yaml.YamlList;
 import dev.casebook.yaml.YamlMap;
 import dev.casebook.yaml.YamlScalar;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class IncidentReader {
   }
 
   public Optional<Incident> read(SourceDocument doc) {
-    YamlMap fm = doc.frontMatter();
+    YamlMap fm = withinLimits(doc.frontMatter());
     String path = doc.path();
     Map<String, SourcePosition> positions = new HashMap<>();
     Map<String, Object> extra = new LinkedHashMap<>();
@@ -90,6 +91,24 @@ public final class IncidentReader {
     return Optional.of(new Incident(id, title, date, status, summary, severity, owner, teams,
         services, authors, responders, tags, timeline, nearMiss, related, code, extra,
         new Incident.Source(path, doc.body(), doc.bodyLine(), positions)));
+  }
+
+  /**
+   * The front matter with each list over its limit ({@code limits:} in casebook.yml) reported at its
+   * key and cut to the limit, so that no write-up makes the rest of the build do more.
+   */
+  private YamlMap withinLimits(YamlMap fm) {
+    List<YamlMap.Entry> entries = null;
+    for (int n = 0; n < fm.entries().size(); n++) {
+      YamlMap.Entry e = fm.entries().get(n);
+      String key = e.key().equals(config.ownerField()) ? "" : e.key();
+      Optional<Integer> max = config.limits().of(key);
+      if (max.isEmpty() || !(e.value() instanceof YamlList list) || list.items().size() <= max.get()) continue;
+      diagnostics.error(e.keyPosition(), config.limits().tooMany(key, list.items().size()));
+      if (entries == null) entries = new ArrayList<>(fm.entries());
+      entries.set(n, new YamlMap.Entry(e.key(), e.keyPosition(), new YamlList(list.items().subList(0, max.get()), list.position())));
+    }
+    return entries == null ? fm : new YamlMap(entries, fm.position());
   }
 
   private Optional<String> required(YamlMap fm, String path, String key) {
@@ -160,10 +179,11 @@ public final class IncidentReader {
     Optional<YamlMap.Entry> entry = fm.entry(key);
     if (entry.isEmpty()) return List.of();
     List<String> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (YamlScalar s : fields.scalarList(entry.get())) {
       String value = s.text().strip();
       if (check(s.position(), value, vocabulary, noun)) {
-        if (out.contains(value)) {
+        if (!seen.add(value)) {
           diagnostics.warning(s.position(), noun + " '" + value + "' is listed twice in '" + key + "'");
         } else {
           out.add(value);
