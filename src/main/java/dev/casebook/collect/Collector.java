@@ -75,7 +75,16 @@ public final class Collector implements AutoCloseable {
     connector.setIdleTimeout(IDLE.toMillis());
     connector.setAcceptQueueSize(1024);
     server.addConnector(connector);
-    this.handler = new EventHandler(config, clock, ingest, counters, keys, directory, connector.getScheduler(), threads);
+    // answers are written on Jetty's threads; when none can take one, the writer thread writes it
+    // (a non-blocking write), never the selector
+    java.util.concurrent.Executor answers = task -> {
+      try {
+        threads.execute(task);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        task.run();
+      }
+    };
+    this.handler = new EventHandler(config, clock, ingest, counters, keys, directory, connector.getScheduler(), answers);
     server.setHandler(handler);
     server.setErrorHandler(new PlainErrors(counters));
     server.setStopTimeout(2000);

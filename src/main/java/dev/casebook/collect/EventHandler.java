@@ -19,7 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -212,7 +212,7 @@ final class EventHandler extends Handler.Abstract {
             timeout.cancel();
             Throwable f = chunk.getFailure();
             if (f instanceof TimeoutException) tooSlow();
-            else if (f instanceof BadMessageException) ex.refuse(Rejected.invalid("framing", "the body is malformed: " + f.getMessage()));
+            else if (malformed(f)) ex.refuse(Rejected.invalid("framing", "the body is malformed (its length or chunks)"));
             else ex.abort();
             return;
           }
@@ -244,6 +244,14 @@ final class EventHandler extends Handler.Abstract {
         }
       }
     }
+  }
+
+  /** Whether a read failed because the body's framing (chunks, length) is malformed. */
+  private static boolean malformed(Throwable f) {
+    for (Throwable t = f; t != null; t = t.getCause()) {
+      if (t instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) return true;
+    }
+    return false;
   }
 
   private void preflight(Exchange ex, String origin) throws Rejected {
