@@ -27,7 +27,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * database is behind (try again later). Bad input never gives a 500.
  *
  * <p>Jetty reads with non-blocking I/O: an idle or silent connection holds no thread, only a
- * socket, until its idle timeout. Requests are handled by a bounded pool of threads and none of
+ * socket, until its idle timeout; one whose headers take longer than the body timeout is closed
+ * ({@link SlowHeaders}). Requests are handled by a bounded pool of threads and none of
  * them waits for a client or for the database.
  */
 public final class Collector implements AutoCloseable {
@@ -75,16 +76,7 @@ public final class Collector implements AutoCloseable {
     connector.setIdleTimeout(IDLE.toMillis());
     connector.setAcceptQueueSize(1024);
     server.addConnector(connector);
-    // answers are written on Jetty's threads; when none can take one, the writer thread writes it
-    // (a non-blocking write), never the selector
-    java.util.concurrent.Executor answers = task -> {
-      try {
-        threads.execute(task);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        task.run();
-      }
-    };
-    this.handler = new EventHandler(config, clock, ingest, counters, keys, directory, connector.getScheduler(), answers);
+    this.handler = new EventHandler(config, clock, ingest, counters, keys, directory, connector.getScheduler());
     server.setHandler(handler);
     server.setErrorHandler(new PlainErrors(counters));
     server.setStopTimeout(2000);
@@ -99,6 +91,8 @@ public final class Collector implements AutoCloseable {
       c = new Collector(config, clock, store, directory);
       c.keys.purge();
       c.timers.scheduleWithFixedDelay(c::purgeKeys, 1, 1, TimeUnit.HOURS);
+      c.timers.scheduleWithFixedDelay(new SlowHeaders(c.connector, config.bodyTimeout().toNanos(), c.counters),
+          250, 250, TimeUnit.MILLISECONDS);
       try {
         c.server.start();
       } catch (IOException e) {

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,11 +45,10 @@ final class EventHandler extends Handler.Abstract {
   private final Sources sources;
   private final TrustedProxies proxies;
   private final Scheduler scheduler;
-  private final Executor answers;
   private volatile boolean closed;
 
   EventHandler(CollectorConfig config, Clock clock, Ingest ingest, Counters counters, ReaderKeys keys,
-      Directory directory, Scheduler scheduler, Executor answers) {
+      Directory directory, Scheduler scheduler) {
     this.config = config;
     this.clock = clock;
     this.ingest = ingest;
@@ -58,7 +56,6 @@ final class EventHandler extends Handler.Abstract {
     this.keys = keys;
     this.directory = directory;
     this.scheduler = scheduler;
-    this.answers = answers;
     this.limiter = new RateLimiter(config.perSecond(), config.burst(), System::nanoTime);
     this.sources = new Sources(config.allowedOrigins(), config.sources());
     this.proxies = new TrustedProxies(config.trustedProxies());
@@ -142,7 +139,8 @@ final class EventHandler extends Handler.Abstract {
       ex.response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
       throw new Rejected(503, closed ? "shutdown" : "queue-full", "the collector is behind; try again later");
     }
-    done.copy().orTimeout(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((ok, failure) -> {
+    // the writer thread writes the answer (a non-blocking write) as soon as the batch is committed
+    done.copy().orTimeout(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
       if (cause == null) {
         counters.increment("accepted");
@@ -153,7 +151,7 @@ final class EventHandler extends Handler.Abstract {
       } else {
         ex.refuse(new Rejected(503, "database", "the database is unavailable"));
       }
-    }, answers);
+    });
   }
 
   private StoredEvent store(BeaconEvent e, HttpFields h, String reader, String identity, String origin) throws SQLException {

@@ -122,6 +122,35 @@ class HostileClientsTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void headersTrickledALineAtATimeAreCutOffAtTheBodyTimeout(Backend backend) throws Exception {
+    TestCollector.Settings settings = new TestCollector.Settings();
+    settings.body = Duration.ofMillis(800);
+    try (TestCollector c = TestCollector.start(backend.freshDatabase(tmp), settings);
+        Socket s = new Socket("127.0.0.1", c.endpoint.getPort())) {
+      s.setSoTimeout(20_000);
+      OutputStream out = s.getOutputStream();
+      out.write("POST /_r/e HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      long start = System.nanoTime();
+      boolean cut = false;
+      try {
+        for (int i = 0; i < 40 && !cut; i++) { // each line resets any idle timeout; at most 10 s
+          out.write("X-Slow: 1\r\n".getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+          Thread.sleep(250);
+        }
+      } catch (IOException e) {
+        cut = true;
+      }
+      if (!cut) cut = s.getInputStream().read() == -1;
+      assertTrue(cut, "the connection is closed");
+      assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "soon after the body timeout");
+      assertEquals(1, c.collector.counters().get("refused.slow-headers"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void aNewUserAgentOnEveryRequestDoesNotEscapeTheRateLimit(Backend backend) throws Exception {
     TestCollector.Settings settings = new TestCollector.Settings();
     settings.perSecond = 1;
