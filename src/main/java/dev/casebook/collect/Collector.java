@@ -34,7 +34,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class Collector implements AutoCloseable {
   /** Most threads Jetty uses (selector, acceptor and handlers together). */
   static final int THREADS = 24;
-  /** Requests waiting for a thread at most; more are answered 503 by Jetty. */
+  /** Tasks waiting for a thread at most; past that the pool refuses work, never running it on a selector. */
   static final int WAITING = 4096;
   /** A connection that sends nothing for this long is closed (a slow body gets 408 sooner). */
   static final Duration IDLE = Duration.ofSeconds(20);
