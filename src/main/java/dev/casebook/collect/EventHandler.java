@@ -118,8 +118,8 @@ final class EventHandler extends Handler.Abstract {
     // the rate limit keys on what the client cannot choose: the signed-in reader, else its address
     String limitKey = reader != null ? "u:" + Directory.normalize(reader) : "c:" + clientIp.getHostAddress();
     if (!limiter.allow(limitKey)) {
-      ex.response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-      throw new Rejected(429, "rate", "too many events; slow down");
+      ex.refuse(new Rejected(429, "rate", "too many events; slow down"), "1");
+      return;
     }
     String identity = reader != null ? limitKey : limitKey + "|" + h.get(HttpHeader.USER_AGENT);
     new BodyReader(ex, body -> accept(ex, body, reader, identity, origin)).start();
@@ -136,8 +136,8 @@ final class EventHandler extends Handler.Abstract {
     }
     CompletableFuture<Void> done = closed ? null : ingest.offer(stored);
     if (done == null) {
-      ex.response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-      throw new Rejected(503, closed ? "shutdown" : "queue-full", "the collector is behind; try again later");
+      ex.refuse(new Rejected(503, closed ? "shutdown" : "queue-full", "the collector is behind; try again later"), "5");
+      return;
     }
     // the writer thread writes the answer (a non-blocking write) as soon as the batch is committed
     done.copy().orTimeout(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
@@ -146,8 +146,7 @@ final class EventHandler extends Handler.Abstract {
         counters.increment("accepted");
         ex.answer(204);
       } else if (cause instanceof TimeoutException) {
-        ex.response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-        ex.refuse(new Rejected(503, "unacknowledged", "the database is slow; the event may be stored later, send it again"));
+        ex.refuse(new Rejected(503, "unacknowledged", "the database is slow; the event may be stored later, send it again"), "5");
       } else {
         ex.refuse(new Rejected(503, "database", "the database is unavailable"));
       }
@@ -303,7 +302,10 @@ final class EventHandler extends Handler.Abstract {
     }
 
     void answer(int status, byte[] body) {
-      if (!answered.compareAndSet(false, true)) return;
+      if (answered.compareAndSet(false, true)) write(status, body);
+    }
+
+    private void write(int status, byte[] body) {
       response.setStatus(status);
       if (body == null) {
         callback.succeeded();
@@ -314,15 +316,21 @@ final class EventHandler extends Handler.Abstract {
     }
 
     void refuse(Rejected r) {
-      if (answered.get()) return;
+      refuse(r, null);
+    }
+
+    /** Answers the refusal, unless the request was answered already (a timeout and a read may race). */
+    void refuse(Rejected r, String retryAfter) {
+      if (!answered.compareAndSet(false, true)) return;
       counters.refused(r.reason());
       HttpFields.Mutable out = response.getHeaders();
+      if (retryAfter != null) out.put(HttpHeader.RETRY_AFTER, retryAfter);
       out.put("X-Reason", r.reason());
       out.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
       out.put("X-Content-Type-Options", "nosniff");
       int s = r.status();
       if (s == 400 || s == 408 || s == 413) out.put(HttpHeader.CONNECTION, "close");
-      answer(s, (r.reason() + ": " + r.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+      write(s, (r.reason() + ": " + r.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     void abort() {
