@@ -37,9 +37,6 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // the JDK's server closes connections that take longer than this for a whole request (slow clients)
-    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) System.setProperty("sun.net.httpserver.maxReqTime", "20");
-    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) System.setProperty("sun.net.httpserver.maxRspTime", "20");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CollectorConfig settings = CollectorConfig.defaults();
