@@ -145,8 +145,9 @@ public final class LinkResolver {
 
   /**
    * Takes the links that lead straight to a path of the site, not to a file of the library: a
-   * Markdown link that starts with {@code /}, and every link of raw HTML (which is not rewritten:
-   * the browser resolves it against the page). True when {@code link} is one of them.
+   * Markdown link that starts with {@code /}, and every link of raw HTML but those that lead to a
+   * file of the library (the browser resolves them against the page). True when {@code link} is
+   * one of them.
    */
   private boolean siteLink(Citer from, BodyLink link, List<Anchor> anchors, List<SiteLink> siteLinks) {
     String dest = link.destination();
@@ -159,8 +160,28 @@ public final class LinkResolver {
       if (url.length() > 1 && !from.design()) anchors.add(new Anchor(from.key(), url.substring(1), url, at));
       return true;
     }
+    if (!absolute && namesLibraryFile(from, url)) return false;
     siteLinks.add(new SiteLink(from.page() + "index.html", url, at, link.what()));
     return true;
+  }
+
+  /**
+   * Whether a relative link of raw HTML, read from the write-up's file as GitHub reads it, leads
+   * to a file of the library (an image beside it, another write-up): it is then resolved and
+   * rewritten like a Markdown link. Otherwise the browser reads it from the page.
+   */
+  private boolean namesLibraryFile(Citer from, String url) {
+    int cut = indexOfAny(url, '#', '?');
+    String path = cut < 0 ? url : url.substring(0, cut);
+    if (path.isEmpty()) return false;
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    String target = normalize(parent(from.source().path()), decoded);
+    return target != null && (names.assets().contains(target) || names.idsByPath().containsKey(target));
   }
 
   /**

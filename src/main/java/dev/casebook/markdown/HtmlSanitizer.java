@@ -42,8 +42,38 @@ public final class HtmlSanitizer {
 
   /** {@code html}, a body fragment, with only safe markup left. */
   public String cleanFragment(String html) {
+    return cleanFragment(html, java.util.Map.of());
+  }
+
+  /**
+   * {@code html}, a body fragment, with only safe markup left and the {@code href} and {@code src}
+   * written as a key of {@code rewrites} replaced by its value (an empty value drops the attribute).
+   */
+  public String cleanFragment(String html, java.util.Map<String, String> rewrites) {
     Document clean = cleaner.clean(Jsoup.parseBodyFragment(html, BASE));
     clean.outputSettings().prettyPrint(false);
+    rewrite(clean, rewrites);
     return clean.body().html();
+  }
+
+  /** {@code html}, a body fragment, with its links rewritten as {@link #cleanFragment(String, java.util.Map)} does, and nothing cleaned. */
+  static String rewriteLinks(String html, java.util.Map<String, String> rewrites) {
+    Document doc = Jsoup.parseBodyFragment(html, BASE);
+    doc.outputSettings().prettyPrint(false);
+    rewrite(doc, rewrites);
+    return doc.body().html();
+  }
+
+  private static void rewrite(Document doc, java.util.Map<String, String> rewrites) {
+    if (rewrites.isEmpty()) return;
+    for (org.jsoup.nodes.Element element : doc.body().select("[href], [src]")) {
+      for (String name : new String[] {"href", "src"}) {
+        if (!element.hasAttr(name)) continue;
+        String to = rewrites.get(element.attr(name));
+        if (to == null) continue;
+        if (to.isEmpty()) element.removeAttr(name);
+        else element.attr(name, to);
+      }
+    }
   }
 }

@@ -74,10 +74,15 @@ public final class MarkdownRenderer {
     String html = wrapTables(renderer.render(body.document()));
     // Only raw HTML written in the Markdown can carry anything unsafe; without it, the output
     // is commonmark-java's own escaped markup and needs no cleaning.
-    if (survey.rawHtml && sanitizer != null) html = sanitizer.cleanFragment(html);
+    Map<String, String> rawRewrites = new java.util.HashMap<>();
     for (BodyLink link : links) {
-      if (link.html() != null) sources.putIfAbsent(link.destination(), new RenderedBody.Place(link.line(), link.column()));
+      if (link.html() == null) continue;
+      sources.putIfAbsent(link.destination(), new RenderedBody.Place(link.line(), link.column()));
+      String to = rewrite.apply(link.destination());
+      if (!to.equals(link.destination())) rawRewrites.put(link.destination(), to);
     }
+    if (survey.rawHtml && sanitizer != null) html = sanitizer.cleanFragment(html, rawRewrites);
+    else if (!rawRewrites.isEmpty()) html = HtmlSanitizer.rewriteLinks(html, rawRewrites);
     return new RenderedBody(html, List.copyOf(survey.toc), survey.words, survey.diagrams, sources);
   }
 

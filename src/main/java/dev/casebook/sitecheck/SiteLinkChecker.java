@@ -130,8 +130,7 @@ public final class SiteLinkChecker {
       } else if (broken.reason().equals(MISSING)) {
         String target = "/" + broken.target().replaceFirst("(^|/)index\\.html$", "$1");
         diagnostics.error(link.at(), message + " leads to '" + target + "', which is not a page or file of the site",
-            "raw HTML links are not rewritten: the browser reads them from the page " + page
-                + "; link files beside the write-up with Markdown, ![text](file)");
+            "no file of the library has that path from the write-up's file either, so the browser reads it from the page " + page);
       } else {
         diagnostics.error(link.at(), message + " on page " + page + " leads to " + broken.reason().replaceFirst("^which is |^whose page ", "a page that "));
       }

@@ -130,8 +130,8 @@ class SiteLinkCheckerTest {
         "incidents/a.md:13:3: error: link '/incidents/' on page /incidents/a/ leads outside the site (it lives at /docs/)",
         "incidents/a.md:14:3: error: link '/docs/nope/' is not a page or file of the site",
         "incidents/a.md:15:3: error: link 'nope.png' leads to '/incidents/a/nope.png', which is not a page or file of the site"
-            + " (raw HTML links are not rewritten: the browser reads them from the page /incidents/a/;"
-            + " link files beside the write-up with Markdown, ![text](file))",
+            + " (no file of the library has that path from the write-up's file either, so the browser reads it from the"
+            + " page /incidents/a/)",
         "incidents/a.md:16:3: error: link '/docs/incidents' on page /incidents/a/ leads to a folder; write it with a trailing '/'",
         "incidents/a.md:18:3: error: link '/docs/incidents/a/#gone' on page /incidents/a/ leads to a page that has no element with id 'gone'",
         "incidents/a.md:19:3: error: link '../../../..' on page /incidents/a/ leads outside the site"),
