@@ -30,7 +30,18 @@ class ServeCommandTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
+    Process serve = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // A test waiting for a line that never comes fails instead of hanging: its output ends here.
+    Thread watchdog = new Thread(() -> {
+      try {
+        if (!serve.waitFor(120, TimeUnit.SECONDS)) serve.destroyForcibly();
+      } catch (InterruptedException e) {
+        serve.destroyForcibly();
+      }
+    });
+    watchdog.setDaemon(true);
+    watchdog.start();
+    return serve;
   }
 
   /** The first line of the output that matches {@code pattern}; the lines before it go to {@code before}. */
@@ -93,7 +104,7 @@ class ServeCommandTest {
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
       List<String> printed = new ArrayList<>();
-      Matcher m = await(out, "Build failed: 1 error, 1 warning\\. Serving the problems at (http://localhost:\\d+/) until the files are "
+      Matcher m = await(out, "Build failed: 1 error, 0 warnings, 2 notes\\. Serving the problems at (http://localhost:\\d+/) until the files are "
           + "fixed \\(Ctrl-C to stop\\)", printed);
       assertTrue(printed.contains("incidents/2024/INC-2024-001-dns.md:4:7: error: invalid date '2024-02-30' in 'date' "
           + "(February 2024 has 29 days)"), printed::toString);
@@ -104,7 +115,7 @@ class ServeCommandTest {
       assertTrue(problems.body().contains("<script src=\"/_casebook/live.js\"></script>"), "reloads once fixed");
 
       Files.writeString(file, good.replace("date: 2024-01-10", "date: 2024-02-31"));
-      await(out, "Build failed: 1 error, 1 warning; serving the problems until they are fixed\\.", printed);
+      await(out, "Build failed: 1 error, 0 warnings, 2 notes; serving the problems until they are fixed\\.", printed);
       assertTrue(get(m.group(1)).body().contains("invalid date '2024-02-31'"), "the page shows the new problems");
 
       Files.writeString(file, good);
