@@ -63,10 +63,13 @@ const refOf = {}
 docs.forEach((d, ref) => { if (d.id) refOf[d.id] = String(ref) })
 
 const rows = fs.readFileSync(queriesFile, 'utf8').split('\n').filter(Boolean).slice(1).map(l => {
-  const [query, expected, kind, split] = l.split('\t')
-  const id = idMap[expected] || expected
-  if (!(id in refOf)) throw new Error('no write-up with id ' + id + ' (query: ' + query + ')')
-  return { query, ref: refOf[id], kind, split }
+  const [query, expected, kind, split, same] = l.split('\t')
+  const refs = [expected].concat(same ? same.split(',') : []).map(x => {
+    const id = idMap[x] || x
+    if (!(id in refOf)) throw new Error('no write-up with id ' + id + ' (query: ' + query + ')')
+    return refOf[id]
+  })
+  return { query, refs, kind, split }
 })
 
 const engines = {
@@ -74,7 +77,8 @@ const engines = {
   'plain-lunr': plainSearch
 }
 
-function rank (refs, ref) { const i = refs.indexOf(ref); return i < 0 ? 0 : i + 1 }
+// The rank of the first result that is the expected write-up or another write-up of the same incident.
+function rank (results, refs) { const i = results.findIndex(r => refs.indexOf(r) >= 0); return i < 0 ? 0 : i + 1 }
 function score (ranks) {
   const n = ranks.length
   const at = k => ranks.filter(r => r > 0 && r <= k).length / n
@@ -86,7 +90,7 @@ console.log('| engine | split | kind | n | s@1 | s@3 | s@10 | MRR |')
 console.log('|---|---|---|---|---|---|---|---|')
 const kinds = ['all'].concat([...new Set(rows.map(r => r.kind))].sort())
 for (const name of Object.keys(engines)) {
-  const ranks = rows.map(r => rank(engines[name](r.query), r.ref))
+  const ranks = rows.map(r => rank(engines[name](r.query), r.refs))
   for (const split of ['tuning', 'heldout']) {
     for (const kind of kinds) {
       const sel = rows.map((r, i) => i).filter(i => rows[i].split === split && (kind === 'all' || rows[i].kind === kind))

@@ -1,6 +1,7 @@
 // Writes the split column of queries.tsv: within each kind, queries are ordered by the SHA-1 of
 // "query<TAB>expected" and the first 45% (rounded up) are held out ("heldout"), the rest are for
-// tuning ("tuning"). Deterministic, stratified by kind. Usage: node split.js [queries.tsv]
+// tuning ("tuning"). Deterministic, stratified by kind. A query that already has a split keeps it
+// (a query reworded later stays where it was). Usage: node split.js [queries.tsv]
 'use strict'
 const fs = require('fs')
 const crypto = require('crypto')
@@ -17,6 +18,6 @@ Object.values(byKind).forEach(list => {
     return ha < hb ? -1 : ha > hb ? 1 : 0
   })
   const held = Math.ceil(list.length * 0.45)
-  sorted.forEach((r, i) => { r[3] = i < held ? 'heldout' : 'tuning' })
+  sorted.forEach((r, i) => { if (!r[3] || r[3] === '-') r[3] = i < held ? 'heldout' : 'tuning' })
 })
 fs.writeFileSync(file, [header].concat(rows.map(r => r.join('\t'))).join('\n') + '\n')
