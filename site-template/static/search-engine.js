@@ -14,6 +14,18 @@
 
   var ARRAY_FIELDS = ["service", "team", "tag"];
 
+  /**
+   * Abbreviations and other spellings a reader may type for a word of the write-ups: each word of a
+   * plain query is also searched as these words, and a write-up with any of them has that word.
+   */
+  var SYNONYMS = {
+    k8s: ["kubernetes"], db: ["database"], dbs: ["databases"], cert: ["certificate"], certs: ["certificates"],
+    config: ["configuration"], configuration: ["config"], auth: ["authentication"], dc: ["datacenter"],
+    datacentre: ["datacenter"], lb: ["balancer"], oom: ["memory"], ddos: ["denial"], ssl: ["tls"], tls: ["ssl"],
+    postgres: ["postgresql"], pg: ["postgresql"], outage: ["downtime"], downtime: ["outage"], login: ["signin"],
+    signin: ["login"], vm: ["instance"], vms: ["instances"]
+  };
+
   function fieldSet(fields) {
     var set = {};
     fields.forEach(function (f) { set[f] = true; });
@@ -202,7 +214,9 @@
         var term = queryTerm(w);
         if (term === null) { shown.push(w); return; }
         var exact = parse(e, w.replace(/[:~^*\\+\-]/g, " ")) || [];
-        if (!known(e, term) && !id) {
+        var synonyms = Object.prototype.hasOwnProperty.call(SYNONYMS, w.toLowerCase()) ? SYNONYMS[w.toLowerCase()] : [];
+        synonyms.forEach(function (syn) { (parse(e, syn) || []).forEach(function (c) { c.word = n; exact.push(c); }); });
+        if (!known(e, term) && !id && !synonyms.length) {
           var f = fallback(e, w, term, n);
           if (f) { clauses.push(f.clause); keys.push(f.clause.term + (f.clause.editDistance ? "~" + f.clause.editDistance : "")); shown.push(f.shown); changed = true; return; }
         }

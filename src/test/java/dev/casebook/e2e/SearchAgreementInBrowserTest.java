@@ -80,12 +80,17 @@ class SearchAgreementInBrowserTest {
 
   @Test
   void theBoxAndThePageAgree() throws Exception {
-    JsonNode boxes = box("postgres", "certficate", "infra", "weight unit mixup when moving a column",
+    JsonNode boxes = box("postgres", "kilogr", "certficate", "infra", "weight unit mixup when moving a column",
         "sign in errors because server time was off");
 
-    // A word that is only the beginning of index terms (PostgreSQL): both match it as a prefix.
+    // A word that is only the beginning of index terms (PostgreSQL), and a synonym of it.
     List<String> postgres = assertAgree(boxes, "postgres");
     assertEquals(List.of("INC-2023-014", "INC-2025-013"), postgres.stream().sorted().toList());
+
+    // The beginning of a word, as typed: both search it as a prefix, and say so.
+    List<String> prefix = assertAgree(boxes, "kilogr");
+    assertEquals("INC-2024-028", prefix.get(0), prefix.toString());
+    assertEquals("Showing results for “kilogr…”.", boxes.get("kilogr").get("shown").asText());
 
     // A typo: both search for the word it is near, and say so.
     List<String> typo = assertAgree(boxes, "certficate");
