@@ -1,6 +1,7 @@
 package dev.casebook.build;
 
 import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,11 @@ public record BuildResult(
   }
 
   public long warningCount() {
-    return diagnostics.size() - errorCount();
+    return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+  }
+
+  public long noteCount() {
+    return diagnostics.stream().filter(d -> d.severity() == Severity.NOTE).count();
   }
 
   public Duration total() {

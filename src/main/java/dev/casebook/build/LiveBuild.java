@@ -99,7 +99,8 @@ public final class LiveBuild {
     Library library = loadAndValidate(config, Set.of(), diagnostics, timer);
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");
-    LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
+    LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
+    PlannedLinks.check(linked, options.source().resolve(config.folders().templates()), diagnostics);
     timer.lap("link");
     return new BuildResult(false, diagnostics.sorted(), library.incidents().size(), 0, null, timer.timings());
   }
@@ -115,10 +116,16 @@ public final class LiveBuild {
     if (config == null) return failed(diagnostics, null, timer);
     Library library = loadAndValidate(config, Set.of(), diagnostics, timer);
     Path output = outputFolder(config);
+    java.util.Optional<String> badOutput = dev.casebook.write.OutputPlace.problem(source, config, output);
+    if (badOutput.isPresent()) {
+      diagnostics.error(SourcePosition.of(String.valueOf(output)), badOutput.get());
+      return failed(diagnostics, output, timer);
+    }
 
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");
     LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics, caches.links);
+    PlannedLinks.check(linked, source.resolve(config.folders().templates()), diagnostics);
     timer.lap("link");
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
     Readership readership = null;
@@ -221,6 +228,8 @@ public final class LiveBuild {
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
 
     SitePlan plan = SiteRenderer.plan(linked, site.readership(), site.theme(), SiteBuild.GENERATOR, caches.render);
+    PlannedLinks.check(linked, plan, diagnostics);
+    if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
     List<SitePlan.Output> outputs = plan.changedSince(site.plan());
     Set<String> removed = plan.removedSince(site.plan());
     // The files the site will have: link checks of the first pages count the listings' new files too.

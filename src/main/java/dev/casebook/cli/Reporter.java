@@ -17,7 +17,8 @@ final class Reporter {
   }
 
   static String counts(BuildResult result) {
-    return plural(result.errorCount(), "error") + ", " + plural(result.warningCount(), "warning");
+    return plural(result.errorCount(), "error") + ", " + plural(result.warningCount(), "warning")
+        + (result.noteCount() > 0 ? ", " + plural(result.noteCount(), "note") : "");
   }
 
   static String timings(BuildResult result) {

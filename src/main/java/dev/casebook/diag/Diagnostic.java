@@ -26,6 +26,10 @@ public record Diagnostic(Severity severity, SourcePosition position, String mess
     return new Diagnostic(Severity.WARNING, at, message, null);
   }
 
+  public static Diagnostic note(SourcePosition at, String message, String hint) {
+    return new Diagnostic(Severity.NOTE, at, message, hint);
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }

@@ -25,7 +25,7 @@ public enum DiagnosticFormat {
       StringBuilder out = new StringBuilder();
       for (Diagnostic d : diagnostics) {
         SourcePosition p = d.position();
-        out.append("::").append(d.severity().label()).append(" file=").append(property(p.file()));
+        out.append("::").append(d.severity() == Severity.NOTE ? "notice" : d.severity().label()).append(" file=").append(property(p.file()));
         if (p.line() > 0) out.append(",line=").append(p.line());
         if (p.column() > 0) out.append(",col=").append(p.column());
         out.append(",title=Casebook::").append(data(d.fullMessage())).append('\n');
@@ -36,7 +36,7 @@ public enum DiagnosticFormat {
   /**
    * A GitLab Code Quality report (a subset of the Code Climate format), which GitLab shows on the
    * merge request's changed lines when a job saves it as {@code artifacts:reports:codequality}.
-   * Errors are {@code major}, warnings {@code minor}. The fingerprint is a hash of the file, the
+   * Errors are {@code major}, warnings {@code minor}, notes {@code info}. The fingerprint is a hash of the file, the
    * severity, the message and how many identical ones came before it in that file, so it stays
    * the same when lines move.
    */
@@ -55,7 +55,11 @@ public enum DiagnosticFormat {
           g.writeStringField("description", d.fullMessage());
           g.writeStringField("check_name", "casebook");
           g.writeStringField("fingerprint", sha256(key + "\0" + n));
-          g.writeStringField("severity", d.severity() == Severity.ERROR ? "major" : "minor");
+          g.writeStringField("severity", switch (d.severity()) {
+            case ERROR -> "major";
+            case WARNING -> "minor";
+            case NOTE -> "info";
+          });
           g.writeObjectFieldStart("location");
           g.writeStringField("path", d.position().file());
           g.writeObjectFieldStart("lines");

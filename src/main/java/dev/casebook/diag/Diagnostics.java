@@ -23,7 +23,7 @@ public final class Diagnostics {
   }
 
   private static Diagnostic asError(Diagnostic d) {
-    return d.isError() ? d : new Diagnostic(Severity.ERROR, d.position(), d.message(),
+    return d.severity() != Severity.WARNING ? d : new Diagnostic(Severity.ERROR, d.position(), d.message(),
         d.hint() == null ? "strict: true makes warnings errors" : d.hint() + "; strict: true makes warnings errors");
   }
 
@@ -59,7 +59,11 @@ public final class Diagnostics {
   }
 
   public synchronized long warningCount() {
-    return items.size() - errorCount();
+    return items.stream().filter(d -> d.severity() == Severity.WARNING).count();
+  }
+
+  public void note(SourcePosition at, String message, String hint) {
+    add(Diagnostic.note(at, message, hint));
   }
 
   /** All diagnostics, sorted by file, line and column, without duplicates. */

@@ -1,11 +1,16 @@
 package dev.casebook.diag;
 
-/** How serious a diagnostic is. Errors fail {@code check} and stop {@code build}. */
+/**
+ * How serious a diagnostic is. Errors fail {@code check} and stop {@code build}. A note is not a
+ * problem of its own file: it explains a diagnostic reported elsewhere (a write-up cites one whose
+ * own file has the error), and {@code strict} does not make it an error.
+ */
 public enum Severity {
   ERROR,
-  WARNING;
+  WARNING,
+  NOTE;
 
-  /** The lower-case word printed in diagnostics ({@code error}, {@code warning}). */
+  /** The lower-case word printed in diagnostics ({@code error}, {@code warning}, {@code note}). */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -11,7 +11,8 @@ import org.jsoup.safety.Safelist;
  * Markdown itself produces.
  */
 public final class HtmlSanitizer {
-  private static final String BASE = "https://casebook.invalid/";
+  static final String BASE = "https://casebook.invalid/";
+  private final Safelist safelist;
   private final Cleaner cleaner;
 
   public HtmlSanitizer() {
@@ -29,7 +30,14 @@ public final class HtmlSanitizer {
         .addProtocols("a", "href", "#", "http", "https", "mailto")
         .addProtocols("img", "src", "http", "https")
         .preserveRelativeLinks(true);
+    this.safelist = safelist;
     this.cleaner = new Cleaner(safelist);
+  }
+
+  /** Whether cleaning keeps {@code attribute} of {@code element} (parsed with the base URI {@link #BASE}). */
+  boolean keeps(org.jsoup.nodes.Element element, org.jsoup.nodes.Attribute attribute) {
+    String tag = element.normalName();
+    return safelist.isSafeTag(tag) && safelist.isSafeAttribute(tag, element, attribute);
   }
 
   /** {@code html}, a body fragment, with only safe markup left. */

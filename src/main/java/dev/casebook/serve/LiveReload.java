@@ -58,6 +58,11 @@ public final class LiveReload {
     send("problems", problems);
   }
 
+  /** The problems the open pages show now (JSON), or null when the last build worked. */
+  String problems() {
+    return problems;
+  }
+
   /** How many pages are listening. */
   public int listeners() {
     return clients.size();
