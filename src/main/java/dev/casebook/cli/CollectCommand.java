@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-p", "--port"}, description = "Port to listen on (default: the config's, else "
+  @Option(names = {"-p", "--port"}, converter = OptionValues.Port.class, paramLabel = "PORT", description = "Port to listen on (default: the config's, else "
       + CollectorConfig.DEFAULT_PORT + "; 0 picks a free one).")
   Integer port;
 
