@@ -26,7 +26,11 @@ public record BuildResult(
   }
 
   public long warningCount() {
-    return diagnostics.size() - errorCount();
+    return diagnostics.stream().filter(d -> d.severity() == dev.casebook.diag.Severity.WARNING).count();
+  }
+
+  public long hintCount() {
+    return diagnostics.stream().filter(Diagnostic::isHint).count();
   }
 
   public Duration total() {

@@ -1,5 +1,7 @@
 package dev.casebook.build;
 
+import dev.casebook.coach.Coach;
+import dev.casebook.coach.CoachCache;
 import dev.casebook.code.CodeFindings;
 import dev.casebook.code.CodeStage;
 import dev.casebook.config.CodeRepository;
@@ -73,6 +75,7 @@ public final class LiveBuild {
     final LinkCache links = LinkCache.none();
     final RenderCache render = RenderCache.none();
     final IndexCache index = IndexCache.none();
+    final CoachCache coach = CoachCache.none();
     CodeRun code;
   }
 
@@ -101,6 +104,8 @@ public final class LiveBuild {
     timer.lap("code");
     LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
     timer.lap("link");
+    Coach.run(library, options.source(), diagnostics, caches.coach);
+    timer.lap("coach");
     return new BuildResult(false, diagnostics.sorted(), library.incidents().size(), 0, null, timer.timings());
   }
 
@@ -120,6 +125,8 @@ public final class LiveBuild {
     timer.lap("code");
     LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics, caches.links);
     timer.lap("link");
+    Coach.run(library, options.source(), diagnostics, caches.coach);
+    timer.lap("coach");
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
     Readership readership = null;
     if (options.readership() != null) {
@@ -217,6 +224,8 @@ public final class LiveBuild {
     timer.lap("code");
     LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
     timer.lap("link");
+    Coach.run(library, options.source(), diagnostics, caches.coach);
+    timer.lap("coach");
     Path output = site.output();
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
 

@@ -57,9 +57,11 @@ final class CheckCommand implements Callable<Integer> {
     out.print(chosen.format(reported));
     out.flush();
     long errors = reported.stream().filter(Diagnostic::isError).count();
+    long hints = reported.stream().filter(Diagnostic::isHint).count();
     if (chosen == DiagnosticFormat.TEXT || chosen == DiagnosticFormat.GITHUB) {
-      spec.commandLine().getErr().printf("Checked %s: %s, %s%s.%n", Reporter.plural(result.incidents(), "write-up"),
-          Reporter.plural(errors, "error"), Reporter.plural(reported.size() - errors, "warning"), scope);
+      spec.commandLine().getErr().printf("Checked %s: %s, %s%s%s.%n", Reporter.plural(result.incidents(), "write-up"),
+          Reporter.plural(errors, "error"), Reporter.plural(reported.size() - errors - hints, "warning"),
+          hints > 0 ? ", " + Reporter.plural(hints, "writing hint") : "", scope);
     }
     return errors > 0 ? Main.EXIT_PROBLEMS : 0;
   }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param editUrl where a write-up's file can be edited, with {@code {path}} for its path in the
  *     library (e.g. {@code https://github.com/acme/incidents/edit/main/{path}}); empty for none
  * @param strict whether warnings count as errors (they fail check and stop a build)
+ * @param coach the writing coach's settings
  */
 public record SiteConfig(
     String title,
@@ -33,7 +34,8 @@ public record SiteConfig(
     Readership readership,
     java.util.List<CodeRepository> code,
     String editUrl,
-    boolean strict) {
+    boolean strict,
+    CoachSettings coach) {
 
   public static final String FILE_NAME = "casebook.yml";
   public static final String DEFAULT_ID_FORMAT = "INC-{year}-{seq:3}";
@@ -67,13 +69,15 @@ public record SiteConfig(
 
   public SiteConfig {
     editUrl = editUrl == null ? "" : editUrl;
+    coach = coach == null ? CoachSettings.DEFAULT : coach;
     vocabularies = Map.copyOf(vocabularies);
     code = java.util.List.copyOf(code);
   }
 
   public static SiteConfig defaults() {
     return new SiteConfig("Incident library", "", "", "en", ZoneId.of("UTC"), null,
-        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of(), Readership.OFF, java.util.List.of(), "", false);
+        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of(), Readership.OFF, java.util.List.of(), "", false,
+        CoachSettings.DEFAULT);
   }
 
   public Vocabulary vocabulary(String key) {
@@ -82,7 +86,7 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, normalizeBaseUrl(url), language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict);
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, coach);
   }
 
   /** The code repository named {@code name}, if the library declares one. */

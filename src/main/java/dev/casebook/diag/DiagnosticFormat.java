@@ -18,14 +18,18 @@ public enum DiagnosticFormat {
       return out.toString();
     }
   },
-  /** GitHub Actions workflow commands, which annotate the pull request's lines. */
+  /**
+   * GitHub Actions workflow commands, which annotate the pull request's lines. Hints are
+   * {@code ::notice}, GitHub's lowest level.
+   */
   GITHUB {
     @Override
     public String format(List<Diagnostic> diagnostics) {
       StringBuilder out = new StringBuilder();
       for (Diagnostic d : diagnostics) {
         SourcePosition p = d.position();
-        out.append("::").append(d.severity().label()).append(" file=").append(property(p.file()));
+        String command = d.isHint() ? "notice" : d.severity().label();
+        out.append("::").append(command).append(" file=").append(property(p.file()));
         if (p.line() > 0) out.append(",line=").append(p.line());
         if (p.column() > 0) out.append(",col=").append(p.column());
         out.append(",title=Casebook::").append(data(d.fullMessage())).append('\n');
@@ -36,7 +40,7 @@ public enum DiagnosticFormat {
   /**
    * A GitLab Code Quality report (a subset of the Code Climate format), which GitLab shows on the
    * merge request's changed lines when a job saves it as {@code artifacts:reports:codequality}.
-   * Errors are {@code major}, warnings {@code minor}. The fingerprint is a hash of the file, the
+   * Errors are {@code major}, warnings {@code minor}, hints {@code info}. The fingerprint is a hash of the file, the
    * severity, the message and how many identical ones came before it in that file, so it stays
    * the same when lines move.
    */
@@ -55,7 +59,11 @@ public enum DiagnosticFormat {
           g.writeStringField("description", d.fullMessage());
           g.writeStringField("check_name", "casebook");
           g.writeStringField("fingerprint", sha256(key + "\0" + n));
-          g.writeStringField("severity", d.severity() == Severity.ERROR ? "major" : "minor");
+          g.writeStringField("severity", switch (d.severity()) {
+            case ERROR -> "major";
+            case WARNING -> "minor";
+            case HINT -> "info";
+          });
           g.writeObjectFieldStart("location");
           g.writeStringField("path", d.position().file());
           g.writeObjectFieldStart("lines");

@@ -16,14 +16,17 @@ public final class Diagnostics {
     items.add(strict ? asError(d) : d);
   }
 
-  /** From now on, and for those already reported, warnings are errors ({@code strict: true}). */
+  /**
+   * From now on, and for those already reported, warnings are errors ({@code strict: true}).
+   * Hints stay hints.
+   */
   public synchronized void warningsAreErrors() {
     strict = true;
     items.replaceAll(Diagnostics::asError);
   }
 
   private static Diagnostic asError(Diagnostic d) {
-    return d.isError() ? d : new Diagnostic(Severity.ERROR, d.position(), d.message(),
+    return d.isError() || d.isHint() ? d : new Diagnostic(Severity.ERROR, d.position(), d.message(),
         d.hint() == null ? "strict: true makes warnings errors" : d.hint() + "; strict: true makes warnings errors");
   }
 
@@ -59,7 +62,7 @@ public final class Diagnostics {
   }
 
   public synchronized long warningCount() {
-    return items.size() - errorCount();
+    return items.stream().filter(d -> d.severity() == Severity.WARNING).count();
   }
 
   /** All diagnostics, sorted by file, line and column, without duplicates. */

@@ -23,6 +23,11 @@ public final class MarkdownBody {
     return document;
   }
 
+  /** What the body says in its author's own voice, for the writing coach. */
+  public Prose prose() {
+    return ProseReader.read(document);
+  }
+
   /** Every link and image destination, in document order. */
   public List<BodyLink> links() {
     List<BodyLink> out = new ArrayList<>();

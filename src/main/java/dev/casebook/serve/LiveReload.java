@@ -27,6 +27,7 @@ public final class LiveReload {
 
   private final List<OutputStream> clients = new CopyOnWriteArrayList<>();
   private volatile String problems;
+  private volatile String hints;
 
   /** Every open page reloads; a shown problem list goes away with it. */
   public void reload() {
@@ -58,6 +59,15 @@ public final class LiveReload {
     send("problems", problems);
   }
 
+  /**
+   * Every open page shows these writing hints (a JSON array as {@code DiagnosticFormat.JSON}
+   * prints it; an empty one hides them). Pages that connect later get them at once.
+   */
+  public void hints(String json) {
+    hints = json.strip();
+    send("hints", hints);
+  }
+
   /** How many pages are listening. */
   public int listeners() {
     return clients.size();
@@ -72,6 +82,8 @@ public final class LiveReload {
       write(out, ": connected\n\n");
       String now = problems;
       if (now != null) write(out, event("problems", now));
+      String advice = hints;
+      if (advice != null) write(out, event("hints", advice));
     } catch (IOException e) {
       exchange.close();
       return;

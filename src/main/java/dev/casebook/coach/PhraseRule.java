@@ -1,0 +1,84 @@
+package dev.casebook.coach;
+
+import dev.casebook.markdown.ProseBlock;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A rule that looks for phrases in the author's own voice: quotes, code, link text and chat
+ * messages quoted in a timeline are left alone. One hint per phrase found.
+ */
+abstract class PhraseRule implements Rule {
+  private final Pattern pattern;
+  private final boolean asError;
+
+  PhraseRule(Pattern pattern, boolean asError) {
+    this.pattern = pattern;
+    this.asError = asError;
+  }
+
+  /** Whether this match is the judgement the rule is about, not a neutral use of the words. */
+  abstract boolean judges(String voice, Matcher match);
+
+  /** What is wrong with {@code phrase}, in one line. */
+  abstract String explain(String phrase);
+
+  /** The better way to say it. */
+  abstract String better();
+
+  /** Whether headings are read too. */
+  boolean readsHeadings() {
+    return false;
+  }
+
+  @Override
+  public void check(WriteUp writeUp, Hints hints) {
+    var blocks = writeUp.prose.blocks();
+    for (int b = 0; b < blocks.size(); b++) {
+      ProseBlock block = blocks.get(b);
+      if (block.kind() == ProseBlock.Kind.HEADING && !readsHeadings()) continue;
+      String voice = writeUp.voice(b);
+      Matcher m = pattern.matcher(voice);
+      while (m.find()) {
+        if (voice.substring(m.start(), m.end()).indexOf(ProseBlock.HIDDEN) >= 0 || !judges(voice, m)) continue;
+        String phrase = block.text().substring(m.start(), m.end()).strip().toLowerCase(Locale.ROOT);
+        hints.add(name(), asError, writeUp.at(block, m.start()), explain(phrase), better());
+      }
+    }
+  }
+
+  /** Where the sentence holding {@code offset} starts. */
+  static int sentenceStart(String text, int offset) {
+    for (int i = offset - 1; i > 0; i--) {
+      char c = text.charAt(i - 1);
+      if ((c == '.' || c == '!' || c == '?' || c == ';') && Character.isWhitespace(text.charAt(i))) return i;
+    }
+    return 0;
+  }
+
+  /** The words before {@code offset} in its clause, lower case, nearest last. */
+  static String[] wordsBefore(String text, int offset, int max) {
+    int start = sentenceStart(text, offset);
+    String clause = text.substring(start, offset);
+    int cut = Math.max(Math.max(clause.lastIndexOf(','), clause.lastIndexOf(':')), Math.max(clause.lastIndexOf('('), clause.lastIndexOf('—')));
+    if (cut >= 0) clause = clause.substring(cut + 1);
+    String[] words = clause.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}'’\\- ]", " ").strip().split("\\s+");
+    if (words.length <= max) return words;
+    return java.util.Arrays.copyOfRange(words, words.length - max, words.length);
+  }
+
+  /** The first words after {@code offset}, lower case. */
+  static String[] wordsAfter(String text, int offset, int max) {
+    int end = offset;
+    int n = 0;
+    while (end < text.length() && n <= max) {
+      char c = text.charAt(end);
+      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?') break;
+      if (c == ' ') n++;
+      end++;
+    }
+    String part = text.substring(offset, end).toLowerCase(Locale.ROOT).strip();
+    return part.isEmpty() ? new String[0] : part.split("\\s+");
+  }
+}

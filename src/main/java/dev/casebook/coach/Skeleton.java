@@ -1,0 +1,53 @@
+package dev.casebook.coach;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What {@code casebook new} puts in a write-up for its author to replace: the prompts and
+ * placeholder rows of the theme's {@code new-incident.md}, line by line. Headings, table headers
+ * and blank lines are kept by authors and are not counted.
+ */
+record Skeleton(Set<String> fillers) {
+  static final Skeleton NONE = new Skeleton(Set.of());
+
+  Skeleton {
+    fillers = Set.copyOf(fillers);
+  }
+
+  /** The skeleton of a {@code new-incident.md} template's text. */
+  static Skeleton of(String template) {
+    String[] lines = template.split("\r?\n", -1);
+    int start = 0;
+    if (lines.length > 0 && lines[0].strip().equals("---")) {
+      for (int i = 1; i < lines.length; i++) {
+        if (lines[i].strip().equals("---")) {
+          start = i + 1;
+          break;
+        }
+      }
+    }
+    Set<String> fillers = new HashSet<>();
+    for (int i = start; i < lines.length; i++) {
+      String line = lines[i].strip();
+      boolean header = i + 1 < lines.length && separator(lines[i + 1].strip());
+      if (line.isEmpty() || line.startsWith("#") || separator(line) || header || line.contains("{{")) continue;
+      fillers.add(normalize(line));
+    }
+    return new Skeleton(fillers);
+  }
+
+  /** Whether a body line is one of the skeleton's prompts or placeholders, left as it was. */
+  boolean isFiller(String line) {
+    return !fillers.isEmpty() && fillers.contains(normalize(line.strip()));
+  }
+
+  private static boolean separator(String line) {
+    return line.startsWith("|") && line.matches("[|:\\-\\s]+") && line.contains("-");
+  }
+
+  private static String normalize(String line) {
+    return line.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+}
