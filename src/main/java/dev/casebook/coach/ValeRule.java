@@ -43,7 +43,7 @@ record ValeRule(String name, Pattern pattern, List<Swap> swaps, List<Pattern> ex
         find(block.text(), (start, found, replacement) -> hints.add(name, asError, writeUp.at(block, start),
             message(found, replacement), link.isEmpty() ? null : "see " + link));
       }
-    } catch (BoundedText.TooSlow e) {
+    } catch (BoundedText.TooSlow | StackOverflowError e) {
       hints.add(name, false, file, "this Vale rule's pattern took too long on " + writeUp.incident.source().path()
           + " and was stopped", "simplify the pattern: nested repetition like (a+)+ can take exponential time");
     }
