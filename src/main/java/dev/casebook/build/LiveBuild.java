@@ -102,9 +102,10 @@ public final class LiveBuild {
     Library library = loadAndValidate(config, Set.of(), diagnostics, timer);
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");
-    LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
+    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach);
+    LinkResolver.link(library, options.source(), code, diagnostics, caches.links, coach::read);
     timer.lap("link");
-    Coach.run(library, options.source(), diagnostics, caches.coach);
+    coach.report(library, diagnostics);
     timer.lap("coach");
     return new BuildResult(false, diagnostics.sorted(), library.incidents().size(), 0, null, timer.timings());
   }
@@ -123,9 +124,10 @@ public final class LiveBuild {
 
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");
-    LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics, caches.links);
+    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach);
+    LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics, caches.links, coach::read);
     timer.lap("link");
-    Coach.run(library, options.source(), diagnostics, caches.coach);
+    coach.report(library, diagnostics);
     timer.lap("coach");
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
     Readership readership = null;
@@ -222,9 +224,10 @@ public final class LiveBuild {
     Library library = loadAndValidate(config, changed, diagnostics, timer);
     CodeFindings code = code(library, changed, diagnostics);
     timer.lap("code");
-    LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
+    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach);
+    LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links, coach::read);
     timer.lap("link");
-    Coach.run(library, options.source(), diagnostics, caches.coach);
+    coach.report(library, diagnostics);
     timer.lap("coach");
     Path output = site.output();
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);

@@ -5,8 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Acronyms a reader from another team may not know: each one not defined at its first use
@@ -16,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class AcronymRule implements Rule {
   static final String NAME = "acronyms";
-  /** Two to eight capitals and digits, with a lower-case plural s, standing alone (not part of an id or a path). */
-  private static final Pattern ACRONYM = Pattern.compile("(?<![\\p{L}\\p{N}_\\-/.@#$])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)s?(?![\\p{L}\\p{N}_\\-/@])");
   /** Acronyms a technical reader anywhere knows, and capitalised words that are not acronyms. */
   static final Set<String> COMMON = Judgement.words("HTTP", "HTTPS", "DNS", "API", "CPU", "GPU", "RAM", "URL", "URI", "TLS", "SSL", "TCP",
       "UDP", "IP", "IPV4", "IPV6", "SQL", "JSON", "XML", "HTML", "CSS", "YAML", "CSV", "PDF", "UTC", "GMT", "ID", "UI", "UX",
@@ -60,33 +56,74 @@ final class AcronymRule implements Rule {
       ProseBlock block = blocks.get(b);
       if (block.kind() == ProseBlock.Kind.HEADING) continue;
       String voice = writeUp.voice(b);
-      Matcher m = ACRONYM.matcher(voice);
-      while (m.find()) {
-        String acronym = m.group(1);
-        if (known.contains(acronym) || !seen.add(acronym) || definedHere(voice, m)) continue;
+      int i = 0;
+      while (i < voice.length()) {
+        int start = i;
+        int end = acronymAt(voice, i);
+        if (end < 0) {
+          i++;
+          continue;
+        }
+        i = end;
+        String acronym = voice.substring(start, end);
+        if (acronym.endsWith("s")) acronym = acronym.substring(0, acronym.length() - 1);
+        if (known.contains(acronym) || !seen.add(acronym) || definedHere(voice, start, end)) continue;
         if (defined == null) defined = definitions(writeUp);
         if (defined.contains(acronym)) continue;
-        hints.add(NAME, asError, writeUp.at(block, m.start()), "'" + acronym + "' is not spelled out where it is first used",
+        hints.add(NAME, asError, writeUp.at(block, start), "'" + acronym + "' is not spelled out where it is first used",
             "write it out at first use, e.g. 'Service Level Objective (SLO)', so readers beyond the team can follow");
       }
     }
   }
 
+  /**
+   * The end of the acronym starting at {@code i}, or -1: two to eight capitals and digits, at
+   * least two of them capitals, the first a capital, maybe a plural s, standing alone (not part
+   * of a word, an id such as INC-2024-001, a path or an address).
+   */
+  static int acronymAt(String text, int i) {
+    char first = text.charAt(i);
+    if (first < 'A' || first > 'Z') return -1;
+    if (i > 0 && partOfName(text.charAt(i - 1), true)) return -1;
+    int j = i;
+    int capitals = 0;
+    while (j < text.length() && j - i <= 8) {
+      char c = text.charAt(j);
+      if (c >= 'A' && c <= 'Z') capitals++;
+      else if (c < '0' || c > '9') break;
+      j++;
+    }
+    if (capitals < 2 || j - i > 8) return -1;
+    if (j < text.length() && text.charAt(j) == 's') j++;
+    if (j < text.length() && partOfName(text.charAt(j), false)) return -1;
+    return j;
+  }
+
+  private static boolean partOfName(char c, boolean before) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '/' || c == '@'
+        || (before && (c == '.' || c == '#' || c == '$'));
+  }
+
   /** "FBB (Foo Bar Baz)" or "(FBB)" right where it is used. */
-  private static boolean definedHere(String text, Matcher m) {
-    int end = m.end();
+  private static boolean definedHere(String text, int start, int end) {
     while (end < text.length() && text.charAt(end) == ' ') end++;
     if (end < text.length() && text.charAt(end) == '(') return true;
-    return m.start() > 0 && text.charAt(m.start() - 1) == '(';
+    return start > 0 && text.charAt(start - 1) == '(';
   }
 
   /** Every acronym the write-up defines in parentheses somewhere. */
   private static Set<String> definitions(WriteUp writeUp) {
     Set<String> out = new HashSet<>();
-    Pattern inParens = Pattern.compile("\\(([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)s?\\)");
     for (var block : writeUp.prose.blocks()) {
-      Matcher m = inParens.matcher(block.text());
-      while (m.find()) out.add(m.group(1));
+      String text = block.text();
+      for (int at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+        if (at + 1 >= text.length()) break;
+        int end = acronymAt(text, at + 1);
+        if (end > 0 && end < text.length() && text.charAt(end) == ')') {
+          String a = text.substring(at + 1, end);
+          out.add(a.endsWith("s") ? a.substring(0, a.length() - 1) : a);
+        }
+      }
     }
     return out;
   }

@@ -13,7 +13,8 @@ final class BlameRule extends PhraseRule {
   private static final Pattern PHRASES = Pattern.compile("(?i)\\b(?:human error|operator error|pilot error|engineer(?:ing)? error"
       + "|personal error|careless(?:ly|ness)?|negligen(?:t|ce|tly)|sloppy|sloppiness|incompeten(?:t|ce)|lazy|laziness"
       + "|inattentive|inattention|lack of (?:care|attention|diligence)|mistakes? (?:by|from) \\w+|\\w+['’]s mistake"
-      + "|made (?:a|an|the|this|that|one|two|several|some) (?:\\w+ )?(?:mistake|error|blunder)s?|blunder(?:ed)?"
+      + "|made (?:a|an|the|this|that|one|two|several|some) (?:\\w+ )?(?:mistake|blunder)s?|made an? (?:\\w+ )?error"
+      + "|blunder(?:ed)?"
       + "|fat[- ]finger(?:ed|ing|s)?|at fault|to blame|should have known better)\\b");
   /** Words that set the phrase aside rather than say it. */
   private static final Set<String> DISCLAIMERS = Judgement.words("not", "no", "than", "beyond", "blaming", "avoid", "avoids", "avoiding",
@@ -23,7 +24,8 @@ final class BlameRule extends PhraseRule {
       "fetching", "sequence", "deletion", "expiry", "expiration");
 
   BlameRule(boolean asError) {
-    super(PHRASES, asError);
+    super(PHRASES, new String[] {"error", "careless", "negligen", "sloppy", "sloppiness", "incompeten", "lazy", "laziness",
+        "inattent", "lack of", "mistake", "blunder", "finger", "fault", "blame", "known better"}, asError);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.casebook.config.SiteConfig;
 import dev.casebook.config.Vocabulary;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Diagnostics;
+import dev.casebook.markdown.MarkdownBody;
 import dev.casebook.markdown.MarkdownParser;
 import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
@@ -28,36 +29,64 @@ public final class Coach {
   private final List<Rule> rules;
   private final List<ValeRule> vale;
   private final boolean valeErrors;
+  private final CoachCache cache;
+  /** The write-ups with errors: they get their errors first, hints once they are valid. */
+  private final Set<String> broken;
   private final MarkdownParser parser = new MarkdownParser();
 
-  private Coach(List<Rule> rules, List<ValeRule> vale, boolean valeErrors) {
+  private Coach(List<Rule> rules, List<ValeRule> vale, boolean valeErrors, CoachCache cache, Set<String> broken) {
     this.rules = List.copyOf(rules);
     this.vale = List.copyOf(vale);
     this.valeErrors = valeErrors;
+    this.cache = cache;
+    this.broken = Set.copyOf(broken);
   }
 
-  /** Coaches every write-up of {@code library}, reusing {@code cache}'s hints for unchanged ones. */
-  public static void run(Library library, Path root, Diagnostics diagnostics, CoachCache cache) {
+  /**
+   * The coach of this run of the build, after validation: reads the rules (and the library's Vale
+   * rules, reporting their problems) and drops {@code cache}'s hints when the rules changed. The
+   * link stage hands it each body it parses ({@link #read}); {@link #report} then adds every
+   * write-up's hints.
+   */
+  public static Coach prepare(Library library, Path root, Diagnostics diagnostics, CoachCache cache) {
     SiteConfig config = library.config();
     CoachSettings settings = config.coach();
-    if (!settings.enabled()) return;
+    if (!settings.enabled()) return new Coach(List.of(), List.of(), false, cache, Set.of());
     List<ValeRule> vale = settings.vale().isEmpty() ? List.of()
         : ValeStyle.load(root.toAbsolutePath().normalize(), settings.vale(), settings.valePosition(), diagnostics);
     Skeleton skeleton = skeleton(root, config);
-    Coach coach = new Coach(rules(config, skeleton), vale, config.strict());
     // casebook.yml changing drops the whole cache; the Vale files and the skeleton may change on their own.
     cache.begin(List.of(skeleton, settings.vale().isEmpty() ? List.of() : ValeStyle.fingerprint(root, settings.vale())));
-    // A write-up with errors gets its errors first; hints can wait until it is valid.
     Set<String> broken = new HashSet<>();
     for (Diagnostic d : diagnostics.sorted()) if (d.isError()) broken.add(d.position().file());
+    return new Coach(rules(config, skeleton), vale, config.strict(), cache, broken);
+  }
+
+  /** Coaches every write-up of {@code library}, parsing each body itself: {@link #prepare} and {@link #report} in one. */
+  public static void run(Library library, Path root, Diagnostics diagnostics, CoachCache cache) {
+    prepare(library, root, diagnostics, cache).report(library, diagnostics);
+  }
+
+  /** Reads a write-up's body parsed by the link stage, so that it is not parsed twice. Safe from several threads. */
+  public void read(Incident incident, MarkdownBody body) {
+    if (enabled() && !broken.contains(incident.source().path())) cache.hints(incident, i -> coach(i, body));
+  }
+
+  /** Adds the hints of every write-up to {@code diagnostics}, coaching those the link stage did not parse. */
+  public void report(Library library, Diagnostics diagnostics) {
+    if (!enabled()) return;
     library.incidents().parallelStream()
         .filter(i -> !broken.contains(i.source().path()))
-        .forEach(i -> diagnostics.addAll(cache.hints(i, coach::coach)));
+        .forEach(i -> diagnostics.addAll(cache.hints(i, w -> coach(w, parser.parse(w.source().body())))));
+  }
+
+  private boolean enabled() {
+    return !rules.isEmpty() || !vale.isEmpty();
   }
 
   /** The hints about one write-up. */
-  private List<Diagnostic> coach(Incident incident) {
-    WriteUp writeUp = new WriteUp(incident, parser.parse(incident.source().body()).prose());
+  private List<Diagnostic> coach(Incident incident, MarkdownBody body) {
+    WriteUp writeUp = new WriteUp(incident, body.prose());
     Hints hints = new Hints();
     for (Rule rule : rules) rule.check(writeUp, hints);
     for (ValeRule rule : vale) rule.check(writeUp, hints, valeErrors && rule.error());

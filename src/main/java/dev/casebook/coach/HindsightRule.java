@@ -23,7 +23,7 @@ final class HindsightRule extends PhraseRule {
   private static final Set<String> IMPOSSIBLE = Judgement.words("no", "nobody", "none", "nothing", "neither", "nor");
 
   HindsightRule(boolean asError) {
-    super(PHRASES, asError);
+    super(PHRASES, new String[] {"should", "could", "ought", "fail", "neglect", "bother"}, asError);
   }
 
   @Override

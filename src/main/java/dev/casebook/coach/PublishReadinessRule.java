@@ -76,7 +76,7 @@ final class PublishReadinessRule implements Rule {
         run = -1;
       }
     }
-    List<Sections.Section> all = Sections.of(writeUp, skeleton);
+    List<Sections.Section> all = writeUp.sections(skeleton);
     for (String wanted : sections) {
       Sections.Section found = all.stream().filter(s -> s.named(wanted)).findFirst().orElse(null);
       if (found == null) {

@@ -28,7 +28,7 @@ final class RichnessRule implements Rule {
   @Override
   public void check(WriteUp writeUp, Hints hints) {
     if (!writeUp.published()) return;
-    List<Sections.Section> sections = Sections.of(writeUp, skeleton);
+    List<Sections.Section> sections = writeUp.sections(skeleton);
     boolean timeline = sections.stream().anyMatch(s -> !s.empty() && s.title().toLowerCase(java.util.Locale.ROOT).contains("timeline"));
     boolean diagram = writeUp.prose.images() > 0 || writeUp.prose.diagramBlocks() > 0;
     boolean links = !writeUp.prose.links().isEmpty() || !writeUp.incident.related().isEmpty() || !writeUp.incident.code().isEmpty()

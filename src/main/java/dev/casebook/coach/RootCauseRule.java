@@ -11,7 +11,7 @@ final class RootCauseRule extends PhraseRule {
       + " (?:was|is|were|has been|turned out to be)\\b|\\broot[- ]causes?\\s*:|\\A\\s*root[- ]causes?(?: analysis)?\\s*\\z");
 
   RootCauseRule(boolean asError) {
-    super(PHRASES, asError);
+    super(PHRASES, new String[] {"root"}, asError);
   }
 
   @Override

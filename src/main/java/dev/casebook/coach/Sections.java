@@ -24,6 +24,9 @@ final class Sections {
     }
   }
 
+  /** A table's separator row or a thematic break: not content. */
+  private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("[|:\\-\\s]+|[-*_=]{3,}");
+
   private Sections() {}
 
   static List<Section> of(WriteUp writeUp, Skeleton skeleton) {
@@ -45,8 +48,8 @@ final class Sections {
       boolean empty = true;
       for (int line = from + 1; line < to && line <= writeUp.lines.length && empty; line++) {
         String text = writeUp.lines[line - 1].strip();
-        if (text.isEmpty() || headingLines.contains(line) || text.startsWith("<!--") || text.matches("[|:\\-\\s]+")
-            || skeleton.isFiller(text) || text.matches("[-*_=]{3,}")) {
+        if (text.isEmpty() || headingLines.contains(line) || text.startsWith("<!--") || RULE.matcher(text).matches()
+            || skeleton.isFiller(text)) {
           continue;
         }
         empty = false;

@@ -40,14 +40,28 @@ record Skeleton(Set<String> fillers) {
 
   /** Whether a body line is one of the skeleton's prompts or placeholders, left as it was. */
   boolean isFiller(String line) {
-    return !fillers.isEmpty() && fillers.contains(normalize(line.strip()));
+    if (fillers.isEmpty()) return false;
+    String text = line.strip();
+    if (text.isEmpty()) return false;
+    char first = Character.toLowerCase(text.charAt(0));
+    boolean candidate = false;
+    for (String f : fillers) {
+      if (f.charAt(0) == first && text.length() <= f.length() * 2) {
+        candidate = true;
+        break;
+      }
+    }
+    return candidate && fillers.contains(normalize(text));
   }
+
 
   private static boolean separator(String line) {
     return line.startsWith("|") && line.matches("[|:\\-\\s]+") && line.contains("-");
   }
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   private static String normalize(String line) {
-    return line.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return SPACES.matcher(line).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 }

@@ -27,6 +27,8 @@ final class WriteUp {
   final Prose prose;
   final String[] lines;
   private final List<String> voices;
+  private final String[] lowerCase;
+  private List<Sections.Section> sections;
 
   WriteUp(Incident incident, Prose prose) {
     this.incident = incident;
@@ -34,6 +36,20 @@ final class WriteUp {
     this.lines = incident.source().body().split("\r?\n", -1);
     this.voices = new ArrayList<>(prose.blocks().size());
     for (ProseBlock b : prose.blocks()) voices.add(voiceOf(b));
+    this.lowerCase = new String[voices.size()];
+  }
+
+  /** The block's text in lower case, for a quick look before a rule's pattern runs (offsets may differ). */
+  String lowerCase(int block) {
+    String s = lowerCase[block];
+    if (s == null) lowerCase[block] = s = prose.blocks().get(block).text().toLowerCase(Locale.ROOT);
+    return s;
+  }
+
+  /** The write-up's sections, worked out once. */
+  List<Sections.Section> sections(Skeleton skeleton) {
+    if (sections == null) sections = Sections.of(this, skeleton);
+    return sections;
   }
 
   /**
@@ -45,10 +61,13 @@ final class WriteUp {
   }
 
   private static String voiceOf(ProseBlock block) {
+    boolean timeline = block.kind() != ProseBlock.Kind.HEADING && block.text().indexOf(':') >= 0
+        && block.section().toLowerCase(Locale.ROOT).contains("timeline");
+    if (!timeline && block.text().indexOf('"') < 0 && block.text().indexOf('“') < 0) return block.text();
     char[] text = block.text().toCharArray();
     Matcher quoted = QUOTED.matcher(block.text());
     while (quoted.find()) java.util.Arrays.fill(text, quoted.start(), quoted.end(), ProseBlock.HIDDEN);
-    if (block.kind() != ProseBlock.Kind.HEADING && block.section().toLowerCase(Locale.ROOT).contains("timeline")) {
+    if (timeline) {
       Matcher speaker = SPEAKER.matcher(new String(text));
       if (speaker.find() && !speaker.group().strip().matches("\\d.*")) {
         java.util.Arrays.fill(text, speaker.start(), text.length, ProseBlock.HIDDEN);

@@ -61,11 +61,15 @@ public final class LiveReload {
 
   /**
    * Every open page shows these writing hints (a JSON array as {@code DiagnosticFormat.JSON}
-   * prints it; an empty one hides them). Pages that connect later get them at once.
+   * prints it; an empty one hides them). Sent only when they changed; pages that connect later
+   * get them at once.
    */
   public void hints(String json) {
-    hints = json.strip();
-    send("hints", hints);
+    String now = json.strip();
+    if (now.replaceAll("\\s", "").equals("[]")) now = null;
+    if (java.util.Objects.equals(now, hints)) return;
+    hints = now;
+    send("hints", now == null ? "[]" : now);
   }
 
   /** How many pages are listening. */
