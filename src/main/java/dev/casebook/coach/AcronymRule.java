@@ -54,7 +54,7 @@ final class AcronymRule implements Rule {
     Set<String> defined = null;
     for (int b = 0; b < blocks.size(); b++) {
       ProseBlock block = blocks.get(b);
-      if (block.kind() == ProseBlock.Kind.HEADING) continue;
+      if (block.kind() == ProseBlock.Kind.HEADING || !twoCapitals(block.text())) continue;
       String voice = writeUp.voice(b);
       int i = 0;
       while (i < voice.length()) {
@@ -74,6 +74,17 @@ final class AcronymRule implements Rule {
             "write it out at first use, e.g. 'Service Level Objective (SLO)', so readers beyond the team can follow");
       }
     }
+  }
+
+  private static boolean twoCapitals(String text) {
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        char p = text.charAt(i - 1);
+        if (p >= 'A' && p <= 'Z') return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -24,13 +24,31 @@ final class BlameRule extends PhraseRule {
       "fetching", "sequence", "deletion", "expiry", "expiration");
 
   BlameRule(boolean asError) {
-    super(PHRASES, new String[] {"error", "careless", "negligen", "sloppy", "sloppiness", "incompeten", "lazy", "laziness",
-        "inattent", "lack of", "mistake", "blunder", "finger", "fault", "blame", "known better"}, asError);
+    super(PHRASES, asError);
   }
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  private static final Set<String> ANCHORS = Judgement.words("careless", "carelessly", "carelessness", "negligent",
+      "negligence", "negligently", "sloppy", "sloppiness", "incompetent", "incompetence", "lazy", "laziness", "inattentive",
+      "inattention", "lack", "mistake", "mistakes", "blunder", "blundered", "finger", "fingered", "fingering", "fingers",
+      "fat");
+  private static final Set<String> ERROR_AFTER = Judgement.words("human", "operator", "pilot", "engineer", "engineering",
+      "personal");
+
+  @Override
+  boolean anchor(String word, String previous) {
+    if (ANCHORS.contains(word)) return true;
+    return switch (word) {
+      case "error", "errors" -> ERROR_AFTER.contains(previous) || previous.equals("a") || previous.equals("an");
+      case "fault" -> previous.equals("at");
+      case "blame" -> previous.equals("to");
+      case "better" -> previous.equals("known");
+      default -> false;
+    };
   }
 
   @Override

@@ -20,10 +20,21 @@ final class HindsightRule extends PhraseRule {
       "verified", "documented", "investigated", "anticipated", "foreseen", "known", "followed", "questioned", "flagged",
       "raised", "reverted", "rolled", "done", "paged", "updated", "fixed", "addressed");
 
+  private static final Set<String> OBJECTS = Judgement.words("to", "the", "a", "an", "his", "her", "their", "our", "its",
+      "this", "that", "these", "those", "my", "your", "it", "them");
   private static final Set<String> IMPOSSIBLE = Judgement.words("no", "nobody", "none", "nothing", "neither", "nor");
 
   HindsightRule(boolean asError) {
-    super(PHRASES, new String[] {"should", "could", "ought", "fail", "neglect", "bother"}, asError);
+    super(PHRASES, asError);
+  }
+
+  private static final Set<String> ANCHORS = Judgement.words("should", "could", "ought", "failed", "fail", "fails",
+      "neglect", "neglected", "neglecting", "bother", "bothered", "should've", "could've", "should’ve", "could’ve",
+      "shouldn't", "couldn't", "shouldn’t", "couldn’t");
+
+  @Override
+  boolean anchor(String word, String previous) {
+    return ANCHORS.contains(word);
   }
 
   @Override
@@ -34,10 +45,16 @@ final class HindsightRule extends PhraseRule {
   @Override
   boolean judges(String voice, Matcher match) {
     String phrase = match.group().toLowerCase(java.util.Locale.ROOT);
-    if (phrase.startsWith("neglect") || phrase.contains("bother")) return true;
+    if (phrase.contains("bother")) return true;
+    if (phrase.startsWith("neglect")) {
+      // "neglected the runbook", "neglected to check"; not "neglected queries".
+      String[] next = PhraseRule.wordsAfter(voice, match.end(), 1);
+      return phrase.endsWith(" to") || (next.length > 0 && OBJECTS.contains(next[0]));
+    }
     String[] before = PhraseRule.wordsBefore(voice, match.start(), 8);
     // "nobody could have known" says the opposite of hindsight.
     for (String w : before) if (IMPOSSIBLE.contains(w)) return false;
+    if (Judgement.thingBefore(before)) return false;
     String[] after = PhraseRule.wordsAfter(voice, match.end(), 6);
     String verb = Judgement.verb(after);
     if (verb.equals("been")) {

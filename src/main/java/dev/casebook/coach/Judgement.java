@@ -26,7 +26,7 @@ final class Judgement {
       "thought", "test", "tested", "catch", "caught", "recognise", "recognised", "recognize", "recognized", "question",
       "questioned", "inform", "informed", "tell", "told", "notify", "notified", "consult", "consulted", "heed", "heeded",
       "insist", "insisted", "confirm", "confirmed", "validate", "validated", "understand", "understood",
-      "plan", "planned", "coordinate", "coordinated", "warn", "warned", "remember", "remembered", "learn", "learned", "learnt");
+      "plan", "planned", "coordinate", "coordinated", "warn", "warned", "remember", "remembered");
 
   /** What people (or systems) do: a counterfactual with one of these judges only when a person is the subject. */
   static final Set<String> ACTIONS = Judgement.words("roll", "rolled", "revert", "reverted", "act", "acted", "respond", "responded",
@@ -38,6 +38,33 @@ final class Judgement {
       "intervened", "disable", "disabled", "enable", "enabled", "switch", "switched", "fail", "failed", "move", "moved",
       "start", "started", "begin", "begun", "taken", "take", "took", "gone", "go", "be", "included", "include", "written",
       "write", "wrote", "caught", "reached", "reach", "contacted", "contact", "kept", "keep", "shipped", "ship");
+
+  /** Things, not people: when one is the subject, a counterfactual describes the system ("the switches failed to learn"). */
+  static final Set<String> THINGS = words("switch", "switches", "system", "systems", "service", "services", "server", "servers",
+      "cluster", "clusters", "node", "nodes", "pod", "pods", "process", "processes", "job", "jobs", "script", "scripts", "check",
+      "checks", "test", "tests", "alert", "alerts", "alarm", "alarms", "monitor", "monitoring", "reflector", "controller",
+      "daemon", "agent", "client", "clients", "proxy", "balancer", "database", "databases", "db", "cache", "queue", "worker",
+      "workers", "api", "app", "application", "tool", "tooling", "pipeline", "deploy", "deployment", "probe", "config",
+      "configuration", "procedure", "procedures", "query", "queries", "request", "requests", "component", "components", "host",
+      "hosts", "instance", "instances", "container", "containers", "replica", "replicas", "network", "router", "routers",
+      "certificate", "machine", "machines", "code", "function", "library", "software", "hardware", "disk", "disks", "it",
+      "build", "builds", "automation", "runbook", "dashboard", "dashboards", "canary", "rollout", "update", "upgrade",
+      "migration", "endpoint", "endpoints", "backup", "backups", "engine", "scheduler", "kubelet", "operator's");
+
+  /** Words between a subject and its verb, skipped when looking for the subject. */
+  static final Set<String> LINKS = words("that", "which", "also", "then", "still", "repeatedly", "initially", "had", "has",
+      "have", "later", "subsequently", "again", "consequently", "therefore", "thus", "unfortunately", "ultimately", "clearly",
+      "simply", "just", "both", "all", "eventually", "itself", "themselves");
+
+  /** Whether the nearest word before the phrase (past relative pronouns and adverbs) is a thing, not a person. */
+  static boolean thingBefore(String[] words) {
+    for (int i = words.length - 1; i >= 0; i--) {
+      String w = words[i];
+      if (w.isEmpty() || LINKS.contains(w)) continue;
+      return THINGS.contains(w);
+    }
+    return false;
+  }
 
   /** Words between the phrase and its verb that do not change what it says. */
   static final Set<String> FILLERS = Judgement.words("not", "never", "just", "simply", "also", "even", "immediately", "properly",

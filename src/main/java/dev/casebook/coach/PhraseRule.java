@@ -18,23 +18,19 @@ abstract class PhraseRule implements Rule {
   private static final int AFTER = 120;
 
   private final Pattern pattern;
-  private final String[] anchors;
   private final boolean asError;
 
-  /**
-   * @param anchors lower-case words one of which every match contains: a block without any of
-   *     them is not matched against {@code pattern} at all, which keeps the rule fast
-   */
-  PhraseRule(Pattern pattern, String[] anchors, boolean asError) {
+  PhraseRule(Pattern pattern, boolean asError) {
     this.pattern = pattern;
-    this.anchors = anchors.clone();
     this.asError = asError;
   }
 
-  private boolean mayMatch(String lowerCase) {
-    for (String a : anchors) if (lowerCase.contains(a)) return true;
-    return false;
-  }
+  /**
+   * Whether a match may contain this word (lower case; {@code previous} is the word before it, or
+   * empty): the pattern runs only around such words, not from every character, which keeps the
+   * rule fast. Every match must contain one.
+   */
+  abstract boolean anchor(String word, String previous);
 
   /** Whether this match is the judgement the rule is about, not a neutral use of the words. */
   abstract boolean judges(String voice, Matcher match);
@@ -56,12 +52,12 @@ abstract class PhraseRule implements Rule {
     for (int b = 0; b < blocks.size(); b++) {
       ProseBlock block = blocks.get(b);
       if (block.kind() == ProseBlock.Kind.HEADING && !readsHeadings()) continue;
-      String lower = writeUp.lowerCase(b);
-      if (!mayMatch(lower)) continue;
+      List<int[]> regions = regions(writeUp.words(b), block.text().length());
+      if (regions.isEmpty()) continue;
       String voice = writeUp.voice(b);
       Matcher m = pattern.matcher(voice).useTransparentBounds(true).useAnchoringBounds(false);
       int lastEnd = 0;
-      for (int[] region : regions(lower, voice.length())) {
+      for (int[] region : regions) {
         m.region(Math.max(region[0], lastEnd), region[1]);
         while (m.find()) {
           lastEnd = m.end();
@@ -73,30 +69,26 @@ abstract class PhraseRule implements Rule {
     }
   }
 
-  /**
-   * The parts of a block around each anchor, merged where they overlap: the pattern runs only
-   * there, not from every character of the block. The whole block when lower-casing changed its
-   * length (offsets would not match).
-   */
-  private List<int[]> regions(String lower, int length) {
-    if (lower.length() != length) return List.of(new int[] {0, length});
-    List<int[]> hits = new ArrayList<>();
-    for (String a : anchors) {
-      for (int k = lower.indexOf(a); k >= 0; k = lower.indexOf(a, k + 1)) {
-        hits.add(new int[] {Math.max(0, k - BEFORE), Math.min(length, k + AFTER)});
+  /** The parts of a block around each anchor word, merged where they overlap. */
+  private List<int[]> regions(WriteUp.Words words, int length) {
+    List<int[]> merged = null;
+    String previous = "";
+    for (int i = 0; i < words.words().length; i++) {
+      String word = words.words()[i];
+      if (anchor(word, previous)) {
+        if (merged == null) merged = new ArrayList<>();
+        int from = Math.max(0, words.starts()[i] - BEFORE);
+        int to = Math.min(length, words.starts()[i] + AFTER);
+        int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+        if (last != null && from <= last[1]) {
+          last[1] = Math.max(last[1], to);
+        } else {
+          merged.add(new int[] {from, to});
+        }
       }
+      previous = word;
     }
-    hits.sort((x, y) -> Integer.compare(x[0], y[0]));
-    List<int[]> merged = new ArrayList<>();
-    for (int[] h : hits) {
-      int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (last != null && h[0] <= last[1]) {
-        last[1] = Math.max(last[1], h[1]);
-      } else {
-        merged.add(h);
-      }
-    }
-    return merged;
+    return merged == null ? List.of() : merged;
   }
 
   /** Where the sentence holding {@code offset} starts. */

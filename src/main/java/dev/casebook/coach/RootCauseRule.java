@@ -11,7 +11,12 @@ final class RootCauseRule extends PhraseRule {
       + " (?:was|is|were|has been|turned out to be)\\b|\\broot[- ]causes?\\s*:|\\A\\s*root[- ]causes?(?: analysis)?\\s*\\z");
 
   RootCauseRule(boolean asError) {
-    super(PHRASES, new String[] {"root"}, asError);
+    super(PHRASES, asError);
+  }
+
+  @Override
+  boolean anchor(String word, String previous) {
+    return word.equals("root");
   }
 
   @Override

@@ -38,7 +38,7 @@ final class Sections {
     for (int i = 0; i < headings.size(); i++) {
       ProseBlock h = headings.get(i);
       int from = h.lineAt(0);
-      int to = writeUp.lines.length + 1;
+      int to = writeUp.lines().length + 1;
       for (int j = i + 1; j < headings.size(); j++) {
         if (headings.get(j).level() <= h.level()) {
           to = headings.get(j).lineAt(0);
@@ -46,8 +46,8 @@ final class Sections {
         }
       }
       boolean empty = true;
-      for (int line = from + 1; line < to && line <= writeUp.lines.length && empty; line++) {
-        String text = writeUp.lines[line - 1].strip();
+      for (int line = from + 1; line < to && line <= writeUp.lines().length && empty; line++) {
+        String text = writeUp.lines()[line - 1].strip();
         if (text.isEmpty() || headingLines.contains(line) || text.startsWith("<!--") || RULE.matcher(text).matches()
             || skeleton.isFiller(text)) {
           continue;

@@ -41,9 +41,19 @@ record Skeleton(Set<String> fillers) {
   /** Whether a body line is one of the skeleton's prompts or placeholders, left as it was. */
   boolean isFiller(String line) {
     if (fillers.isEmpty()) return false;
+    int at = 0;
+    while (at < line.length() && Character.isWhitespace(line.charAt(at))) at++;
+    if (at == line.length()) return false;
+    char first = Character.toLowerCase(line.charAt(at));
+    boolean known = false;
+    for (String f : fillers) {
+      if (f.charAt(0) == first) {
+        known = true;
+        break;
+      }
+    }
+    if (!known) return false;
     String text = line.strip();
-    if (text.isEmpty()) return false;
-    char first = Character.toLowerCase(text.charAt(0));
     boolean candidate = false;
     for (String f : fillers) {
       if (f.charAt(0) == first && text.length() <= f.length() * 2) {

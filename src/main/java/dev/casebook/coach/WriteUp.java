@@ -4,7 +4,6 @@ import dev.casebook.diag.SourcePosition;
 import dev.casebook.markdown.Prose;
 import dev.casebook.markdown.ProseBlock;
 import dev.casebook.model.Incident;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -25,18 +24,32 @@ final class WriteUp {
 
   final Incident incident;
   final Prose prose;
-  final String[] lines;
-  private final List<String> voices;
+  private String[] lines;
+  private final String[] voices;
   private final String[] lowerCase;
   private List<Sections.Section> sections;
 
   WriteUp(Incident incident, Prose prose) {
     this.incident = incident;
     this.prose = prose;
-    this.lines = incident.source().body().split("\r?\n", -1);
-    this.voices = new ArrayList<>(prose.blocks().size());
-    for (ProseBlock b : prose.blocks()) voices.add(voiceOf(b));
-    this.lowerCase = new String[voices.size()];
+    this.voices = new String[prose.blocks().size()];
+    this.lowerCase = new String[voices.length];
+  }
+
+  /** The body's lines, worked out when a rule first asks. */
+  String[] lines() {
+    if (lines == null) {
+      String body = incident.source().body();
+      List<String> out = new java.util.ArrayList<>();
+      int start = 0;
+      for (int i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', start)) {
+        out.add(body.substring(start, i > start && body.charAt(i - 1) == '\r' ? i - 1 : i));
+        start = i + 1;
+      }
+      out.add(body.substring(start));
+      lines = out.toArray(new String[0]);
+    }
+    return lines;
   }
 
   /** The block's text in lower case, for a quick look before a rule's pattern runs (offsets may differ). */
@@ -44,6 +57,51 @@ final class WriteUp {
     String s = lowerCase[block];
     if (s == null) lowerCase[block] = s = prose.blocks().get(block).text().toLowerCase(Locale.ROOT);
     return s;
+  }
+
+  /** The words of a block, lower case, with where each starts. */
+  record Words(String[] words, int[] starts) {}
+
+  private Words[] words;
+  /** The longest word an anchor is. */
+  private static final int SHORT_WORD = 12;
+
+  private static boolean wordChar(char c) {
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return Character.isLetterOrDigit(c);
+  }
+
+  /** The block's words (letters, digits and apostrophes), lower case, worked out once for every rule. */
+  Words words(int block) {
+    if (words == null) words = new Words[voices.length];
+    Words w = words[block];
+    if (w != null) return w;
+    String text = prose.blocks().get(block).text();
+    List<String> found = new java.util.ArrayList<>();
+    int[] starts = new int[16];
+    char[] buffer = new char[SHORT_WORD];
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      if (!wordChar(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      int length = 0;
+      while (i < n && (wordChar(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '’')) {
+        char c = text.charAt(i++);
+        if (length < SHORT_WORD) buffer[length] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : Character.toLowerCase(c);
+        length++;
+      }
+      if (found.size() == starts.length) starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+      starts[found.size()] = start;
+      // Longer words are never anchors: kept as an empty word, so neighbours stay neighbours.
+      found.add(length <= SHORT_WORD ? new String(buffer, 0, length) : "");
+    }
+    w = new Words(found.toArray(new String[0]), java.util.Arrays.copyOf(starts, found.size()));
+    words[block] = w;
+    return w;
   }
 
   /** The write-up's sections, worked out once. */
@@ -57,7 +115,9 @@ final class WriteUp {
    * strings and, in a timeline, chat messages.
    */
   String voice(int block) {
-    return voices.get(block);
+    String v = voices[block];
+    if (v == null) voices[block] = v = voiceOf(prose.blocks().get(block));
+    return v;
   }
 
   private static String voiceOf(ProseBlock block) {
