@@ -21,15 +21,17 @@ import java.util.stream.IntStream;
  * Writes a synthetic but realistic Casebook library for the build benchmark.
  *
  * <pre>
- *   java bench/GenerateLibrary.java N OUTDIR [SEED]
+ *   java bench/GenerateLibrary.java N OUTDIR [SEED] [--mix NAME] [--KNOB VALUE ...]
  * </pre>
  *
  * OUTDIR must not exist or be empty. The output is a casebook.yml plus
  * incidents/&lt;year&gt;/&lt;id&gt;-&lt;slug&gt;.md for N write-ups spread over eight years, each with
- * full front matter and a body of about 1,500 words. The same N and SEED always give
- * byte-identical output: the metadata comes from one seeded java.util.Random, and each
- * body from its own Random derived from SEED and the write-up's position, so bodies can
- * be written in parallel without changing the result.
+ * full front matter and a body of about 1,500 words, and design/NNNN-&lt;slug&gt;.md design documents
+ * that cite write-ups when the knobs ask for them. The knobs (see {@link Knobs}) set the size of the
+ * vocabulary, the taxonomy, the cross-links and the Markdown features; a mix is a named set of
+ * knobs. The same N, SEED and knobs always give byte-identical output: the metadata comes from one
+ * seeded java.util.Random, and each body from its own Randoms derived from SEED and the write-up's
+ * position, so bodies can be written in parallel without changing the result.
  */
 public final class GenerateLibrary {
 
@@ -39,8 +41,8 @@ public final class GenerateLibrary {
 
     // ------------------------------------------------------------------ vocabularies
 
-    /** service:owning-team. 30 services. */
-    static final String[] SERVICE_DEFS = (
+    /** service:owning-team. 30 services; --services adds more (see {@link #services}) or keeps fewer. */
+    static final String[] BASE_SERVICE_DEFS = (
         "checkout:storefront cart:storefront storefront-web:storefront catalog:catalog "
       + "search:search search-indexer:search recommendations:growth pricing:catalog "
       + "inventory:logistics shipping:logistics fulfillment:logistics warehouse-sync:logistics "
@@ -65,7 +67,8 @@ public final class GenerateLibrary {
         {"sre", "Reliability practice, incident response and on-call tooling"},
     };
 
-    static final String[] TAGS = (
+    /** 60 tags; --tag-vocabulary adds more (see {@link #tags}) or keeps fewer. */
+    static final String[] BASE_TAGS = (
         "latency deploy config-change rollback timeout database capacity retry-storm cache "
       + "alerting-gap connection-pool kubernetes dns certificate third-party queue-backlog "
       + "memory-leak feature-flag partial-outage degradation customer-impact migration "
@@ -75,6 +78,10 @@ public final class GenerateLibrary {
       + "data-corruption data-loss access-control secrets library-upgrade clock-skew "
       + "encoding backup restore split-brain full-outage security cost time-zone bgp "
       + "dependency observability").split(" ");
+
+    /** The services (service:team) and tags of the library being written, set from the knobs. */
+    static String[] SERVICE_DEFS = BASE_SERVICE_DEFS;
+    static String[] TAGS = BASE_TAGS;
 
     static final String[] SEVERITIES = {"SEV1", "SEV2", "SEV3", "SEV4"};
 
@@ -491,34 +498,46 @@ public final class GenerateLibrary {
     // ------------------------------------------------------------------ main
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: java bench/GenerateLibrary.java N OUTDIR [SEED]");
-            System.exit(2);
+        List<String> positional = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                if (i + 1 == args.length) usage("option " + args[i] + " needs a value");
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                positional.add(args[i]);
+            }
         }
+        if (positional.size() < 2 || positional.size() > 3) usage(null);
         int n;
         long seed;
         try {
-            n = Integer.parseInt(args[0]);
-            seed = args.length == 3 ? Long.parseLong(args[2]) : 42L;
+            n = Integer.parseInt(positional.get(0));
+            seed = positional.size() == 3 ? Long.parseLong(positional.get(2)) : 42L;
         } catch (NumberFormatException e) {
-            System.err.println("N and SEED must be integers: " + e.getMessage());
-            System.exit(2);
+            usage("N and SEED must be integers: " + e.getMessage());
             return;
         }
-        if (n < 1 || n > 99_999 * YEARS / 2) {
-            System.err.println("N must be between 1 and " + (99_999 * YEARS / 2));
-            System.exit(2);
+        if (n < 1 || n > 99_999 * YEARS / 2) usage("N must be between 1 and " + (99_999 * YEARS / 2));
+        try {
+            K = Knobs.parse(options, n);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
         }
-        Path out = Path.of(args[1]);
+        Path out = Path.of(positional.get(1));
         if (Files.exists(out)) {
             try (var s = Files.list(out)) {
-                if (s.findAny().isPresent()) {
-                    System.err.println("OUTDIR must not exist or be empty: " + out);
-                    System.exit(2);
-                }
+                if (s.findAny().isPresent()) usage("OUTDIR must not exist or be empty: " + out);
             }
         }
         long t0 = System.nanoTime();
+        SERVICE_DEFS = services(K.services);
+        TAGS = tags(K.tagVocabulary);
+        try {
+            if (K.vocabulary > 0) Vocabulary.calibrate(seed, K.vocabulary);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+        }
         Files.createDirectories(out);
 
         Random rnd = new Random(seed);
@@ -535,11 +554,12 @@ public final class GenerateLibrary {
         }
         Path incDir = out.resolve("incidents");
         final long fseed = seed;
+        int window = Math.min(n, Vocabulary.WINDOW);
+        Set<String> windowWords = java.util.concurrent.ConcurrentHashMap.newKeySet();
         IntStream.range(0, n).parallel().forEach(i -> {
             Incident inc = incidents.get(i);
-            Random r = new Random(fseed * 0x9E3779B97F4A7C15L + (i + 1) * 0xBF58476D1CE4E5B9L);
-            Writer w = new Writer(r, inc, incidents);
-            String text = w.document();
+            String text = writeUp(fseed, i, incidents, w -> words.addAndGet(w.bodyWords));
+            if (i < window) Vocabulary.addWords(text, windowWords);
             byte[] data = text.getBytes(StandardCharsets.UTF_8);
             try {
                 Files.write(incDir.resolve(inc.relPath()), data);
@@ -547,13 +567,175 @@ public final class GenerateLibrary {
                 throw new java.io.UncheckedIOException(e);
             }
             bytes.addAndGet(data.length);
-            words.addAndGet(w.bodyWords);
         });
+        int designs = K.designDocs(n);
+        if (designs > 0) {
+            Path designDir = Files.createDirectories(out.resolve("design"));
+            IntStream.range(0, designs).parallel().forEach(d -> {
+                DesignDoc doc = DesignDoc.write(fseed, d, incidents, people);
+                byte[] data = doc.text().getBytes(StandardCharsets.UTF_8);
+                try {
+                    Files.write(designDir.resolve(doc.fileName()), data);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                bytes.addAndGet(data.length);
+            });
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT,
-            "generated %d write-ups (%d-%d) in %s: %d files, %d bytes (%.1f MB), %d body words (avg %d), seed %d, %.2f s%n",
-            n, FIRST_YEAR, LAST_YEAR, out, n + 1, bytes.get(), bytes.get() / 1048576.0,
-            words.get(), words.get() / n, seed, secs);
+            "generated %d write-ups (%d-%d) and %d design documents in %s: %d files, %d bytes (%.1f MB), "
+                + "%d body words (avg %d), %d distinct words in the first %d write-ups, mix %s, seed %d, %.2f s%n",
+            n, FIRST_YEAR, LAST_YEAR, designs, out, n + designs + 1, bytes.get(), bytes.get() / 1048576.0,
+            words.get(), words.get() / n, windowWords.size(), window, K.mix, seed, secs);
+        System.out.println("knobs: " + K);
+    }
+
+    /** The write-up at position i, with its own Random (derived from SEED and i), so write-ups can be written in any order. */
+    static String writeUp(long seed, int i, List<Incident> incidents, java.util.function.Consumer<Writer> done) {
+        Random r = new Random(seed * 0x9E3779B97F4A7C15L + (i + 1) * 0xBF58476D1CE4E5B9L);
+        Random pseudo = new Random(seed * 0xD1B54A32D192ED03L + (i + 1) * 0x94D049BB133111EBL);
+        Writer w = new Writer(r, pseudo, incidents.get(i), incidents);
+        String text = w.document();
+        done.accept(w);
+        return text;
+    }
+
+    static void usage(String problem) {
+        if (problem != null) System.err.println("GenerateLibrary: " + problem);
+        System.err.println("usage: java bench/GenerateLibrary.java N OUTDIR [SEED] [--mix NAME] [--KNOB VALUE ...]");
+        System.err.println("mixes: " + String.join(", ", Knobs.MIXES.keySet()) + " (default uniform); knobs: " + Knobs.HELP);
+        System.exit(2);
+    }
+
+    // ------------------------------------------------------------------ knobs
+
+    static Knobs K = Knobs.parse(Map.of(), 1);
+
+    /**
+     * What kind of library to write. Ranges are "MIN-MAX" (each write-up draws a value in it) or one
+     * number. A mix is a named set of knobs; knobs given on the command line override the mix's.
+     */
+    static final class Knobs {
+        static final Map<String, String> MIXES = new LinkedHashMap<>();
+        static {
+            MIXES.put("uniform", "");
+            MIXES.put("wide", "vocabulary=34000 tags-per=4 tag-vocabulary=40 services=100 design-docs=5% "
+                + "design-citations=15 links=4 tables=1 code-blocks=1 length=1.15");
+            MIXES.put("linked", "tags-per=6-10 tag-vocabulary=300 services=250 design-docs=20% "
+                + "design-citations=30 links=8-12 tables=2 code-blocks=2 length=0.9");
+        }
+        static final String HELP = "--vocabulary W (distinct words per 2,000 write-ups; 0: the built-in text's own), "
+            + "--tags-per A[-B], --tag-vocabulary T, --services S, --design-docs D or P%, --design-citations C, "
+            + "--links A[-B], --tables T, --code-blocks C, --length F (body length factor)";
+
+        String mix = "uniform";
+        int vocabulary;                 // 0: no pseudo-words
+        int tagsMin = 2, tagsMax = 5;
+        int tagVocabulary = BASE_TAGS.length;
+        int services = BASE_SERVICE_DEFS.length;
+        int designCount;                // absolute, unless designPercent >= 0
+        double designPercent = -1;
+        int designCitations = 8;
+        int linksMin = 1, linksMax = 3;
+        int tables = 1;
+        int codeBlocks = 1;
+        double length = 1.0;
+
+        static Knobs parse(Map<String, String> options, int n) {
+            Knobs k = new Knobs();
+            String mix = options.getOrDefault("mix", "uniform");
+            String preset = MIXES.get(mix);
+            if (preset == null) throw new IllegalArgumentException("unknown mix '" + mix + "'; mixes: " + MIXES.keySet());
+            k.mix = mix;
+            for (String kv : preset.split(" ")) {
+                if (!kv.isEmpty()) k.set(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+            for (var e : options.entrySet()) {
+                if (!e.getKey().equals("mix")) k.set(e.getKey(), e.getValue());
+            }
+            if (!options.keySet().equals(Set.of("mix")) && !options.isEmpty()) k.mix = mix + "+custom";
+            return k;
+        }
+
+        void set(String key, String v) {
+            try {
+                switch (key) {
+                    case "vocabulary" -> vocabulary = atLeast(key, Integer.parseInt(v), 0);
+                    case "tags-per" -> { int[] r = range(key, v); tagsMin = r[0]; tagsMax = r[1]; }
+                    case "tag-vocabulary" -> tagVocabulary = atLeast(key, Integer.parseInt(v), 1);
+                    case "services" -> services = atLeast(key, Integer.parseInt(v), 1);
+                    case "design-docs" -> {
+                        if (v.endsWith("%")) { designPercent = Double.parseDouble(v.substring(0, v.length() - 1)); designCount = 0; }
+                        else { designCount = atLeast(key, Integer.parseInt(v), 0); designPercent = -1; }
+                        if (designPercent > 1000) throw new IllegalArgumentException("--design-docs: at most 1000%");
+                    }
+                    case "design-citations" -> designCitations = atLeast(key, Integer.parseInt(v), 1);
+                    case "links" -> { int[] r = range(key, v); linksMin = r[0]; linksMax = r[1]; }
+                    case "tables" -> tables = atLeast(key, Integer.parseInt(v), 0);
+                    case "code-blocks" -> codeBlocks = atLeast(key, Integer.parseInt(v), 0);
+                    case "length" -> {
+                        length = Double.parseDouble(v);
+                        if (!(length >= 0.1 && length <= 10)) throw new IllegalArgumentException("--length must be between 0.1 and 10");
+                    }
+                    default -> throw new IllegalArgumentException("unknown option --" + key);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + key + ": not a number: " + v);
+            }
+        }
+
+        static int atLeast(String key, int v, int min) {
+            if (v < min) throw new IllegalArgumentException("--" + key + " must be at least " + min);
+            return v;
+        }
+
+        static int[] range(String key, String v) {
+            int dash = v.indexOf('-');
+            int a = Integer.parseInt(dash < 0 ? v : v.substring(0, dash));
+            int b = dash < 0 ? a : Integer.parseInt(v.substring(dash + 1));
+            if (a < 0 || b < a || b > 50) throw new IllegalArgumentException("--" + key + ": a range MIN-MAX with 0 <= MIN <= MAX <= 50");
+            return new int[]{a, b};
+        }
+
+        int designDocs(int n) {
+            return designPercent >= 0 ? (int) Math.round(n * designPercent / 100) : designCount;
+        }
+
+        @Override
+        public String toString() {
+            return "vocabulary=" + (vocabulary == 0 ? "built-in" : vocabulary) + " tags-per=" + tagsMin + "-" + tagsMax
+                + " tag-vocabulary=" + tagVocabulary + " services=" + services + " design-docs="
+                + (designPercent >= 0 ? designPercent + "%" : Integer.toString(designCount)) + " design-citations=" + designCitations
+                + " links=" + linksMin + "-" + linksMax + " tables=" + tables + " code-blocks=" + codeBlocks + " length=" + length;
+        }
+    }
+
+    /** The first S services: the 30 built-in ones, then made-up ones (a noun and a role), owned by the teams in turn. */
+    static String[] services(int count) {
+        List<String> defs = new ArrayList<>(Arrays.asList(BASE_SERVICE_DEFS).subList(0, Math.min(count, BASE_SERVICE_DEFS.length)));
+        Set<String> names = new LinkedHashSet<>();
+        for (String d : BASE_SERVICE_DEFS) names.add(d.substring(0, d.indexOf(':')));
+        String[] roles = "api worker gateway store sync scheduler indexer proxy exporter router".split(" ");
+        for (int i = 0; defs.size() < count; i++) {
+            String noun = NOUNS.words[i % NOUNS.words.length];
+            String name = noun + "-" + roles[(i / NOUNS.words.length) % roles.length] + (i >= NOUNS.words.length * roles.length ? "-" + i : "");
+            if (names.add(name)) defs.add(name + ":" + TEAM_DEFS[defs.size() % TEAM_DEFS.length][0]);
+        }
+        return defs.toArray(String[]::new);
+    }
+
+    /** The first T tags: the 60 built-in ones, then made-up ones (a noun and a kind of trouble). */
+    static String[] tags(int count) {
+        List<String> tags = new ArrayList<>(Arrays.asList(BASE_TAGS).subList(0, Math.min(count, BASE_TAGS.length)));
+        Set<String> seen = new LinkedHashSet<>(Arrays.asList(BASE_TAGS));
+        String[] kinds = "errors drift limit storm upgrade lag config outage leak saturation".split(" ");
+        for (int i = 0; tags.size() < count; i++) {
+            String tag = NOUNS.words[i % NOUNS.words.length] + "-" + kinds[(i / NOUNS.words.length) % kinds.length]
+                + (i >= NOUNS.words.length * kinds.length ? "-" + i : "");
+            if (seen.add(tag)) tags.add(tag);
+        }
+        return tags.toArray(String[]::new);
     }
 
     // ------------------------------------------------------------------ metadata
@@ -596,7 +778,7 @@ public final class GenerateLibrary {
         Collections.shuffle(svcOrder, rnd);
         servicePool = new Pool(0.7, svcOrder.toArray(String[]::new));
         List<String> tagOrder = new ArrayList<>(Arrays.asList(TAGS));
-        Collections.shuffle(tagOrder.subList(10, tagOrder.size()), rnd);
+        Collections.shuffle(tagOrder.subList(Math.min(10, tagOrder.size()), tagOrder.size()), rnd);
         Pool tagPool = new Pool(0.9, tagOrder.toArray(String[]::new));
 
         Map<String, List<Person>> byTeam = new LinkedHashMap<>();
@@ -672,7 +854,7 @@ public final class GenerateLibrary {
     static void fillMeta(Incident inc, Random rnd, Pool servicePool, Pool tagPool, Map<String, List<Person>> byTeam) {
         int ns = pickCount(rnd, new double[]{0.45, 0.35, 0.2}) + 1;
         LinkedHashSet<String> svcs = new LinkedHashSet<>();
-        while (svcs.size() < ns) svcs.add(servicePool.pick(rnd));
+        while (svcs.size() < Math.min(ns, SERVICE_DEFS.length)) svcs.add(servicePool.pick(rnd));
         inc.services.addAll(svcs);
         inc.owner = teamOf(inc.services.get(0));
         LinkedHashSet<String> teams = new LinkedHashSet<>();
@@ -686,7 +868,7 @@ public final class GenerateLibrary {
         inc.severity = sv < 0.06 ? "SEV1" : sv < 0.28 ? "SEV2" : sv < 0.72 ? "SEV3" : "SEV4";
         inc.nearMiss = rnd.nextDouble() < (inc.severity.equals("SEV4") ? 0.25 : 0.04);
 
-        int nt = 2 + rnd.nextInt(4);
+        int nt = Math.min(TAGS.length, K.tagsMin + rnd.nextInt(K.tagsMax - K.tagsMin + 1));
         LinkedHashSet<String> tags = new LinkedHashSet<>();
         while (tags.size() < nt) tags.add(tagPool.pick(rnd));
         inc.tags.addAll(tags);
@@ -771,6 +953,9 @@ public final class GenerateLibrary {
 
     static final class Writer {
         final Random r;
+        /** Decides which words become pseudo-words, and picks them; r's sequence stays the same either way. */
+        final Random pseudo;
+        int pseudoWords;
         final Incident inc;
         final List<Incident> all;
         final StringBuilder sb = new StringBuilder(12_000);
@@ -780,8 +965,15 @@ public final class GenerateLibrary {
         String p1, p2, lastP;
         int nContrib;
 
-        Writer(Random r, Incident inc, List<Incident> all) {
-            this.r = r; this.inc = inc; this.all = all;
+        Writer(Random r, Random pseudo, Incident inc, List<Incident> all) {
+            this.r = r; this.pseudo = pseudo; this.inc = inc; this.all = all;
+        }
+
+        /** The word picked, or (with --vocabulary) now and then a pseudo-word in its place. */
+        String w(String word) {
+            if (Vocabulary.LEXICON == null || pseudo.nextDouble() >= Vocabulary.share) return word;
+            pseudoWords++;
+            return Vocabulary.LEXICON.pick(pseudo);
         }
 
         String document() {
@@ -789,15 +981,15 @@ public final class GenerateLibrary {
             int bodyStart = sb.length();
             // choose 1-3 earlier write-ups to link (related ones first), and a few to mention
             if (inc.index > 0) {
-                int nl = 1 + r.nextInt(3);
+                int nl = K.linksMin + r.nextInt(K.linksMax - K.linksMin + 1);
                 LinkedHashSet<Integer> li = new LinkedHashSet<>(inc.related);
-                for (int tries = 0; li.size() < nl && tries < 10; tries++) li.add(r.nextInt(inc.index));
+                for (int tries = 0; li.size() < nl && tries < Math.max(10, 3 * nl); tries++) li.add(r.nextInt(inc.index));
                 List<Integer> l = new ArrayList<>(li);
                 for (int i = 0; i < Math.min(nl, l.size()); i++) linkTargets.add(all.get(l.get(i)));
                 for (int i = 0; i < 1 + r.nextInt(3); i++) mentions.add(all.get(r.nextInt(inc.index)));
                 for (int x : inc.related) mentions.add(all.get(x));
             }
-            int target = 1080 + r.nextInt(600);
+            int target = (int) Math.round(1080 * K.length) + r.nextInt(Math.max(1, (int) Math.round(600 * K.length)));
             body(target);
             bodyWords = countWords(bodyStart);
             return sb.toString();
@@ -879,6 +1071,7 @@ public final class GenerateLibrary {
             int[] linkSection = new int[links.size()];
             for (int i = 0; i < links.size(); i++) linkSection[i] = new int[]{0, 2, 5}[r.nextInt(3)];
             int codeSection = new int[]{0, 2, 4}[r.nextInt(3)];
+            if (K.codeBlocks == 0) codeSection = -1;
             boolean footnote = r.nextDouble() < 0.15;
 
             h2("What happened");
@@ -894,6 +1087,8 @@ public final class GenerateLibrary {
             if (inc.nearMiss) {
                 sb.append(fill("> **Near miss.** Customers were not affected: we caught it {ttd} after it started.")).append("\n\n");
             }
+
+            extras(0);
 
             h2("Timeline");
             timeline(budget[1]);
@@ -912,6 +1107,7 @@ public final class GenerateLibrary {
                 sb.append('\n');
             }
             sb.append('\n');
+            extras(1);
 
             h2("Contributors");
             nContrib = 3 + r.nextInt(3);
@@ -940,6 +1136,7 @@ public final class GenerateLibrary {
                 }))).append("\n\n");
             }
             linksFor(5, links, linkSection);
+            extras(2);
 
             h2("Follow-ups");
             int nf = 3 + r.nextInt(4);
@@ -958,6 +1155,33 @@ public final class GenerateLibrary {
                 sb.append("The numbers above come from the `").append(metric())
                   .append("` series[^1].\n\n[^1]: Sampled at one-minute resolution; the raw data is kept for 30 days.\n");
             }
+        }
+
+        /** The tables and code blocks beyond the first (--tables, --code-blocks), spread over three places. */
+        void extras(int place) {
+            for (int i = 1; i < K.tables; i++) if (i % 3 == place) table(i);
+            for (int i = 1; i < K.codeBlocks; i++) if (i % 3 == place) code();
+        }
+
+        void table(int kind) {
+            if (kind % 2 == 1) {
+                sb.append(fill("Impact by region, as the `{metric}` series shows it:")).append("\n\n");
+                sb.append("| Region | Requests failed | p99 latency (ms) | Worst minute (UTC) |\n|---|---:|---:|---|\n");
+                List<String> regions = new ArrayList<>(Arrays.asList(REGIONS));
+                Collections.shuffle(regions, r);
+                for (String region : regions.subList(0, 3 + r.nextInt(4))) {
+                    sb.append("| ").append(region).append(" | ").append(r.nextInt(200_000)).append(" | ")
+                      .append(100 + r.nextInt(9000)).append(" | ")
+                      .append(hhmm(inc.startMin + r.nextInt(Math.max(1, inc.mitigateMin - inc.startMin + 1)))).append(" |\n");
+                }
+            } else {
+                sb.append("| Signal | Where we saw it | Useful? |\n|---|---|---|\n");
+                for (int i = 0; i < 3 + r.nextInt(4); i++) {
+                    sb.append("| `").append(metric()).append("` | ").append(fill("the {svc} dashboard, {adj} {n}"))
+                      .append(" | ").append(pick(new String[]{"yes", "no", "late", "only in hindsight"})).append(" |\n");
+                }
+            }
+            sb.append('\n');
         }
 
         void fillSection(String[] own, int budget, boolean withCode) {
@@ -993,7 +1217,7 @@ public final class GenerateLibrary {
         }
 
         void timeline(int budget) {
-            sb.append("| Time (UTC) | What happened |\n|---|---|\n");
+            if (K.tables > 0) sb.append("| Time (UTC) | What happened |\n|---|---|\n");
             int rows = Math.max(6, Math.min(16, budget / 10));
             int span = Math.max(1, inc.resolveMin - inc.startMin);
             int[] times = new int[rows];
@@ -1016,7 +1240,8 @@ public final class GenerateLibrary {
         }
 
         void row(int min, String t) {
-            sb.append("| ").append(hhmm(min)).append(" | ").append(fill(t)).append(" |\n");
+            if (K.tables > 0) sb.append("| ").append(hhmm(min)).append(" | ").append(fill(t)).append(" |\n");
+            else sb.append("- **").append(hhmm(min)).append("** ").append(fill(t)).append('\n');
         }
 
         void code() {
@@ -1231,19 +1456,19 @@ public final class GenerateLibrary {
                     for (int i = 0; i < 6 && q.equals(lastP); i++) q = person();
                     return q;
                 }
-                case "n": case "n2": return NOUNS.pick(r);
-                case "rn": case "rn2": return RARE_NOUNS.pick(r);
-                case "ran": return RARE_ADJS.pick(r);
+                case "n": case "n2": return w(NOUNS.pick(r));
+                case "rn": case "rn2": return w(RARE_NOUNS.pick(r));
+                case "ran": return w(RARE_ADJS.pick(r));
                 case "ving": return ing(VBASE.pick(r));
                 case "ncontrib": return WORDS_SMALL[nContrib - 2];
-                case "ns": return plural(NOUNS.pick(r));
-                case "adj": case "adj2": return r.nextDouble() < 0.08 ? RARE_ADJS.pick(r) : ADJS.pick(r);
+                case "ns": return w(plural(NOUNS.pick(r)));
+                case "adj": case "adj2": return w(r.nextDouble() < 0.08 ? RARE_ADJS.pick(r) : ADJS.pick(r));
                 case "adv": return ADVS.pick(r);
                 case "vp": return VPAST.pick(r);
                 case "vb": return VBASE.pick(r);
                 case "VB": return cap(VBASE.pick(r));
                 case "vping": return ing(VBASE.pick(r));
-                case "tech": return TECH.pick(r);
+                case "tech": return w(TECH.pick(r));
                 case "sym": return r.nextDouble() < 0.6 ? inc.symText : SYMPTOMS.pick(r);
                 case "cause": return r.nextDouble() < 0.7 ? inc.causeText : CAUSES.pick(r);
                 case "Cause_": return cap(inc.causeText);
@@ -1277,6 +1502,164 @@ public final class GenerateLibrary {
                 case "ver": return version();
                 default: throw new IllegalArgumentException("unknown slot {" + k + "}");
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ vocabulary
+
+    /**
+     * Pseudo-words, for --vocabulary W: W distinct words per 2,000 write-ups. A word is a run of letters,
+     * digits and '_', lowercased, in the whole file (front matter and body). The built-in text has about
+     * 13,500 of them per 2,000 write-ups; the rest are pseudo-words (pronounceable, made from syllables),
+     * put in place of nouns, adjectives and technical terms, and picked with a Zipf frequency (the k-th
+     * word has weight 1/k), as words are in real text. How many pseudo-words the lexicon needs is worked
+     * out on a model library of 2,000 write-ups: which words are replaced does not depend on the
+     * lexicon, so the model gives the built-in words that remain and the number of pseudo-words drawn,
+     * and the lexicon's size is the one whose expected number of distinct draws makes up the rest.
+     */
+    static final class Vocabulary {
+        static final int WINDOW = 2_000;
+        static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_]+");
+        static Pool LEXICON;
+        static double share;
+
+        static void addWords(String text, Set<String> into) {
+            var m = WORD.matcher(text);
+            Set<String> local = new java.util.HashSet<>();
+            while (m.find()) local.add(m.group().toLowerCase(Locale.ROOT));
+            into.addAll(local);
+        }
+
+        static void calibrate(long seed, int target) {
+            Random rnd = new Random(seed);
+            List<Person> people = makePeople(rnd);
+            List<Incident> model = makeIncidents(WINDOW, rnd, people);
+            // Words replaced: a share that makes room for the words asked for, with draws to spare
+            // (three and a half draws per distinct pseudo-word), so that frequent ones repeat as in real
+            // text. A write-up has about 140 words that can be replaced.
+            int extra = Math.max(0, target - 13_500);
+            share = Math.min(0.7, Math.max(0.02, 3.5 * extra / (WINDOW * 140.0)));
+            String marker = "zzmarkerzz";
+            LEXICON = new Pool(1.0, new String[]{marker});
+            Set<String> base = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            AtomicLong draws = new AtomicLong();
+            IntStream.range(0, WINDOW).parallel().forEach(i ->
+                addWords(writeUp(seed, i, model, w -> draws.addAndGet(w.pseudoWords)), base));
+            base.remove(marker);
+            long m = draws.get();
+            int needed = target - base.size();
+            if (needed <= 0) {
+                throw new IllegalArgumentException("--vocabulary " + target + " is below what the text has without pseudo-words ("
+                    + base.size() + " distinct words per " + WINDOW + " write-ups); ask for more, or 0");
+            }
+            if (needed >= m) {
+                throw new IllegalArgumentException("--vocabulary " + target + " is more than the text can hold (" + base.size()
+                    + " built-in words, " + m + " pseudo-word draws)");
+            }
+            int lo = 1, hi = 1;
+            while (expectedDistinct(hi, m) < needed) {
+                if (hi > 4_000_000) {
+                    throw new IllegalArgumentException("--vocabulary " + target + " is more than the text can hold (" + base.size()
+                        + " built-in words, " + m + " pseudo-word draws)");
+                }
+                hi *= 2;
+            }
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (expectedDistinct(mid, m) < needed) lo = mid + 1; else hi = mid;
+            }
+            LEXICON = new Pool(1.0, lexicon(seed, lo, base));
+            System.err.printf(Locale.ROOT, "vocabulary: %d built-in words per %d write-ups, %d pseudo-word draws (%.0f%% of the"
+                + " replaceable words), a lexicon of %d pseudo-words for %d more%n", base.size(), WINDOW, m, share * 100, lo, needed);
+        }
+
+        /** Expected number of distinct words in m draws from a Zipf (s = 1) lexicon of size l. */
+        static double expectedDistinct(int l, long m) {
+            double h = 0;
+            for (int k = 1; k <= l; k++) h += 1.0 / k;
+            double e = 0;
+            for (int k = 1; k <= l; k++) e += -Math.expm1(m * Math.log1p(-1.0 / (k * h)));
+            return e;
+        }
+
+        static final String[] ONSETS = "b c d f g h j k l m n p r s t v w z br cr dr fl gr pl st tr sh ch th sk sp".split(" ");
+        static final String[] VOWELS = "a e i o u a e i o ai ea ou io".split(" ");
+        static final String[] CODAS = ",,,n,r,s,l,m,t,x,nd,rt,st,ng".split(",", -1);
+
+        /** l distinct pseudo-words, none of them a built-in word; frequent ones (low ranks) are shorter. */
+        static String[] lexicon(long seed, int l, Set<String> taken) {
+            Random r = new Random(seed * 0x2545F4914F6CDD1DL + 11);
+            Set<String> made = new LinkedHashSet<>();
+            while (made.size() < l) {
+                int rank = made.size();
+                int syllables = (rank < 300 ? 1 : rank < 6_000 ? 2 : 3) + (r.nextInt(3) == 0 ? 1 : 0);
+                StringBuilder b = new StringBuilder();
+                for (int i = 0; i < syllables; i++) {
+                    b.append(ONSETS[r.nextInt(ONSETS.length)]).append(VOWELS[r.nextInt(VOWELS.length)]);
+                    if (i == syllables - 1 || r.nextInt(3) == 0) b.append(CODAS[r.nextInt(CODAS.length)]);
+                }
+                String word = b.toString();
+                if (word.length() >= 3 && !taken.contains(word)) made.add(word);
+            }
+            return made.toArray(String[]::new);
+        }
+    }
+
+    // ------------------------------------------------------------------ design documents
+
+    record DesignDoc(String fileName, String text) {
+        static final String[] STATUSES = {"accepted", "accepted", "accepted", "accepted", "proposed", "superseded"};
+        static final String[] CITE = {
+            "In {id} the {tech} in {svc} failed {adv}, and nothing warned us.",
+            "[{title}]({id}) showed the same {n} from the other side.",
+            "See [the {month} incident](../incidents/{path}) for how the {tech} behaved under load.",
+            "{id} is the clearest case: {sym} for {mins} minutes.",
+            "As [{id}](../incidents/{path}) showed, a {adj} {n} is enough to start it.",
+            "We counted the {n} again after {id}, and it had grown.",
+        };
+
+        /** Design document d: cites --design-citations write-ups, some of them far more often cited than others. */
+        static DesignDoc write(long seed, int d, List<Incident> all, List<Person> people) {
+            Random rd = new Random(seed * 0x9FB21C651E98DF25L + (d + 1) * 0xC13FA9A902A6328FL);
+            int c = Math.min(K.designCitations, all.size());
+            LinkedHashSet<Integer> cited = new LinkedHashSet<>();
+            while (cited.size() < c) {
+                // half from a few popular write-ups (a fixed spread over the library), half at random
+                int i = rd.nextBoolean()
+                    ? (int) ((long) (all.size() * Math.pow(rd.nextDouble(), 3)) * 7919 % all.size())
+                    : rd.nextInt(all.size());
+                cited.add(i);
+            }
+            List<Incident> cites = new ArrayList<>();
+            for (int i : cited) cites.add(all.get(i));
+            Incident context = cites.get(0);
+            Writer w = new Writer(rd, new Random(rd.nextLong()), context, all);
+            w.p1 = w.person();
+            w.p2 = w.person();
+            LocalDate date = cites.stream().map(x -> x.date).max(LocalDate::compareTo).orElseThrow().plusDays(1 + rd.nextInt(90));
+            String title = String.format(Locale.ROOT, "ADR %04d: %s the %s in %s", d + 1,
+                cap(VBASE.pick(rd)), TECH.pick(rd), context.services.get(0));
+            StringBuilder b = new StringBuilder(6_000);
+            b.append("---\ntitle: ").append(yaml(title)).append('\n');
+            b.append("status: ").append(STATUSES[rd.nextInt(STATUSES.length)]).append('\n');
+            b.append("authors: [").append(people.get(rd.nextInt(people.size())).name());
+            if (rd.nextBoolean()) b.append(", ").append(people.get(rd.nextInt(people.size())).name());
+            b.append("]\ndate: ").append(date).append("\n---\n\n## Context\n\n");
+            for (int i = 0; i < cites.size(); i++) {
+                Incident x = cites.get(i);
+                String t = CITE[rd.nextInt(CITE.length)].replace("{id}", x.id).replace("{title}", x.title.replace("]", ""))
+                    .replace("{path}", x.relPath())
+                    .replace("{month}", x.date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + x.year);
+                b.append(w.fill(t)).append(' ').append(w.generic()).append(i % 3 == 2 || i == cites.size() - 1 ? "\n\n" : " ");
+            }
+            b.append("## Decision\n\n");
+            for (int i = 0; i < 3 + rd.nextInt(3); i++) b.append("- ").append(w.fill(T_FOLLOW[rd.nextInt(T_FOLLOW.length)])).append(".\n");
+            b.append("\n## Consequences\n\n");
+            for (int i = 0; i < 2 + rd.nextInt(2); i++) {
+                for (int j = 0; j < 3; j++) b.append(w.fill(T_LEARNED[rd.nextInt(T_LEARNED.length)])).append(j == 2 ? "\n\n" : " ");
+            }
+            String file = String.format(Locale.ROOT, "%04d-%s.md", d + 1, slugify(title));
+            return new DesignDoc(file, b.toString());
         }
     }
 

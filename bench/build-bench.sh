@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Build benchmark: times `casebook build` on synthetic libraries of N write-ups.
+# Build benchmark: times `casebook build` on libraries of N write-ups, for every mix of library.
 #
 #   bash bench/build-bench.sh [N ...]        (default: 1000 10000)
 #
 # Environment:
+#   BENCH_MIXES the mixes to run, in order (default: uniform wide linked real; see bench/library.sh)
+#   BENCH_REAL  the converted library of public postmortems, for the real mix (default: /tmp/real-postmortems)
 #   JAVA_OPTS   JVM options for the build, e.g. "-Xmx1g" (default: none)
 #   BENCH_DIR   where generated libraries and build output go (default: /tmp/casebook-bench)
 #   BENCH_SEED  generator seed (default: 42)
@@ -72,9 +74,12 @@ fi
 mkdir -p "$BENCH_DIR"
 BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
 
-# Libraries are cached per size, seed and generator version.
+# Libraries are cached per size, mix, seed and generator version.
 # shellcheck source=bench/library.sh
 source "$ROOT/bench/library.sh"
+MIXES=()
+while read -r mix; do MIXES+=("$mix"); done < <(mix_list)
+[ "${#MIXES[@]}" -gt 0 ] || die "no mix to run (BENCH_MIXES)"
 
 # One build; prints "<wall seconds> <peak RSS KB>".
 timed_build() {
@@ -85,7 +90,7 @@ timed_build() {
     echo "build-bench: build failed for $lib; last lines of $logfile:" >&2
     tail -n 20 "$logfile" >&2
     rm -f "$tfile"
-    exit 1
+    return 1
   fi
   tail -n 1 "$tfile"
   rm -f "$tfile"
@@ -93,38 +98,46 @@ timed_build() {
 
 ROWS=()
 for n in "${SIZES[@]}"; do
-  library_for "$n"; lib="$LIB"
-  out="$BENCH_DIR/out-$n"
-  lib_mb="$(du -sb "$lib/incidents" | awk '{ printf "%.1f", $1 / 1048576 }')"
+  for mix in "${MIXES[@]}"; do
+    if ! library_for "$n" "$mix"; then
+      ROWS+=("| $mix | $n | not run: no library (see the log) | | | | | | | |")
+      continue
+    fi
+    lib="$LIB"
+    out="$BENCH_DIR/out-$mix-$n"
+    lib_mb="$(du -sb "$lib" | awk '{ printf "%.1f", $1 / 1048576 }')"
 
-  log "N=$n: warm-up run"
-  timed_build "$lib" "$out" "$BENCH_DIR/build-$n-warmup.log" >/dev/null
+    log "$mix N=$n: warm-up run"
+    failed="| $mix | $LIB_WRITEUPS | $lib_mb | the build failed: see the log | | | | | | |"
+    timed_build "$lib" "$out" "$BENCH_DIR/build-$mix-$n-warmup.log" >/dev/null || { ROWS+=("$failed"); continue; }
 
-  walls=(); rss_max=0
-  for ((i = 1; i <= RUNS; i++)); do
-    res="$(timed_build "$lib" "$out" "$BENCH_DIR/build-$n-run$i.log")"
-    read -r wall rss <<<"$res"
-    [[ "$wall" =~ ^[0-9.]+$ && "$rss" =~ ^[0-9]+$ ]] || die "could not read GNU time output: '$res'"
-    log "N=$n: run $i: ${wall}s, peak RSS $((rss / 1024)) MB"
-    walls+=("$wall")
-    if (( rss > rss_max )); then rss_max=$rss; fi
+    walls=(); rss_max=0
+    for ((i = 1; i <= RUNS; i++)); do
+      res="$(timed_build "$lib" "$out" "$BENCH_DIR/build-$mix-$n-run$i.log")" || { ROWS+=("$failed"); continue 2; }
+      read -r wall rss <<<"$res"
+      [[ "$wall" =~ ^[0-9.]+$ && "$rss" =~ ^[0-9]+$ ]] || die "could not read GNU time output: '$res'"
+      log "$mix N=$n: run $i: ${wall}s, peak RSS $((rss / 1024)) MB"
+      walls+=("$wall")
+      if (( rss > rss_max )); then rss_max=$rss; fi
+    done
+
+    out_files=0; html_pages=0; out_mb=0
+    if [ -d "$out" ]; then
+      out_files="$(find "$out" -type f | wc -l | tr -d ' ')"
+      html_pages="$(find "$out" -type f -name '*.html' | wc -l | tr -d ' ')"
+      out_mb="$(du -sb "$out" | awk '{ printf "%.1f", $1 / 1048576 }')"
+    fi
+    if [ "$out_files" -eq 0 ]; then
+      log "warning: the build wrote no files to $out; the figures for $mix N=$n are not meaningful"
+    fi
+    med="$(printf '%s\n' "${walls[@]}" | median)"
+    runs_txt="$(printf '%s / ' "${walls[@]}")"; runs_txt="${runs_txt% / }"
+    ROWS+=("$(awk -v mix="$mix" -v n="$LIB_WRITEUPS" -v mb="$lib_mb" -v med="$med" -v runs="$runs_txt" -v rss="$rss_max" \
+                  -v files="$out_files" -v html="$html_pages" -v omb="$out_mb" 'BEGIN {
+        pps = (med > 0) ? n / med : 0
+        printf "| %s | %d | %s | %.2f | %s | %.0f | %.0f | %s | %d | %d |", mix, n, mb, med, runs, pps, rss / 1024, omb, html, files
+      }')")
   done
-
-  out_files=0; html_pages=0
-  if [ -d "$out" ]; then
-    out_files="$(find "$out" -type f | wc -l | tr -d ' ')"
-    html_pages="$(find "$out" -type f -name '*.html' | wc -l | tr -d ' ')"
-  fi
-  if [ "$out_files" -eq 0 ]; then
-    log "warning: the build wrote no files to $out; the figures for N=$n are not meaningful"
-  fi
-  med="$(printf '%s\n' "${walls[@]}" | median)"
-  runs_txt="$(printf '%s / ' "${walls[@]}")"; runs_txt="${runs_txt% / }"
-  ROWS+=("$(awk -v n="$n" -v mb="$lib_mb" -v med="$med" -v runs="$runs_txt" -v rss="$rss_max" \
-                -v files="$out_files" -v html="$html_pages" 'BEGIN {
-      pps = (med > 0) ? n / med : 0
-      printf "| %d | %s | %.2f | %s | %.0f | %.0f | %d | %d |", n, mb, med, runs, pps, rss / 1024, html, files
-    }')")
 done
 
 # --- report -------------------------------------------------------------------
@@ -140,8 +153,8 @@ echo
 echo "- Machine: ${cpu}, $(nproc) CPUs, ${mem_gb} GB RAM, ${os} ($(uname -r))"
 echo "- Java: ${java_ver}; JAVA_OPTS: ${JAVA_OPTS:-(none)}"
 echo "- Command: \`java -jar target/casebook.jar build --source LIB --out OUT${QUIET[*]:+ ${QUIET[*]}}\`, full build into an empty folder"
-echo "- Libraries: bench/GenerateLibrary.java, seed ${SEED}; 1 warm-up run, then ${RUNS} measured runs"
+echo "- Libraries: the mixes of bench/library.sh (bench/GenerateLibrary.java, seed ${SEED}; real: ${BENCH_REAL}); 1 warm-up run, then ${RUNS} measured runs"
 echo
-echo "| Write-ups | Library (MB) | Median wall (s) | Runs (s) | Write-ups/s | Peak RSS (MB) | HTML pages | Output files |"
-echo "|---:|---:|---:|---|---:|---:|---:|---:|"
+echo "| Mix | Write-ups | Library (MB) | Median wall (s) | Runs (s) | Write-ups/s | Peak RSS (MB) | Site (MB) | HTML pages | Output files |"
+echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"

@@ -8,6 +8,8 @@
 # Environment:
 #   BENCH_CONNECTIONS  concurrent connections (default: 16)
 #   BENCH_THREADS      wrk threads (default: 2)
+#   BENCH_SILENT       slow-client attack: this many connections that send one byte and go silent
+#                      stay open during the measured run (default: 0; see bench/SilentClients.java)
 # Needs wrk (apt-get install wrk), curl, and for PostgreSQL Debian's postgresql package
 # (started with .ci/postgres). Results are recorded in docs/readership.md ("Load").
 set -euo pipefail
@@ -16,6 +18,7 @@ cd "$ROOT"
 SECONDS_EACH="${1:-20}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
+SILENT="${BENCH_SILENT:-0}"
 die() { echo "collect-bench: $*" >&2; exit 1; }
 command -v wrk >/dev/null || die "wrk is needed: apt-get install wrk"
 command -v curl >/dev/null || die "curl is needed"
@@ -23,8 +26,10 @@ command -v curl >/dev/null || die "curl is needed"
 
 work=$(mktemp -d /tmp/casebook-collect-bench-XXXXXX)
 pid=""
+silent_pid=""
 pg=""
 cleanup() {
+  if [ -n "$silent_pid" ]; then kill "$silent_pid" 2>/dev/null || true; wait "$silent_pid" 2>/dev/null || true; fi
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   if [ -n "$pg" ]; then bash .ci/postgres "$pg" stop >/dev/null 2>&1 || true; fi
   rm -rf "$work"
@@ -69,7 +74,14 @@ run() { # NAME DB
   curl -fsS "http://127.0.0.1:$port/health" >/dev/null || die "the collector did not start: $(cat "$work/$name.log")"
   # a short warm-up, then the measured run
   wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$work/pv.lua" "http://127.0.0.1:$port" >/dev/null
+  if [ "$SILENT" -gt 0 ]; then
+    java bench/SilentClients.java "$port" "$SILENT" "$((SECONDS_EACH + 5))" >"$work/$name.silent" 2>&1 &
+    silent_pid=$!
+    for _ in $(seq 1 300); do grep -q "open:" "$work/$name.silent" 2>/dev/null && break; sleep 0.1; done
+    grep -q "open:" "$work/$name.silent" || die "the silent clients did not start: $(cat "$work/$name.silent")"
+  fi
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$work/pv.lua" "http://127.0.0.1:$port" >"$work/$name.wrk"
+  if [ -n "$silent_pid" ]; then wait "$silent_pid" || true; silent_pid=""; fi
   local health
   health=$(curl -fsS "http://127.0.0.1:$port/health")
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
@@ -79,10 +91,12 @@ run() { # NAME DB
   p99=$(awk '$1 == "99%" {print $2}' "$work/$name.wrk")
   non2xx=$(awk '/Non-2xx/ {print $5}' "$work/$name.wrk"); non2xx=${non2xx:-0}
   echo "| $name | $rps | $p50 | $p99 | $non2xx | $health |"
+  if [ "$SILENT" -gt 0 ]; then echo "|   | $(tail -n 1 "$work/$name.silent") | | | | |"; fi
 }
 
 echo
-echo "Machine: $(nproc) CPUs · $(java -version 2>&1 | head -n 1) · wrk $THREADS threads, $CONNECTIONS connections, ${SECONDS_EACH} s"
+echo "Machine: $(nproc) CPUs · $(java -version 2>&1 | head -n 1) · wrk $THREADS threads, $CONNECTIONS connections, ${SECONDS_EACH} s · $SILENT silent connections"
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| database | requests/s | p50 | p99 | non-2xx | collector counters after the run |"
 echo "|---|---:|---:|---:|---:|---|"

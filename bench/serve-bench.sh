@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Serve benchmark: how soon an edited write-up is reloaded under `casebook serve`.
 #
-#   bash bench/serve-bench.sh [N]        (default: 10000)
+#   bash bench/serve-bench.sh [N [MIX]]        (default: 10000 uniform)
 #
-# Generates (or reuses) the library of N write-ups that build-bench.sh uses, copies it (the
+# Generates (or reuses) the library of N write-ups of mix MIX (uniform, wide, linked or real; see
+# bench/library.sh) that build-bench.sh uses, copies it (the
 # benchmark edits write-ups), starts `bin/casebook serve` on it and measures, for 20 body edits
 # and 20 title edits, the time from saving the file to the page's "reload" event and to the
 # reloaded page (see bench/ServeBench.java).
 #
-# Environment: BENCH_DIR (default /tmp/casebook-bench), BENCH_SEED (42), BENCH_EDITS (20),
+# Environment: BENCH_DIR (default /tmp/casebook-bench), BENCH_REAL (the real mix's library), BENCH_SEED (42), BENCH_EDITS (20),
 # BENCH_PORT (4077), CASEBOOK_JAVA_OPTS (the JVM options of bin/casebook serve).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 N="${1:-10000}"
+MIX="${2:-uniform}"
 BENCH_DIR="${BENCH_DIR:-/tmp/casebook-bench}"
 SEED="${BENCH_SEED:-42}"
 EDITS="${BENCH_EDITS:-20}"
@@ -30,13 +32,13 @@ mkdir -p "$BENCH_DIR"
 BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
 # shellcheck source=bench/library.sh
 source bench/library.sh
-library_for "$N"
+library_for "$N" "$MIX" || exit 1
 
-WORK="$BENCH_DIR/serve-$N"
+WORK="$BENCH_DIR/serve-$MIX-$N"
 rm -rf "$WORK"
 mkdir -p "$WORK"
 cp -r "$LIB" "$WORK/library"
 trap 'rm -rf "$WORK"' EXIT
 
-echo "serve-bench: $N write-ups, $EDITS edits of each kind, CPUs: $(nproc)" >&2
+echo "serve-bench: $LIB_WRITEUPS write-ups ($MIX mix), $EDITS edits of each kind, CPUs: $(nproc)" >&2
 java bench/ServeBench.java "$ROOT/bin/casebook" "$WORK/library" "$WORK/site" "$PORT" "$EDITS"

@@ -14,6 +14,18 @@
 
   var ARRAY_FIELDS = ["service", "team", "tag"];
 
+  /**
+   * Abbreviations and other spellings a reader may type for a word of the write-ups: each word of a
+   * plain query is also searched as these words, and a write-up with any of them has that word.
+   */
+  var SYNONYMS = {
+    k8s: ["kubernetes"], db: ["database"], dbs: ["databases"], cert: ["certificate"], certs: ["certificates"],
+    config: ["configuration"], configuration: ["config"], auth: ["authentication"], dc: ["datacenter"],
+    datacentre: ["datacenter"], lb: ["balancer"], oom: ["memory"], ddos: ["denial"], ssl: ["tls"], tls: ["ssl"],
+    postgres: ["postgresql"], pg: ["postgresql"], outage: ["downtime"], downtime: ["outage"], login: ["signin"],
+    signin: ["login"], vm: ["instance"], vms: ["instances"]
+  };
+
   function fieldSet(fields) {
     var set = {};
     fields.forEach(function (f) { set[f] = true; });
@@ -88,28 +100,144 @@
     }
   }
 
+  /** The index term of a word of a query, or null for a stop word: lowercased, trimmed and stemmed as lunr does. */
+  function queryTerm(word) {
+    var lunr = lunrOf();
+    var token = new lunr.Token(word.toLowerCase(), {});
+    token = lunr.trimmer(token);
+    if (!token || !lunr.stopWordFilter(token)) return null;
+    var t = lunr.stemmer(token).toString();
+    return t || null;
+  }
+
+  /** True when some loaded index has term as one of its terms. */
+  function known(e, term) {
+    for (var i = 0; i < e.indexes.length; i++) {
+      if (Object.prototype.hasOwnProperty.call(e.indexes[i].idx.invertedIndex, term)) return true;
+    }
+    return false;
+  }
+
+  /** The terms of the loaded indexes that a lunr clause expands to (a wildcard or a fuzzy term). */
+  function expansions(e, clause) {
+    var lunr = lunrOf();
+    var found = {};
+    var set = lunr.TokenSet.fromClause(clause);
+    e.indexes.forEach(function (index) {
+      index.idx.tokenSet.intersect(set).toArray().forEach(function (t) { found[t] = true; });
+    });
+    return Object.keys(found);
+  }
+
+  /** The exact id a query is, as a ref, or null. */
+  function idRef(e, q) {
+    var id = q.trim().toLowerCase();
+    if (!id || /\s/.test(id)) return null;
+    if (!e.ids) {
+      e.ids = {};
+      e.docs.forEach(function (d, ref) { if (d.id) e.ids[d.id.toLowerCase()] = String(ref); });
+    }
+    return Object.prototype.hasOwnProperty.call(e.ids, id) ? e.ids[id] : null;
+  }
+
   /**
-   * What to search for; prefix adds a trailing wildcard to the last word of a plain query (as you
-   * type). Returns null for an empty query, else {key, clauses}: the text searched and its clauses.
+   * A word of the documents' titles and summaries whose index term is term, to show what a fallback
+   * searched ("showing results for certificate"); the term itself when none is.
+   */
+  function wordFor(e, term) {
+    if (!e.words) {
+      e.words = {};
+      e.docs.forEach(function (d) {
+        (d.title + " " + d.summary).split(/[\s\-]+/).forEach(function (w) {
+          var core = w.replace(/^[^\w]+/, "").replace(/[^\w]+$/, "");
+          if (!core) return;
+          var t = termOf(core);
+          if (!Object.prototype.hasOwnProperty.call(e.words, t)) e.words[t] = core.toLowerCase();
+        });
+      });
+    }
+    return Object.prototype.hasOwnProperty.call(e.words, term) ? e.words[term] : term;
+  }
+
+  /**
+   * The clause for a word that no loaded index has: the words that start with it (its stem, as the
+   * reader may still be typing it), else those one or two edits away from it (a typo). Returns
+   * {clause, shown} with the word to show for it, or null when nothing is near.
+   */
+  function fallback(e, word, term, n) {
+    var lunr = lunrOf();
+    var prefix = { term: term + "*", fields: e.allFields, usePipeline: false, boost: 1,
+      wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.OPTIONAL, word: n };
+    if (term.length >= 3 && expansions(e, prefix).length) return { clause: prefix, shown: word.toLowerCase() + "\u2026" };
+    if (term.length < 4) return null;
+    var fuzzy = { term: term, fields: e.allFields, usePipeline: false, boost: 1, editDistance: term.length >= 7 ? 2 : 1,
+      wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, word: n };
+    var near = expansions(e, fuzzy);
+    if (!near.length) return null;
+    return { clause: fuzzy, shown: wordFor(e, near.sort()[0]) };
+  }
+
+  /**
+   * What to search for. Returns null for an empty query, else {key, clauses, shown, id}: the text
+   * searched, its clauses, what to tell the reader was searched when a word was not in the index and
+   * was replaced by the words it begins or is a typo of (else null), and the ref of the write-up
+   * whose id the query is (else null). Each clause of a plain query carries the number of its word
+   * ("word"), for merge() to count the query's words a result has. prefix is ignored: the header box
+   * and the search page search alike.
    */
   function prepare(e, q, prefix) {
+    var p = prepareQuery(e, q);
+    // merge() gets the clauses only: they carry the id's ref.
+    if (p) p.clauses.id = p.id;
+    return p;
+  }
+
+  function prepareQuery(e, q) {
     q = (q || "").trim();
     if (!q) return null;
+    var id = idRef(e, q);
     if (!hasSyntax(q)) {
-      var ws = words(q);
-      if (!ws.length) return { key: "", clauses: [] };
-      var text = ws.join(" ");
-      var last = ws[ws.length - 1];
-      if (prefix && last.length >= 2) text += " " + last + "*";
-      return { key: text, clauses: parse(e, text) || [] };
+      var ws = [];
+      words(q).forEach(function (w) {
+        // Split at hyphens as lunr splits the text it indexes.
+        w.split(/-+/).forEach(function (part) {
+          var core = part.replace(/^[^\w]+/, "").replace(/[^\w]+$/, "");
+          if (core) ws.push(core);
+        });
+      });
+      if (!ws.length) return { key: "", clauses: [], shown: null, id: id };
+      var clauses = [];
+      var keys = [];
+      var shown = [];
+      var changed = false;
+      ws.forEach(function (w, n) {
+        var term = queryTerm(w);
+        if (term === null) { shown.push(w); return; }
+        var exact = parse(e, w.replace(/[:~^*\\+\-]/g, " ")) || [];
+        var synonyms = Object.prototype.hasOwnProperty.call(SYNONYMS, w.toLowerCase()) ? SYNONYMS[w.toLowerCase()] : [];
+        synonyms.forEach(function (syn) { (parse(e, syn) || []).forEach(function (c) { c.word = n; exact.push(c); }); });
+        if (!known(e, term) && !id && !synonyms.length) {
+          var f = fallback(e, w, term, n);
+          if (f) { clauses.push(f.clause); keys.push(f.clause.term + (f.clause.editDistance ? "~" + f.clause.editDistance : "")); shown.push(f.shown); changed = true; return; }
+        }
+        exact.forEach(function (c) { c.word = n; clauses.push(c); });
+        keys.push(w);
+        shown.push(w);
+      });
+      return { key: keys.join(" "), clauses: clauses, shown: changed ? shown.join(" ") : null, id: id };
     }
     var escaped = escapeArrayFields(q);
-    var clauses = parse(e, escaped);
-    if (clauses) return { key: escaped, clauses: clauses };
+    var parsed = parse(e, escaped);
+    if (parsed) return { key: escaped, clauses: parsed, shown: null, id: id };
     // Not valid lunr syntax (e.g. "a:" or an unknown field): search the words instead.
     var plain = words(q.replace(/[:~^*\\+]/g, " ").replace(/(^|\s)-+/g, " "));
-    if (!plain.length) return { key: "", clauses: [] };
-    return { key: plain.join(" "), clauses: parse(e, plain.join(" ")) || [] };
+    if (!plain.length) return { key: "", clauses: [], shown: null, id: id };
+    return { key: plain.join(" "), clauses: parse(e, plain.join(" ")) || [], shown: null, id: id };
+  }
+
+  /** The terms of one index that a wildcard or fuzzy clause expands to. */
+  function expansionsIn(index, clause) {
+    return index.idx.tokenSet.intersect(lunrOf().TokenSet.fromClause(clause)).toArray();
   }
 
   function restrictClause(c, fields) {
@@ -137,11 +265,21 @@
       if (c.presence !== P.OPTIONAL) checks.push(n);
     });
     var scores = {};
+    // The query's words each term of this index stands for, for the clauses that carry a word.
+    var wordsOf = {};
+    scoring.forEach(function (c) {
+      if (c.word === undefined) return;
+      var terms = c.usePipeline === false ? expansionsIn(index, c) : index.idx.pipeline.runString(c.term);
+      terms.forEach(function (t) { (wordsOf[t] = wordsOf[t] || {})[c.word] = true; });
+    });
     if (scoring.length) {
       index.idx.query(function (q) {
         scoring.forEach(function (c) { q.clause(restrictClause(c, index.fields)); });
       }).forEach(function (r) {
-        scores[r.ref] = { score: r.score, terms: Object.keys(r.matchData.metadata) };
+        var terms = Object.keys(r.matchData.metadata);
+        var covered = {};
+        terms.forEach(function (t) { Object.keys(wordsOf[t] || {}).forEach(function (w) { covered[w] = true; }); });
+        scores[r.ref] = { score: r.score, terms: terms, words: Object.keys(covered) };
       });
     }
     var matches = {};
@@ -174,9 +312,10 @@
     partials.forEach(function (p) {
       Object.keys(p.scores).forEach(function (ref) {
         var t = total[ref];
-        if (!t) { t = total[ref] = { score: 0, terms: {} }; refs.push(ref); }
+        if (!t) { t = total[ref] = { score: 0, terms: {}, words: {} }; refs.push(ref); }
         t.score += p.scores[ref].score;
         p.scores[ref].terms.forEach(function (term) { t.terms[term] = true; });
+        (p.scores[ref].words || []).forEach(function (w) { t.words[w] = true; });
       });
       Object.keys(p.matches).forEach(function (n) {
         var set = hits[n] || (hits[n] = {});
@@ -185,16 +324,27 @@
     });
     if (clauses.length && prohibited.length === clauses.length) {
       // Only prohibited words: every other document matches, as in lunr.
-      e.docs.forEach(function (d, ref) { if (!total[ref]) { total[ref] = { score: 0, terms: {} }; refs.push(String(ref)); } });
+      e.docs.forEach(function (d, ref) { if (!total[ref]) { total[ref] = { score: 0, terms: {}, words: {} }; refs.push(String(ref)); } });
     }
     function hit(n, ref) { return !!(hits[n] && hits[n][ref]); }
+    // The query's words: a result's score is multiplied by the share of them it has.
+    var queryWords = {};
+    clauses.forEach(function (c) { if (c.word !== undefined && c.presence !== P.PROHIBITED) queryWords[c.word] = true; });
+    var wordCount = Object.keys(queryWords).length;
     var out = [];
     refs.forEach(function (ref) {
       for (var i = 0; i < required.length; i++) if (!hit(required[i], ref)) return;
       for (var j = 0; j < prohibited.length; j++) if (hit(prohibited[j], ref)) return;
       var doc = e.docs[Number(ref)];
-      if (doc) out.push({ ref: ref, doc: doc, score: total[ref].score, terms: Object.keys(total[ref].terms) });
+      var t = total[ref];
+      var share = wordCount ? Object.keys(t.words || {}).length / wordCount : 1;
+      if (doc) out.push({ ref: ref, doc: doc, score: t.score * share, terms: Object.keys(t.terms) });
     });
+    if (clauses.id !== undefined && clauses.id !== null && e.docs[Number(clauses.id)]) {
+      // The write-up whose id the query is comes first.
+      out = out.filter(function (r) { return r.ref !== clauses.id; });
+      out.unshift({ ref: clauses.id, doc: e.docs[Number(clauses.id)], score: Infinity, terms: [] });
+    }
     out.sort(function (a, b) { return b.score - a.score || Number(a.ref) - Number(b.ref); });
     return out;
   }

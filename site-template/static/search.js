@@ -174,11 +174,22 @@
    */
   function makeSearch(show) {
     var key;
+    var query = null;
+    var prepared = null;
     var clauses = null;
     var partials = [];
     var timer = null;
     var current = null;
     var BUDGET_MS = 12;
+
+    /** Works out the query again (a shard that arrived may hold a word the fallback replaced); true when it changed. */
+    function prepare(e) {
+      var p = window.casebookSearchEngine.prepare(e, query, false);
+      prepared = p;
+      if (p === null) { key = null; partials = []; return true; }
+      if (p.key !== key) { key = p.key; clauses = p.clauses; partials = []; return true; }
+      return false;
+    }
 
     function pump(background) {
       timer = null;
@@ -190,7 +201,7 @@
         partials.push(E.partial(e.indexes[partials.length], clauses));
         if (partials.length > 1 && now() - start > BUDGET_MS) break;
       }
-      show(e, E.merge(e, clauses, partials), !!background, e.shardsDone && partials.length === e.indexes.length);
+      show(e, E.merge(e, clauses, partials), !!background, e.shardsDone && partials.length === e.indexes.length, prepared);
       if (partials.length < e.indexes.length) timer = setTimeout(later, 0);
     }
 
@@ -200,21 +211,27 @@
 
     function listener(e) {
       if (e !== current) return;
-      if (key === null || key === undefined) { show(e, null, true); return; }
+      if (key === null || key === undefined) { show(e, null, true, true, null); return; }
+      prepare(e);
       if (!timer) timer = setTimeout(later, 0);
     }
     shardListeners.push(listener);
 
     return {
-      run: function (e, q, prefix) {
+      run: function (e, q) {
         current = e;
-        var p = window.casebookSearchEngine.prepare(e, q, prefix);
+        query = q;
         if (timer) { clearTimeout(timer); timer = null; }
-        if (p === null) { key = null; partials = []; show(e, null, false); return; }
-        if (p.key !== key) { key = p.key; clauses = p.clauses; partials = []; }
+        prepare(e);
+        if (prepared === null) { show(e, null, false, true, null); return; }
         pump();
       }
     };
+  }
+
+  /** "Showing results for certificate": what was searched when a word was not in the index. */
+  function shownLine(prepared) {
+    return prepared && prepared.shown ? "Showing results for \u201c" + prepared.shown + "\u201d." : null;
   }
 
   /* Rendering ----------------------------------------------------------------------------- */
@@ -426,18 +443,23 @@
       }
       if (q === lastQuery && !panel.hidden) return;
       lastQuery = q;
-      search.run(e, q, true);
+      search.run(e, q);
     }
 
     /** Shows results in the panel; background updates (shards arriving) keep the chosen result and never reopen it. */
-    function draw(e, results, background) {
+    var prepared = null;
+
+    function draw(e, results, background, complete, p) {
       var q = input.value;
+      prepared = p;
       if (results === null || !q.trim()) { if (!background) close(); return; }
       if (background && panel.hidden) return;
       var chosen = active >= 0 && options[active] ? options[active].getAttribute("data-ref") : null;
       panel.textContent = "";
       options = [];
       active = -1;
+      var line = shownLine(p);
+      if (line && results.length) panel.appendChild(el("p", "site-search__status site-search__shown", line));
       if (!results.length) {
         var empty = el("div", "site-search__empty");
         empty.appendChild(el("p", "site-search__empty-title", "Nothing matches \u201c" + q.trim() + "\u201d."));
@@ -505,6 +527,10 @@
     function go() {
       var q = input.value.trim();
       if (active >= 0 && options[active]) { window.location.href = options[active].href; return; }
+      // An exact id opens its write-up.
+      var e = getEngine();
+      var p = e && q ? window.casebookSearchEngine.prepare(e, q, false) : null;
+      if (p && p.id !== null) { window.location.href = siteUrl(e.docs[Number(p.id)].url); return; }
       window.location.href = searchUrl(q);
     }
 
@@ -696,14 +722,20 @@
         + (designs ? " and " + designs + " design document" + (designs === 1 ? "" : "s") : "");
     }
 
-    function show(e, prefix) {
+    function show(e, submitted) {
       searchStart = now();
-      search.run(e, state().q, prefix);
+      var q = state().q;
+      if (submitted && q) {
+        // An exact id opens its write-up.
+        var p = window.casebookSearchEngine.prepare(e, q, false);
+        if (p && p.id !== null) { window.location.replace(siteUrl(e.docs[Number(p.id)].url)); return; }
+      }
+      search.run(e, q);
       loadShards(e);
     }
 
     /** Draws the results: again as body shards arrive (each search runs over them as they load). */
-    function render(e, results, background, complete) {
+    function render(e, results, background, complete, prepared) {
       var s = state();
       var filtered = FILTERS.some(function (k) { return !!s[k]; });
       if (results === null) {
@@ -720,7 +752,8 @@
       else if (!s.q && !filtered) count.textContent = "Type words to search " + library(e) + ".";
       else if (!s.q) count.textContent = what + " with these filters, newest first.";
       else count.textContent = what + (n === 1 ? " matches" : " match") + " \u201c" + s.q + "\u201d" + (filtered ? " with these filters" : "")
-        + ", best first" + (n > PAGE_LIMIT ? "; showing the first " + PAGE_LIMIT : "") + ".";
+        + ", best first" + (n > PAGE_LIMIT ? "; showing the first " + PAGE_LIMIT : "") + "."
+        + (n && shownLine(prepared) ? " " + shownLine(prepared) : "");
       var none = n === 0 && (!!s.q || filtered);
       empty.hidden = !none;
       if (none) {
@@ -743,25 +776,25 @@
       if (s.q && complete && !list.hasAttribute("data-full-results-ms")) list.setAttribute("data-full-results-ms", now());
     }
 
-    function update(prefix, updateUrl) {
+    function update(submitted, updateUrl) {
       var e = getEngine();
       if (updateUrl) toUrl(state());
-      if (e) { show(e, prefix); return; }
+      if (e) { show(e, submitted); return; }
       load(function (loaded) {
         if (!loaded) { count.textContent = "The search index could not be loaded."; return; }
-        show(loaded, prefix);
+        show(loaded, submitted);
       });
     }
 
     Object.keys(controls).forEach(function (k) {
       var c = controls[k];
       c.addEventListener(c.tagName === "SELECT" ? "change" : "input", function () {
-        update(c.tagName !== "SELECT", true);
+        update(false, true);
       });
     });
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      update(false, true);
+      update(true, true);
     });
     var clear = document.querySelector("[data-search-clear-filters]");
     if (clear) {
@@ -774,7 +807,7 @@
     window.addEventListener("popstate", function () { fromUrl(); update(false, false); });
 
     fromUrl();
-    update(false, false);
+    update(true, false);
     if (controls.q && !controls.q.value) controls.q.focus();
   }
 

@@ -1,6 +1,7 @@
 package dev.casebook.build;
 
 import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,11 +27,15 @@ public record BuildResult(
   }
 
   public long warningCount() {
-    return diagnostics.stream().filter(d -> d.severity() == dev.casebook.diag.Severity.WARNING).count();
+    return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
   }
 
   public long hintCount() {
     return diagnostics.stream().filter(Diagnostic::isHint).count();
+  }
+
+  public long noteCount() {
+    return diagnostics.stream().filter(Diagnostic::isNote).count();
   }
 
   public Duration total() {

@@ -103,7 +103,8 @@ public final class LiveBuild {
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");
     Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach);
-    LinkResolver.link(library, options.source(), code, diagnostics, caches.links, coach::read);
+    LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links, coach::read);
+    PlannedLinks.check(linked, options.source().resolve(config.folders().templates()), diagnostics);
     timer.lap("link");
     coach.report(library, diagnostics);
     timer.lap("coach");
@@ -121,11 +122,17 @@ public final class LiveBuild {
     if (config == null) return failed(diagnostics, null, timer);
     Library library = loadAndValidate(config, Set.of(), diagnostics, timer);
     Path output = outputFolder(config);
+    java.util.Optional<String> badOutput = dev.casebook.write.OutputPlace.problem(source, config, output);
+    if (badOutput.isPresent()) {
+      diagnostics.error(SourcePosition.of(String.valueOf(output)), badOutput.get());
+      return failed(diagnostics, output, timer);
+    }
 
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");
     Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach);
     LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics, caches.links, coach::read);
+    PlannedLinks.check(linked, source.resolve(config.folders().templates()), diagnostics);
     timer.lap("link");
     coach.report(library, diagnostics);
     timer.lap("coach");
@@ -233,6 +240,8 @@ public final class LiveBuild {
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
 
     SitePlan plan = SiteRenderer.plan(linked, site.readership(), site.theme(), SiteBuild.GENERATOR, caches.render);
+    PlannedLinks.check(linked, plan, diagnostics);
+    if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
     List<SitePlan.Output> outputs = plan.changedSince(site.plan());
     Set<String> removed = plan.removedSince(site.plan());
     // The files the site will have: link checks of the first pages count the listings' new files too.

@@ -1,6 +1,7 @@
 package dev.casebook.changes;
 
 import dev.casebook.diag.Diagnostic;
+import dev.casebook.diag.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Set;
  * follows the other files). Line numbers inside a message (as in "also used by x.md:2:1") are
  * ignored too, so moved lines do not make old problems new. Identical problems are counted, so a
  * second copy of an old problem is new.
+ *
+ * <p>Notes are shown only in changed files: a note in another file points at an error of its own
+ * elsewhere (a write-up cites one that the change broke), and that error is the one to fix.
  */
 public final class ChangedDiagnostics {
   private ChangedDiagnostics() {}
@@ -33,6 +37,7 @@ public final class ChangedDiagnostics {
     List<Diagnostic> reported = new ArrayList<>();
     int hidden = 0;
     for (Diagnostic d : now) {
+      if (d.severity() == Severity.NOTE && !changed.contains(d.position().file())) continue;
       String key = key(d);
       int left = old.getOrDefault(key, 0);
       boolean wasThere = left > 0;

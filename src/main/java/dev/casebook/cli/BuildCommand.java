@@ -46,6 +46,10 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (baseUrl != null && !httpUrl(baseUrl)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--base-url: '" + baseUrl + "' is not an absolute http(s) URL (for example https://incidents.example.com/)");
+    }
     BuildOptions options = new BuildOptions(library.root(), out, drafts, baseUrl, searchDocuments, readership);
     BuildResult result;
     if (!quiet && main.terminal()) {
@@ -68,5 +72,14 @@ final class BuildCommand implements Callable<Integer> {
           Reporter.millis(result.total()), Reporter.timings(result), result.output());
     }
     return 0;
+  }
+
+  private static boolean httpUrl(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url.strip());
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 }

@@ -37,9 +37,6 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // the JDK's server closes connections that take longer than this for a whole request (slow clients)
-    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) System.setProperty("sun.net.httpserver.maxReqTime", "20");
-    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) System.setProperty("sun.net.httpserver.maxRspTime", "20");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CollectorConfig settings = CollectorConfig.defaults();
@@ -52,7 +49,12 @@ final class CollectCommand implements Callable<Integer> {
     }
     if (port != null) settings = settings.withPort(port);
     if (db != null) settings = settings.withDb(db);
-    Collector collector = Collector.start(settings, Clock.systemUTC());
+    Collector collector;
+    try {
+      collector = Collector.start(settings, Clock.systemUTC());
+    } catch (java.io.IOException e) {
+      throw FailureMessage.listening(settings.port(), e);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       collector.close();

@@ -1,7 +1,11 @@
 package dev.casebook.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options every command that reads a library shares. */
 final class LibraryOptions {
@@ -12,7 +16,15 @@ final class LibraryOptions {
   @Option(names = {"-v", "--verbose"}, description = "Show stack traces of unexpected failures.")
   boolean verbose;
 
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+  /** The library's root folder, which must exist. */
   Path root() {
-    return source.toAbsolutePath().normalize();
+    Path root = source.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new ParameterException(command.commandLine(), "--source: '" + source + "' "
+          + (Files.exists(root) ? "is not a folder" : "does not exist") + " (give the library's root folder)");
+    }
+    return root;
   }
 }

@@ -71,6 +71,10 @@ public final class Main implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
+    cli.setParameterExceptionHandler(new UsageErrors());
+    cli.registerConverter(java.time.LocalDate.class, new OptionValues.Day());
+    cli.registerConverter(Integer.class, new OptionValues.WholeNumber());
+    cli.registerConverter(int.class, new OptionValues.WholeNumber());
     return cli.execute(args);
   }
 
@@ -91,8 +95,7 @@ public final class Main implements Runnable {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
       PrintWriter err = cli.getErr();
-      String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-      err.println("casebook: error: " + message);
+      err.println("casebook: error: " + FailureMessage.of(e));
       if (parsed.hasMatchedOption("--verbose")
           || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"))) {
         e.printStackTrace(err);

@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "new", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = {"Create a write-up with the next free id and print its path.",
+    description = {"Create a write-up with the next free id and print its path (and, on",
+        "standard error, its address in the preview of 'casebook serve').",
         "The file starts from the theme's new-incident.md, with status: draft.",
         "Without a TITLE in a terminal (or with --interactive) it asks for the title, owner, teams,",
         "services, severity and tags, offering the values casebook.yml lists."})
@@ -77,6 +78,11 @@ final class NewCommand implements Callable<Integer> {
     Path cwd = Path.of("").toAbsolutePath();
     Path shown = created.file().startsWith(cwd) ? cwd.relativize(created.file()) : created.file();
     spec.commandLine().getOut().println(shown);
+    // The path alone on standard output, for scripts ($EDITOR "$(casebook new ...)"); the preview address beside it.
+    var err = spec.commandLine().getErr();
+    err.println("Preview: " + ServeCommand.previewUrl(ServeCommand.DEFAULT_PORT, created.id())
+        + " (while 'casebook serve' runs; it shows drafts)");
+    err.flush();
     return 0;
   }
 }

@@ -57,6 +57,11 @@ final class ReadershipCommand implements Callable<Integer> {
     Readership report;
     try (EventStore store = EventStore.open(db)) {
       report = Readership.query(store, since, writeUps(library.root()));
+    } catch (java.sql.SQLException e) {
+      if (url.startsWith("jdbc:sqlite:")) {
+        throw new java.io.IOException("'" + db + "' is not a readership database (a SQLite file written by 'casebook collect')", e);
+      }
+      throw new java.io.IOException("could not read the readership database " + EventStore.redact(url) + ": " + e.getMessage(), e);
     }
     ReportWriter.write(report, chosen, spec.commandLine().getOut());
     return 0;

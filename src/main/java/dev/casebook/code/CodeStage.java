@@ -88,6 +88,9 @@ public final class CodeStage {
       for (CodeCitation c : found) {
         if (inSite.contains(c.id())) {
           out.add(c);
+        } else if (library.brokenWriteUp(c.id()).filter(b -> b.id().equals(c.id())).isPresent()) {
+          diagnostics.note(c.position(), "a comment cites write-up '" + c.id() + "', which has errors of its own",
+              "see " + library.brokenWriteUp(c.id()).get().error());
         } else if (!library.knownIds().contains(c.id())) {
           warnUnknown(c.position(), c.id(), library.knownIds(), diagnostics);
         }

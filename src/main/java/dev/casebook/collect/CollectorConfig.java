@@ -109,7 +109,17 @@ public record CollectorConfig(
       }
     }
     Path base = file.toAbsolutePath().getParent();
-    String bind = map.entry("bind").flatMap(fields::string).orElse(d.bind());
+    String bind = d.bind();
+    Optional<YamlMap.Entry> bindEntry = map.entry("bind");
+    if (bindEntry.isPresent()) {
+      String b = fields.string(bindEntry.get()).orElse(d.bind()).strip();
+      if (b.equals("localhost") || TrustedProxies.literal(b).isPresent()) {
+        bind = b;
+      } else {
+        diagnostics.error(bindEntry.get().value().position(), "bind: '" + b + "' is not an IP address of this machine",
+            "for example 127.0.0.1, 0.0.0.0 or ::");
+      }
+    }
     int port = map.entry("port").map(e -> number(fields, e, 0, 65535, diagnostics)).orElse(d.port());
     String db = map.entry("db").flatMap(fields::string)
         .map(s -> s.startsWith("jdbc:") || Path.of(s).isAbsolute() ? s : base.resolve(s).toString()).orElse(d.db());
@@ -127,8 +137,18 @@ public record CollectorConfig(
       }
     });
     String header = map.entry("trusted_header").flatMap(fields::string).orElse(null);
-    Set<String> proxies = map.entry("trusted_proxies").map(e -> (Set<String>) new LinkedHashSet<>(fields.stringList(e)))
-        .orElse(d.trustedProxies());
+    Set<String> proxies = map.entry("trusted_proxies").map(e -> {
+      Set<String> ok = new LinkedHashSet<>();
+      for (YamlScalar s : fields.scalarList(e)) {
+        Optional<String> problem = TrustedProxies.problem(s.text());
+        if (problem.isPresent()) {
+          diagnostics.error(s.position(), "trusted_proxies: " + problem.get(), "for example 127.0.0.1, ::1 or 10.0.0.0/8");
+        } else {
+          ok.add(s.text().strip());
+        }
+      }
+      return ok;
+    }).orElse(d.trustedProxies());
     String ipHeader = map.entry("client_ip_header").flatMap(fields::string).orElse(null);
     Path directory = map.entry("directory").flatMap(fields::string).map(base::resolve).orElse(null);
     double perSecond = d.perSecond();

@@ -48,6 +48,11 @@ public final class Directory {
       if (comma <= 0 || comma == s.length() - 1) {
         throw new IOException(file + ":" + line + ": expected 'reader,team'");
       }
+      int bad = UnsafeText.find(s);
+      if (bad >= 0) {
+        throw new IOException(file + ":" + line + ":" + (raw.indexOf(s) + bad + 1) + String.format(Locale.ROOT,
+            ": U+%04X is a control or bidirectional character; a reader or team may not hold one", (int) s.charAt(bad)));
+      }
       teams.put(normalize(s.substring(0, comma)), s.substring(comma + 1).strip());
     }
     return Map.copyOf(teams);

@@ -118,11 +118,17 @@ public final class EventParser {
     return fields;
   }
 
-  /** No NUL or other C0 control characters, and no unpaired surrogates (from \\ud800 escapes). */
+  /**
+   * No C0 or C1 control characters, bidirectional controls or line separators ({@link UnsafeText}),
+   * and no unpaired surrogates (from \\ud800 escapes).
+   */
   private static void checkText(String s, String what) throws Rejected {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f) throw Rejected.invalid("text", what + " contains a control character");
+      if (UnsafeText.unsafe(c)) {
+        throw Rejected.invalid("text", what + String.format(Locale.ROOT,
+            " contains U+%04X, a control or bidirectional character", (int) c));
+      }
       if (Character.isHighSurrogate(c)) {
         if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;

@@ -12,7 +12,6 @@ import dev.casebook.yaml.YamlReader;
 import dev.casebook.yaml.YamlScalar;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -30,7 +29,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigLoader {
   private static final List<String> KEYS = List.of("title", "description", "base_url", "language",
       "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership", "code", "edit_url", "strict",
-      "coach");
+      "limits", "coach");
   private static final List<String> READERSHIP_KEYS = List.of("endpoint");
   private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design");
   private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
@@ -89,22 +88,16 @@ public final class ConfigLoader {
     List<CodeRepository> code = map.entry("code").map(this::codeRepositories).orElse(List.of());
     String editUrl = map.entry("edit_url").flatMap(this::editUrl).orElse("");
     boolean strict = map.entry("strict").flatMap(fields::bool).orElse(false);
+    Limits limits = map.entry("limits").map(e -> Limits.read(e, diagnostics)).orElse(Limits.DEFAULT);
     CoachSettings coach = map.entry("coach").map(new CoachSettingsReader(diagnostics, fields)::read).orElse(CoachSettings.DEFAULT);
     return new SiteConfig(title, description, baseUrl, language, zone, idPattern, idFormat,
-        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, coach);
+        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach);
   }
 
   /** {@code edit_url}: an absolute http(s) URL with {@code {path}} where the file's path goes. */
   private Optional<String> editUrl(YamlMap.Entry entry) {
     return fields.string(entry).filter(url -> {
-      boolean ok;
-      try {
-        URI uri = new URI(url.replace("{path}", "x"));
-        ok = httpUrl(uri) && uri.getHost() != null;
-      } catch (URISyntaxException e) {
-        ok = false;
-      }
-      if (!ok) {
+      if (!UrlSettings.absoluteHttp(url.replace("{path}", "x"))) {
         diagnostics.error(entry.value().position(), "edit_url must be an absolute http(s) URL, not '" + url + "'",
             "for example https://github.com/acme/incidents/edit/main/{path}");
         return false;
@@ -124,23 +117,12 @@ public final class ConfigLoader {
     rejectUnknown(map, READERSHIP_KEYS, "readership setting");
     Optional<YamlMap.Entry> endpoint = map.entry("endpoint");
     return endpoint.flatMap(fields::string).filter(url -> {
-      try {
-        URI uri = new URI(url);
-        boolean http = httpUrl(uri) && uri.getHost() != null;
-        if (http || (!uri.isAbsolute() && url.startsWith("/") && !url.startsWith("//"))) return true;
-      } catch (URISyntaxException e) {
-        // reported below
-      }
+      if (UrlSettings.absoluteHttpOrSitePath(url)) return true;
       diagnostics.error(endpoint.get().value().position(),
           "readership endpoint must be an absolute http(s) URL or a path starting with /, not '" + url + "'",
           "for example /_r/e behind the same host as the site");
       return false;
     }).map(SiteConfig.Readership::new).orElse(SiteConfig.Readership.OFF);
-  }
-
-  /** An absolute http: or https: URL. */
-  private static boolean httpUrl(URI uri) {
-    return uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https"));
   }
 
   private Optional<String> str(YamlMap map, String key) {
@@ -166,12 +148,7 @@ public final class ConfigLoader {
 
   private Optional<String> baseUrl(YamlMap.Entry entry) {
     return fields.string(entry).filter(url -> {
-      try {
-        URI uri = new URI(url);
-        if (httpUrl(uri)) return true;
-      } catch (URISyntaxException e) {
-        // reported below
-      }
+      if (UrlSettings.absoluteHttp(url)) return true;
       diagnostics.error(entry.value().position(), "base_url must be an absolute http(s) URL, not '" + url + "'");
       return false;
     }).map(SiteConfig::normalizeBaseUrl);
@@ -280,14 +257,7 @@ public final class ConfigLoader {
       return false;
     });
     Optional<URI> url = requiredIn(repo, "url", "code repository").flatMap(u -> {
-      try {
-        URI uri = new URI(u);
-        if (httpUrl(uri) && uri.getHost() != null) {
-          return Optional.of(uri);
-        }
-      } catch (URISyntaxException e) {
-        // reported below
-      }
+      if (UrlSettings.absoluteHttp(u)) return Optional.of(URI.create(u));
       diagnostics.error(repo.entry("url").get().value().position(), "url must be the repository's absolute http(s) web address, not '" + u + "'",
           "for example https://github.com/acme/shop");
       return Optional.empty();
@@ -325,6 +295,14 @@ public final class ConfigLoader {
         }
         if (!t.contains("{path}")) {
           diagnostics.error(permalink.get().value().position(), "permalink must contain {path}");
+          return false;
+        }
+        String example = PermalinkTemplate.of(t).link(url.map(URI::toString).orElse("https://git.example/repo"),
+            "0123456789abcdef0123456789abcdef01234567", CodeRepository.DEFAULT_BRANCH, "src/a.txt", 1, 2);
+        if (!UrlSettings.absoluteHttpOrSitePath(example)) {
+          diagnostics.error(permalink.get().value().position(),
+              "permalink must make absolute http(s) URLs or paths starting with /, not '" + example + "'",
+              "for example {url}/blob/{commit}/{path}#L{start}-L{end}");
           return false;
         }
         return true;

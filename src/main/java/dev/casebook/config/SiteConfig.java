@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param editUrl where a write-up's file can be edited, with {@code {path}} for its path in the
  *     library (e.g. {@code https://github.com/acme/incidents/edit/main/{path}}); empty for none
  * @param strict whether warnings count as errors (they fail check and stop a build)
+ * @param limits how many items each list of a write-up's front matter may have
  * @param coach the writing coach's settings
  */
 public record SiteConfig(
@@ -35,6 +36,7 @@ public record SiteConfig(
     java.util.List<CodeRepository> code,
     String editUrl,
     boolean strict,
+    Limits limits,
     CoachSettings coach) {
 
   public static final String FILE_NAME = "casebook.yml";
@@ -72,12 +74,13 @@ public record SiteConfig(
     coach = coach == null ? CoachSettings.DEFAULT : coach;
     vocabularies = Map.copyOf(vocabularies);
     code = java.util.List.copyOf(code);
+    limits = limits == null ? Limits.DEFAULT : limits;
   }
 
   public static SiteConfig defaults() {
     return new SiteConfig("Incident library", "", "", "en", ZoneId.of("UTC"), null,
         DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of(), Readership.OFF, java.util.List.of(), "", false,
-        CoachSettings.DEFAULT);
+        Limits.DEFAULT, CoachSettings.DEFAULT);
   }
 
   public Vocabulary vocabulary(String key) {
@@ -86,7 +89,7 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, normalizeBaseUrl(url), language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, coach);
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach);
   }
 
   /** The code repository named {@code name}, if the library declares one. */

@@ -35,6 +35,14 @@ public record Diagnostic(Severity severity, SourcePosition position, String mess
     return severity == Severity.HINT;
   }
 
+  public boolean isNote() {
+    return severity == Severity.NOTE;
+  }
+
+  public static Diagnostic note(SourcePosition at, String message, String hint) {
+    return new Diagnostic(Severity.NOTE, at, message, hint);
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }

@@ -19,7 +19,7 @@ public enum DiagnosticFormat {
     }
   },
   /**
-   * GitHub Actions workflow commands, which annotate the pull request's lines. Hints are
+   * GitHub Actions workflow commands, which annotate the pull request's lines. Hints and notes are
    * {@code ::notice}, GitHub's lowest level.
    */
   GITHUB {
@@ -28,7 +28,7 @@ public enum DiagnosticFormat {
       StringBuilder out = new StringBuilder();
       for (Diagnostic d : diagnostics) {
         SourcePosition p = d.position();
-        String command = d.isHint() ? "notice" : d.severity().label();
+        String command = d.isHint() || d.isNote() ? "notice" : d.severity().label();
         out.append("::").append(command).append(" file=").append(property(p.file()));
         if (p.line() > 0) out.append(",line=").append(p.line());
         if (p.column() > 0) out.append(",col=").append(p.column());
@@ -40,7 +40,7 @@ public enum DiagnosticFormat {
   /**
    * A GitLab Code Quality report (a subset of the Code Climate format), which GitLab shows on the
    * merge request's changed lines when a job saves it as {@code artifacts:reports:codequality}.
-   * Errors are {@code major}, warnings {@code minor}, hints {@code info}. The fingerprint is a hash of the file, the
+   * Errors are {@code major}, warnings {@code minor}, hints and notes {@code info}. The fingerprint is a hash of the file, the
    * severity, the message and how many identical ones came before it in that file, so it stays
    * the same when lines move.
    */
@@ -62,7 +62,7 @@ public enum DiagnosticFormat {
           g.writeStringField("severity", switch (d.severity()) {
             case ERROR -> "major";
             case WARNING -> "minor";
-            case HINT -> "info";
+            case HINT, NOTE -> "info";
           });
           g.writeObjectFieldStart("location");
           g.writeStringField("path", d.position().file());

@@ -18,7 +18,7 @@ public final class Diagnostics {
 
   /**
    * From now on, and for those already reported, warnings are errors ({@code strict: true}).
-   * Hints stay hints.
+   * Hints and notes stay as they are.
    */
   public synchronized void warningsAreErrors() {
     strict = true;
@@ -26,7 +26,7 @@ public final class Diagnostics {
   }
 
   private static Diagnostic asError(Diagnostic d) {
-    return d.isError() || d.isHint() ? d : new Diagnostic(Severity.ERROR, d.position(), d.message(),
+    return d.severity() != Severity.WARNING ? d : new Diagnostic(Severity.ERROR, d.position(), d.message(),
         d.hint() == null ? "strict: true makes warnings errors" : d.hint() + "; strict: true makes warnings errors");
   }
 
@@ -63,6 +63,10 @@ public final class Diagnostics {
 
   public synchronized long warningCount() {
     return items.stream().filter(d -> d.severity() == Severity.WARNING).count();
+  }
+
+  public void note(SourcePosition at, String message, String hint) {
+    add(Diagnostic.note(at, message, hint));
   }
 
   /** All diagnostics, sorted by file, line and column, without duplicates. */

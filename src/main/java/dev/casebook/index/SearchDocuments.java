@@ -40,11 +40,12 @@ public final class SearchDocuments {
    */
   public static final List<Field> FIRST_FIELDS = List.of(
       new Field("title", 10, false),
-      new Field("id", 10, false),
+      new Field("id", 1, false),
       new Field("summary", 4, false),
       new Field("service", 5, true),
       new Field("team", 5, true),
-      new Field("tag", 5, true));
+      new Field("tag", 5, true),
+      new Field("names", 5, true));
 
   /** The fields of each body shard. */
   public static final List<Field> SHARD_FIELDS = List.of(new Field("body", 1, false));
@@ -135,6 +136,7 @@ public final class SearchDocuments {
         fields.put("service", List.copyOf(i.services()));
         fields.put("team", teams(i));
         fields.put("tag", List.copyOf(i.tags()));
+        fields.put("names", nameWords(i.services(), teams(i), i.tags()));
         fields.put("body", body == null ? "" : text.apply(body));
         return new Document(ref, i, null, java.util.Collections.unmodifiableMap(fields), i.summary());
       }
@@ -146,11 +148,30 @@ public final class SearchDocuments {
       fields.put("service", List.of());
       fields.put("team", List.of());
       fields.put("tag", List.of());
+      fields.put("names", List.of());
       fields.put("body", body == null ? "" : text.apply(body));
       String lead = body == null ? "" : lead(body.html(), LEAD_LENGTH);
       return new Document(ref, null, d, java.util.Collections.unmodifiableMap(fields), lead);
     }).toList();
     return new SearchDocuments(docs, SHARD_SIZE);
+  }
+
+  /**
+   * The words of the service, team and tag names that have several words, split as lunr splits
+   * text (at whitespace and hyphens): {@code UK Ministry of Justice (Cloud Platform)} gives
+   * {@code UK}, {@code Ministry}, ... so that {@code justice} finds it, while {@code team:} still
+   * matches whole names only. A name of one word gives nothing here (its field has it).
+   */
+  @SafeVarargs
+  public static List<String> nameWords(List<String>... names) {
+    List<String> out = new java.util.ArrayList<>();
+    for (List<String> list : names) {
+      for (String v : list) {
+        String[] words = v.trim().split("[\\s\\-]+");
+        if (words.length > 1) for (String w : words) if (!w.isEmpty()) out.add(w);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** The owner first, then the other teams, each once. */

@@ -26,8 +26,12 @@ import java.util.regex.Pattern;
  * A name that a link could only write percent-encoded makes every write-up link again.
  */
 public final class LinkCache {
-  /** One body's links. */
-  record Linked(RenderedBody body, List<Citation> citations, List<LinkResolver.Anchor> anchors, List<Diagnostic> diagnostics) {}
+  /**
+   * One body's links; {@code siteLinks} lead straight to paths of the site, {@code media} are the
+   * paths of the library's files it links to.
+   */
+  record Linked(RenderedBody body, List<Citation> citations, List<LinkResolver.Anchor> anchors, List<Diagnostic> diagnostics,
+      List<SiteLink> siteLinks, Set<String> media) {}
 
   /**
    * What the library had that links can name.
@@ -36,8 +40,10 @@ public final class LinkCache {
    * @param ids the ids of the write-ups in the site
    * @param knownIds the ids of every valid write-up, drafts included
    * @param assets the paths of the other files
+   * @param brokenIds the write-ups with errors whose ids are legible (as {@link Library#brokenIds})
    */
-  record Names(Map<String, String> idsByPath, Set<String> ids, Set<String> knownIds, Set<String> assets) {}
+  record Names(Map<String, String> idsByPath, Set<String> ids, Set<String> knownIds, Set<String> assets,
+      Map<String, dev.casebook.model.BrokenWriteUp> brokenIds) {}
 
   /** The citations a write-up makes (its related ids and its links), as linked against some names. */
   private record Own(Linked linked, Names names, List<Citation> citations) {}
@@ -51,6 +57,7 @@ public final class LinkCache {
   private List<Incident> namedIncidents = List.of();
   private List<AssetFile> namedAssets;
   private Set<String> namedKnownIds;
+  private Map<String, dev.casebook.model.BrokenWriteUp> namedBroken;
   private List<List<Citation>> graphParts = List.of();
   /** The write-ups of this run that must be linked again because names they may use came or went. */
   private Set<Incident> stale = Set.of();
@@ -67,7 +74,7 @@ public final class LinkCache {
    */
   synchronized Names names(Library library) {
     if (names != null && library.knownIds() == namedKnownIds && library.assets() == namedAssets
-        && samePlaces(namedIncidents, library.incidents())) {
+        && library.brokenIds() == namedBroken && samePlaces(namedIncidents, library.incidents())) {
       namedIncidents = library.incidents();
       return names;
     }
@@ -78,7 +85,9 @@ public final class LinkCache {
     namedIncidents = library.incidents();
     namedAssets = library.assets();
     namedKnownIds = library.knownIds();
-    return new Names(Map.copyOf(idsByPath), Set.copyOf(idsByPath.values()), library.knownIds(), Set.copyOf(assets));
+    namedBroken = library.brokenIds();
+    return new Names(Map.copyOf(idsByPath), Set.copyOf(idsByPath.values()), library.knownIds(), Set.copyOf(assets),
+        library.brokenIds());
   }
 
   private static boolean samePlaces(List<Incident> before, List<Incident> now) {
@@ -107,6 +116,13 @@ public final class LinkCache {
     changedNames(before.assets(), now.assets(), tokens, true);
     changedNames(before.ids(), now.ids(), tokens, false);
     changedNames(before.knownIds(), now.knownIds(), tokens, false);
+    // A write-up with errors that came, went or moved its error: the write-ups citing it say where.
+    for (var e : before.brokenIds().entrySet()) {
+      if (!e.getValue().equals(now.brokenIds().get(e.getKey()))) tokens.add(e.getValue().id());
+    }
+    for (var e : now.brokenIds().entrySet()) {
+      if (!e.getValue().equals(before.brokenIds().get(e.getKey()))) tokens.add(e.getValue().id());
+    }
     if (tokens.stream().anyMatch(t -> !PLAIN_NAME.matcher(t).matches())) {
       relinkAll = true;
       return;

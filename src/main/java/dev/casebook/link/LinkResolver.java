@@ -9,6 +9,7 @@ import dev.casebook.markdown.MarkdownBody;
 import dev.casebook.markdown.MarkdownParser;
 import dev.casebook.markdown.MarkdownRenderer;
 import dev.casebook.markdown.RenderedBody;
+import dev.casebook.model.BrokenWriteUp;
 import dev.casebook.model.DesignDoc;
 import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
@@ -74,7 +75,7 @@ public final class LinkResolver {
   public static LinkedLibrary link(Library library, Path libraryRoot, dev.casebook.code.CodeFindings code, Diagnostics diagnostics,
       LinkCache cache, java.util.function.BiConsumer<Incident, MarkdownBody> parsed) {
     java.util.regex.Pattern idPattern = library.config().idPattern();
-    IdMentions mentions = new IdMentions(word -> library.knownIds().contains(word)
+    IdMentions mentions = new IdMentions(word -> library.knownIds().contains(word) || brokenId(library, word) != null
         || (idPattern != null && idPattern.matcher(word).matches()));
     return new LinkResolver(library, libraryRoot, diagnostics, cache.names(library), parsed)
         .link(new MarkdownParser(mentions), new MarkdownRenderer(library.config().allowHtml()), code, cache);
@@ -86,11 +87,15 @@ public final class LinkResolver {
     Map<String, List<Citation>> incidentCitations = new ConcurrentHashMap<>(library.incidents().size());
     Map<String, List<Citation>> designCitations = new ConcurrentHashMap<>();
     List<Anchor> anchors = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<SiteLink> siteLinks = java.util.Collections.synchronizedList(new ArrayList<>());
+    Set<String> media = ConcurrentHashMap.newKeySet();
     library.incidents().parallelStream().forEach(incident -> {
       java.util.function.Function<Incident, LinkCache.Linked> work = i -> linkBody(parser, renderer, Citer.of(i), i);
       LinkCache.Linked linked = cache.reusable(incident) ? cache.incidents.get(incident, work) : cache.incidents.refresh(incident, work);
       diagnostics.addAll(linked.diagnostics());
       if (!linked.anchors().isEmpty()) anchors.addAll(linked.anchors());
+      if (!linked.siteLinks().isEmpty()) siteLinks.addAll(linked.siteLinks());
+      media.addAll(linked.media());
       bodies.put(incident.id(), linked.body());
       incidentCitations.put(incident.id(), cache.citations(incident, linked, () -> ownCitations(incident, linked)));
     });
@@ -100,6 +105,8 @@ public final class LinkResolver {
       LinkCache.Linked linked = linkBody(parser, renderer, citer, null);
       diagnostics.addAll(linked.diagnostics());
       anchors.addAll(linked.anchors());
+      siteLinks.addAll(linked.siteLinks());
+      media.addAll(linked.media());
       designBodies.put(design.slug(), linked.body());
       designCitations.put(citer.key(), linked.citations());
     });
@@ -112,7 +119,10 @@ public final class LinkResolver {
       fromCode.add(new Citation(c.key(), c.id(), Citation.Kind.CODE, c.position(), c.text()));
     }
     citations.add(fromCode);
-    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), code);
+    List<SiteLink> sorted = new ArrayList<>(siteLinks);
+    sorted.sort(java.util.Comparator.comparing(SiteLink::at));
+    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), code,
+        List.copyOf(sorted), new java.util.TreeSet<>(media));
   }
 
   /** The citations a write-up makes: its related ids that are in the site, then its body's links. */
@@ -133,9 +143,56 @@ public final class LinkResolver {
     Map<String, String> rewrites = new HashMap<>();
     List<Citation> cites = new ArrayList<>();
     List<Anchor> anchors = new ArrayList<>();
-    for (BodyLink link : body.links()) resolve(citer, link, rewrites, cites, anchors, own);
-    RenderedBody html = renderer.render(body, dest -> rewrites.getOrDefault(dest, dest));
-    return new LinkCache.Linked(html, List.copyOf(cites), List.copyOf(anchors), own.sorted());
+    List<SiteLink> siteLinks = new ArrayList<>();
+    Set<String> media = new HashSet<>();
+    List<BodyLink> links = renderer.links(body);
+    for (BodyLink link : links) {
+      if (!siteLink(citer, link, anchors, siteLinks)) resolve(citer, link, rewrites, cites, anchors, media, own);
+    }
+    RenderedBody html = renderer.render(body, dest -> rewrites.getOrDefault(dest, dest), links);
+    return new LinkCache.Linked(html, List.copyOf(cites), List.copyOf(anchors), own.sorted(), List.copyOf(siteLinks),
+        Set.copyOf(media));
+  }
+
+  /**
+   * Takes the links that lead straight to a path of the site, not to a file of the library: a
+   * Markdown link that starts with {@code /}, and every link of raw HTML but those that lead to a
+   * file of the library (the browser resolves them against the page). True when {@code link} is
+   * one of them.
+   */
+  private boolean siteLink(Citer from, BodyLink link, List<Anchor> anchors, List<SiteLink> siteLinks) {
+    String dest = link.destination();
+    boolean absolute = dest.startsWith("/") && !dest.startsWith("//");
+    if (link.html() == null && !absolute) return false;
+    SourcePosition at = new SourcePosition(from.source().path(), from.source().bodyLine() + link.line() - 1, link.column());
+    String url = dest.strip();
+    if (url.isEmpty() || url.startsWith("//") || SCHEME.matcher(url).find()) return true;
+    if (url.startsWith("#")) {
+      if (url.length() > 1 && !from.design()) anchors.add(new Anchor(from.key(), url.substring(1), url, at));
+      return true;
+    }
+    if (!absolute && namesLibraryFile(from, url)) return false;
+    siteLinks.add(new SiteLink(from.page() + "index.html", url, at, link.what()));
+    return true;
+  }
+
+  /**
+   * Whether a relative link of raw HTML, read from the write-up's file as GitHub reads it, leads
+   * to a file of the library (an image beside it, another write-up): it is then resolved and
+   * rewritten like a Markdown link. Otherwise the browser reads it from the page.
+   */
+  private boolean namesLibraryFile(Citer from, String url) {
+    int cut = indexOfAny(url, '#', '?');
+    String path = cut < 0 ? url : url.substring(0, cut);
+    if (path.isEmpty()) return false;
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    String target = normalize(parent(from.source().path()), decoded);
+    return target != null && (names.assets().contains(target) || names.idsByPath().containsKey(target));
   }
 
   /**
@@ -156,7 +213,7 @@ public final class LinkResolver {
   record Anchor(String incidentId, String fragment, String written, SourcePosition at) {}
 
   private void resolve(Citer from, BodyLink link, Map<String, String> rewrites, List<Citation> cites, List<Anchor> anchors,
-      Diagnostics diagnostics) {
+      Set<String> media, Diagnostics diagnostics) {
     String dest = link.destination();
     SourcePosition at = new SourcePosition(from.source().path(), from.source().bodyLine() + link.line() - 1, link.column());
     if (dest.startsWith("#") && dest.length() > 1 && !from.design()) anchors.add(new Anchor(from.key(), dest.substring(1), dest, at));
@@ -190,17 +247,30 @@ public final class LinkResolver {
       return;
     }
     if (!decoded.contains("/") && !decoded.endsWith(".md") && looksLikeId(decoded)) {
+      BrokenWriteUp broken = brokenId(library, decoded);
       if (library.knownIds().contains(decoded)) {
         rewrites.put(dest, "");
         diagnostics.warning(at, "'" + decoded + "' is a write-up that is not in the site", "a draft, built only with --drafts");
+      } else if (broken != null) {
+        rewrites.put(dest, "");
+        citesBroken(at, broken, diagnostics);
       } else {
-        diagnostics.error(at, "unknown incident id '" + decoded + "'", dev.casebook.diag.Suggestions.didYouMean(decoded, library.knownIds()));
+        diagnostics.error(at, "unknown incident id '" + decoded + "'", dev.casebook.diag.Suggestions.didYouMean(decoded, citable()));
       }
       return;
     }
     String content = library.contentPrefix();
     if (names.assets().contains(target) && target.startsWith(content)) {
-      rewrites.put(dest, relative(fromPage, SitePaths.media(target.substring(content.length()))) + suffix);
+      if (!AssetFile.publishable(target)) {
+        rewrites.put(dest, "");
+        String type = AssetFile.extension(target).isEmpty() ? "a file without an extension" : "a ." + AssetFile.extension(target) + " file";
+        diagnostics.error(at, what + " '" + dest + "' leads to " + type
+            + ", which the site does not publish (a browser could run it as a page or a script)",
+            "the site publishes " + String.join(", ", AssetFile.PUBLISHED_TYPES) + " files");
+        return;
+      }
+      media.add(target);
+      rewrites.put(dest, SitePaths.href(relative(fromPage, SitePaths.media(target.substring(content.length())))) + suffix);
       return;
     }
     boolean exists = Files.exists(libraryRoot.resolve(target));
@@ -208,6 +278,8 @@ public final class LinkResolver {
       // Design folders may be checkouts of other repositories: their own files are not published.
       rewrites.put(dest, "");
       diagnostics.warning(at, what + " '" + dest + "' in a design document leads to a file that is not published; it is shown as text");
+    } else if (target.endsWith(".md") && exists && brokenFile(target) != null) {
+      citesBroken(at, brokenFile(target), diagnostics);
     } else if (target.endsWith(".md") && exists && target.startsWith(content)) {
       diagnostics.warning(at, what + " '" + dest + "' leads to '" + target + "', which is not in the site",
           "a draft, or a write-up with errors");
@@ -237,7 +309,34 @@ public final class LinkResolver {
 
   private boolean looksLikeId(String word) {
     java.util.regex.Pattern pattern = library.config().idPattern();
-    return library.knownIds().contains(word) || (pattern != null && pattern.matcher(word).matches());
+    return library.knownIds().contains(word) || brokenId(library, word) != null || (pattern != null && pattern.matcher(word).matches());
+  }
+
+  /**
+   * A citation of a write-up left out for its own errors is not a mistake of the citing file: a
+   * note there points at the error.
+   */
+  private static void citesBroken(SourcePosition at, BrokenWriteUp broken, Diagnostics diagnostics) {
+    diagnostics.note(at, "cited write-up '" + broken.id() + "' has errors of its own", "see " + broken.error());
+  }
+
+  /** The write-up with errors whose id is {@code word}, written the same way; else null. */
+  private static BrokenWriteUp brokenId(Library library, String word) {
+    return library.brokenIds().isEmpty() ? null : library.brokenWriteUp(word).filter(b -> b.id().equals(word)).orElse(null);
+  }
+
+  /** The write-up with errors in file {@code path}, else null. */
+  private BrokenWriteUp brokenFile(String path) {
+    for (BrokenWriteUp b : library.brokenIds().values()) if (b.at().file().equals(path)) return b;
+    return null;
+  }
+
+  /** The ids a link may name, for "did you mean" hints: the valid write-ups' and the legible ones of those with errors. */
+  private java.util.Collection<String> citable() {
+    if (library.brokenIds().isEmpty()) return library.knownIds();
+    List<String> all = new ArrayList<>(library.knownIds());
+    for (BrokenWriteUp b : library.brokenIds().values()) all.add(b.id());
+    return all;
   }
 
   private static int indexOfAny(String s, char a, char b) {

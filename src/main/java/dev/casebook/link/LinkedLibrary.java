@@ -11,11 +11,26 @@ import java.util.Map;
  * @param bodies by incident id
  * @param designBodies design documents' bodies, by slug
  * @param code the write-ups' code references and the comments in code that cite write-ups
+ * @param siteLinks the links of bodies that lead straight to paths of the site, to be checked
+ *     against the files the site will have
+ * @param media the paths in the library of the files the bodies link to, the only ones published
  */
 public record LinkedLibrary(
     Library library,
     Map<String, RenderedBody> bodies,
     Map<String, RenderedBody> designBodies,
     CitationGraph citations,
-    dev.casebook.code.CodeFindings code) {
+    dev.casebook.code.CodeFindings code,
+    java.util.List<SiteLink> siteLinks,
+    java.util.SortedSet<String> media) {
+
+  public LinkedLibrary {
+    siteLinks = java.util.List.copyOf(siteLinks);
+    media = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(media));
+  }
+
+  public LinkedLibrary(Library library, Map<String, RenderedBody> bodies, Map<String, RenderedBody> designBodies,
+      CitationGraph citations, dev.casebook.code.CodeFindings code) {
+    this(library, bodies, designBodies, citations, code, java.util.List.of(), new java.util.TreeSet<>());
+  }
 }

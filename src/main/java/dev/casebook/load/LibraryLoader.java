@@ -22,14 +22,11 @@ import java.util.stream.Stream;
  * The load stage: finds the write-ups and their assets under the library's content folder and
  * reads each write-up into front matter and body. Never follows a link out of the library.
  * A library without an {@code incidents} folder is a plain folder of write-ups: every Markdown
- * file in it but READMEs, the theme and the output is a write-up, and only images, videos and
- * PDFs beside them are copied.
+ * file in it but READMEs, the theme and the output is a write-up, and only files of the types the
+ * site publishes ({@link AssetFile#PUBLISHED_TYPES}) are assets. Assets are published only when a
+ * page links to them (the link stage decides).
  */
 public final class LibraryLoader {
-  /** Without an incidents folder, only these files beside the write-ups are copied to the site. */
-  private static final java.util.regex.Pattern MEDIA =
-      java.util.regex.Pattern.compile("\\.(png|jpe?g|gif|svg|webp|avif|pdf|mp4|webm)$", java.util.regex.Pattern.CASE_INSENSITIVE);
-
   private LibraryLoader() {}
 
   public static LibrarySources load(Path root, SiteConfig config, Diagnostics diagnostics) {
@@ -57,23 +54,19 @@ public final class LibraryLoader {
     }
     diagnostics.addAll(walk.diagnostics());
     List<AssetFile> assets = walk.assets();
-    List<SourceDocument> documents = walk.markdown().parallelStream()
+    List<ReadCache.Read> reads = walk.markdown().parallelStream()
         .map(f -> cachedRead(libraryRoot, f.file(), f.path(), f.attributes(), diagnostics, cache))
-        .flatMap(Optional::stream)
-        .filter(Objects::nonNull)
         .toList();
-    return new LibrarySources(documents, assets, folder, designDocuments(libraryRoot, config, diagnostics, cache));
+    List<SourceDocument> documents = reads.stream().map(ReadCache.Read::document).flatMap(Optional::stream).toList();
+    List<UnreadDocument> unread = reads.stream().map(ReadCache.Read::unread).filter(Objects::nonNull).toList();
+    return new LibrarySources(documents, assets, folder, designDocuments(libraryRoot, config, diagnostics, cache), unread);
   }
 
-  private static Optional<SourceDocument> cachedRead(Path libraryRoot, Path file, String relative, BasicFileAttributes attrs,
+  private static ReadCache.Read cachedRead(Path libraryRoot, Path file, String relative, BasicFileAttributes attrs,
       Diagnostics diagnostics, ReadCache cache) {
-    ReadCache.Read read = cache.read(relative, file, attrs, () -> {
-      Diagnostics own = new Diagnostics();
-      Optional<SourceDocument> doc = read(libraryRoot, file, own);
-      return new ReadCache.Read(doc, own.sorted());
-    });
+    ReadCache.Read read = cache.read(relative, file, attrs, () -> read(libraryRoot, file));
     diagnostics.addAll(read.diagnostics());
-    return read.document();
+    return read;
   }
 
   /** The write-ups and other files under {@code content}, in path order, with their attributes. */
@@ -118,7 +111,7 @@ public final class LibraryLoader {
           diagnostics.error(SourcePosition.of(rel), "is a symbolic link to a file outside the library; it is left out");
         } else if (rel.endsWith(".md") || rel.endsWith(".markdown")) {
           markdown.add(new ReadCache.Found(p, rel, attrs));
-        } else if (!readmes || MEDIA.matcher(rel).find()) {
+        } else if (!readmes || AssetFile.publishable(rel)) {
           assets.add(new AssetFile(rel, p));
         }
       });
@@ -151,11 +144,16 @@ public final class LibraryLoader {
         diagnostics.error(SourcePosition.of(folder), "cannot read the folder: " + e.getMessage());
       }
     }
-    return files.parallelStream().map(p -> cachedRead(libraryRoot, p, relative(libraryRoot, p), null, diagnostics, cache)).flatMap(Optional::stream).toList();
+    return files.parallelStream().map(p -> cachedRead(libraryRoot, p, relative(libraryRoot, p), null, diagnostics, cache))
+        .map(ReadCache.Read::document).flatMap(Optional::stream).toList();
   }
 
-  /** Reads and splits one write-up file. */
-  public static Optional<SourceDocument> read(Path libraryRoot, Path file, Diagnostics diagnostics) {
+  /**
+   * Reads and splits one write-up file, with its problems; when that fails, the id its text still
+   * shows is kept.
+   */
+  private static ReadCache.Read read(Path libraryRoot, Path file) {
+    Diagnostics diagnostics = new Diagnostics();
     String rel = relative(libraryRoot, file);
     byte[] bytes;
     try {
@@ -163,15 +161,25 @@ public final class LibraryLoader {
       if (size > TextFile.MAX_BYTES) {
         diagnostics.error(SourcePosition.of(rel),
             "file is too large (" + size + " bytes; the limit is " + TextFile.MAX_BYTES + ")");
-        return Optional.empty();
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+          return unread(rel, in.readNBytes(UnreadDocument.HEAD_BYTES), diagnostics);
+        }
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       diagnostics.error(SourcePosition.of(rel), "cannot read: " + e.getMessage());
-      return Optional.empty();
+      return new ReadCache.Read(Optional.empty(), diagnostics.sorted(), null);
     }
-    return TextFile.decode(rel, bytes, diagnostics)
+    Optional<SourceDocument> doc = TextFile.decode(rel, bytes, diagnostics)
         .flatMap(text -> FrontMatterSplitter.split(rel, text, diagnostics));
+    return doc.isPresent() ? new ReadCache.Read(doc, diagnostics.sorted(), null) : unread(rel, bytes, diagnostics);
+  }
+
+  private static ReadCache.Read unread(String rel, byte[] head, Diagnostics diagnostics) {
+    List<dev.casebook.diag.Diagnostic> problems = diagnostics.sorted();
+    SourcePosition error = problems.stream().filter(dev.casebook.diag.Diagnostic::isError).findFirst()
+        .map(dev.casebook.diag.Diagnostic::position).orElse(SourcePosition.of(rel));
+    return new ReadCache.Read(Optional.empty(), problems, UnreadDocument.recover(rel, head, error).orElse(null));
   }
 
   private static boolean hidden(Path relative) {

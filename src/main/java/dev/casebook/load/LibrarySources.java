@@ -6,11 +6,14 @@ import java.util.List;
  * Everything read from a library's content folders, sorted by path.
  *
  * @param designDocuments the design documents of the library's design folders
+ * @param unread the write-ups that could not be read but whose id is still legible
  */
 public record LibrarySources(
-    List<SourceDocument> documents, List<AssetFile> assets, String contentFolder, List<SourceDocument> designDocuments) {
+    List<SourceDocument> documents, List<AssetFile> assets, String contentFolder, List<SourceDocument> designDocuments,
+    List<UnreadDocument> unread) {
   public LibrarySources {
     documents = List.copyOf(documents);
+    unread = List.copyOf(unread);
     assets = List.copyOf(assets);
     designDocuments = List.copyOf(designDocuments);
   }

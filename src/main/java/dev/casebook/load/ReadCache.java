@@ -19,8 +19,8 @@ public final class ReadCache {
   /** A file as it was when read. */
   record Stamp(String path, long size, long modified) {}
 
-  /** What reading a file gave. */
-  record Read(Optional<SourceDocument> document, List<Diagnostic> diagnostics) {}
+  /** What reading a file gave; when it could not be read, the id its text still shows (else null). */
+  record Read(Optional<SourceDocument> document, List<Diagnostic> diagnostics, UnreadDocument unread) {}
 
   /** A Markdown file the walk found: where it is, its path in the library, and its attributes (null to read them). */
   record Found(Path file, String path, BasicFileAttributes attributes) {}

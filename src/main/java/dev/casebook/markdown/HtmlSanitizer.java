@@ -11,7 +11,8 @@ import org.jsoup.safety.Safelist;
  * Markdown itself produces.
  */
 public final class HtmlSanitizer {
-  private static final String BASE = "https://casebook.invalid/";
+  static final String BASE = "https://casebook.invalid/";
+  private final Safelist safelist;
   private final Cleaner cleaner;
 
   public HtmlSanitizer() {
@@ -29,13 +30,50 @@ public final class HtmlSanitizer {
         .addProtocols("a", "href", "#", "http", "https", "mailto")
         .addProtocols("img", "src", "http", "https")
         .preserveRelativeLinks(true);
+    this.safelist = safelist;
     this.cleaner = new Cleaner(safelist);
+  }
+
+  /** Whether cleaning keeps {@code attribute} of {@code element} (parsed with the base URI {@link #BASE}). */
+  boolean keeps(org.jsoup.nodes.Element element, org.jsoup.nodes.Attribute attribute) {
+    String tag = element.normalName();
+    return safelist.isSafeTag(tag) && safelist.isSafeAttribute(tag, element, attribute);
   }
 
   /** {@code html}, a body fragment, with only safe markup left. */
   public String cleanFragment(String html) {
+    return cleanFragment(html, java.util.Map.of());
+  }
+
+  /**
+   * {@code html}, a body fragment, with only safe markup left and the {@code href} and {@code src}
+   * written as a key of {@code rewrites} replaced by its value (an empty value drops the attribute).
+   */
+  public String cleanFragment(String html, java.util.Map<String, String> rewrites) {
     Document clean = cleaner.clean(Jsoup.parseBodyFragment(html, BASE));
     clean.outputSettings().prettyPrint(false);
+    rewrite(clean, rewrites);
     return clean.body().html();
+  }
+
+  /** {@code html}, a body fragment, with its links rewritten as {@link #cleanFragment(String, java.util.Map)} does, and nothing cleaned. */
+  static String rewriteLinks(String html, java.util.Map<String, String> rewrites) {
+    Document doc = Jsoup.parseBodyFragment(html, BASE);
+    doc.outputSettings().prettyPrint(false);
+    rewrite(doc, rewrites);
+    return doc.body().html();
+  }
+
+  private static void rewrite(Document doc, java.util.Map<String, String> rewrites) {
+    if (rewrites.isEmpty()) return;
+    for (org.jsoup.nodes.Element element : doc.body().select("[href], [src]")) {
+      for (String name : new String[] {"href", "src"}) {
+        if (!element.hasAttr(name)) continue;
+        String to = rewrites.get(element.attr(name));
+        if (to == null) continue;
+        if (to.isEmpty()) element.removeAttr(name);
+        else element.attr(name, to);
+      }
+    }
   }
 }

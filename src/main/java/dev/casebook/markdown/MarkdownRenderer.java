@@ -45,20 +45,45 @@ public final class MarkdownRenderer {
    * @param rewrite maps a link or image destination as written to the one the page uses
    */
   public RenderedBody render(MarkdownBody body, UnaryOperator<String> rewrite) {
+    return render(body, rewrite, links(body));
+  }
+
+  /**
+   * Every link and image destination of {@code body}, in document order: Markdown's own, and the
+   * {@code href} and {@code src} of raw HTML that stay on the page once it is sanitized.
+   */
+  public List<BodyLink> links(MarkdownBody body) {
+    return body.links(sanitizer);
+  }
+
+  /**
+   * @param rewrite maps a link or image destination as written to the one the page uses
+   * @param links the body's {@link #links}
+   */
+  public RenderedBody render(MarkdownBody body, UnaryOperator<String> rewrite, List<BodyLink> links) {
     Survey survey = new Survey();
     body.document().accept(survey);
+    Map<String, RenderedBody.Place> sources = new java.util.HashMap<>();
     HtmlRenderer renderer = HtmlRenderer.builder()
         .nodeRendererFactory(FencedCodeRenderer::new)
         .nodeRendererFactory(context -> new HeadingRenderer(context, survey.headingIds))
         .extensions(MarkdownParser.EXTENSIONS)
         .percentEncodeUrls(true)
-        .attributeProviderFactory(context -> new Attributes(rewrite))
+        .attributeProviderFactory(context -> new Attributes(rewrite, sources))
         .build();
     String html = wrapTables(renderer.render(body.document()));
     // Only raw HTML written in the Markdown can carry anything unsafe; without it, the output
     // is commonmark-java's own escaped markup and needs no cleaning.
-    if (survey.rawHtml && sanitizer != null) html = sanitizer.cleanFragment(html);
-    return new RenderedBody(html, List.copyOf(survey.toc), survey.words, survey.diagrams);
+    Map<String, String> rawRewrites = new java.util.HashMap<>();
+    for (BodyLink link : links) {
+      if (link.html() == null) continue;
+      sources.putIfAbsent(link.destination(), new RenderedBody.Place(link.line(), link.column()));
+      String to = rewrite.apply(link.destination());
+      if (!to.equals(link.destination())) rawRewrites.put(link.destination(), to);
+    }
+    if (survey.rawHtml && sanitizer != null) html = sanitizer.cleanFragment(html, rawRewrites);
+    else if (!rawRewrites.isEmpty()) html = HtmlSanitizer.rewriteLinks(html, rawRewrites);
+    return new RenderedBody(html, List.copyOf(survey.toc), survey.words, survey.diagrams, sources);
   }
 
   /** Puts every {@code <table>...</table>} in a {@code <div class="table-wrap">}, in one pass. */
@@ -162,15 +187,24 @@ public final class MarkdownRenderer {
     }
   }
 
-  private record Attributes(UnaryOperator<String> rewrite) implements AttributeProvider {
+  /** Rewrites link and image destinations, and notes where in the body each URL of the page was written. */
+  private record Attributes(UnaryOperator<String> rewrite, Map<String, RenderedBody.Place> sources) implements AttributeProvider {
     @Override
     public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
       if (node instanceof Link link && attributes.containsKey("href")) {
         replace(attributes, "href", link.getDestination());
+        source(node, attributes.get("href"));
       } else if (node instanceof Image image && attributes.containsKey("src")) {
         replace(attributes, "src", image.getDestination());
+        source(node, attributes.get("src"));
         attributes.putIfAbsent("loading", "lazy");
       }
+    }
+
+    private void source(Node node, String url) {
+      if (url == null || node.getSourceSpans().isEmpty()) return;
+      org.commonmark.node.SourceSpan span = node.getSourceSpans().get(0);
+      sources.putIfAbsent(url, new RenderedBody.Place(span.getLineIndex() + 1, span.getColumnIndex() + 1));
     }
 
     /** Puts the rewritten URL (already URL-safe) in place of the percent-encoded original. */

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param knownIds the ids of every valid write-up, drafts left out of the site included
  * @param designDocs the design documents, newest first (undated last), then by title
+ * @param brokenIds the write-ups left out because of their errors whose ids are legible, by id in lower case
  */
 public record Library(
     SiteConfig config,
@@ -18,7 +19,8 @@ public record Library(
     List<AssetFile> assets,
     String contentFolder,
     java.util.Set<String> knownIds,
-    List<DesignDoc> designDocs) {
+    List<DesignDoc> designDocs,
+    java.util.Map<String, BrokenWriteUp> brokenIds) {
 
   public static final Comparator<Incident> NEWEST_FIRST =
       Comparator.comparing(Incident::date).reversed().thenComparing(Incident::id);
@@ -28,6 +30,12 @@ public record Library(
     assets = List.copyOf(assets);
     knownIds = java.util.Set.copyOf(knownIds);
     designDocs = designDocs.stream().sorted(DESIGN_ORDER).toList();
+    brokenIds = java.util.Map.copyOf(brokenIds);
+  }
+
+  /** The write-up with errors of its own that has {@code id} (ignoring case), if any. */
+  public java.util.Optional<BrokenWriteUp> brokenWriteUp(String id) {
+    return java.util.Optional.ofNullable(brokenIds.get(id.toLowerCase(java.util.Locale.ROOT)));
   }
 
   private static final Comparator<DesignDoc> DESIGN_ORDER =

@@ -1,5 +1,7 @@
 package dev.casebook.readership;
 
+import dev.casebook.collect.UnsafeText;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -7,7 +9,9 @@ import java.util.Map;
  * pseudonymous keys that change every day, so a reader who comes back on another day counts
  * again; anonymous reads (Do Not Track, Global Privacy Control) count as reads but never as
  * readers. Team counts below {@link Readership#MIN_GROUP} distinct readers are folded into
- * {@link Readership#OTHER_TEAMS}.
+ * {@link Readership#OTHER_TEAMS}. What came from readers (the id, teams, referrers) has its control
+ * and bidirectional characters shown as {@code \\uXXXX}, so that no output, table, JSON, CSV or
+ * the site's Learning page, carries them as they are.
  *
  * @param doc the write-up's id
  * @param title the write-up's title, or empty when the library does not have it
@@ -37,6 +41,20 @@ public record ReadershipReport(
     Map<String, Long> teams,
     Map<String, Long> months,
     Map<String, Long> referrers) {
+
+  public ReadershipReport {
+    doc = UnsafeText.neutralize(doc);
+    fromWriteUps = inert(fromWriteUps);
+    teams = inert(teams);
+    referrers = inert(referrers);
+  }
+
+  private static Map<String, Long> inert(Map<String, Long> counts) {
+    if (counts.keySet().stream().allMatch(k -> k == null || UnsafeText.find(k) < 0)) return counts;
+    Map<String, Long> out = new LinkedHashMap<>();
+    counts.forEach((k, v) -> out.merge(UnsafeText.neutralize(k), v, Long::sum));
+    return out;
+  }
 
   /** The share of page views that reached the end, or null when there were none. */
   public Double readToEndRate() {

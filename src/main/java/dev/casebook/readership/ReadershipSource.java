@@ -40,6 +40,10 @@ public final class ReadershipSource {
     try (EventStore store = EventStore.open(source)) {
       return Readership.query(store, null, library);
     } catch (SQLException e) {
+      if (file != null) {
+        throw new IOException("'" + source + "' is not a readership database (a SQLite file from 'casebook collect') "
+            + "nor a report (a .json file from 'casebook readership --format json')", e);
+      }
       throw new IOException("could not read readership from " + source + ": " + e.getMessage(), e);
     }
   }
@@ -49,8 +53,12 @@ public final class ReadershipSource {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(file.toFile());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var at = e.getLocation();
+      throw new IOException("'" + file + "' is not a readership report: it is not valid JSON"
+          + (at != null && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : ""), e);
     } catch (IOException e) {
-      throw new IOException("'" + file + "' is not a readership report: " + e.getMessage(), e);
+      throw new IOException("could not read the readership report '" + file + "'", e);
     }
     if (root == null || !root.path("write_ups").isArray()) {
       throw new IOException("'" + file + "' is not a readership report: it has no write_ups list");

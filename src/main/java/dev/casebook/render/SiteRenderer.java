@@ -141,6 +141,7 @@ public final class SiteRenderer {
     boolean diagrams = linked.bodies().values().stream().anyMatch(RenderedBody::hasDiagrams)
         || linked.designBodies().values().stream().anyMatch(RenderedBody::hasDiagrams);
     assets(outputs, diagrams);
+    outputs.add(IncidentIdList.output(linked.library().incidents()));
     return new SitePlan(outputs);
   }
 
@@ -191,7 +192,16 @@ public final class SiteRenderer {
     model.put("newer", n > 0 ? allViews.get(n - 1) : null);
     model.put("older", n + 1 < allViews.size() ? allViews.get(n + 1) : null);
     String url = SitePaths.incident(incident.id());
-    return output("incident.ftlh", url + "index.html", model("incident", incident.title(), incident.summary(), url, model));
+    return output("incident.ftlh", url + "index.html", model("incident", incident.title(), incident.summary(), url, model),
+        traced(body, incident.source()));
+  }
+
+  /** Where in the library each URL a body puts on its page was written. */
+  private static Map<String, SourcePosition> traced(RenderedBody body, Incident.Source source) {
+    if (body == null || body.sources().isEmpty()) return Map.of();
+    Map<String, SourcePosition> traced = new HashMap<>();
+    body.sources().forEach((url, at) -> traced.put(url, new SourcePosition(source.path(), source.bodyLine() + at.line() - 1, at.column())));
+    return traced;
   }
 
   /** A page per design document (their bodies are not part of the listings' key). */
@@ -199,8 +209,10 @@ public final class SiteRenderer {
     for (DesignDoc d : linked.library().designDocs()) {
       String key = SitePaths.designKey(d.slug());
       List<IncidentView> cites = linked.citations().cites(key).stream().map(incidentViews::get).filter(v -> v != null).toList();
-      page(pages, "design.ftlh", "design", d.title(), "", SitePaths.design(d.slug()), Map.of("design", designViews.get(key),
-          "content", ViewFactory.content(linked.designBodies().get(d.slug())), "cites", cites));
+      RenderedBody body = linked.designBodies().get(d.slug());
+      String url = SitePaths.design(d.slug());
+      pages.add(output("design.ftlh", url + "index.html", model("design", d.title(), "", url, Map.of("design", designViews.get(key),
+          "content", ViewFactory.content(body), "cites", cites)), traced(body, d.source())));
     }
   }
 
@@ -291,15 +303,21 @@ public final class SiteRenderer {
   }
 
   private SitePlan.Output output(String template, String path, Map<String, Object> model) {
-    return new SitePlan.Output(path, new Page(template, model), r -> render(r, template, path, model));
+    return output(template, path, model, Map.of());
   }
 
-  private void render(SitePlan.Rendering r, String template, String path, Map<String, Object> model) throws IOException {
+  /** @param traced where in the library the URLs the page's body makes were written */
+  private SitePlan.Output output(String template, String path, Map<String, Object> model, Map<String, SourcePosition> traced) {
+    return new SitePlan.Output(path, new Page(template, model), r -> render(r, template, path, model, traced));
+  }
+
+  private void render(SitePlan.Rendering r, String template, String path, Map<String, Object> model,
+      Map<String, SourcePosition> traced) throws IOException {
     try {
       if (path.endsWith(".html")) {
         byte[] html = templates.renderUtf8(template, model);
         r.out().write(path, html);
-        r.links().put(path, PageLinks.scan(templateSource(template), html));
+        r.links().put(path, PageLinks.scan(templateSource(template), html).tracedTo(traced));
       } else {
         try (java.io.Writer writer = new java.io.OutputStreamWriter(r.out().create(path), StandardCharsets.UTF_8)) {
           templates.render(template, model, writer);
@@ -323,7 +341,7 @@ public final class SiteRenderer {
     }
   }
 
-  /** The theme's static files, lunr.js, Mermaid when a body has a diagram, and the write-ups' images and files. */
+  /** The theme's static files, lunr.js, Mermaid when a body has a diagram, and the images and files the bodies link to. */
   private void assets(List<SitePlan.Output> outputs, boolean diagrams) {
     for (Map.Entry<String, Path> e : theme.files("static").entrySet()) {
       Path file = e.getValue();
@@ -334,11 +352,14 @@ public final class SiteRenderer {
       outputs.add(new SitePlan.Output(MERMAID_PATH, MERMAID_RESOURCE,
           r -> copyResource(r.out(), MERMAID_RESOURCE, MERMAID_PATH, "the Mermaid script")));
     }
+    // Only the files a page links to, of types that cannot run script; SVG is cleaned of script.
     String content = linked.library().contentPrefix();
     for (AssetFile asset : linked.library().assets()) {
-      if (!asset.path().startsWith(content)) continue;
+      if (!asset.path().startsWith(content) || !linked.media().contains(asset.path()) || !AssetFile.publishable(asset.path())) continue;
       String path = SitePaths.media(asset.path().substring(content.length()));
-      outputs.add(new SitePlan.Output(path, SitePlan.fileKey(asset.file()), r -> r.out().copy(path, asset.file())));
+      outputs.add(new SitePlan.Output(path, SitePlan.fileKey(asset.file()), AssetFile.svg(asset.path())
+          ? r -> r.out().write(path, SvgSanitizer.sanitize(java.nio.file.Files.readAllBytes(asset.file())))
+          : r -> r.out().copy(path, asset.file())));
     }
   }
 }

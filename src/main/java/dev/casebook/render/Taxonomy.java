@@ -96,6 +96,13 @@ final class Taxonomy {
   }
 
   TaxonomyView view() {
-    return new TaxonomyView(key, title, singular, url(), byTerm.keySet().stream().map(this::term).toList());
+    List<TermView> terms = byTerm.keySet().stream().map(this::term).toList();
+    List<TermView> popular = terms;
+    if (terms.size() > TaxonomyView.POPULAR) {
+      Set<TermView> top = new java.util.HashSet<>(terms.stream()
+          .sorted(java.util.Comparator.comparingInt(TermView::count).reversed()).limit(TaxonomyView.POPULAR).toList());
+      popular = terms.stream().filter(top::contains).toList();
+    }
+    return new TaxonomyView(key, title, singular, url(), terms, popular);
   }
 }

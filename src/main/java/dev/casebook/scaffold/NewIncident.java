@@ -120,6 +120,7 @@ public final class NewIncident {
     for (SourceDocument doc : sources.documents()) {
       doc.frontMatter().get("id").filter(YamlScalar.class::isInstance).map(n -> ((YamlScalar) n).text()).ifPresent(ids::add);
     }
+    for (dev.casebook.load.UnreadDocument unread : sources.unread()) ids.add(unread.id());
     String id = IdSequence.next(config.idFormat(), date, ids);
     String slug = draft.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (slug.length() > 60) slug = slug.substring(0, 60).replaceAll("-+$", "");

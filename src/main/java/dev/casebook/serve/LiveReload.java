@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Tells the open pages of a preview what happened to the site, as server-sent events on
  * {@value #EVENTS}: {@code reload} after a successful rebuild (with the pages that changed), {@code problems} (a JSON array of
- * diagnostics) when a rebuild failed and the last good site is still served. A page that connects
+ * diagnostics) when a rebuild failed and the last good site is still served, {@code hints} (the
+ * writing hints of the write-ups saved while it runs). A page that connects
  * while the last rebuild failed gets its problems at once. The script {@value #SCRIPT}, added to
  * every served HTML page, listens and reloads the page or shows the problems over it.
  */
@@ -70,6 +71,11 @@ public final class LiveReload {
     if (java.util.Objects.equals(now, hints)) return;
     hints = now;
     send("hints", now == null ? "[]" : now);
+  }
+
+  /** The problems the open pages show now (JSON), or null when the last build worked. */
+  String problems() {
+    return problems;
   }
 
   /** How many pages are listening. */

@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 /**
  * Serves a built site on the loopback interface with the JDK's HTTP server: files by path,
  * {@code index.html} for folders, the site's {@code 404.html} for anything else, and never a
- * file outside the site folder.
+ * file outside the site folder. A live preview that has no site yet (its first build is running
+ * or failed) answers every page with the build's problems, and shows the site once a build works.
  */
 public final class PreviewServer implements AutoCloseable {
   private static final Map<String, String> TYPES = Map.ofEntries(
@@ -97,6 +98,9 @@ public final class PreviewServer implements AutoCloseable {
     ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 
+  /** What the files under {@code media/} may do: show themselves, and nothing else. */
+  static final String MEDIA_POLICY = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox";
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod();
@@ -111,6 +115,10 @@ public final class PreviewServer implements AutoCloseable {
         path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         send(exchange, 400, "text/plain; charset=utf-8", "bad request\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (live != null && !Files.isDirectory(root)) {
+        send(exchange, 503, TYPES.get("html"), ProblemsPage.html(live.problems()));
         return;
       }
       Path file = root.resolve(path.replaceFirst("^/+", "")).normalize();
@@ -132,23 +140,37 @@ public final class PreviewServer implements AutoCloseable {
       }
       String type = type(file);
       byte[] body = Files.readAllBytes(file);
-      if (live != null && type.startsWith("text/html")) body = withScript(body);
+      if (live != null && type.startsWith("text/html")) body = withScript(body, live.problems());
+      // The library's own files never run script, even if one got past the build's checks.
+      if (file.startsWith(root.resolve("media"))) {
+        exchange.getResponseHeaders().set("Content-Security-Policy", MEDIA_POLICY);
+      }
       send(exchange, 200, type, body);
     }
   }
 
-  /** The page with the live reload script before its last {@code </body>} (or at its end). */
-  static byte[] withScript(byte[] html) {
+  /**
+   * The page with the live reload script before its last {@code </body>} (or at its end); while
+   * the library has {@code problems}, the script tag carries them, so that they show over the page
+   * as soon as it loads.
+   */
+  static byte[] withScript(byte[] html, String problems) {
     String page = new String(html, StandardCharsets.UTF_8);
+    String tag = problems == null ? LiveReload.TAG
+        : "<script src=\"" + LiveReload.SCRIPT + "\" data-casebook-problems=\"" + attribute(problems) + "\"></script>";
     int at = page.lastIndexOf("</body>");
-    String out = at < 0 ? page + LiveReload.TAG : page.substring(0, at) + LiveReload.TAG + page.substring(at);
+    String out = at < 0 ? page + tag : page.substring(0, at) + tag + page.substring(at);
     return out.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String attribute(String text) {
+    return text.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private void notFound(HttpExchange exchange) throws IOException {
     Path page = root.resolve("404.html");
     byte[] body = Files.isRegularFile(page) ? Files.readAllBytes(page) : "not found\n".getBytes(StandardCharsets.UTF_8);
-    if (live != null && Files.isRegularFile(page)) body = withScript(body);
+    if (live != null && Files.isRegularFile(page)) body = withScript(body, live.problems());
     send(exchange, 404, "text/html; charset=utf-8", body);
   }
 

@@ -2,6 +2,7 @@ package dev.casebook.sitecheck;
 
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
+import dev.casebook.link.SiteLink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The last check before a site is put in place: every link, image, script and stylesheet that
@@ -31,6 +33,8 @@ public final class SiteLinkChecker {
   /** The ids of pages not among those given, read from the site when a link names one of their ids. */
   private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
   private Map<String, PageLinks> pages = Map.of();
+  /** The ids of a page not among those given: read from the site, unless told otherwise. */
+  private Function<String, Set<String>> idsOf = page -> PageLinks.scan("", read(page)).ids();
 
   private SiteLinkChecker(Path site, Set<String> files, String basePath) {
     this.site = site;
@@ -80,17 +84,19 @@ public final class SiteLinkChecker {
       String[] folder = folderOf(page);
       List<String[]> found = null;
       for (String url : pages.get(page).urls()) {
-        String problem = problem(page, folder, url);
+        Broken problem = problem(page, folder, url);
         if (problem != null) {
           if (found == null) found = new ArrayList<>();
-          found.add(new String[] {page, url, problem});
+          found.add(new String[] {page, url, problem.reason()});
         }
       }
       return found == null ? List.<String[]>of() : found;
     }).toList().stream().flatMap(List::stream).toList();
     for (int i = 0; i < Math.min(broken.size(), MAX_REPORTED); i++) {
       String[] b = broken.get(i);
-      diagnostics.error(SourcePosition.of(pages.get(b[0]).origin()),
+      // A link the page's body made is reported where the body has it; one of the template's, against the template.
+      SourcePosition traced = pages.get(b[0]).traced().get(b[1]);
+      diagnostics.error(traced != null ? traced : SourcePosition.of(pages.get(b[0]).origin()),
           "page /" + b[0].replaceFirst("index\\.html$", "") + " links to '" + b[1] + "', " + b[2]);
     }
     if (broken.size() > MAX_REPORTED) {
@@ -99,35 +105,76 @@ public final class SiteLinkChecker {
     }
   }
 
+  /**
+   * Checks links that bodies make straight to paths of the site against the files the site will
+   * have, before it is written: each broken one is reported where the body has it.
+   *
+   * @param files every file the site will have, by path
+   * @param idsOf the ids of one of its pages, for links with a {@code #fragment}
+   */
+  public static void checkSiteLinks(List<SiteLink> links, Set<String> files, Function<String, Set<String>> idsOf, String basePath,
+      Diagnostics diagnostics) {
+    if (links.isEmpty()) return;
+    SiteLinkChecker checker = new SiteLinkChecker(null, files, basePath);
+    checker.idsOf = idsOf;
+    for (SiteLink link : links) {
+      Broken broken = checker.problem(link.page(), folderOf(link.page()), link.url());
+      if (broken == null) continue;
+      String page = "/" + link.page().replaceFirst("index\\.html$", "");
+      boolean relative = !asBrowsersRead(link.url()).startsWith("/");
+      String message = link.what() + " '" + link.url() + "'";
+      if (broken.target() == null) {
+        diagnostics.error(link.at(), message + " on page " + page + " leads " + broken.reason().replaceFirst("^which is ", ""));
+      } else if (broken.reason().equals(MISSING) && !relative) {
+        diagnostics.error(link.at(), message + " is not a page or file of the site");
+      } else if (broken.reason().equals(MISSING)) {
+        String target = "/" + broken.target().replaceFirst("(^|/)index\\.html$", "$1");
+        diagnostics.error(link.at(), message + " leads to '" + target + "', which is not a page or file of the site",
+            "no file of the library has that path from the write-up's file either, so the browser reads it from the page " + page);
+      } else {
+        diagnostics.error(link.at(), message + " on page " + page + " leads to " + broken.reason().replaceFirst("^which is |^whose page ", "a page that "));
+      }
+    }
+  }
+
+  private static final String MISSING = "which does not exist";
+
+  /** Why a link leads nowhere, and the path in the site it leads to when it has one. */
+  private record Broken(String target, String reason) {}
+
   /** Why {@code url} on {@code page} (in {@code folder}) leads nowhere, or null when it resolves. */
-  private String problem(String page, String[] folder, String url) {
-    if (url.isEmpty() || url.startsWith("//") || hasScheme(url)) return null;
-    String decoded = url.replace("&amp;", "&");
-    int hash = decoded.indexOf('#');
-    String fragment = hash < 0 ? null : decoded.substring(hash + 1);
-    String path = hash < 0 ? decoded : decoded.substring(0, hash);
+  private Broken problem(String page, String[] folder, String url) {
+    String plain = asBrowsersRead(url);
+    if (plain.isEmpty() || plain.startsWith("//") || hasScheme(plain)) return null;
+    // The URL as the page holds it, character references already decoded: the fragment is what
+    // follows the first '#', the query what follows the first '?' before it.
+    int hash = plain.indexOf('#');
+    String fragment = hash < 0 ? null : plain.substring(hash + 1);
+    String path = hash < 0 ? plain : plain.substring(0, hash);
     int query = path.indexOf('?');
     if (query >= 0) path = path.substring(0, query);
+    path = path.replace('\\', '/');
     String target;
     if (path.startsWith("/")) {
-      if (!path.startsWith(basePath)) return "which is outside the site (it lives at " + basePath + ")";
+      if (!path.startsWith(basePath)) return new Broken(null, "which is outside the site (it lives at " + basePath + ")");
       path = path.substring(basePath.length());
       if (path.isEmpty()) path = "./";
+      folder = new String[0]; // from the site's root, not the page's folder
     }
     if (path.isEmpty()) {
       target = page;
     } else {
       target = resolve(folder, path);
-      if (target == null) return "which is outside the site";
+      if (target == null) return new Broken(null, "which is outside the site");
       if (target.isEmpty() || target.endsWith("/")) target = target + "index.html";
-      else if (!files.contains(target) && isFolder(target)) return "a folder; write it with a trailing '/'";
+      else if (!files.contains(target) && isFolder(target)) return new Broken(target, "a folder; write it with a trailing '/'");
     }
-    if (!files.contains(target)) return "which does not exist";
+    if (!files.contains(target)) return new Broken(target, MISSING);
     if (fragment == null || fragment.isEmpty() || !target.endsWith(".html")) return null;
     PageLinks given = pages.get(target);
-    Set<String> targetIds = given != null ? given.ids() : ids.computeIfAbsent(target, t -> PageLinks.scan("", read(t)).ids());
-    String id = java.net.URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
-    return targetIds.contains(id) || targetIds.contains(fragment) ? null : "whose page has no element with id '" + id + "'";
+    Set<String> targetIds = given != null ? given.ids() : ids.computeIfAbsent(target, idsOf);
+    String id = percentDecoded(fragment);
+    return targetIds.contains(id) || targetIds.contains(fragment) ? null : new Broken(target, "whose page has no element with id '" + id + "'");
   }
 
   /**
@@ -161,7 +208,7 @@ public final class SiteLinkChecker {
         n--;
       } else if (length > 0 && !dot) {
         String segment = path.substring(start, end);
-        parts[n++] = segment.indexOf('%') < 0 ? segment : java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        parts[n++] = segment.indexOf('%') < 0 ? segment : percentDecoded(segment);
       }
       if (last) {
         if (length == 0 || dot || dotDot) return n == 0 ? "" : join(parts, n) + "/";
@@ -179,6 +226,41 @@ public final class SiteLinkChecker {
       sb.append(parts[i]);
     }
     return sb.toString();
+  }
+
+  /**
+   * {@code url} as a browser's URL parser takes it: without leading and trailing spaces and
+   * control characters, and without tabs and line breaks anywhere.
+   */
+  static String asBrowsersRead(String url) {
+    int start = 0;
+    int end = url.length();
+    while (start < end && url.charAt(start) <= ' ') start++;
+    while (end > start && url.charAt(end - 1) <= ' ') end--;
+    String s = url.substring(start, end);
+    if (s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+    return s.replace("\t", "").replace("\n", "").replace("\r", "");
+  }
+
+  /**
+   * {@code s} with each {@code %XX} decoded, the bytes read as UTF-8, as a server finds a file; a
+   * {@code %} not followed by two hex digits stays as it is, as browsers leave it.
+   */
+  static String percentDecoded(String s) {
+    if (s.indexOf('%') < 0) return s;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(s.length());
+    byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < raw.length; i++) {
+      int hi = i + 2 < raw.length && raw[i] == '%' ? Character.digit(raw[i + 1], 16) : -1;
+      int lo = hi >= 0 ? Character.digit(raw[i + 2], 16) : -1;
+      if (lo >= 0) {
+        bytes.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        bytes.write(raw[i]);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   /** Whether {@code url} starts with a scheme ({@code https:}, {@code mailto:}, ...). */

@@ -11,6 +11,7 @@ import dev.casebook.model.Incident;
 import dev.casebook.model.Status;
 import dev.casebook.model.Timeline;
 import dev.casebook.yaml.YamlFields;
+import dev.casebook.yaml.YamlList;
 import dev.casebook.yaml.YamlMap;
 import dev.casebook.yaml.YamlScalar;
 import java.time.Instant;
@@ -26,7 +27,9 @@ import java.util.regex.Pattern;
 /** Turns one write-up's front matter into an {@link Incident}, reporting every problem in it. */
 public final class IncidentReader {
   /** Ids are used as folder names and in URLs, so they keep to a safe alphabet. */
-  public static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  public static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  /** The longest id: long slugs fit, and a folder name with it stays far below file systems' limits. */
+  public static final int MAX_ID_LENGTH = 128;
   static final List<String> TIMESTAMP_KEYS = List.of("started", "detected", "mitigated", "resolved");
 
   private final SiteConfig config;
@@ -44,7 +47,7 @@ public final class IncidentReader {
   }
 
   public Optional<Incident> read(SourceDocument doc) {
-    YamlMap fm = doc.frontMatter();
+    YamlMap fm = withinLimits(doc.frontMatter());
     String path = doc.path();
     Map<String, SourcePosition> positions = new HashMap<>();
     Map<String, Object> extra = new LinkedHashMap<>();
@@ -90,6 +93,24 @@ public final class IncidentReader {
         new Incident.Source(path, doc.body(), doc.bodyLine(), positions)));
   }
 
+  /**
+   * The front matter with each list over its limit ({@code limits:} in casebook.yml) reported at its
+   * key and cut to the limit, so that no write-up makes the rest of the build do more.
+   */
+  private YamlMap withinLimits(YamlMap fm) {
+    List<YamlMap.Entry> entries = null;
+    for (int n = 0; n < fm.entries().size(); n++) {
+      YamlMap.Entry e = fm.entries().get(n);
+      String key = e.key().equals(config.ownerField()) ? "" : e.key();
+      Optional<Integer> max = config.limits().of(key);
+      if (max.isEmpty() || !(e.value() instanceof YamlList list) || list.items().size() <= max.get()) continue;
+      diagnostics.error(e.keyPosition(), config.limits().tooMany(key, list.items().size()));
+      if (entries == null) entries = new ArrayList<>(fm.entries());
+      entries.set(n, new YamlMap.Entry(e.key(), e.keyPosition(), new YamlList(list.items().subList(0, max.get()), list.position())));
+    }
+    return entries == null ? fm : new YamlMap(entries, fm.position());
+  }
+
   private Optional<String> required(YamlMap fm, String path, String key) {
     Optional<YamlMap.Entry> entry = fm.entry(key);
     if (entry.isEmpty()) {
@@ -121,7 +142,11 @@ public final class IncidentReader {
     SourcePosition at = entry.value().position();
     if (!SAFE_ID.matcher(id).matches()) {
       diagnostics.error(at, "id '" + id + "' is not safe in a URL or path",
-          "use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters");
+          "use letters, digits, '.', '_' and '-', starting with a letter or digit");
+      return false;
+    }
+    if (id.length() > MAX_ID_LENGTH) {
+      diagnostics.error(entry.keyPosition(), "id is " + id.length() + " characters long; at most " + MAX_ID_LENGTH);
       return false;
     }
     Pattern pattern = config.idPattern();
@@ -130,6 +155,12 @@ public final class IncidentReader {
       return false;
     }
     return true;
+  }
+
+  /** Whether {@code id} is one a valid write-up may have: safe, not too long, and matching {@code idPattern} when set. */
+  public static boolean isValidId(String id, Pattern idPattern) {
+    return id.length() <= MAX_ID_LENGTH && SAFE_ID.matcher(id).matches()
+        && (idPattern == null || idPattern.matcher(id).matches());
   }
 
   private Optional<Status> status(YamlMap.Entry entry) {
@@ -148,10 +179,11 @@ public final class IncidentReader {
     Optional<YamlMap.Entry> entry = fm.entry(key);
     if (entry.isEmpty()) return List.of();
     List<String> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (YamlScalar s : fields.scalarList(entry.get())) {
       String value = s.text().strip();
       if (check(s.position(), value, vocabulary, noun)) {
-        if (out.contains(value)) {
+        if (!seen.add(value)) {
           diagnostics.warning(s.position(), noun + " '" + value + "' is listed twice in '" + key + "'");
         } else {
           out.add(value);

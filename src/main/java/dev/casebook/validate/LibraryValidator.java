@@ -1,17 +1,20 @@
 package dev.casebook.validate;
 
 import dev.casebook.config.SiteConfig;
+import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Diagnostics;
+import dev.casebook.diag.SourcePosition;
 import dev.casebook.diag.Suggestions;
 import dev.casebook.load.LibrarySources;
 import dev.casebook.load.SourceDocument;
+import dev.casebook.load.UnreadDocument;
+import dev.casebook.model.BrokenWriteUp;
 import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
 import dev.casebook.model.Status;
 import dev.casebook.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +46,8 @@ public final class LibraryValidator {
         .map(doc -> cache.reads.get(doc, d -> {
           Diagnostics own = new Diagnostics();
           Optional<Incident> incident = new IncidentReader(config, own).read(d);
-          return new ValidationCache.Read(incident, own.sorted(), declaredId(d));
+          List<Diagnostic> problems = own.sorted();
+          return new ValidationCache.Read(incident, problems, incident.isPresent() ? null : broken(d, problems));
         }))
         .toList();
     List<Incident> all = new ArrayList<>(reads.size());
@@ -51,18 +55,18 @@ public final class LibraryValidator {
       diagnostics.addAll(read.diagnostics());
       read.incident().ifPresent(all::add);
     }
-    ValidationCache.Across across = cache.across(reads, includeDrafts, () -> {
+    ValidationCache.Across across = cache.across(reads, sources.unread(), includeDrafts, () -> {
       Diagnostics own = new Diagnostics();
+      Map<String, BrokenWriteUp> broken = brokenIds(reads, sources.unread());
       Map<String, Incident> byKey = uniqueIds(all, own);
-      Set<String> declared = new HashSet<>();
-      for (ValidationCache.Read read : reads) if (read.declaredId() != null) declared.add(read.declaredId());
-      checkRelated(all, byKey, declared, includeDrafts, own);
-      return new ValidationCache.Across(own.sorted(), Set.copyOf(all.stream().map(Incident::id).toList()));
+      sharedWithBroken(byKey, broken, config, own);
+      checkRelated(all, byKey, broken, includeDrafts, own);
+      return new ValidationCache.Across(own.sorted(), Set.copyOf(all.stream().map(Incident::id).toList()), Map.copyOf(broken));
     });
     diagnostics.addAll(across.diagnostics());
     List<Incident> kept = includeDrafts ? all : all.stream().filter(i -> i.status() != Status.DRAFT).toList();
     List<dev.casebook.model.DesignDoc> designs = new DesignDocReader(diagnostics).read(sources.designDocuments());
-    return new Library(config, kept, sources.assets(), sources.contentFolder(), across.ids(), designs);
+    return new Library(config, kept, sources.assets(), sources.contentFolder(), across.ids(), designs, across.broken());
   }
 
   private static Map<String, Incident> uniqueIds(List<Incident> all, Diagnostics diagnostics) {
@@ -81,30 +85,63 @@ public final class LibraryValidator {
   }
 
   /**
-   * The id written in a write-up's front matter, in lower case, even when the write-up has
-   * errors of its own and so is not in the library; null when it has none.
+   * The id written in the front matter of a write-up whose errors leave it out of the library,
+   * with where its first error is; null when it gives none.
    */
-  private static String declaredId(SourceDocument doc) {
-    return doc.frontMatter().get("id")
-        .filter(YamlScalar.class::isInstance)
-        .map(node -> ((YamlScalar) node).text().strip())
-        .filter(id -> !id.isEmpty())
-        .map(id -> id.toLowerCase(Locale.ROOT))
+  private static BrokenWriteUp broken(SourceDocument doc, List<Diagnostic> problems) {
+    return doc.frontMatter().entry("id")
+        .filter(e -> e.value() instanceof YamlScalar s && !s.text().isBlank())
+        .map(e -> {
+          SourcePosition error = problems.stream().filter(Diagnostic::isError).findFirst().map(Diagnostic::position)
+              .orElse(e.value().position());
+          return new BrokenWriteUp(((YamlScalar) e.value()).text().strip(), e.value().position(), error);
+        })
         .orElse(null);
   }
 
-  private static void checkRelated(List<Incident> all, Map<String, Incident> byKey, Set<String> declared,
+  /** The write-ups with errors whose ids are legible, by id in lower case; the first in path order keeps an id. */
+  private static Map<String, BrokenWriteUp> brokenIds(List<ValidationCache.Read> reads, List<UnreadDocument> unread) {
+    List<BrokenWriteUp> all = new ArrayList<>();
+    for (ValidationCache.Read read : reads) if (read.broken() != null) all.add(read.broken());
+    for (UnreadDocument u : unread) all.add(new BrokenWriteUp(u.id(), u.idPosition(), u.error()));
+    all.sort(java.util.Comparator.comparing(BrokenWriteUp::at));
+    Map<String, BrokenWriteUp> byKey = new HashMap<>();
+    for (BrokenWriteUp b : all) byKey.putIfAbsent(b.id().toLowerCase(Locale.ROOT), b);
+    return byKey;
+  }
+
+  /**
+   * A write-up with errors that gives the id of a valid one: the duplicate is reported in the
+   * broken file, which is the one being worked on, not in the valid one.
+   */
+  private static void sharedWithBroken(Map<String, Incident> byKey, Map<String, BrokenWriteUp> broken, SiteConfig config,
+      Diagnostics diagnostics) {
+    for (BrokenWriteUp b : broken.values()) {
+      Incident valid = byKey.get(b.id().toLowerCase(Locale.ROOT));
+      if (valid == null || !IncidentReader.isValidId(b.id(), config.idPattern())) continue;
+      boolean sameCase = valid.id().equals(b.id());
+      diagnostics.error(b.at(), "duplicate id '" + b.id() + "': also used by " + valid.source().positionOf("id")
+          + (sameCase ? "" : " as '" + valid.id() + "'"), sameCase ? null : "ids are compared ignoring case");
+    }
+  }
+
+  private static void checkRelated(List<Incident> all, Map<String, Incident> byKey, Map<String, BrokenWriteUp> broken,
       boolean includeDrafts, Diagnostics diagnostics) {
     for (Incident incident : all) {
       for (Incident.Reference ref : incident.related()) {
         String key = ref.id().toLowerCase(Locale.ROOT);
         Incident target = byKey.get(key);
-        if (target == null && declared.contains(key)) {
+        BrokenWriteUp withErrors = target == null ? broken.get(key) : null;
+        if (withErrors != null && withErrors.id().equals(ref.id())) {
           // The write-up exists but has errors, which are reported in its own file.
-          continue;
-        }
-        if (target == null) {
-          String hint = Suggestions.didYouMean(ref.id(), byKey.values().stream().map(Incident::id).toList());
+          diagnostics.note(ref.position(), "related write-up '" + ref.id() + "' has errors of its own",
+              "see " + withErrors.error());
+        } else if (withErrors != null) {
+          diagnostics.error(ref.position(), "incident id '" + ref.id() + "' is written '" + withErrors.id() + "'");
+        } else if (target == null) {
+          List<String> ids = new ArrayList<>(byKey.values().stream().map(Incident::id).toList());
+          for (BrokenWriteUp b : broken.values()) ids.add(b.id());
+          String hint = Suggestions.didYouMean(ref.id(), ids);
           diagnostics.error(ref.position(), "unknown incident id '" + ref.id() + "' in 'related'", hint);
         } else if (!target.id().equals(ref.id())) {
           diagnostics.error(ref.position(), "incident id '" + ref.id() + "' is written '" + target.id() + "'");

@@ -2,6 +2,9 @@ package dev.casebook.validate;
 
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.load.SourceDocument;
+import dev.casebook.load.UnreadDocument;
+import dev.casebook.model.BrokenWriteUp;
+import java.util.Map;
 import dev.casebook.memo.Memo;
 import dev.casebook.model.Incident;
 import java.util.List;
@@ -20,15 +23,19 @@ public final class ValidationCache {
   /**
    * One write-up's front matter read.
    *
-   * @param declaredId the id its front matter gives, in lower case, even when it has errors (else null)
+   * @param broken when it has errors that leave it out, the id its front matter still gives (else null)
    */
-  record Read(Optional<Incident> incident, List<Diagnostic> diagnostics, String declaredId) {}
+  record Read(Optional<Incident> incident, List<Diagnostic> diagnostics, BrokenWriteUp broken) {}
 
-  /** What the checks across the library found: their problems and every valid write-up's id. */
-  record Across(List<Diagnostic> diagnostics, Set<String> ids) {}
+  /**
+   * What the checks across the library found: their problems, every valid write-up's id, and the
+   * write-ups with errors whose ids are legible, by id in lower case.
+   */
+  record Across(List<Diagnostic> diagnostics, Set<String> ids, Map<String, BrokenWriteUp> broken) {}
 
   final Memo<SourceDocument, Read> reads = Memo.byIdentity();
   private List<Read> lastReads;
+  private List<UnreadDocument> lastUnread;
   private boolean lastDrafts;
   private Across lastAcross;
 
@@ -36,10 +43,16 @@ public final class ValidationCache {
     return new ValidationCache();
   }
 
-  /** The checks across the library for {@code reads}: the last ones while no read differs in what they look at. */
-  synchronized Across across(List<Read> reads, boolean includeDrafts, Supplier<Across> compute) {
-    if (lastAcross == null || includeDrafts != lastDrafts || !sameAcross(lastReads, reads)) lastAcross = compute.get();
+  /**
+   * The checks across the library for {@code reads} and the {@code unread} write-ups: the last ones
+   * while no read differs in what they look at.
+   */
+  synchronized Across across(List<Read> reads, List<UnreadDocument> unread, boolean includeDrafts, Supplier<Across> compute) {
+    if (lastAcross == null || includeDrafts != lastDrafts || !unread.equals(lastUnread) || !sameAcross(lastReads, reads)) {
+      lastAcross = compute.get();
+    }
     lastReads = reads;
+    lastUnread = unread;
     lastDrafts = includeDrafts;
     return lastAcross;
   }
@@ -49,7 +62,7 @@ public final class ValidationCache {
     for (int n = 0; n < now.size(); n++) {
       Read a = before.get(n);
       Read b = now.get(n);
-      if (a != b && !(Objects.equals(a.declaredId(), b.declaredId()) && sameAcross(a.incident(), b.incident()))) return false;
+      if (a != b && !(Objects.equals(a.broken(), b.broken()) && sameAcross(a.incident(), b.incident()))) return false;
     }
     return true;
   }

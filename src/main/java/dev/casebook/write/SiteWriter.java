@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -18,13 +21,25 @@ import java.util.stream.Stream;
  * The write stage. Files go to a fresh folder beside the output folder; {@link #commit()} puts it
  * in place of the old site with two renames, and {@link #abort()} deletes it, so a failed build
  * leaves the previous site as it was. Safe to use from several threads.
+ *
+ * <p>The staging folder is named {@code .<output>.casebook-<random>} (the old site, while it is
+ * swapped out, {@code .<output>.old-<random>}) and holds the {@link #MARKER} file, locked while its
+ * build runs. A build that was killed leaves its folder behind; the next build for the same output
+ * deletes such folders: named so, holding the marker (or nothing at all, for a minute), and not
+ * locked by a running build. Nothing else is ever deleted.
  */
 public final class SiteWriter implements SiteOutput, AutoCloseable {
   /** A file every site Casebook writes carries, so it never replaces a folder it did not write. */
   public static final String MARKER = ".casebook";
 
+  private static final String STAGING = ".casebook-";
+  private static final String OLD = ".old-";
+  private static final byte[] MARKER_TEXT = "This folder was written by Casebook and is replaced by every build.\n".getBytes();
+
   private final Path target;
   private final Path staging;
+  /** The marker of the staging folder, locked while this build runs, so no other build deletes it. */
+  private java.nio.channels.FileChannel marker;
   private final Set<String> written = ConcurrentHashMap.newKeySet();
   /** Folders of the new site known to exist, so that each is created once. */
   private final Set<Path> folders = ConcurrentHashMap.newKeySet();
@@ -47,10 +62,70 @@ public final class SiteWriter implements SiteOutput, AutoCloseable {
           + "(remove it or choose another --out)");
     }
     Files.createDirectories(out.getParent());
-    Path staging = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".casebook-");
+    removeLeftovers(out);
+    Path staging = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + STAGING);
     SiteWriter writer = new SiteWriter(out, staging);
-    writer.write(MARKER, "This folder was written by Casebook and is replaced by every build.\n".getBytes());
+    try {
+      writer.marker = lockedMarker(writer.claim(MARKER));
+      writer.marker.write(java.nio.ByteBuffer.wrap(MARKER_TEXT));
+    } catch (IOException | RuntimeException e) {
+      writer.abort();
+      throw e;
+    }
     return writer;
+  }
+
+  /** Creates the marker file at {@code file} and locks it for as long as the channel is open. */
+  private static java.nio.channels.FileChannel lockedMarker(Path file) throws IOException {
+    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+    try {
+      channel.lock();
+      return channel;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Deletes the staging folders and swapped-out old sites that builds of {@code out} which were
+   * killed left beside it; a folder in use by a running build, or not written by Casebook, stays.
+   */
+  static void removeLeftovers(Path out) throws IOException {
+    String staging = "." + out.getFileName() + STAGING;
+    String old = "." + out.getFileName() + OLD;
+    List<Path> leftovers = new ArrayList<>();
+    try (java.nio.file.DirectoryStream<Path> siblings = Files.newDirectoryStream(out.getParent(), p -> {
+      String name = p.getFileName().toString();
+      return name.startsWith(staging) || name.startsWith(old);
+    })) {
+      for (Path p : siblings) if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && abandoned(p)) leftovers.add(p);
+    }
+    for (Path p : leftovers) {
+      try {
+        deleteTree(p);
+      } catch (UncheckedIOException e) {
+        // Another build removed it first, or it cannot be removed: it is only left over.
+      }
+    }
+  }
+
+  /** Whether {@code folder} was written by a build of Casebook that no longer runs. */
+  private static boolean abandoned(Path folder) throws IOException {
+    Path marker = folder.resolve(MARKER);
+    if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+      // Killed before it wrote its marker: an empty folder, left alone while a build may be starting.
+      return isEmpty(folder) && Files.getLastModifiedTime(folder).toMillis() < System.currentTimeMillis() - 60_000;
+    }
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(marker, java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.channels.FileLock lock = channel.tryLock();
+      if (lock == null) return false;
+      lock.release();
+      return true;
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      return false;
+    }
   }
 
   public Path target() {
@@ -105,25 +180,48 @@ public final class SiteWriter implements SiteOutput, AutoCloseable {
     if (done) throw new IllegalStateException("already finished");
     done = true;
     Path old = null;
-    if (Files.exists(target)) {
-      old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-      Files.delete(old);
-      move(target, old);
-    }
+    java.nio.channels.FileChannel oldMarker = null;
     try {
-      move(staging, target);
-    } catch (IOException e) {
-      if (old != null) move(old, target);
-      deleteTree(staging);
-      throw e;
+      if (Files.exists(target)) {
+        // The old site keeps its marker locked while it is swapped out, so no other build deletes it meanwhile.
+        if (Files.isRegularFile(target.resolve(MARKER))) {
+          oldMarker = java.nio.channels.FileChannel.open(target.resolve(MARKER), java.nio.file.StandardOpenOption.WRITE);
+          oldMarker.lock();
+        }
+        old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + OLD);
+        Files.delete(old);
+        move(target, old);
+      }
+      try {
+        move(staging, target);
+      } catch (IOException e) {
+        if (old != null) move(old, target);
+        unlock();
+        deleteTree(staging);
+        throw e;
+      }
+      unlock();
+      if (old != null) deleteTree(old);
+    } finally {
+      if (oldMarker != null) oldMarker.close();
+      unlock();
     }
-    if (old != null) deleteTree(old);
+  }
+
+  private void unlock() throws IOException {
+    if (marker != null) marker.close();
+    marker = null;
   }
 
   /** Throws the new site away; the old one stays. */
   public void abort() {
     if (done) return;
     done = true;
+    try {
+      unlock();
+    } catch (IOException e) {
+      // the lock goes with the folder
+    }
     deleteTree(staging);
   }
 

@@ -1,13 +1,16 @@
 /*
  * Added by `casebook serve` to every page it serves (not to built sites): reloads the page when
  * a rebuild changed it, and shows the problems over the page when a rebuild failed (the page
- * itself is the last good build). The writing coach's hints about the files being edited are
- * shown in a small panel in a corner, folded until opened; they never block anything.
+ * itself is the last good build). On the page the preview serves while it has no site yet (the
+ * first build failed), the problems are the page: newer ones replace them, and a good build
+ * reloads it. The writing coach's hints about the files being edited are shown in a small panel
+ * in a corner, folded until opened; they never block anything.
  */
 (function () {
   "use strict";
   if (!window.EventSource) return;
-  var box = null;
+  var noSite = document.documentElement.hasAttribute("data-casebook-no-site");
+  var box = document.getElementById("casebook-problems");
 
   function hide() {
     if (box) { box.remove(); box = null; }
@@ -18,14 +21,18 @@
     box = document.createElement("div");
     box.id = "casebook-problems";
     box.setAttribute("role", "alert");
-    box.style.cssText = "position:fixed;z-index:2147483647;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;" +
+    box.style.cssText = (noSite ? "min-height:100vh;box-sizing:border-box;" :
+      "position:fixed;z-index:2147483647;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;" +
+      "box-shadow:0 -8px 24px rgba(0,0,0,.35);") +
       "margin:0;padding:1rem 1.25rem;background:#2b1111;color:#ffe9e9;border-top:4px solid #e5484d;" +
-      "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;box-shadow:0 -8px 24px rgba(0,0,0,.35)";
+      "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
     var errors = problems.filter(function (p) { return p.severity === "error"; }).length;
     var title = document.createElement("p");
     title.style.cssText = "margin:0 0 .5rem;font-weight:700;color:#fff";
-    title.textContent = "The last change broke the build (" + errors + " error" + (errors === 1 ? "" : "s") +
-      "). This page is the last good build; fix the file and save to reload.";
+    var count = errors + " error" + (errors === 1 ? "" : "s");
+    title.textContent = noSite ?
+      "The site could not be built (" + count + "). Fix the file and save; this page shows the site once the build works." :
+      "The last change broke the build (" + count + "). This page is the last good build; fix the file and save to reload.";
     box.appendChild(title);
     var list = document.createElement("ul");
     list.style.cssText = "margin:0;padding:0;list-style:none";
@@ -71,6 +78,12 @@
     document.body.appendChild(advice);
   }
 
+  // The problems known when the page was served show at once, before the event stream connects.
+  var given = document.currentScript && document.currentScript.getAttribute("data-casebook-problems");
+  if (given && !noSite) {
+    try { show(JSON.parse(given)); } catch (x) { /* the stream sends them too */ }
+  }
+
   var events = new EventSource("/_casebook/events");
   // The pages that changed, as URL paths ("/incidents/INC-2024-001/"); none listed: every page.
   function changed(data) {
@@ -85,7 +98,7 @@
 
   events.addEventListener("reload", function (e) {
     var pages = changed(e.data);
-    if (!pages || pages.indexOf(here()) >= 0) window.location.reload();
+    if (noSite || !pages || pages.indexOf(here()) >= 0) window.location.reload();
     else hide();
   });
   events.addEventListener("hints", function (e) {

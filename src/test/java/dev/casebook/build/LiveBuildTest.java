@@ -240,6 +240,23 @@ class LiveBuildTest {
   }
 
   @Test
+  void aWriteUpWhoseFrontMatterIsNoLongerClosedIsTheOnlyFileWithAnErrorAndItsFixUpdatesTheSite() throws IOException {
+    String closed = Files.readString(library.resolve(FAILOVER));
+    edit(FAILOVER, text -> text.replaceFirst("(?s)\\A(---\n.*?\n)---\n", "$1\n"));
+    BuildResult broken = live.update(Set.of(library.resolve(FAILOVER)), written -> { throw new AssertionError("no reload"); });
+    assertFalse(broken.written());
+    List<String> errors = broken.diagnostics().stream().filter(d -> d.isError()).map(Object::toString).toList();
+    assertEquals(List.of(FAILOVER + ":1: error: unterminated front matter (close it with a '---' line before the body)"), errors);
+    List<String> notes = broken.diagnostics().stream().filter(d -> !d.isError()).map(Object::toString).toList();
+    assertFalse(notes.isEmpty(), "the write-ups citing it are told where the error is");
+    assertTrue(notes.stream().allMatch(n -> n.contains(": note: ") && n.endsWith("(see " + FAILOVER + ":1)")), notes::toString);
+
+    Files.writeString(library.resolve(FAILOVER), closed, StandardCharsets.UTF_8);
+    Change fixed = update(FAILOVER);
+    assertEquals(List.of(), fixed.result().diagnostics());
+  }
+
+  @Test
   void aCitationAddedInABodyShowsOnTheCitedPage() throws IOException {
     edit(FAILOVER, text -> text + "\n\nThe same resolver cache bit us again in INC-2022-011.\n");
     Change c = update(FAILOVER);

@@ -76,6 +76,30 @@ class ChangedSinceTest {
   }
 
   @Test
+  void aWriteUpBrokenByTheChangeIsTheOnlyPlaceReportedNotTheWriteUpsThatCiteIt() {
+    // A's front matter loses its closing line; C, untouched, cites A in 'related' and in its body.
+    String base = repo.write("library/incidents/c.md", writeUp("INC-2024-003", "Gamma", "related: [INC-2024-001]\n")
+        + "As in INC-2024-001.\n").commitAll("C mentions A");
+    repo.write("library/incidents/a.md", writeUp("INC-2024-001", "Alpha", "").replaceFirst("---\n\n", "\n"));
+
+    Run run = check("--changed-since", base);
+    assertEquals(List.of("incidents/a.md:1: error: unterminated front matter (close it with a '---' line before the body)"),
+        run.outLines());
+    assertEquals(1, run.exitCode(), run.err());
+    Run github = check("--changed-since", base, "--format", "github");
+    assertEquals(List.of("::error file=incidents/a.md,line=1,title=Casebook::unterminated front matter "
+        + "(close it with a '---' line before the body)"), github.outLines());
+
+    // Without --changed-since, C gets notes pointing at A's error, and no error.
+    List<String> all = check().outLines();
+    assertEquals(List.of(
+        "incidents/a.md:1: error: unterminated front matter (close it with a '---' line before the body)",
+        "incidents/b.md:5:11: error: unknown incident id 'INC-2024-099' in 'related' (did you mean 'INC-2024-001'?)",
+        "incidents/c.md:5:11: note: related write-up 'INC-2024-001' has errors of its own (see incidents/a.md:1)",
+        "incidents/c.md:9:7: note: cited write-up 'INC-2024-001' has errors of its own (see incidents/a.md:1)"), all);
+  }
+
+  @Test
   void aChangeThatBreaksNothingPassesEvenWhenTheLibraryHadProblemsBefore() {
     repo.write("library/incidents/a.md", writeUp("INC-2024-001", "Alpha, retitled", "")).commitAll("Retitle A");
     assertEquals(1, check().exitCode(), "the old problem fails a full check");

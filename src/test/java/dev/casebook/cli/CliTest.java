@@ -30,22 +30,100 @@ class CliTest {
   }
 
   @Test
-  void usageErrorsExitWithTwoAndSayWhatIsWrong() {
+  void usageErrorsExitWithTwoAndSayWhatIsWrongInOneLineAndWhereToReadMore() {
     Cli unknown = Cli.run("build", "--no-such-option");
     assertEquals(2, unknown.exit());
-    assertTrue(unknown.err().contains("Unknown option: '--no-such-option'"), unknown.err());
-    assertEquals(2, Cli.run("frobnicate").exit());
-    assertEquals(2, Cli.run("new").exit(), "the title is required");
+    assertEquals("casebook: error: unknown option '--no-such-option'\nsee 'casebook build --help'\n", unknown.err());
+    assertEquals("", unknown.out());
+    Cli command = Cli.run("biuld");
+    assertEquals(2, command.exit());
+    assertEquals("casebook: error: unknown command 'biuld' (did you mean 'build'?)\nsee 'casebook --help'\n", command.err());
+    assertEquals("casebook: error: unknown command 'frobnicate'\nsee 'casebook --help'\n", Cli.run("help", "frobnicate").err());
+    Cli noTitle = Cli.run("new");
+    assertEquals(2, noTitle.exit(), "the title is required");
+    assertEquals(2, noTitle.err().lines().count(), noTitle.err());
+    assertEquals("casebook: error: --severity needs a value (SEVERITY)\nsee 'casebook new --help'\n",
+        Cli.run("new", "A title", "--severity").err());
+    assertEquals("casebook: error: unexpected argument 'b'\nsee 'casebook new --help'\n", Cli.run("new", "a", "b").err());
+  }
+
+  /** Every option given a bad value: one line in the user's terms, then where to read more; never a Java exception's text. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "new|A title --date 2024-13-01|--date: '2024-13-01' is not a date (expected YYYY-MM-DD)",
+      "new|A title --date 2024-02-30|--date: '2024-02-30' is not a date (expected YYYY-MM-DD)",
+      "readership|--since yesterday|--since: 'yesterday' is not a date (expected YYYY-MM-DD)",
+      "readership|--format xlsx|unknown format 'xlsx': use table, json or csv",
+      "check|--format xml|unknown format 'xml': use text, github, gitlab or json",
+      "serve|--port abc|--port: 'abc' is not a port number (0 to 65535; 0 picks a free one)",
+      "serve|--port 70000|--port: '70000' is not a port number (0 to 65535; 0 picks a free one)",
+      "serve|--port -1|--port: '-1' is not a port number (0 to 65535; 0 picks a free one)",
+      "serve|--drafts=maybe|--drafts: 'maybe' is neither true nor false",
+      "collect|--port abc|--port: 'abc' is not a whole number",
+      "build|--base-url incidents.example.com|--base-url: 'incidents.example.com' is not an absolute http(s) URL (for example https://incidents.example.com/)",
+      "build|--source TMP/missing|--source: 'TMP/missing' does not exist (give the library's root folder)",
+      "check|--source TMP/a-file|--source: 'TMP/a-file' is not a folder (give the library's root folder)",
+      "new|A title --source TMP/missing|--source: 'TMP/missing' does not exist (give the library's root folder)",
+  })
+  void aBadOptionValueIsOneLineInTheUsersTerms(String command, String options, String message) throws IOException {
+    Files.writeString(tmp.resolve("a-file"), "x");
+    List<String> args = new java.util.ArrayList<>(List.of(command));
+    for (String o : options.split(" (?=--)|(?<=--\\S{1,20}) ")) args.add(o.replace("TMP", tmp.toString()));
+    Cli cli = Cli.run(args.toArray(String[]::new));
+    assertEquals(2, cli.exit(), cli.err());
+    assertEquals("casebook: error: " + message.replace("TMP", tmp.toString()) + "\nsee 'casebook " + command + " --help'\n", cli.err());
+    assertFalse(Files.exists(tmp.resolve("missing")), "nothing created");
+  }
+
+  @Test
+  void aChangedSinceRevisionThatDoesNotExistIsOneLine() throws Exception {
+    Path library = Fixtures.copy(Fixtures.resource("sites/minimal/input"), tmp.resolve("git-lib"));
+    try (var git = org.eclipse.jgit.api.Git.init().setDirectory(library.toFile()).call()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("library").setAuthor("a", "a@example.com").setCommitter("a", "a@example.com").call();
+    }
+    Cli cli = Cli.run("check", "--source", library.toString(), "--changed-since", "no-such-branch");
+    assertEquals(2, cli.exit());
+    assertEquals(List.of("casebook: error: unknown revision 'no-such-branch' (fetch it first, e.g. 'git fetch origin main', "
+        + "or with actions/checkout use fetch-depth: 0)", "see 'casebook check --help'"), cli.err().lines().toList());
+  }
+
+  @Test
+  void aReadershipSourceThatIsNeitherADatabaseNorAReportIsSaidSo() throws IOException {
+    Path library = Fixtures.resource("sites/minimal/input");
+    Path text = Files.writeString(tmp.resolve("notes.txt"), "not a database\n");
+    Cli notDb = Cli.run("build", "--source", library.toString(), "--out", tmp.resolve("a").toString(), "--readership", text.toString());
+    assertEquals(1, notDb.exit());
+    assertTrue(notDb.err().startsWith(text + ": error: '" + text + "' is not a readership database (a SQLite file from "
+        + "'casebook collect') nor a report (a .json file from 'casebook readership --format json')\n"), notDb.err());
+    Path json = Files.writeString(tmp.resolve("report.json"), "{\n  \"write_ups\": [ x ]\n}\n");
+    Cli badJson = Cli.run("build", "--source", library.toString(), "--out", tmp.resolve("b").toString(), "--readership", json.toString());
+    assertEquals(1, badJson.exit());
+    assertTrue(badJson.err().startsWith(json + ": error: '" + json + "' is not a readership report: it is not valid JSON "
+        + "(line 2, column "), badJson.err());
+  }
+
+  @Test
+  void aPortInUseIsNamedWithOneToTry() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      int port = taken.getLocalPort();
+      Cli serve = Cli.run("serve", "--port", String.valueOf(port), "--source", Fixtures.resource("sites/minimal/input").toString());
+      assertEquals(1, serve.exit());
+      assertEquals("casebook: error: port " + port + " is already in use (try --port " + (port + 1) + ")\n", serve.err());
+      Cli collect = Cli.run("collect", "--port", String.valueOf(port), "--db", tmp.resolve("r.db").toString());
+      assertEquals(1, collect.exit());
+      assertEquals("casebook: error: port " + port + " is already in use (try --port " + (port + 1) + ")\n", collect.err());
+    }
   }
 
   @Test
   void failuresAreOneLineWithoutAStackTraceUnlessVerbose() throws IOException {
     Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
-    Cli quiet = Cli.run("new", "A title", "--source", file.toString());
+    Path library = Fixtures.resource("sites/minimal/input");
+    Cli quiet = Cli.run("build", "--source", library.toString(), "--out", file.resolve("site").toString());
     assertEquals(1, quiet.exit());
-    assertEquals(1, quiet.err().lines().count(), quiet.err());
-    assertTrue(quiet.err().startsWith("casebook: error: "), quiet.err());
-    Cli verbose = Cli.run("new", "A title", "--source", file.toString(), "--verbose");
+    assertEquals("casebook: error: " + file + ": already exists\n", quiet.err());
+    Cli verbose = Cli.run("build", "--source", library.toString(), "--out", file.resolve("site").toString(), "--verbose");
     assertTrue(verbose.err().lines().count() > 1, "stack trace with --verbose");
   }
 
@@ -87,6 +165,28 @@ class CliTest {
     Cli second = Cli.run("new", "Another", "--source", library.toString(), "--date", "2024-07-02");
     assertTrue(second.out().strip().endsWith("INC-2024-005-another.md"), second.out());
     assertFalse(List.of(second.out(), created.out()).get(0).isBlank());
+  }
+
+  @Test
+  void newPrintsThePreviewAddressOfTheDraftWhoseBannerShowsOnlyWhereDraftsAre() throws IOException {
+    Path library = Fixtures.copy(Fixtures.resource("sites/minimal/input"), tmp.resolve("lib-draft"));
+    Cli created = Cli.run("new", "Queue backlog", "--source", library.toString(), "--date", "2024-07-01");
+    assertEquals(0, created.exit(), created.err());
+    assertTrue(Path.of(created.out().strip()).toAbsolutePath().startsWith(library), "the path alone on standard output: " + created.out());
+    assertEquals("Preview: http://localhost:4000/incidents/INC-2024-004/ (while 'casebook serve' runs; it shows drafts)\n",
+        created.err());
+
+    Path published = tmp.resolve("published");
+    assertEquals(0, Cli.run("build", "--source", library.toString(), "--out", published.toString()).exit());
+    assertFalse(Files.exists(published.resolve("incidents/INC-2024-004")), "a normal build leaves drafts out");
+    try (var files = Files.walk(published)) {
+      assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".html"))
+          .filter(f -> Fixtures.read(f).contains("banner--draft")).toList(), "and has no draft banner anywhere");
+    }
+    Path withDrafts = tmp.resolve("with-drafts");
+    assertEquals(0, Cli.run("build", "--drafts", "--source", library.toString(), "--out", withDrafts.toString()).exit());
+    assertTrue(Fixtures.read(withDrafts.resolve("incidents/INC-2024-004/index.html")).contains("<div class=\"banner banner--draft\""),
+        "--drafts shows them, with their banner");
   }
 
   @Test

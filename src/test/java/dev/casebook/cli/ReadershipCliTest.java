@@ -47,6 +47,15 @@ class ReadershipCliTest {
   }
 
   @Test
+  void aFileThatIsNotADatabaseIsSaidSoWithoutTheDriversText() throws Exception {
+    Path notes = Files.writeString(tmp.resolve("notes.txt"), "not a database, just notes\n".repeat(40));
+    Cli cli = Cli.run("readership", "--db", notes.toString());
+    assertEquals(Main.EXIT_PROBLEMS, cli.exit());
+    assertEquals("casebook: error: '" + notes + "' is not a readership database (a SQLite file written by 'casebook collect')\n",
+        cli.err());
+  }
+
+  @Test
   void theReportNamesTheLibrarysWriteUpsAndOwners() throws Exception {
     Path db = tmp.resolve("readership.db");
     try (EventStore store = EventStore.open(db.toString())) {

@@ -230,7 +230,9 @@ class CollectorTest {
       out.flush();
       assertEquals(204, c.post(pageView("loadfast", "INC-2024-003")).statusCode(), "others are served meanwhile");
       InputStream in = s.getInputStream();
-      assertEquals(-1, in.read(), "the slow client's connection is closed");
+      String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+      assertTrue(answer.startsWith("HTTP/1.1 408 "), "the slow client is told, then its connection is closed: " + answer);
+      assertTrue(answer.contains("X-Reason: slow-body"), answer);
       assertEquals(1, c.collector.counters().get("refused.slow-body"));
       assertEquals(1, c.events().size());
     }
@@ -263,17 +265,18 @@ class CollectorTest {
     TestCollector.Settings settings = new TestCollector.Settings();
     settings.perSecond = 1;
     settings.burst = 5;
+    settings.clientIpHeader = "X-Forwarded-For";
     try (TestCollector c = start(backend, settings)) {
       int ok = 0;
       int limited = 0;
       for (int i = 0; i < 12; i++) {
-        int status = c.post(pageView("loadrate" + i, "INC-2024-003"), "User-Agent", "reader-one").statusCode();
+        int status = c.post(pageView("loadrate" + i, "INC-2024-003"), "X-Forwarded-For", "192.0.2.1").statusCode();
         if (status == 204) ok++;
         if (status == 429) limited++;
       }
       assertTrue(ok >= 5 && ok <= 7, "the burst, plus at most what refilled meanwhile: " + ok);
       assertEquals(12 - ok, limited);
-      assertEquals(204, c.post(pageView("loadother", "INC-2024-003"), "User-Agent", "reader-two").statusCode());
+      assertEquals(204, c.post(pageView("loadother", "INC-2024-003"), "X-Forwarded-For", "192.0.2.2").statusCode());
       assertEquals(limited, c.collector.counters().get("refused.rate"));
     }
   }

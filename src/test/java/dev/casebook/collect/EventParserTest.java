@@ -114,10 +114,20 @@ class EventParserTest {
   }
 
   @Test
-  void emojiRightToLeftOverridesAndPercentEncodingAreKeptExactly() throws Rejected {
-    String path = "/incidents/\u202Eevil\u202C/\uD83D\uDD25/%C0%AF/caf\u00e9";
+  void emojiPercentEncodingAndRightToLeftScriptsAreKeptExactly() throws Rejected {
+    String path = "/incidents/\u05e9\u05dc\u05d5\u05dd/\uD83D\uDD25/%E2%80%AE/%C0%AF/caf\u00e9";
     assertEquals(path, parse(PV + ",\"u\":" + quoted(path) + "}").path());
-    assertEquals(path, parse(PV + ",\"u\":\"/incidents/\\u202eevil\\u202c/\\ud83d\\udd25/%C0%AF/caf\\u00e9\"}").path());
+    assertEquals(path, parse(PV + ",\"u\":\"/incidents/\\u05e9\\u05dc\\u05d5\\u05dd/\\ud83d\\udd25/%E2%80%AE/%C0%AF/caf\\u00e9\"}").path());
+  }
+
+  @Test
+  void c1ControlsAndBidirectionalControlsAreRefusedRawOrEscaped() {
+    for (int cp : new int[] {0x85, 0x9b, 0x202e, 0x202a, 0x2066, 0x2069, 0x200f, 0x061c, 0x2028, 0x7f}) {
+      String c = String.format(java.util.Locale.ROOT, "\\u%04x", cp);
+      assertEquals("text", refused(PV + ",\"u\":\"/incidents/" + c + "evil\"}").reason(), c);
+      assertEquals("text", refused(PV + ",\"r\":" + quoted("https://x.example/" + Character.toString(cp)) + "}").reason(), c);
+      assertEquals("text", refused(PV + ",\"src\":" + quoted("chat" + Character.toString(cp)) + "}").reason(), c);
+    }
   }
 
   @Test

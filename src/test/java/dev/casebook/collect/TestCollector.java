@@ -34,9 +34,10 @@ final class TestCollector implements AutoCloseable {
     int queue = 2000;
     Duration ack = Duration.ofSeconds(5);
     Duration body = Duration.ofSeconds(5);
+    String clientIpHeader;
 
     CollectorConfig config(String db) {
-      return new CollectorConfig("127.0.0.1", 0, db, origins, trustedHeader, trustedProxies, null, directory, perSecond,
+      return new CollectorConfig("127.0.0.1", 0, db, origins, trustedHeader, trustedProxies, clientIpHeader, directory, perSecond,
           burst, queue, ack, body, Map.of());
     }
   }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The four ways {@code casebook check --format} prints diagnostics, through the real command line. */
 class DiagnosticFormatTest {
   private static final String UNSAFE_ID_HINT =
-      "use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters";
+      "use letters, digits, '.', '_' and '-', starting with a letter or digit";
   private static final String MISSING_FRONT_MATTER =
       "missing front matter (a write-up starts with a '---' line, then YAML with at least id, title and date)";
 
@@ -92,7 +92,11 @@ class DiagnosticFormatTest {
     for (JsonNode d : array) asText.add(asTextLine(d));
     assertEquals(expected, asText);
 
-    JsonNode duplicate = array.get(4);
+    JsonNode note = array.get(1);
+    assertEquals("note", note.get("severity").asText());
+    assertEquals("see incidents/2024/INC-2024-002-bad-date.md:1", note.get("hint").asText());
+
+    JsonNode duplicate = array.get(5);
     assertEquals("incidents/2024/INC-2024-003-duplicate.md", duplicate.get("file").asText());
     assertEquals(2, duplicate.get("line").asInt());
     assertEquals(1, duplicate.get("column").asInt());
@@ -101,7 +105,7 @@ class DiagnosticFormatTest {
         duplicate.get("message").asText());
     assertFalse(duplicate.has("hint"), "no hint field when there is no hint");
 
-    JsonNode typo = array.get(2);
+    JsonNode typo = array.get(3);
     assertEquals("warning", typo.get("severity").asText());
     assertEquals("did you mean 'title'?", typo.get("hint").asText());
   }
@@ -146,6 +150,35 @@ class DiagnosticFormatTest {
     JsonNode moved = new ObjectMapper().readTree(LibraryFixtures.run("check", "--source", library.toString(), "--format", "gitlab").out()).get(0);
     assertEquals(6, moved.get("location").get("lines").get("begin").asInt());
     assertEquals(typo.get("fingerprint").asText(), moved.get("fingerprint").asText());
+  }
+
+  @Test
+  void aNoteIsShownInEveryFormatBelowWarningsAndStrictDoesNotMakeItAnError() throws IOException {
+    // B cites A, whose front matter is never closed; strict: true makes warnings errors, not notes.
+    Path library = tmp.resolve("notes");
+    write(library, "casebook.yml", "title: Notes\nstrict: true\n");
+    write(library, "incidents/a.md", "---\nid: INC-1\ntitle: Never closed\ndate: 2024-03-05\n\nBody.\n");
+    write(library, "incidents/b.md", "---\nid: INC-2\ntitle: Cites A\ndate: 2024-03-05\nrelated: [INC-1]\n---\n\nBody.\n");
+    String error = "unterminated front matter (close it with a '---' line before the body)";
+    String note = "related write-up 'INC-1' has errors of its own (see incidents/a.md:1)";
+
+    Run text = LibraryFixtures.run("check", "--source", library.toString());
+    assertEquals(List.of("incidents/a.md:1: error: " + error, "incidents/b.md:5:11: note: " + note), text.outLines());
+    assertTrue(text.err().contains("1 error, 0 warnings, 1 note."), text.err());
+    Run github = LibraryFixtures.run("check", "--source", library.toString(), "--format", "github");
+    assertEquals(List.of("::error file=incidents/a.md,line=1,title=Casebook::" + error,
+        "::notice file=incidents/b.md,line=5,col=11,title=Casebook::" + note), github.outLines());
+    JsonNode gitlab = new ObjectMapper().readTree(LibraryFixtures.run("check", "--source", library.toString(), "--format", "gitlab").out());
+    assertEquals("info", gitlab.get(1).get("severity").asText(), gitlab.toString());
+    JsonNode json = new ObjectMapper().readTree(LibraryFixtures.run("check", "--source", library.toString(), "--format", "json").out());
+    assertEquals("note", json.get(1).get("severity").asText(), json.toString());
+    assertEquals("see incidents/a.md:1", json.get(1).get("hint").asText(), json.toString());
+
+    // Once A is fixed, nothing is left.
+    write(library, "incidents/a.md", "---\nid: INC-1\ntitle: Closed\ndate: 2024-03-05\n---\n\nBody.\n");
+    Run fixed = LibraryFixtures.run("check", "--source", library.toString());
+    assertEquals("", fixed.out());
+    assertEquals(0, fixed.exitCode(), fixed.err());
   }
 
   @Test

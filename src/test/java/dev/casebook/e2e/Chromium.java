@@ -44,6 +44,16 @@ final class Chromium {
     return run(command("--dump-dom", url));
   }
 
+  /**
+   * The page's DOM once it has loaded, for pages that keep a connection open (an event stream):
+   * such a connection stops virtual time, so {@link #dumpDom} would wait for it to end.
+   */
+  String dumpDomOnLoad(String url) throws IOException, InterruptedException {
+    List<String> cmd = command("--timeout=10000", "--dump-dom", url);
+    cmd.removeIf(arg -> arg.startsWith("--virtual-time-budget="));
+    return run(cmd);
+  }
+
   /** A PNG screenshot of the page. */
   Path screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
     run(command("--window-size=" + width + "," + height, "--hide-scrollbars", "--screenshot=" + png, url));

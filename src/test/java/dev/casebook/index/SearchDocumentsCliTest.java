@@ -50,7 +50,7 @@ class SearchDocumentsCliTest {
     assertEquals("index", index.get("indexProperty").asText());
     assertEquals("2.3.9", index.get("lunr").asText());
     assertEquals("ref", index.get("ref").asText());
-    assertEquals(List.of("title^10", "id^10", "summary^4", "service^5", "team^5", "tag^5"), fields(index));
+    assertEquals(List.of("title^10", "id^1", "summary^4", "service^5", "team^5", "tag^5", "names^5"), fields(index));
     assertEquals(0, index.get("documentBoosts").size(), "no document boosts");
     assertEquals(0, index.get("metadataWhitelist").size(), "no metadata");
 
@@ -59,7 +59,7 @@ class SearchDocumentsCliTest {
     assertEquals(incidents.size() + 2, documents.size(), "the write-ups, then the 2 design documents");
     int n = SearchIndexStageTest.indexOf(incidents, "INC-2023-014");
     JsonNode doc = documents.get(n);
-    assertEquals(List.of("ref", "title", "id", "summary", "service", "team", "tag"), SearchIndexStageTest.fieldNames(doc));
+    assertEquals(List.of("ref", "title", "id", "summary", "service", "team", "tag", "names"), SearchIndexStageTest.fieldNames(doc));
     assertEquals(Integer.toString(n), doc.get("ref").asText());
     assertEquals("INC-2023-014", doc.get("id").asText());
     assertEquals("Orders database failover left writes pointed at the old primary", doc.get("title").asText());

@@ -79,7 +79,7 @@ class SearchIndexStageTest {
     assertEquals(List.of("index", "docs", "shards", "text"), fieldNames(root));
     JsonNode idx = root.get("index");
     assertEquals("2.3.9", idx.get("version").asText());
-    assertEquals(List.of("title", "id", "summary", "service", "team", "tag"), texts(idx.get("fields")), "no body");
+    assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names"), texts(idx.get("fields")), "no body");
     assertEquals(List.of("stemmer"), texts(idx.get("pipeline")));
     List<String> refs = new ArrayList<>();
     for (int n = 0; n < linked.library().incidents().size() + linked.library().designDocs().size(); n++) refs.add(Integer.toString(n));
@@ -244,9 +244,10 @@ class SearchIndexStageTest {
     int n = indexOf(incidents, "INC-2023-014");
     SearchDocuments.Document doc = documents.documents().get(n);
     assertEquals(Integer.toString(n), doc.ref());
-    assertEquals(List.of("ref", "title", "id", "summary", "service", "team", "tag", "body"), List.copyOf(doc.fields().keySet()));
+    assertEquals(List.of("ref", "title", "id", "summary", "service", "team", "tag", "names", "body"), List.copyOf(doc.fields().keySet()));
     assertEquals(List.of("orders", "checkout"), doc.fields().get("service"));
     assertEquals(List.of("data-infra", "fulfilment", "payments"), doc.fields().get("team"), "owner first, each team once");
+    assertEquals(List.of("data", "infra"), doc.fields().get("names"), "the words of names of several words");
     String body = (String) doc.fields().get("body");
     assertTrue(body.contains("Patroni"), body);
     assertFalse(body.contains("<"), "plain text");

@@ -157,4 +157,34 @@ class MarkdownRendererTest {
       assertEquals(expected, MarkdownRenderer.wrapTables(html.toString()), html.toString());
     }
   }
+
+  @Test
+  void listsTheLinksOfRawHtmlThatSanitizingKeepsAtTheirAttributes() {
+    MarkdownBody body = parser.parse("""
+        Text <img src=x.png alt="a"> and [md](a/b.md).
+
+        <div>
+          <a
+            href='/nowhere/'>n</a> <script src="s.js"></script> <iframe src="f.html"></iframe>
+        </div>
+        """);
+
+    List<String> kept = sanitizing.links(body).stream()
+        .map(l -> l.what() + " " + l.destination() + " " + l.line() + ":" + l.column()).toList();
+    List<String> all = trusting.links(body).stream().map(l -> l.what() + " " + l.destination()).toList();
+
+    assertEquals(List.of("HTML <img> src x.png 1:11", "link a/b.md 1:34", "HTML <a> href /nowhere/ 5:5"), kept);
+    assertEquals(List.of("HTML <img> src x.png", "link a/b.md", "HTML <a> href /nowhere/", "HTML <script> src s.js",
+        "HTML <iframe> src f.html"), all);
+  }
+
+  @Test
+  void notesWhereEachUrlOfTheHtmlWasWritten() {
+    MarkdownBody body = parser.parse("# T\n\nSee [a](<a b.md>) and ![i](i.png).\n\n<a href=\"x&amp;y\">x</a>\n");
+
+    RenderedBody html = sanitizing.render(body, url -> url.equals("i.png") ? "../media/i.png" : url);
+
+    assertEquals(Map.of("a%20b.md", new RenderedBody.Place(3, 5), "../media/i.png", new RenderedBody.Place(3, 23),
+        "x&y", new RenderedBody.Place(5, 4)), html.sources());
+  }
 }

@@ -132,7 +132,10 @@ class ReadershipTest {
     JsonNode parsed = new ObjectMapper().readTree(json.toString());
     List<String> referrers = new ArrayList<>();
     parsed.get("write_ups").get(0).get("referrers").fieldNames().forEachRemaining(referrers::add);
-    assertTrue(referrers.containsAll(List.of(hostile)), "the data survives the escaping: " + referrers);
+    List<String> expected = new ArrayList<>(List.of(hostile));
+    expected.replaceAll(h -> h.replace("\u202E", "\\u202e"));
+    assertTrue(referrers.containsAll(expected), "the data survives the escaping, a bidirectional override as text: " + referrers);
+    assertFalse(referrers.contains("/\u202Egnp.exe"), "no bidirectional override comes out of the JSON as it is");
 
     StringWriter csv = new StringWriter();
     ReportWriter.write(r, ReportWriter.Format.CSV, new PrintWriter(csv));
@@ -148,6 +151,8 @@ class ReadershipTest {
       }
     }
     assertTrue(byId.get("INC-2024-003").get("top_referrers").contains("<img src=x onerror=alert(1)>"), "kept as text");
+    assertFalse(csv.toString().contains("\u202E"), "no bidirectional override in CSV");
+    assertTrue(byId.get("INC-2024-003").get("top_referrers").contains("/\\u202egnp.exe"), csv.toString());
 
     StringWriter table = new StringWriter();
     ReportWriter.write(r, ReportWriter.Format.TABLE, new PrintWriter(table));

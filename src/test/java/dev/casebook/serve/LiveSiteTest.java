@@ -179,7 +179,12 @@ class LiveSiteTest {
     assertEquals(4, first.get("line").asInt());
     assertEquals("error", first.get("severity").asText());
     assertTrue(first.get("message").asText().contains("invalid date '2024-02-30'"), first.toString());
-    assertEquals(before, page("/incidents/INC-2024-001/"), "the last good page is still served");
+    String during = page("/incidents/INC-2024-001/");
+    assertEquals(before.replace(LiveReload.TAG, ""),
+        during.replaceFirst("<script src=\"/_casebook/live.js\" data-casebook-problems=\"[^\"<>]*\"></script>", ""),
+        "the last good page is still served");
+    assertTrue(during.contains(" data-casebook-problems=\"[ {\n  &quot;file&quot; : &quot;incidents/2024/"),
+        "with the problems, to show them as soon as it loads: " + during);
 
     Stream late = new Stream();
     String[] current = late.next();

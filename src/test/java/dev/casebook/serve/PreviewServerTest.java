@@ -2,6 +2,7 @@ package dev.casebook.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -68,6 +69,26 @@ class PreviewServerTest {
         assertEquals(404, r.statusCode(), path);
         assertFalse(r.body().contains("secret") || r.body().contains("marker"), path);
       }
+    }
+  }
+
+  @Test
+  void aLivePreviewWithNoSiteYetAnswersEveryPageWithTheProblemsAsText() throws Exception {
+    LiveReload live = new LiveReload();
+    try (PreviewServer server = PreviewServer.start(dir.resolve("not-built-yet"), 0, live)) {
+      HttpResponse<String> building = get(server, "/incidents/INC-1/");
+      assertEquals(503, building.statusCode());
+      assertTrue(building.body().contains("The site is being built; this page shows it when it is ready."), building.body());
+      assertTrue(building.body().contains("<script src=\"" + LiveReload.SCRIPT + "\"></script>"), building.body());
+
+      live.problems("[ {\"file\": \"incidents/a.md\", \"line\": 3, \"column\": 5, \"severity\": \"error\", "
+          + "\"message\": \"unknown team '<b>x</b>'\", \"hint\": \"did you mean 'core'?\"} ]");
+      HttpResponse<String> broken = get(server, "/");
+      assertEquals(503, broken.statusCode());
+      assertTrue(broken.body().contains(">The site could not be built (1 error). Fix the file and save; this page shows the site "
+          + "once the build works.</p>"), broken.body());
+      assertTrue(broken.body().contains(">incidents/a.md:3:5: error: unknown team '&lt;b&gt;x&lt;/b&gt;' (did you mean 'core'?)</li>"),
+          broken.body());
     }
   }
 }

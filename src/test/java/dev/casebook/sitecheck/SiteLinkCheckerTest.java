@@ -72,6 +72,82 @@ class SiteLinkCheckerTest {
   }
 
   @Test
+  void readsAttributesAsABrowserDoesCharacterReferencesQuotesAndAll() throws IOException {
+    page("index.html", "<a href=\"incidents/?team=King&#39;s%20College\">k</a> <a href='incidents/#R&amp;D'>r</a>"
+        + " <a href=incidents/a/#x&amp;y>u</a> <img src=\"media/50%25.png\"> <img src=\"media/50%.png\">"
+        + " <img src=\"media/%E6%97%A5%E6%9C%AC%20x.png\"> <img src=\"media/\u65e5\u672c x.png\"> <a href=\" incidents/\n\">s</a>");
+    page("incidents/index.html", "<h2 id=\"R&amp;D\">R</h2>");
+    page("incidents/a/index.html", "<h2 id='x&amp;y'>T</h2>");
+    page("media/50%.png", "png");
+    page("media/\u65e5\u672c x.png", "png");
+    assertEquals(List.of(), check(Map.of("index.html", "index.ftlh", "incidents/index.html", "incidents.ftlh",
+        "incidents/a/index.html", "incident.ftlh")));
+  }
+
+  @Test
+  void checksLinksInSingleQuotesAndWithoutQuotes() throws IOException {
+    page("index.html", "<a href='gone/'>g</a> <A HREF=missing.html>m</A> <img src=nope.png alt=x> <a href=\"#a&amp;b\">f</a>");
+    assertEquals(List.of(
+        "index.ftlh: error: page / links to '#a&b', whose page has no element with id 'a&b'",
+        "index.ftlh: error: page / links to 'gone/', which does not exist",
+        "index.ftlh: error: page / links to 'missing.html', which does not exist",
+        "index.ftlh: error: page / links to 'nope.png', which does not exist"),
+        check(Map.of("index.html", "index.ftlh")));
+  }
+
+  @Test
+  void reportsABrokenLinkThatABodyMadeWhereTheBodyHasIt() throws IOException {
+    page("incidents/a/index.html", "<a href=\"../../nav/\">nav</a><article><img src=\"x.png\"></article>");
+    Diagnostics diagnostics = new Diagnostics();
+    Map<String, PageLinks> links = Map.of("incidents/a/index.html", PageLinks.scan("(default theme) incident.ftlh",
+        read("incidents/a/index.html")).tracedTo(Map.of("x.png", new dev.casebook.diag.SourcePosition("incidents/a.md", 9, 3))));
+    SiteLinkChecker.check(site, java.util.Set.of("incidents/a/index.html"), links, "/", diagnostics);
+    assertEquals(List.of("(default theme) incident.ftlh: error: page /incidents/a/ links to '../../nav/', which does not exist",
+        "incidents/a.md:9:3: error: page /incidents/a/ links to 'x.png', which does not exist"),
+        diagnostics.sorted().stream().map(Diagnostic::toString).toList());
+  }
+
+  @Test
+  void readsSiteAbsoluteLinksFromTheRootOfTheSite() throws IOException {
+    page("incidents/a/index.html", "<a href=\"/docs/incidents/\">all</a> <a href=\"/docs/incidents/a/\">me</a>");
+    page("incidents/index.html", "x");
+    assertEquals(List.of(), check(Map.of("incidents/a/index.html", "incident.ftlh")));
+  }
+
+  @Test
+  void checksTheLinksBodiesMakeToTheSiteAgainstItsFilesAtTheirOwnLines() {
+    java.util.Set<String> files = java.util.Set.of("index.html", "incidents/index.html", "incidents/a/index.html", "media/x.png");
+    List<dev.casebook.link.SiteLink> links = new java.util.ArrayList<>();
+    String[] urls = {"/docs/incidents/", "/docs/media/x.png", "../", "/incidents/", "/docs/nope/", "nope.png", "/docs/incidents",
+        "/docs/incidents/a/#top", "/docs/incidents/a/#gone", "../../../..", "https://example.com/"};
+    for (int i = 0; i < urls.length; i++) {
+      links.add(new dev.casebook.link.SiteLink("incidents/a/index.html", urls[i],
+          new dev.casebook.diag.SourcePosition("incidents/a.md", 10 + i, 3), "link"));
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    SiteLinkChecker.checkSiteLinks(links, files, page -> java.util.Set.of("top"), "/docs/", diagnostics);
+    assertEquals(List.of(
+        "incidents/a.md:13:3: error: link '/incidents/' on page /incidents/a/ leads outside the site (it lives at /docs/)",
+        "incidents/a.md:14:3: error: link '/docs/nope/' is not a page or file of the site",
+        "incidents/a.md:15:3: error: link 'nope.png' leads to '/incidents/a/nope.png', which is not a page or file of the site"
+            + " (no file of the library has that path from the write-up's file either, so the browser reads it from the"
+            + " page /incidents/a/)",
+        "incidents/a.md:16:3: error: link '/docs/incidents' on page /incidents/a/ leads to a folder; write it with a trailing '/'",
+        "incidents/a.md:18:3: error: link '/docs/incidents/a/#gone' on page /incidents/a/ leads to a page that has no element with id 'gone'",
+        "incidents/a.md:19:3: error: link '../../../..' on page /incidents/a/ leads outside the site"),
+        diagnostics.sorted().stream().map(Diagnostic::toString).toList());
+  }
+
+  @Test
+  void decodesPercentEscapesAsAServerDoes() {
+    assertEquals("50%.png", SiteLinkChecker.percentDecoded("50%25.png"));
+    assertEquals("50%.png", SiteLinkChecker.percentDecoded("50%.png"));
+    assertEquals("a%zzb c+d", SiteLinkChecker.percentDecoded("a%zzb%20c+d"));
+    assertEquals("\u65e5\u672c", SiteLinkChecker.percentDecoded("%E6%97%A5%E6%9C%AC"));
+    assertEquals("%", SiteLinkChecker.percentDecoded("%"));
+  }
+
+  @Test
   void listsTheFirstBrokenLinksAndCountsTheRest() throws IOException {
     StringBuilder html = new StringBuilder();
     for (int i = 0; i < SiteLinkChecker.MAX_REPORTED + 5; i++) html.append("<a href=\"missing-").append(i).append("/\">x</a>");
@@ -105,6 +181,7 @@ class SiteLinkCheckerTest {
         parts.removeLast();
       } else if (!segment.isEmpty() && !segment.equals(".")) {
         parts.addLast(java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+        // (the pieces below are all well-formed escapes, where a server and URLDecoder agree)
       }
       if (last && (segment.isEmpty() || segment.equals(".") || segment.equals(".."))) {
         return parts.isEmpty() ? "" : String.join("/", parts) + "/";

@@ -33,7 +33,13 @@ class InvalidLibrariesTest {
       "invalid-timestamp", "timestamps-out-of-order", "duplicate-ids", "unsafe-ids", "id-pattern-mismatch",
       "unknown-related-id", "related-self", "vocabulary", "not-utf8", "nul-byte", "oversized-file",
       "yaml-alias-bomb", "unsafe-yaml-tag", "config-errors", "broken-links", "link-outside-library", "mixed", "code-config", "code-references",
-      "code-checkout");
+      "code-checkout", "cited-unterminated-front-matter", "cited-write-ups-with-errors", "site-absolute-links",
+      "raw-html-links");
+
+  /** The cases whose mistakes are links: {@code build} refuses them with exactly the errors {@code check} gives. */
+  static List<String> linkCases() {
+    return List.of("broken-links", "link-outside-library", "site-absolute-links", "raw-html-links");
+  }
 
   private static final String PREVIOUS_INDEX = "<!doctype html><title>The previous site</title>\n";
 
@@ -81,6 +87,23 @@ class InvalidLibrariesTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("linkCases")
+  void buildRefusesBrokenLinksWithTheErrorsCheckGivesAtTheWriteUpsLines(String name, @TempDir Path tmp) throws IOException {
+    Path library = LibraryFixtures.copy("invalid/" + name, tmp.resolve("library"));
+    List<String> expected = Files.readAllLines(LibraryFixtures.resource("invalid/" + name).resolve("expected.txt"), UTF_8);
+
+    Run check = LibraryFixtures.run("check", "--source", library.toString());
+    Run build = LibraryFixtures.run("build", "--source", library.toString(), "--out", tmp.resolve("site").toString());
+
+    assertEquals(String.join("\n", expected), String.join("\n", check.outLines()), "check on " + name);
+    // build prints its problems on stderr, before its summary.
+    List<String> built = build.err().lines().filter(l -> l.contains(": error: ") || l.contains(": warning: ")).toList();
+    assertEquals(String.join("\n", expected), String.join("\n", built), "build on " + name);
+    assertEquals(1, build.exitCode());
+    assertTrue(expected.stream().allMatch(l -> l.startsWith("incidents/")), "every error is at a write-up's line");
+  }
+
   @Test
   void everyRequiredKindOfMistakeHasAFixtureWithExpectedDiagnostics() throws IOException {
     List<String> cases = LibraryFixtures.invalidCases();
@@ -110,7 +133,7 @@ class InvalidLibrariesTest {
 
     List<String> lines = LibraryFixtures.run("check", "--source", library.toString()).outLines();
 
-    List<String> files = lines.stream().map(l -> l.substring(0, l.indexOf(':'))).distinct().toList();
+    List<String> files = lines.stream().filter(l -> !l.contains(": note: ")).map(l -> l.substring(0, l.indexOf(':'))).distinct().toList();
     assertEquals(List.of("casebook.yml", "incidents/2024/INC-2024-002-bad-date.md",
         "incidents/2024/INC-2024-003-duplicate.md", "incidents/2024/INC-2024-004-quote.md",
         "incidents/2024/INC-2024-005-no-front-matter.md", "incidents/2025/INC-2025-001.md"), files);
@@ -118,13 +141,15 @@ class InvalidLibrariesTest {
   }
 
   @Test
-  void doesNotReportARelatedIdWhoseWriteUpHasErrorsOfItsOwn(@TempDir Path tmp) throws IOException {
+  void aRelatedIdWhoseWriteUpHasErrorsOfItsOwnGetsOnlyANotePointingAtThem(@TempDir Path tmp) throws IOException {
     // INC-2024-001 lists INC-2024-002, which exists but has an invalid date.
     Path library = LibraryFixtures.copy("invalid/mixed", tmp.resolve("library"));
 
     List<String> lines = LibraryFixtures.run("check", "--source", library.toString()).outLines();
 
-    assertTrue(lines.stream().noneMatch(l -> l.startsWith("incidents/2024/INC-2024-001-valid.md")), String.join("\n", lines));
+    assertEquals(List.of("incidents/2024/INC-2024-001-valid.md:6:11: note: related write-up 'INC-2024-002' has errors of its own "
+        + "(see incidents/2024/INC-2024-002-bad-date.md:1)"),
+        lines.stream().filter(l -> l.startsWith("incidents/2024/INC-2024-001-valid.md")).toList(), String.join("\n", lines));
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("incidents/2024/INC-2024-002-bad-date.md:4:7: error: invalid date")));
   }
 

@@ -10,5 +10,9 @@ import java.util.List;
  * @param singular e.g. {@code service}
  * @param url site-relative URL of its index page, e.g. {@code services/}
  * @param terms sorted: years newest first, the others by name
+ * @param popular the {@link #POPULAR} terms with the most write-ups, in the order of {@code terms}:
+ *     what a term's page offers as the other terms, so that pages do not grow with the number of terms
  */
-public record TaxonomyView(String key, String title, String singular, String url, List<TermView> terms) {}
+public record TaxonomyView(String key, String title, String singular, String url, List<TermView> terms, List<TermView> popular) {
+  public static final int POPULAR = 31;
+}

@@ -1,0 +1,104 @@
+// Scores known-item queries on a built Casebook site, with the site's own search engine as its
+// search page runs it (assets/search-engine.js over assets/search/index.js and every body shard,
+// with lunr.js), and with a plain lunr.js index of the same documents for comparison.
+//
+// Usage: node score.js LUNR_JS SITE_DIR QUERIES_TSV [ID_MAP_TSV] [--detail tuning]
+//   ID_MAP_TSV: optional "old-id<TAB>new-id" lines, for a library whose ids were changed.
+//   --detail tuning: also print the rank of every tuning query (never the held-out ones).
+// Prints s@1, s@3, s@10 and MRR per engine, split and kind.
+'use strict'
+const fs = require('fs')
+const path = require('path')
+const vm = require('vm')
+
+const args = process.argv.slice(2)
+const detailAt = args.indexOf('--detail')
+const detail = detailAt >= 0 ? args.splice(detailAt, 2)[1] : null
+if (detail !== null && detail !== 'tuning') throw new Error('--detail shows the tuning part only')
+const [lunrFile, site, queriesFile, idMapFile] = args
+const lunr = require(path.resolve(lunrFile))
+
+global.window = global
+function run (file) {
+  vm.runInThisContext(fs.readFileSync(path.join(site, file), 'utf8'), { filename: file })
+}
+
+// The site's engine, with every shard loaded: the results the search page shows once complete.
+const E = require(path.resolve(site, 'assets/search-engine.js'))(function () { return lunr })
+run('assets/search/index.js')
+const engine = E.create(window.casebookSearch)
+for (const f of engine.shardFiles) run('assets/search/' + f.file)
+Object.keys(window.casebookSearchShards || {}).sort((a, b) => a - b)
+  .forEach(k => E.addShard(engine, window.casebookSearchShards[k]))
+const docs = window.casebookSearch.docs
+const texts = []
+for (let n = 0; n < window.casebookSearch.text.files; n++) run('assets/search/text-' + n + '.js')
+for (let n = 0; n < window.casebookSearch.text.files; n++) window.casebookSearchText[n].forEach(t => texts.push(t))
+
+// Plain lunr.js: one index of every document, title^10, summary^5, tags/services/teams^3, body.
+const plain = lunr(function () {
+  this.ref('ref')
+  this.field('title', { boost: 10 })
+  this.field('summary', { boost: 5 })
+  this.field('tags', { boost: 3 })
+  this.field('services', { boost: 3 })
+  this.field('teams', { boost: 3 })
+  this.field('body')
+  docs.forEach((d, ref) => this.add({
+    ref: String(ref), title: d.title, summary: d.summary, tags: d.tags.join(' '),
+    services: d.services.join(' '), teams: d.teams.join(' '), body: texts[ref] || ''
+  }))
+})
+function plainSearch (q) {
+  // Words only, as a reader types them into a plain lunr search box; lunr syntax characters are dropped.
+  const clean = q.replace(/[:~^*+\-\\]/g, ' ')
+  try { return plain.search(clean).map(r => r.ref) } catch (x) { return [] }
+}
+
+const idMap = {}
+if (idMapFile) {
+  fs.readFileSync(idMapFile, 'utf8').split('\n').filter(Boolean).forEach(l => { const [a, b] = l.split('\t'); idMap[a] = b })
+}
+const refOf = {}
+docs.forEach((d, ref) => { if (d.id) refOf[d.id] = String(ref) })
+
+const rows = fs.readFileSync(queriesFile, 'utf8').split('\n').filter(Boolean).slice(1).map(l => {
+  const [query, expected, kind, split, same] = l.split('\t')
+  const refs = [expected].concat(same ? same.split(',') : []).map(x => {
+    const id = idMap[x] || x
+    if (!(id in refOf)) throw new Error('no write-up with id ' + id + ' (query: ' + query + ')')
+    return refOf[id]
+  })
+  return { query, refs, kind, split }
+})
+
+const engines = {
+  casebook: q => (E.search(engine, q, false) || []).map(r => r.ref),
+  'plain-lunr': plainSearch
+}
+
+// The rank of the first result that is the expected write-up or another write-up of the same incident.
+function rank (results, refs) { const i = results.findIndex(r => refs.indexOf(r) >= 0); return i < 0 ? 0 : i + 1 }
+function score (ranks) {
+  const n = ranks.length
+  const at = k => ranks.filter(r => r > 0 && r <= k).length / n
+  const mrr = ranks.reduce((s, r) => s + (r > 0 ? 1 / r : 0), 0) / n
+  return { n, s1: at(1), s3: at(3), s10: at(10), mrr }
+}
+const f = x => x.toFixed(2)
+console.log('| engine | split | kind | n | s@1 | s@3 | s@10 | MRR |')
+console.log('|---|---|---|---|---|---|---|---|')
+const kinds = ['all'].concat([...new Set(rows.map(r => r.kind))].sort())
+for (const name of Object.keys(engines)) {
+  const ranks = rows.map(r => rank(engines[name](r.query), r.refs))
+  for (const split of ['tuning', 'heldout']) {
+    for (const kind of kinds) {
+      const sel = rows.map((r, i) => i).filter(i => rows[i].split === split && (kind === 'all' || rows[i].kind === kind))
+      const s = score(sel.map(i => ranks[i]))
+      console.log(`| ${name} | ${split} | ${kind} | ${s.n} | ${f(s.s1)} | ${f(s.s3)} | ${f(s.s10)} | ${f(s.mrr)} |`)
+    }
+  }
+  if (detail === 'tuning') {
+    rows.forEach((r, i) => { if (r.split === 'tuning') console.error(`${name}\t${ranks[i] || '-'}\t${r.kind}\t${r.query}`) })
+  }
+}
