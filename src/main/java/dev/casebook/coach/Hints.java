@@ -15,7 +15,12 @@ final class Hints {
    * better way to say it. With {@code asError} (the library asked for it) it is an error.
    */
   void add(String rule, boolean asError, SourcePosition at, String message, String better) {
-    found.add(new Diagnostic(asError ? Severity.ERROR : Severity.HINT, at, rule + ": " + message, better));
+    add(rule, Severity.HINT, asError, at, message, better);
+  }
+
+  /** As {@link #add}, at {@code severity} (a rule's mildest advice is a note) unless {@code asError}. */
+  void add(String rule, Severity severity, boolean asError, SourcePosition at, String message, String better) {
+    found.add(new Diagnostic(asError ? Severity.ERROR : severity, at, rule + ": " + message, better));
   }
 
   List<Diagnostic> list() {

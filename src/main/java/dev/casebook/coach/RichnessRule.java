@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A short note for a published write-up that has no timeline, no diagram and no link to another
- * write-up, a design document or code: what readers find useful.
+ * A short note (a note, not a hint: milder than the other rules) for a published write-up that has
+ * no timeline, no diagram and no link to another write-up, a design document or code: what readers
+ * find useful.
  */
 final class RichnessRule implements Rule {
   static final String NAME = "richness";
@@ -34,7 +35,7 @@ final class RichnessRule implements Rule {
     boolean links = !writeUp.prose.links().isEmpty() || !writeUp.incident.related().isEmpty() || !writeUp.incident.code().isEmpty()
         || (idPattern != null && idPattern.matcher(writeUp.incident.source().body()).find());
     if (timeline || diagram || links) return;
-    hints.add(NAME, asError, writeUp.incident.source().positionOf("title"),
+    hints.add(NAME, dev.casebook.diag.Severity.NOTE, asError, writeUp.incident.source().positionOf("title"),
         "no timeline, no diagram and no link to another write-up, a design document or code",
         "readers find most use in a timeline of what people saw and did, a diagram of the parts involved, "
             + "and links to related write-ups, designs and code");

@@ -5,7 +5,7 @@ package dev.casebook.diag;
  * build}. Hints are the writing coach's advice: shown, never blocking, and not made errors by
  * {@code strict: true} (except a coach rule the library marks strict). A note is not a problem of
  * its own file: it explains a diagnostic reported elsewhere (a write-up cites one whose own file has
- * the error), and {@code strict} does not make it an error.
+ * the error), or is the coach's mildest advice, and {@code strict} does not make it an error.
  */
 public enum Severity {
   ERROR,
