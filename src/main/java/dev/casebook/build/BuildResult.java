@@ -30,8 +30,12 @@ public record BuildResult(
     return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
   }
 
+  public long hintCount() {
+    return diagnostics.stream().filter(Diagnostic::isHint).count();
+  }
+
   public long noteCount() {
-    return diagnostics.stream().filter(d -> d.severity() == Severity.NOTE).count();
+    return diagnostics.stream().filter(Diagnostic::isNote).count();
   }
 
   public Duration total() {

@@ -1,5 +1,7 @@
 package dev.casebook.build;
 
+import dev.casebook.coach.Coach;
+import dev.casebook.coach.CoachCache;
 import dev.casebook.code.CodeFindings;
 import dev.casebook.code.CodeStage;
 import dev.casebook.config.CodeRepository;
@@ -73,6 +75,7 @@ public final class LiveBuild {
     final LinkCache links = LinkCache.none();
     final RenderCache render = RenderCache.none();
     final IndexCache index = IndexCache.none();
+    final CoachCache coach = CoachCache.none();
     CodeRun code;
   }
 
@@ -99,9 +102,12 @@ public final class LiveBuild {
     Library library = loadAndValidate(config, Set.of(), diagnostics, timer);
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");
-    LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
+    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach);
+    LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links, coach::read);
     PlannedLinks.check(linked, options.source().resolve(config.folders().templates()), diagnostics);
     timer.lap("link");
+    coach.report(library, diagnostics);
+    timer.lap("coach");
     return new BuildResult(false, diagnostics.sorted(), library.incidents().size(), 0, null, timer.timings());
   }
 
@@ -124,9 +130,12 @@ public final class LiveBuild {
 
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");
-    LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics, caches.links);
+    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach);
+    LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics, caches.links, coach::read);
     PlannedLinks.check(linked, source.resolve(config.folders().templates()), diagnostics);
     timer.lap("link");
+    coach.report(library, diagnostics);
+    timer.lap("coach");
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
     Readership readership = null;
     if (options.readership() != null) {
@@ -222,8 +231,11 @@ public final class LiveBuild {
     Library library = loadAndValidate(config, changed, diagnostics, timer);
     CodeFindings code = code(library, changed, diagnostics);
     timer.lap("code");
-    LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links);
+    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach);
+    LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links, coach::read);
     timer.lap("link");
+    coach.report(library, diagnostics);
+    timer.lap("coach");
     Path output = site.output();
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
 

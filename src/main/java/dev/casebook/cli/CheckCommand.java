@@ -57,10 +57,12 @@ final class CheckCommand implements Callable<Integer> {
     out.print(chosen.format(reported));
     out.flush();
     long errors = reported.stream().filter(Diagnostic::isError).count();
-    long notes = reported.stream().filter(d -> d.severity() == dev.casebook.diag.Severity.NOTE).count();
+    long hints = reported.stream().filter(Diagnostic::isHint).count();
+    long notes = reported.stream().filter(Diagnostic::isNote).count();
     if (chosen == DiagnosticFormat.TEXT || chosen == DiagnosticFormat.GITHUB) {
-      spec.commandLine().getErr().printf("Checked %s: %s, %s%s%s.%n", Reporter.plural(result.incidents(), "write-up"),
-          Reporter.plural(errors, "error"), Reporter.plural(reported.size() - errors - notes, "warning"),
+      spec.commandLine().getErr().printf("Checked %s: %s, %s%s%s%s.%n", Reporter.plural(result.incidents(), "write-up"),
+          Reporter.plural(errors, "error"), Reporter.plural(reported.size() - errors - hints - notes, "warning"),
+          hints > 0 ? ", " + Reporter.plural(hints, "writing hint") : "",
           notes > 0 ? ", " + Reporter.plural(notes, "note") : "", scope);
     }
     return errors > 0 ? Main.EXIT_PROBLEMS : 0;

@@ -18,6 +18,7 @@ final class Reporter {
 
   static String counts(BuildResult result) {
     return plural(result.errorCount(), "error") + ", " + plural(result.warningCount(), "warning")
+        + (result.hintCount() > 0 ? ", " + plural(result.hintCount(), "writing hint") : "")
         + (result.noteCount() > 0 ? ", " + plural(result.noteCount(), "note") : "");
   }
 

@@ -28,7 +28,8 @@ import java.util.regex.PatternSyntaxException;
 /** Reads {@code casebook.yml}; a missing file gives the defaults. */
 public final class ConfigLoader {
   private static final List<String> KEYS = List.of("title", "description", "base_url", "language",
-      "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership", "code", "edit_url", "strict", "limits");
+      "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership", "code", "edit_url", "strict",
+      "limits", "coach");
   private static final List<String> READERSHIP_KEYS = List.of("endpoint");
   private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design");
   private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
@@ -88,8 +89,9 @@ public final class ConfigLoader {
     String editUrl = map.entry("edit_url").flatMap(this::editUrl).orElse("");
     boolean strict = map.entry("strict").flatMap(fields::bool).orElse(false);
     Limits limits = map.entry("limits").map(e -> Limits.read(e, diagnostics)).orElse(Limits.DEFAULT);
+    CoachSettings coach = map.entry("coach").map(new CoachSettingsReader(diagnostics, fields)::read).orElse(CoachSettings.DEFAULT);
     return new SiteConfig(title, description, baseUrl, language, zone, idPattern, idFormat,
-        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits);
+        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach);
   }
 
   /** {@code edit_url}: an absolute http(s) URL with {@code {path}} where the file's path goes. */

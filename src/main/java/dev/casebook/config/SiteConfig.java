@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  *     library (e.g. {@code https://github.com/acme/incidents/edit/main/{path}}); empty for none
  * @param strict whether warnings count as errors (they fail check and stop a build)
  * @param limits how many items each list of a write-up's front matter may have
+ * @param coach the writing coach's settings
  */
 public record SiteConfig(
     String title,
@@ -35,7 +36,8 @@ public record SiteConfig(
     java.util.List<CodeRepository> code,
     String editUrl,
     boolean strict,
-    Limits limits) {
+    Limits limits,
+    CoachSettings coach) {
 
   public static final String FILE_NAME = "casebook.yml";
   public static final String DEFAULT_ID_FORMAT = "INC-{year}-{seq:3}";
@@ -69,6 +71,7 @@ public record SiteConfig(
 
   public SiteConfig {
     editUrl = editUrl == null ? "" : editUrl;
+    coach = coach == null ? CoachSettings.DEFAULT : coach;
     vocabularies = Map.copyOf(vocabularies);
     code = java.util.List.copyOf(code);
     limits = limits == null ? Limits.DEFAULT : limits;
@@ -76,7 +79,8 @@ public record SiteConfig(
 
   public static SiteConfig defaults() {
     return new SiteConfig("Incident library", "", "", "en", ZoneId.of("UTC"), null,
-        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of(), Readership.OFF, java.util.List.of(), "", false, Limits.DEFAULT);
+        DEFAULT_ID_FORMAT, "owner", Folders.DEFAULT, false, Map.of(), Readership.OFF, java.util.List.of(), "", false,
+        Limits.DEFAULT, CoachSettings.DEFAULT);
   }
 
   public Vocabulary vocabulary(String key) {
@@ -85,7 +89,7 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, normalizeBaseUrl(url), language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits);
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach);
   }
 
   /** The code repository named {@code name}, if the library declares one. */

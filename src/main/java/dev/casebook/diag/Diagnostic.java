@@ -26,6 +26,19 @@ public record Diagnostic(Severity severity, SourcePosition position, String mess
     return new Diagnostic(Severity.WARNING, at, message, null);
   }
 
+  /** A writing hint: {@code hint} here is the better way to say it. */
+  public static Diagnostic hint(SourcePosition at, String message, String hint) {
+    return new Diagnostic(Severity.HINT, at, message, hint);
+  }
+
+  public boolean isHint() {
+    return severity == Severity.HINT;
+  }
+
+  public boolean isNote() {
+    return severity == Severity.NOTE;
+  }
+
   public static Diagnostic note(SourcePosition at, String message, String hint) {
     return new Diagnostic(Severity.NOTE, at, message, hint);
   }

@@ -18,14 +18,18 @@ public enum DiagnosticFormat {
       return out.toString();
     }
   },
-  /** GitHub Actions workflow commands, which annotate the pull request's lines. */
+  /**
+   * GitHub Actions workflow commands, which annotate the pull request's lines. Hints and notes are
+   * {@code ::notice}, GitHub's lowest level.
+   */
   GITHUB {
     @Override
     public String format(List<Diagnostic> diagnostics) {
       StringBuilder out = new StringBuilder();
       for (Diagnostic d : diagnostics) {
         SourcePosition p = d.position();
-        out.append("::").append(d.severity() == Severity.NOTE ? "notice" : d.severity().label()).append(" file=").append(property(p.file()));
+        String command = d.isHint() || d.isNote() ? "notice" : d.severity().label();
+        out.append("::").append(command).append(" file=").append(property(p.file()));
         if (p.line() > 0) out.append(",line=").append(p.line());
         if (p.column() > 0) out.append(",col=").append(p.column());
         out.append(",title=Casebook::").append(data(d.fullMessage())).append('\n');
@@ -36,7 +40,7 @@ public enum DiagnosticFormat {
   /**
    * A GitLab Code Quality report (a subset of the Code Climate format), which GitLab shows on the
    * merge request's changed lines when a job saves it as {@code artifacts:reports:codequality}.
-   * Errors are {@code major}, warnings {@code minor}, notes {@code info}. The fingerprint is a hash of the file, the
+   * Errors are {@code major}, warnings {@code minor}, hints and notes {@code info}. The fingerprint is a hash of the file, the
    * severity, the message and how many identical ones came before it in that file, so it stays
    * the same when lines move.
    */
@@ -58,7 +62,7 @@ public enum DiagnosticFormat {
           g.writeStringField("severity", switch (d.severity()) {
             case ERROR -> "major";
             case WARNING -> "minor";
-            case NOTE -> "info";
+            case HINT, NOTE -> "info";
           });
           g.writeObjectFieldStart("location");
           g.writeStringField("path", d.position().file());

@@ -16,7 +16,10 @@ public final class Diagnostics {
     items.add(strict ? asError(d) : d);
   }
 
-  /** From now on, and for those already reported, warnings are errors ({@code strict: true}). */
+  /**
+   * From now on, and for those already reported, warnings are errors ({@code strict: true}).
+   * Hints and notes stay as they are.
+   */
   public synchronized void warningsAreErrors() {
     strict = true;
     items.replaceAll(Diagnostics::asError);

@@ -41,12 +41,16 @@ public final class LinkResolver {
   private final Path libraryRoot;
   private final Diagnostics diagnostics;
   private final LinkCache.Names names;
+  /** Told each write-up's body as soon as it is parsed (the writing coach reads it there). */
+  private final java.util.function.BiConsumer<Incident, MarkdownBody> parsed;
 
-  private LinkResolver(Library library, Path libraryRoot, Diagnostics diagnostics, LinkCache.Names names) {
+  private LinkResolver(Library library, Path libraryRoot, Diagnostics diagnostics, LinkCache.Names names,
+      java.util.function.BiConsumer<Incident, MarkdownBody> parsed) {
     this.library = library;
     this.libraryRoot = libraryRoot;
     this.diagnostics = diagnostics;
     this.names = names;
+    this.parsed = parsed;
   }
 
   public static LinkedLibrary link(Library library, Path libraryRoot, Diagnostics diagnostics) {
@@ -64,10 +68,16 @@ public final class LinkResolver {
    */
   public static LinkedLibrary link(Library library, Path libraryRoot, dev.casebook.code.CodeFindings code, Diagnostics diagnostics,
       LinkCache cache) {
+    return link(library, libraryRoot, code, diagnostics, cache, (incident, body) -> { });
+  }
+
+  /** As {@link #link(Library, Path, dev.casebook.code.CodeFindings, Diagnostics, LinkCache)}, telling {@code parsed} each body it parses. */
+  public static LinkedLibrary link(Library library, Path libraryRoot, dev.casebook.code.CodeFindings code, Diagnostics diagnostics,
+      LinkCache cache, java.util.function.BiConsumer<Incident, MarkdownBody> parsed) {
     java.util.regex.Pattern idPattern = library.config().idPattern();
     IdMentions mentions = new IdMentions(word -> library.knownIds().contains(word) || brokenId(library, word) != null
         || (idPattern != null && idPattern.matcher(word).matches()));
-    return new LinkResolver(library, libraryRoot, diagnostics, cache.names(library))
+    return new LinkResolver(library, libraryRoot, diagnostics, cache.names(library), parsed)
         .link(new MarkdownParser(mentions), new MarkdownRenderer(library.config().allowHtml()), code, cache);
   }
 
@@ -80,7 +90,7 @@ public final class LinkResolver {
     List<SiteLink> siteLinks = java.util.Collections.synchronizedList(new ArrayList<>());
     Set<String> media = ConcurrentHashMap.newKeySet();
     library.incidents().parallelStream().forEach(incident -> {
-      java.util.function.Function<Incident, LinkCache.Linked> work = i -> linkBody(parser, renderer, Citer.of(i));
+      java.util.function.Function<Incident, LinkCache.Linked> work = i -> linkBody(parser, renderer, Citer.of(i), i);
       LinkCache.Linked linked = cache.reusable(incident) ? cache.incidents.get(incident, work) : cache.incidents.refresh(incident, work);
       diagnostics.addAll(linked.diagnostics());
       if (!linked.anchors().isEmpty()) anchors.addAll(linked.anchors());
@@ -92,7 +102,7 @@ public final class LinkResolver {
     Map<String, RenderedBody> designBodies = new ConcurrentHashMap<>();
     library.designDocs().parallelStream().forEach(design -> {
       Citer citer = Citer.of(design);
-      LinkCache.Linked linked = linkBody(parser, renderer, citer);
+      LinkCache.Linked linked = linkBody(parser, renderer, citer, null);
       diagnostics.addAll(linked.diagnostics());
       anchors.addAll(linked.anchors());
       siteLinks.addAll(linked.siteLinks());
@@ -126,9 +136,10 @@ public final class LinkResolver {
   }
 
   /** Parses one body, resolves its links and renders it; its problems are kept with the result. */
-  private LinkCache.Linked linkBody(MarkdownParser parser, MarkdownRenderer renderer, Citer citer) {
+  private LinkCache.Linked linkBody(MarkdownParser parser, MarkdownRenderer renderer, Citer citer, Incident incident) {
     Diagnostics own = new Diagnostics();
     MarkdownBody body = parser.parse(citer.source().body());
+    if (incident != null) parsed.accept(incident, body);
     Map<String, String> rewrites = new HashMap<>();
     List<Citation> cites = new ArrayList<>();
     List<Anchor> anchors = new ArrayList<>();

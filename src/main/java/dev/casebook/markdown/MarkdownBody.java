@@ -30,6 +30,11 @@ public final class MarkdownBody {
     return document;
   }
 
+  /** What the body says in its author's own voice, for the writing coach. */
+  public Prose prose() {
+    return ProseReader.read(document);
+  }
+
   /** Every link and image destination, those of raw HTML included, in document order. */
   public List<BodyLink> links() {
     return links(null);

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Tells the open pages of a preview what happened to the site, as server-sent events on
  * {@value #EVENTS}: {@code reload} after a successful rebuild (with the pages that changed), {@code problems} (a JSON array of
- * diagnostics) when a rebuild failed and the last good site is still served. A page that connects
+ * diagnostics) when a rebuild failed and the last good site is still served, {@code hints} (the
+ * writing hints of the write-ups saved while it runs). A page that connects
  * while the last rebuild failed gets its problems at once. The script {@value #SCRIPT}, added to
  * every served HTML page, listens and reloads the page or shows the problems over it.
  */
@@ -27,6 +28,7 @@ public final class LiveReload {
 
   private final List<OutputStream> clients = new CopyOnWriteArrayList<>();
   private volatile String problems;
+  private volatile String hints;
 
   /** Every open page reloads; a shown problem list goes away with it. */
   public void reload() {
@@ -58,6 +60,19 @@ public final class LiveReload {
     send("problems", problems);
   }
 
+  /**
+   * Every open page shows these writing hints (a JSON array as {@code DiagnosticFormat.JSON}
+   * prints it; an empty one hides them). Sent only when they changed; pages that connect later
+   * get them at once.
+   */
+  public void hints(String json) {
+    String now = json.strip();
+    if (now.replaceAll("\\s", "").equals("[]")) now = null;
+    if (java.util.Objects.equals(now, hints)) return;
+    hints = now;
+    send("hints", now == null ? "[]" : now);
+  }
+
   /** The problems the open pages show now (JSON), or null when the last build worked. */
   String problems() {
     return problems;
@@ -77,6 +92,8 @@ public final class LiveReload {
       write(out, ": connected\n\n");
       String now = problems;
       if (now != null) write(out, event("problems", now));
+      String advice = hints;
+      if (advice != null) write(out, event("hints", advice));
     } catch (IOException e) {
       exchange.close();
       return;

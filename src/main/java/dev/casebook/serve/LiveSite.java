@@ -54,6 +54,8 @@ public final class LiveSite implements AutoCloseable {
     return t;
   });
   private final Set<Path> pending = new LinkedHashSet<>();
+  /** The library files changed while serving (relative, with /): the preview shows their writing hints. */
+  private final Set<String> edited = new java.util.HashSet<>();
   private ScheduledFuture<?> next;
   private DirectoryWatcher watcher;
   /** The folders whose files make the site (null: everything under the library's root). */
@@ -168,7 +170,17 @@ public final class LiveSite implements AutoCloseable {
       return;
     }
     if (!result.written()) live.problems(DiagnosticFormat.JSON.format(result.diagnostics()));
+    else live.hints(DiagnosticFormat.JSON.format(hintsOfEdited(result, changed)));
     listener.rebuilt(result, changed);
+  }
+
+  /** The writing hints about the files edited so far. */
+  private java.util.List<dev.casebook.diag.Diagnostic> hintsOfEdited(BuildResult result, Set<Path> changed) {
+    for (Path p : changed) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (abs.startsWith(root)) edited.add(root.relativize(abs).toString().replace('\\', '/'));
+    }
+    return result.diagnostics().stream().filter(d -> d.isHint() && edited.contains(d.position().file())).toList();
   }
 
   @Override

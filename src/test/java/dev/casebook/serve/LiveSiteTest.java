@@ -199,6 +199,35 @@ class LiveSiteTest {
   }
 
   @Test
+  void theWritingHintsOfAnEditedWriteUpAreSentAfterItsPageReloadsAndClearedWhenFixed() throws Exception {
+    Stream stream = new Stream();
+    Path file = writeUp("INC-2024-001");
+    String text = Files.readString(file);
+    Files.writeString(file, text + "\nThe root cause was a typo.\n");
+    assertTrue(nextRebuild().written());
+    String[] event = stream.next();
+    while (event[0].equals("reload")) event = stream.next();
+    assertEquals("hints", event[0]);
+    JsonNode hints = new ObjectMapper().readTree(event[1]);
+    assertEquals(1, hints.size(), event[1]);
+    assertEquals(library.relativize(file).toString().replace('\\', '/'), hints.get(0).get("file").asText());
+    assertEquals(text.split("\n", -1).length + 1, hints.get(0).get("line").asInt());
+    assertEquals(1, hints.get(0).get("column").asInt());
+    assertEquals("hint", hints.get(0).get("severity").asText());
+    assertTrue(hints.get(0).get("message").asText().startsWith("root-cause: 'the root cause was'"), event[1]);
+
+    Stream late = new Stream();
+    assertEquals("hints", late.next()[0], "a page opened later gets the hints at once");
+
+    Files.writeString(file, text + "\nA typo in the zone file was one of several contributors.\n");
+    assertTrue(nextRebuild().written());
+    event = stream.next();
+    while (event[0].equals("reload")) event = stream.next();
+    assertEquals("hints", event[0]);
+    assertEquals("[]", event[1], "the panel goes away");
+  }
+
+  @Test
   void addingAndDeletingAWriteUpAddsAndRemovesItsPage() throws Exception {
     Path added = library.resolve("incidents/2024/INC-2024-009-added.md");
     Files.writeString(added, "---\nid: INC-2024-009\ntitle: Added while serving\ndate: 2024-06-01\n---\n\nBody.\n");

@@ -1,0 +1,76 @@
+package dev.casebook.coach;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Words that blame a person: "human error", "careless", "operator error", "mistake by". Left
+ * alone where the text sets them aside ("not human error", "rather than calling it careless").
+ */
+final class BlameRule extends PhraseRule {
+  static final String NAME = "blame";
+  private static final Pattern PHRASES = Pattern.compile("(?i)\\b(?:human error|operator error|pilot error|engineer(?:ing)? error"
+      + "|personal error|careless(?:ly|ness)?|negligen(?:t|ce|tly)|sloppy|sloppiness|incompeten(?:t|ce)|lazy|laziness"
+      + "|inattentive|inattention|lack of (?:care|attention|diligence)|mistakes? (?:by|from) \\w+|\\w+['’]s mistake"
+      + "|made (?:a|an|the|this|that|one|two|several|some) (?:\\w+ )?(?:mistake|blunder)s?|made an? (?:\\w+ )?error"
+      + "|blunder(?:ed)?"
+      + "|fat[- ]finger(?:ed|ing|s)?|at fault|to blame|should have known better)\\b");
+  /** Words that set the phrase aside rather than say it. */
+  private static final Set<String> DISCLAIMERS = Judgement.words("not", "no", "than", "beyond", "blaming", "avoid", "avoids", "avoiding",
+      "call", "calling", "called", "never", "isn't", "wasn't", "without", "instead", "label", "labelling", "labeling");
+  private static final Set<String> LAZY_TECHNICAL = Judgement.words("loading", "load", "loaded", "init", "initialization",
+      "initialisation", "initialized", "evaluation", "instantiation", "creation", "allocation", "val", "iterator", "fetch",
+      "fetching", "sequence", "deletion", "expiry", "expiration");
+
+  BlameRule(boolean asError) {
+    super(PHRASES, asError);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  private static final Set<String> ANCHORS = Judgement.words("careless", "carelessly", "carelessness", "negligent",
+      "negligence", "negligently", "sloppy", "sloppiness", "incompetent", "incompetence", "lazy", "laziness", "inattentive",
+      "inattention", "lack", "mistake", "mistakes", "blunder", "blundered", "finger", "fingered", "fingering", "fingers",
+      "fat");
+  private static final Set<String> ERROR_AFTER = Judgement.words("human", "operator", "pilot", "engineer", "engineering",
+      "personal");
+
+  @Override
+  boolean anchor(String word, String previous) {
+    if (ANCHORS.contains(word)) return true;
+    return switch (word) {
+      case "error", "errors" -> ERROR_AFTER.contains(previous) || previous.equals("a") || previous.equals("an");
+      case "fault" -> previous.equals("at");
+      case "blame" -> previous.equals("to");
+      case "better" -> previous.equals("known");
+      default -> false;
+    };
+  }
+
+  @Override
+  boolean judges(String voice, Matcher match) {
+    String phrase = match.group().toLowerCase(java.util.Locale.ROOT);
+    String[] before = PhraseRule.wordsBefore(voice, match.start(), 4);
+    for (String w : before) if (DISCLAIMERS.contains(w)) return false;
+    if (phrase.equals("lazy")) {
+      String[] after = PhraseRule.wordsAfter(voice, match.end(), 1);
+      return after.length == 0 || !LAZY_TECHNICAL.contains(after[0].replaceAll("[^a-z]", ""));
+    }
+    if (phrase.equals("at fault") || phrase.equals("to blame")) return Judgement.personBefore(PhraseRule.wordsBefore(voice, match.start(), 8));
+    return true;
+  }
+
+  @Override
+  String explain(String phrase) {
+    return "'" + phrase + "' blames a person and ends the inquiry where it should begin";
+  }
+
+  @Override
+  String better() {
+    return "ask what made the action reasonable at the time, such as the tools, the signals and the pressure, and list that as contributors";
+  }
+}

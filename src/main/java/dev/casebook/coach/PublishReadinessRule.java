@@ -1,0 +1,91 @@
+package dev.casebook.coach;
+
+import dev.casebook.diag.SourcePosition;
+import dev.casebook.model.Incident;
+import dev.casebook.model.Timeline;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a published write-up still lacks: a summary, authors, the moments it started, was
+ * detected and mitigated, the sections the library expects, and the skeleton's prompts and
+ * placeholders replaced.
+ */
+final class PublishReadinessRule implements Rule {
+  static final String NAME = "publish-readiness";
+  static final List<String> DEFAULT_SECTIONS = List.of("What made it difficult", "Contributors");
+  private static final Pattern PLACEHOLDER = Pattern.compile("(?i)\\{\\{|\\b(?:todo|tbd|tbc|fixme|xxx|lorem ipsum)\\b");
+
+  private final Skeleton skeleton;
+  private final List<String> sections;
+  private final boolean asError;
+
+  PublishReadinessRule(Skeleton skeleton, List<String> sections, boolean asError) {
+    this.skeleton = skeleton;
+    this.sections = List.copyOf(sections);
+    this.asError = asError;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  private static String or(List<String> words) {
+    if (words.size() == 1) return words.get(0);
+    return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+  }
+
+  @Override
+  public void check(WriteUp writeUp, Hints hints) {
+    if (!writeUp.published()) return;
+    Incident i = writeUp.incident;
+    Incident.Source source = i.source();
+    SourcePosition status = source.positionOf("status");
+    if (i.summary().isBlank() || PLACEHOLDER.matcher(i.summary()).find()) {
+      hints.add(NAME, asError, source.positionOf("summary"), "the summary is " + (i.summary().isBlank() ? "empty" : "a placeholder"),
+          "write one or two sentences a reader can act on: what broke, for whom, and what made it hard");
+    }
+    if (i.authors().isEmpty()) {
+      hints.add(NAME, asError, source.keyPositions().containsKey("authors") ? source.positionOf("authors") : status,
+          "the write-up names no authors", "add authors: [...] so readers know whom to ask");
+    }
+    Timeline t = i.timeline();
+    List<String> missing = new ArrayList<>();
+    if (t.started() == null) missing.add("started");
+    if (t.detected() == null) missing.add("detected");
+    if (t.mitigated() == null) missing.add("mitigated");
+    if (!missing.isEmpty()) {
+      String key = missing.stream().filter(source.keyPositions()::containsKey).findFirst().orElse(null);
+      hints.add(NAME, asError, key != null ? source.positionOf(key) : status,
+          "the front matter has no " + or(missing) + " time",
+          "add " + (missing.size() == 1 ? "it" : "them") + ", e.g. " + missing.get(0) + ": 2024-03-05T14:02:00Z, so readers see how long each phase took");
+    }
+    int run = -1;
+    for (int line = 1; line <= writeUp.lines().length; line++) {
+      boolean filler = skeleton.isFiller(writeUp.lines()[line - 1]);
+      if (filler && run < 0) {
+        run = line;
+        String text = writeUp.lines()[line - 1].strip();
+        boolean prompt = text.startsWith("*") || text.startsWith("_");
+        hints.add(NAME, asError, writeUp.atLine(line),
+            prompt ? "the template's prompt is still here" : "the template's placeholder '" + text + "' is still here",
+            prompt ? "answer it in your own words, then delete the prompt" : "replace it with what happened, or delete it");
+      } else if (!filler) {
+        run = -1;
+      }
+    }
+    List<Sections.Section> all = writeUp.sections(skeleton);
+    for (String wanted : sections) {
+      Sections.Section found = all.stream().filter(s -> s.named(wanted)).findFirst().orElse(null);
+      if (found == null) {
+        hints.add(NAME, asError, status, "there is no '" + wanted + "' section",
+            "add a '## " + wanted + "' section: readers learn most from it");
+      } else if (found.empty()) {
+        hints.add(NAME, asError, writeUp.atLine(found.line()), "the '" + found.title() + "' section is empty",
+            "write it, or remove the heading if it truly does not apply");
+      }
+    }
+  }
+}
