@@ -86,11 +86,16 @@ final class EventHandler extends Handler.Abstract {
     } catch (Rejected r) {
       ex.refuse(r);
     } catch (RuntimeException e) {
-      counters.increment("errors");
-      System.err.println("casebook collect: unexpected failure: " + e);
-      ex.refuse(new Rejected(503, "error", "the collector failed; try again later"));
+      failed(ex, e);
     }
     return true;
+  }
+
+  /** An unexpected failure: counted, logged in one line, and answered 503 so the beacon sends again. */
+  private void failed(Exchange ex, RuntimeException e) {
+    counters.increment("errors");
+    System.err.println("casebook collect: unexpected failure: " + e);
+    ex.refuse(new Rejected(503, "error", "the collector failed; try again later"));
   }
 
   private void event(Exchange ex, String origin) throws Rejected {
@@ -230,9 +235,7 @@ final class EventHandler extends Handler.Abstract {
             } catch (Rejected r) {
               ex.refuse(r);
             } catch (RuntimeException e) {
-              counters.increment("errors");
-              System.err.println("casebook collect: unexpected failure: " + e);
-              ex.refuse(new Rejected(503, "error", "the collector failed; try again later"));
+              failed(ex, e);
             }
             return;
           }
