@@ -61,6 +61,7 @@ import java.util.function.Consumer;
 public final class LiveBuild {
   private final BuildOptions options;
   private final Path root;
+  private final boolean hints;
   private Caches caches;
   /** What the output folder holds now, or null when it must be built in full. */
   private Site site;
@@ -87,8 +88,17 @@ public final class LiveBuild {
       Set<String> files, Path output) {}
 
   public LiveBuild(BuildOptions options) {
+    this(options, true);
+  }
+
+  /**
+   * @param hints whether full builds run every writing rule, as the preview does (its later updates
+   *     reuse the hints); without, only the rules the library made errors run, as a one-off site build needs
+   */
+  public LiveBuild(BuildOptions options, boolean hints) {
     this.options = options;
     this.root = options.source().toAbsolutePath().normalize();
+    this.hints = hints;
   }
 
   /** Validates and links the whole library, writing nothing. */
@@ -130,7 +140,7 @@ public final class LiveBuild {
 
     CodeFindings code = code(library, Set.of(), diagnostics);
     timer.lap("code");
-    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach);
+    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach, !hints);
     LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics, caches.links, coach::read);
     PlannedLinks.check(linked, source.resolve(config.folders().templates()), diagnostics);
     timer.lap("link");

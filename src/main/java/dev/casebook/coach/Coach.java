@@ -49,17 +49,28 @@ public final class Coach {
    * write-up's hints.
    */
   public static Coach prepare(Library library, Path root, Diagnostics diagnostics, CoachCache cache) {
+    return prepare(library, root, diagnostics, cache, false);
+  }
+
+  /**
+   * As {@link #prepare(Library, Path, Diagnostics, CoachCache)}; with {@code errorsOnly}, only the
+   * rules whose findings the library made errors ({@code strict}) run, as a site build needs: hints
+   * are for {@code check} and the preview, and a build neither prints nor pays for them.
+   */
+  public static Coach prepare(Library library, Path root, Diagnostics diagnostics, CoachCache cache, boolean errorsOnly) {
     SiteConfig config = library.config();
     CoachSettings settings = config.coach();
     if (!settings.enabled()) return new Coach(List.of(), List.of(), false, cache, Set.of());
     List<ValeRule> vale = settings.vale().isEmpty() ? List.of()
         : ValeStyle.load(root.toAbsolutePath().normalize(), settings.vale(), settings.valePosition(), diagnostics);
+    if (errorsOnly) vale = config.strict() ? vale.stream().filter(ValeRule::error).toList() : List.of();
     Skeleton skeleton = skeleton(root, config);
     // casebook.yml changing drops the whole cache; the Vale files and the skeleton may change on their own.
     cache.begin(List.of(skeleton, settings.vale().isEmpty() ? List.of() : ValeStyle.fingerprint(root, settings.vale())));
     Set<String> broken = new HashSet<>();
     for (Diagnostic d : diagnostics.sorted()) if (d.isError()) broken.add(d.position().file());
-    return new Coach(rules(config, skeleton), vale, config.strict(), cache, broken);
+    List<Rule> rules = rules(config, skeleton, errorsOnly);
+    return new Coach(rules, vale, config.strict(), cache, broken);
   }
 
   /** Coaches every write-up of {@code library}, parsing each body itself: {@link #prepare} and {@link #report} in one. */
@@ -93,29 +104,34 @@ public final class Coach {
     return hints.list();
   }
 
-  private static List<Rule> rules(SiteConfig config, Skeleton skeleton) {
+  private static List<Rule> rules(SiteConfig config, Skeleton skeleton, boolean errorsOnly) {
     CoachSettings s = config.coach();
     boolean strict = config.strict();
+    // A rule runs when it is on; when only errors are asked for, when its findings are errors too.
+    java.util.function.Function<String, CoachSettings.Rule> on = name -> {
+      CoachSettings.Rule rule = s.rule(name);
+      return rule.on() && (!errorsOnly || (strict && rule.strict())) ? rule : null;
+    };
     List<Rule> out = new ArrayList<>();
     CoachSettings.Rule r;
-    if ((r = s.rule(HindsightRule.NAME)).on()) out.add(new HindsightRule(strict && r.strict()));
-    if ((r = s.rule(BlameRule.NAME)).on()) out.add(new BlameRule(strict && r.strict()));
-    if ((r = s.rule(RootCauseRule.NAME)).on()) out.add(new RootCauseRule(strict && r.strict()));
-    if ((r = s.rule(PublishReadinessRule.NAME)).on()) {
+    if ((r = on.apply(HindsightRule.NAME)) != null) out.add(new HindsightRule(strict && r.strict()));
+    if ((r = on.apply(BlameRule.NAME)) != null) out.add(new BlameRule(strict && r.strict()));
+    if ((r = on.apply(RootCauseRule.NAME)) != null) out.add(new RootCauseRule(strict && r.strict()));
+    if ((r = on.apply(PublishReadinessRule.NAME)) != null) {
       out.add(new PublishReadinessRule(skeleton, r.list("sections", PublishReadinessRule.DEFAULT_SECTIONS), strict && r.strict()));
     }
-    if ((r = s.rule(AcronymRule.NAME)).on()) {
+    if ((r = on.apply(AcronymRule.NAME)) != null) {
       Set<String> vocabulary = new HashSet<>();
       for (Vocabulary v : config.vocabularies().values()) vocabulary.addAll(v.terms().keySet());
       out.add(new AcronymRule(r.list("allow", List.of()), vocabulary, strict && r.strict()));
     }
-    if ((r = s.rule(LengthRule.SENTENCES)).on()) {
+    if ((r = on.apply(LengthRule.SENTENCES)) != null) {
       out.add(new LengthRule(true, r.number("max_words", LengthRule.DEFAULT_SENTENCE_WORDS), strict && r.strict()));
     }
-    if ((r = s.rule(LengthRule.PARAGRAPHS)).on()) {
+    if ((r = on.apply(LengthRule.PARAGRAPHS)) != null) {
       out.add(new LengthRule(false, r.number("max_words", LengthRule.DEFAULT_PARAGRAPH_WORDS), strict && r.strict()));
     }
-    if ((r = s.rule(RichnessRule.NAME)).on()) out.add(new RichnessRule(config.idPattern(), skeleton, strict && r.strict()));
+    if ((r = on.apply(RichnessRule.NAME)) != null) out.add(new RichnessRule(config.idPattern(), skeleton, strict && r.strict()));
     return out;
   }
 

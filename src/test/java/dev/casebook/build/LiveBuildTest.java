@@ -66,7 +66,7 @@ class LiveBuildTest {
 
     Path reference = tmp.resolve("reference");
     Fixtures.deleteTree(reference);
-    BuildResult full = SiteBuild.build(options(reference));
+    BuildResult full = new LiveBuild(options(reference)).full(BuildProgress.NONE);
     assertTrue(full.written(), () -> full.diagnostics().toString());
     assertEquals(full.diagnostics(), result.diagnostics(), "the same problems as a full build");
     assertSameSite(Fixtures.files(reference), after);
@@ -288,7 +288,7 @@ class LiveBuildTest {
     assertFalse(result.written());
     Path reference = tmp.resolve("reference");
     Fixtures.deleteTree(reference);
-    assertEquals(SiteBuild.build(options(reference)).diagnostics(), result.diagnostics(), "the same problems as a full build");
+    assertEquals(new LiveBuild(options(reference)).full(BuildProgress.NONE).diagnostics(), result.diagnostics(), "the same problems as a full build");
     assertSameSite(before, Fixtures.files(site));
     return result;
   }

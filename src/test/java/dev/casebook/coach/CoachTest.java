@@ -2,6 +2,7 @@ package dev.casebook.coach;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,6 +97,27 @@ class CoachTest {
             + "where it should begin (ask what made the action reasonable at the time, such as the tools, the signals and "
             + "the pressure, and list that as contributors)"),
         strict.outLines().stream().filter(l -> l.contains(": error: ")).toList());
+  }
+
+  @Test
+  void aSiteBuildPrintsNoHintsButRefusesWhatTheLibraryMadeErrors() throws IOException {
+    Path lib = library();
+    Path site = tmp.resolve("site");
+    Run build = LibraryFixtures.run("build", "--source", lib.toString(), "--out", site.toString(), "--quiet");
+    assertEquals(0, build.exitCode(), build.err());
+    assertFalse((build.out() + build.err()).contains(": hint: "), build.out() + build.err());
+    assertFalse((build.out() + build.err()).contains(": note: richness"), build.out() + build.err());
+    assertTrue(Files.isRegularFile(site.resolve("index.html")));
+
+    Path config = lib.resolve("casebook.yml");
+    Files.writeString(config, "strict: true\n" + Files.readString(config, UTF_8).replace("    acronyms: {allow: [PGB]}",
+        "    acronyms: {allow: [PGB]}\n    blame: {strict: true}"), UTF_8);
+    // The write-up that blames is a draft: only a build with drafts publishes it.
+    Run strict = LibraryFixtures.run("build", "--source", lib.toString(), "--out", site.toString(), "--drafts", "--quiet");
+    assertEquals(1, strict.exitCode(), strict.out() + strict.err());
+    String printed = strict.out() + strict.err();
+    assertTrue(printed.contains("incidents/2024/INC-2024-001-judgements.md:11:20: error: blame: 'human error'"), printed);
+    assertFalse(printed.contains(": hint: "), printed);
   }
 
   @Test
