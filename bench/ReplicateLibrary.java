@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * write-ups W, incidents/ also gets copies 2, 3, ... of every write-up, as many as it takes to reach
  * N (so the library ends with the next multiple of W at or above N), in incidents/copy-K/ with the
  * same folders and file names below it, so that relative links between write-ups lead to the same
- * copy. In copy K every id is renamed ID-rK (cut short with a hash beyond 64 characters) wherever it appears as a whole word (the id, related,
+ * copy. In copy K every id is renamed ID-rK (cut short with a hash beyond 128 characters) wherever it appears as a whole word (the id, related,
  * mentions, links to ids) but next to a '/' (a folder of images named after the write-up keeps its
  * name); ids are letters, digits, '.', '_' and '-'. casebook.yml loses its
  * id_pattern and id_format lines, since renamed ids need not match them. Design documents are not
@@ -98,11 +98,11 @@ public final class ReplicateLibrary {
             writeUps.size(), source, copies, out, writeUps.size() * copies);
     }
 
-    /** ID-rK, or, when that is over the 64 characters an id may have, the id cut short with a hash of it. */
+    /** ID-rK, or, when that is over the 128 characters an id may have, the id cut short with a hash of it. */
     static String renamedId(String id, int k) {
         String suffix = "-r" + k;
-        if (id.length() + suffix.length() <= 64) return id + suffix;
-        return id.substring(0, 64 - suffix.length() - 9) + "-" + String.format(Locale.ROOT, "%08x", id.hashCode()) + suffix;
+        if (id.length() + suffix.length() <= 128) return id + suffix;
+        return id.substring(0, 128 - suffix.length() - 9) + "-" + String.format(Locale.ROOT, "%08x", id.hashCode()) + suffix;
     }
 
     static boolean hidden(Path rel) {
