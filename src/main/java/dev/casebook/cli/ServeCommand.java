@@ -3,7 +3,6 @@ package dev.casebook.cli;
 import dev.casebook.build.BuildOptions;
 import dev.casebook.build.BuildResult;
 import dev.casebook.build.LiveBuild;
-import dev.casebook.diag.DiagnosticFormat;
 import dev.casebook.serve.LiveReload;
 import dev.casebook.serve.LiveSite;
 import dev.casebook.serve.PreviewServer;
@@ -83,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
       if (live != null) {
         watching = LiveSite.watch(build, options, live, new Terminal(out, err, root, output));
         if (result.written()) live.reload();
-        else live.problems(DiagnosticFormat.JSON.format(result.diagnostics()));
+        else live.problems(dev.casebook.serve.LiveSite.problems(result.diagnostics()));
       }
       if (result.written()) {
         out.printf("Built %s in %s. Serving at %s%s (Ctrl-C to stop)%n",

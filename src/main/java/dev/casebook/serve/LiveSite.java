@@ -169,7 +169,7 @@ public final class LiveSite implements AutoCloseable {
       listener.failed(e, changed);
       return;
     }
-    if (!result.written()) live.problems(DiagnosticFormat.JSON.format(result.diagnostics()));
+    if (!result.written()) live.problems(problems(result.diagnostics()));
     else live.hints(DiagnosticFormat.JSON.format(hintsOfEdited(result, changed)));
     listener.rebuilt(result, changed);
   }
@@ -187,5 +187,15 @@ public final class LiveSite implements AutoCloseable {
   public void close() throws IOException {
     scheduler.shutdownNow();
     if (watcher != null) watcher.close();
+  }
+
+  /**
+   * The problems of a failed build as the preview shows them (JSON, as {@code check --format json}):
+   * errors first, then warnings, hints and notes, each in file order, so that what stops the build
+   * is at the top of the page.
+   */
+  public static String problems(List<dev.casebook.diag.Diagnostic> diagnostics) {
+    return DiagnosticFormat.JSON.format(
+        diagnostics.stream().sorted(java.util.Comparator.comparing(dev.casebook.diag.Diagnostic::severity)).toList());
   }
 }

@@ -137,6 +137,22 @@ class LiveSiteTest {
   }
 
   @Test
+  void theProblemsOfAFailedBuildPutErrorsFirstThenWarningsHintsAndNotesEachInFileOrder() throws Exception {
+    List<dev.casebook.diag.Diagnostic> diagnostics = List.of(
+        dev.casebook.diag.Diagnostic.note(dev.casebook.diag.SourcePosition.at("a.md", 1), "cites a broken write-up", null),
+        dev.casebook.diag.Diagnostic.hint(dev.casebook.diag.SourcePosition.at("a.md", 2), "a long sentence", null),
+        dev.casebook.diag.Diagnostic.error(dev.casebook.diag.SourcePosition.at("b.md", 3), "invalid date"),
+        dev.casebook.diag.Diagnostic.warning(dev.casebook.diag.SourcePosition.at("c.md", 4), "a draft's id"),
+        dev.casebook.diag.Diagnostic.error(dev.casebook.diag.SourcePosition.at("d.md", 5), "unknown id"));
+
+    JsonNode json = new ObjectMapper().readTree(LiveSite.problems(diagnostics));
+
+    List<String> shown = new ArrayList<>();
+    for (JsonNode d : json) shown.add(d.get("severity").asText() + " " + d.get("file").asText());
+    assertEquals(List.of("error b.md", "error d.md", "warning c.md", "hint a.md", "note a.md"), shown);
+  }
+
+  @Test
   void savingAWriteUpRebuildsTheSiteAndReloadsTheOpenPages() throws Exception {
     Stream stream = new Stream();
     Path file = writeUp("INC-2024-001");
