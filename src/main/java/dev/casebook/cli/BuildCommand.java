@@ -1,8 +1,8 @@
 package dev.casebook.cli;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.SiteBuild;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,7 +50,8 @@ final class BuildCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--base-url: '" + baseUrl + "' is not an absolute http(s) URL (for example https://incidents.example.com/)");
     }
-    BuildOptions options = new BuildOptions(library.root(), out, drafts, baseUrl, searchDocuments, readership);
+    BuildOptions options = new BuildOptions(library.root(), out, drafts, baseUrl, searchDocuments,
+        readership == null ? null : dev.casebook.collect.StoredReadership.source(readership));
     BuildResult result;
     if (!quiet && main.terminal()) {
       // On a terminal, the stages as they finish, on one line that the summary replaces.

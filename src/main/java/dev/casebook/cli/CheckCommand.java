@@ -1,7 +1,7 @@
 package dev.casebook.cli;
 
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.changes.ChangedDiagnostics;
 import dev.casebook.changes.ChangesSince;
 import dev.casebook.diag.Diagnostic;

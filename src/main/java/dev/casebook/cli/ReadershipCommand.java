@@ -55,8 +55,8 @@ final class ReadershipCommand implements Callable<Integer> {
       return Main.EXIT_PROBLEMS;
     }
     Readership report;
-    try (EventStore store = EventStore.open(db)) {
-      report = Readership.query(store, since, writeUps(library.root()));
+    try {
+      report = dev.casebook.collect.StoredReadership.query(db, since, writeUps(library.root()));
     } catch (java.sql.SQLException e) {
       if (url.startsWith("jdbc:sqlite:")) {
         throw new java.io.IOException("'" + db + "' is not a readership database (a SQLite file written by 'casebook collect')", e);

@@ -1,6 +1,6 @@
 package dev.casebook.cli;
 
-import dev.casebook.build.BuildResult;
+import dev.casebook.pipeline.BuildResult;
 import dev.casebook.diag.DiagnosticFormat;
 import java.io.PrintWriter;
 import java.time.Duration;

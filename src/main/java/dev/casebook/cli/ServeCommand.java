@@ -1,8 +1,8 @@
 package dev.casebook.cli;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.LiveBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.LiveBuild;
 import dev.casebook.serve.LiveReload;
 import dev.casebook.serve.LiveSite;
 import dev.casebook.serve.PreviewServer;
@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
     boolean serving = false;
     try {
       LiveBuild build = new LiveBuild(options);
-      BuildResult result = build.full(dev.casebook.build.BuildProgress.NONE);
+      BuildResult result = build.full(dev.casebook.pipeline.BuildProgress.NONE);
       Reporter.diagnostics(err, result);
       if (!result.written() && live == null) {
         err.println("Build failed: " + Reporter.counts(result) + "; not serving (with --no-watch nothing would rebuild it).");

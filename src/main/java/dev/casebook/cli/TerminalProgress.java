@@ -1,6 +1,6 @@
 package dev.casebook.cli;
 
-import dev.casebook.build.BuildProgress;
+import dev.casebook.pipeline.BuildProgress;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.casebook.coach;
 
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
-import dev.casebook.load.TextFile;
+import dev.casebook.text.TextFile;
 import dev.casebook.yaml.YamlList;
 import dev.casebook.yaml.YamlMap;
 import dev.casebook.yaml.YamlNode;

@@ -1,5 +1,6 @@
 package dev.casebook.collect;
 
+import dev.casebook.text.UnsafeText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.casebook.collect;
 
+import dev.casebook.text.UnsafeText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
  * {@code direct}. Only http(s) referrers count.
  */
 public final class Sources {
-  public static final List<String> CATEGORIES = List.of("write-up", "design", "code", "chat", "search", "feed",
-      "site", "other", "direct");
+  public static final List<String> CATEGORIES = dev.casebook.readership.Readership.SOURCES;
   /** {@code ?src=} tags Casebook's own links may carry, and what they mean. */
   private static final Map<String, String> TAGS = Map.ofEntries(
       Map.entry("write-up", "write-up"), Map.entry("design", "design"), Map.entry("design-doc", "design"),

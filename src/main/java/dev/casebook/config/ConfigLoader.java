@@ -3,7 +3,7 @@ package dev.casebook.config;
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
 import dev.casebook.diag.Suggestions;
-import dev.casebook.load.TextFile;
+import dev.casebook.text.TextFile;
 import dev.casebook.yaml.YamlFields;
 import dev.casebook.yaml.YamlList;
 import dev.casebook.yaml.YamlMap;

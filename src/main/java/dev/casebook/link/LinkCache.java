@@ -1,7 +1,7 @@
 package dev.casebook.link;
 
 import dev.casebook.diag.Diagnostic;
-import dev.casebook.load.AssetFile;
+import dev.casebook.model.AssetFile;
 import dev.casebook.markdown.RenderedBody;
 import dev.casebook.memo.Memo;
 import dev.casebook.model.Incident;

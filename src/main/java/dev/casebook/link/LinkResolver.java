@@ -2,7 +2,7 @@ package dev.casebook.link;
 
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
-import dev.casebook.load.AssetFile;
+import dev.casebook.model.AssetFile;
 import dev.casebook.markdown.BodyLink;
 import dev.casebook.markdown.IdMentions;
 import dev.casebook.markdown.MarkdownBody;

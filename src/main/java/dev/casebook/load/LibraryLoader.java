@@ -1,5 +1,7 @@
 package dev.casebook.load;
 
+import dev.casebook.model.AssetFile;
+import dev.casebook.text.TextFile;
 import dev.casebook.config.SiteConfig;
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;

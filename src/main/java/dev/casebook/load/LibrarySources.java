@@ -1,5 +1,6 @@
 package dev.casebook.load;
 
+import dev.casebook.model.AssetFile;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.casebook.load;
 
+import dev.casebook.model.AssetFile;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.memo.Memo;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.casebook.model;
 
 import dev.casebook.config.SiteConfig;
-import dev.casebook.load.AssetFile;
+import dev.casebook.model.AssetFile;
 import java.util.Comparator;
 import java.util.List;
 

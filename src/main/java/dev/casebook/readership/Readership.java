@@ -1,7 +1,5 @@
 package dev.casebook.readership;
 
-import dev.casebook.collect.EventStore;
-import dev.casebook.collect.Sources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +29,9 @@ public record Readership(LocalDate since, List<ReadershipReport> writeUps, Map<S
   /** Teams with fewer distinct readers than this are shown only as {@link #OTHER_TEAMS}. */
   public static final int MIN_GROUP = 5;
   public static final String OTHER_TEAMS = "other teams";
+  /** Where readers come from, in the order reports show them. */
+  public static final List<String> SOURCES = List.of("write-up", "design", "code", "chat", "search", "feed",
+      "site", "other", "direct");
   static final int TOP_REFERRERS = 10;
   private static final String PAGE_PREFIX = "page.";
 
@@ -53,16 +54,16 @@ public record Readership(LocalDate since, List<ReadershipReport> writeUps, Map<S
   }
 
   /**
-   * Reads the report from {@code store}.
+   * Reads the report from a connection to the collector's database ({@code readership_events}).
    *
    * @param library the library's write-ups by id, for titles, owners and unread write-ups; may be empty
    */
-  public static Readership query(EventStore store, LocalDate since, Map<String, WriteUp> library) throws SQLException {
+  public static Readership query(Connection c, LocalDate since, Map<String, WriteUp> library) throws SQLException {
     String from = since == null ? "0000-00-00" : since.toString();
     Map<String, Acc> docs = new HashMap<>();
     List<Month> months = new ArrayList<>();
     Map<String, long[]> monthEnd = new HashMap<>();
-    try (Connection c = store.connect()) {
+    {
       String pv = " FROM readership_events WHERE kind = 'pv' AND day >= ?";
       rows(c, "SELECT doc, COUNT(*), SUM(anonymous), COUNT(DISTINCT reader_key)" + pv + " GROUP BY doc", from, rs -> {
         Acc a = acc(docs, rs);
@@ -148,7 +149,7 @@ public record Readership(LocalDate since, List<ReadershipReport> writeUps, Map<S
         if (t.getKey() != null && !w.owner().isEmpty() && !t.getKey().equalsIgnoreCase(w.owner())) outside += t.getValue();
       }
       Map<String, Long> orderedSources = new LinkedHashMap<>();
-      for (String s : Sources.CATEGORIES) if (sources.containsKey(s)) orderedSources.put(s, sources.get(s));
+      for (String s : SOURCES) if (sources.containsKey(s)) orderedSources.put(s, sources.get(s));
       sources.forEach(orderedSources::putIfAbsent);
       return new ReadershipReport(doc, w.title(), w.owner(), reads, anonymous, Math.max(readers, 0), outside,
           Math.min(readToEnd, reads), orderedSources, mostFirst(fromWriteUps, Integer.MAX_VALUE), foldTeams(teams),

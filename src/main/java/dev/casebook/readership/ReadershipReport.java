@@ -1,6 +1,6 @@
 package dev.casebook.readership;
 
-import dev.casebook.collect.UnsafeText;
+import dev.casebook.text.UnsafeText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +21,7 @@ import java.util.Map;
  * @param readers distinct readers (per day)
  * @param readersOutsideOwner distinct readers whose team is known and is not the owner
  * @param readToEnd page views in which the end of the write-up came into view
- * @param sources page views by where the reader came from, in {@link dev.casebook.collect.Sources#CATEGORIES} order
+ * @param sources page views by where the reader came from, in {@link Readership#SOURCES} order
  * @param fromWriteUps page views by the write-up the reader came from, most first
  * @param teams distinct readers by team, small teams folded, most first
  * @param months page views by month ({@code YYYY-MM}), oldest first

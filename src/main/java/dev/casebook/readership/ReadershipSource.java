@@ -2,11 +2,9 @@ package dev.casebook.readership;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.casebook.collect.EventStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,42 +12,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where {@code build --readership} takes readership from: a report file that {@code casebook
- * readership --format json} wrote (so a site can be built where the collector's database is out
- * of reach), or the collector's database itself (a SQLite file or a {@code jdbc:postgresql:} URL).
+ * Where {@code build --readership} takes readership from. {@link #report} reads a report file that
+ * {@code casebook readership --format json} wrote, so a site can be built where the collector's
+ * database is out of reach; the collector's package reads its database itself.
  */
-public final class ReadershipSource {
-  private ReadershipSource() {}
+public interface ReadershipSource {
+  /** What the source is, as the user named it: for messages. */
+  String name();
 
   /**
-   * Reads the readership of {@code source}.
+   * Reads the readership.
    *
    * @param library the library's write-ups by id, for titles, owners and write-ups nobody read
    * @throws IOException with a message for the user when the source cannot be read
    */
-  public static Readership load(String source, Map<String, Readership.WriteUp> library) throws IOException {
-    Path file = source.startsWith("jdbc:") ? null : Path.of(source);
-    if (file != null && source.endsWith(".json")) {
-      if (!Files.isRegularFile(file)) throw new IOException("no readership report at " + source);
-      return json(file, library);
-    }
-    if (file != null && !Files.isRegularFile(file)) {
-      throw new IOException("no readership database or report at " + source
-          + " (a SQLite file from 'casebook collect', a jdbc:postgresql: URL, or a .json file from 'casebook readership --format json')");
-    }
-    try (EventStore store = EventStore.open(source)) {
-      return Readership.query(store, null, library);
-    } catch (SQLException e) {
-      if (file != null) {
-        throw new IOException("'" + source + "' is not a readership database (a SQLite file from 'casebook collect') "
-            + "nor a report (a .json file from 'casebook readership --format json')", e);
+  Readership load(Map<String, Readership.WriteUp> library) throws IOException;
+
+  /** A report file written by {@code casebook readership --format json}. */
+  static ReadershipSource report(Path file) {
+    return new ReadershipSource() {
+      @Override
+      public String name() {
+        return file.toString();
       }
-      throw new IOException("could not read readership from " + source + ": " + e.getMessage(), e);
-    }
+
+      @Override
+      public Readership load(Map<String, Readership.WriteUp> library) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException("no readership report at " + file);
+        return json(file, library);
+      }
+    };
   }
 
   /** A report in the JSON that {@code casebook readership --format json} writes. */
-  static Readership json(Path file, Map<String, Readership.WriteUp> library) throws IOException {
+  private static Readership json(Path file, Map<String, Readership.WriteUp> library) throws IOException {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(file.toFile());

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.casebook.collect.Sources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -113,7 +112,7 @@ public final class ReportWriter {
   private static List<String> csvHeader() {
     List<String> h = new ArrayList<>(List.of("id", "title", "owner", "reads", "anonymous_reads", "readers",
         "readers_outside_owner", "read_to_end", "read_to_end_rate"));
-    for (String s : Sources.CATEGORIES) h.add("from_" + s.replace('-', '_'));
+    for (String s : Readership.SOURCES) h.add("from_" + s.replace('-', '_'));
     h.add("teams");
     h.add("top_referrers");
     return List.copyOf(h);
@@ -134,7 +133,7 @@ public final class ReportWriter {
         row.add(Long.toString(w.readersOutsideOwner()));
         row.add(Long.toString(w.readToEnd()));
         row.add(w.readToEndRate() == null ? "" : String.format(Locale.ROOT, "%.3f", w.readToEndRate()));
-        for (String s : Sources.CATEGORIES) row.add(Long.toString(w.sources().getOrDefault(s, 0L)));
+        for (String s : Readership.SOURCES) row.add(Long.toString(w.sources().getOrDefault(s, 0L)));
         row.add(cell(join(w.teams())));
         row.add(cell(join(w.referrers())));
         csv.printRecord(row);

@@ -6,7 +6,7 @@ import dev.casebook.diag.SourcePosition;
 import dev.casebook.link.Citation;
 import dev.casebook.link.LinkedLibrary;
 import dev.casebook.link.SitePaths;
-import dev.casebook.load.AssetFile;
+import dev.casebook.model.AssetFile;
 import dev.casebook.markdown.RenderedBody;
 import dev.casebook.model.Incident;
 import dev.casebook.model.DesignDoc;

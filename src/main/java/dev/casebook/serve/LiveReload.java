@@ -3,7 +3,7 @@ package dev.casebook.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.casebook.build.LiveBuild;
+import dev.casebook.pipeline.LiveBuild;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

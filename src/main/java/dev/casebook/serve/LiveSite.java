@@ -1,8 +1,8 @@
 package dev.casebook.serve;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.LiveBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.LiveBuild;
 import dev.casebook.config.CodeRepository;
 import dev.casebook.config.ConfigLoader;
 import dev.casebook.config.SiteConfig;

@@ -3,9 +3,9 @@ package dev.casebook.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.testing.GitRepo;
 import java.io.IOException;

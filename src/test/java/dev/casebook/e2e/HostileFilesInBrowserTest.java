@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.PublishedFilesTest;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.PublishedFilesTest;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.serve.PreviewServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildProgress;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.LiveBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildProgress;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.LiveBuild;
 import dev.casebook.diag.DiagnosticFormat;
 import dev.casebook.serve.LiveReload;
 import dev.casebook.serve.PreviewServer;

@@ -3,8 +3,8 @@ package dev.casebook.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.collect.Collector;
 import dev.casebook.collect.CollectorConfig;
 import dev.casebook.serve.PreviewServer;
@@ -94,7 +94,7 @@ class ReadershipInBrowserTest {
       assertEquals(List.of("1", "1", "1.000"), List.of(cells[3], cells[7], cells[8]), "one read, to the end: " + row);
       assertEquals("1", cells[10], "from a design document (from_design): " + row);
       Path learning = tmp.resolve("learning-site");
-      assertTrue(SiteBuild.build(new BuildOptions(library, learning, false, null, null, db)).written());
+      assertTrue(SiteBuild.build(new BuildOptions(library, learning, false, null, null, dev.casebook.collect.StoredReadership.source(db))).written());
       org.jsoup.nodes.Element tableRow = Jsoup.parse(Files.readString(learning.resolve("learning/index.html")))
           .selectFirst("[data-learning-table] tr[data-id=INC-2023-014]");
       assertEquals("100%", tableRow.select("td").get(4).text(), "read to the end");

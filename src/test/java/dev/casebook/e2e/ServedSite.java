@@ -2,9 +2,9 @@ package dev.casebook.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.serve.PreviewServer;
 import dev.casebook.testing.Fixtures;
 import java.io.IOException;

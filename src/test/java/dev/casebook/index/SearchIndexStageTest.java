@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.config.ConfigLoader;
 import dev.casebook.config.SiteConfig;
 import dev.casebook.diag.Diagnostics;

@@ -1,5 +1,6 @@
 package dev.casebook.load;
 
+import dev.casebook.text.TextFile;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,12 +1,13 @@
 package dev.casebook.readership;
 
+import dev.casebook.collect.StoredReadership;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.SiteBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.SiteBuild;
 import dev.casebook.cli.Main;
 import dev.casebook.collect.EventStore;
 import dev.casebook.collect.StoredEvent;
@@ -52,7 +53,10 @@ class LearningPageTest {
         "/incidents/INC-2024-003/", "search", null, null, null, "reader-x", "logistics", false, 0, 0, false));
     try (EventStore store = EventStore.open(db.toString())) {
       store.insert(events);
-      Readership r = Readership.query(store, null, Map.of("INC-2023-014", new Readership.WriteUp("Orders database failover", "data-infra")));
+      Readership r;
+      try (java.sql.Connection c = store.connect()) {
+        r = Readership.query(c, null, Map.of("INC-2023-014", new Readership.WriteUp("Orders database failover", "data-infra")));
+      }
       failover = r.writeUps().stream().filter(w -> w.doc().equals("INC-2023-014")).findFirst().orElseThrow();
     }
     assertEquals(8, failover.reads());
@@ -61,7 +65,8 @@ class LearningPageTest {
 
   static Path build(String name, String readership) throws Exception {
     Path site = tmp.resolve(name);
-    BuildResult result = SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), site, false, null, null, readership));
+    BuildResult result = SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), site, false, null, null,
+        readership == null ? null : StoredReadership.source(readership)));
     assertTrue(result.written(), result.diagnostics().toString());
     return site;
   }
@@ -111,12 +116,13 @@ class LearningPageTest {
   void aSourceThatCannotBeReadFailsTheBuildNamingIt() throws Exception {
     Path site = tmp.resolve("missing");
     BuildResult result = SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), site, false, null, null,
-        tmp.resolve("nope.db").toString()));
+        StoredReadership.source(tmp.resolve("nope.db").toString())));
     assertFalse(result.written());
     assertTrue(result.diagnostics().get(0).toString().contains("no readership database or report at " + tmp.resolve("nope.db")),
         result.diagnostics().toString());
     Path notAReport = Files.writeString(tmp.resolve("not-a-report.json"), "{\"hello\": 1}");
-    BuildResult bad = SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), site, false, null, null, notAReport.toString()));
+    BuildResult bad = SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), site, false, null, null,
+        StoredReadership.source(notAReport.toString())));
     assertFalse(bad.written());
     assertTrue(bad.diagnostics().toString().contains("is not a readership report: it has no write_ups list"), bad.diagnostics().toString());
     assertFalse(Files.exists(site));

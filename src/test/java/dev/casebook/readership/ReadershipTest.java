@@ -54,7 +54,9 @@ class ReadershipTest {
   private Readership report(Backend backend, LocalDate since) throws Exception {
     try (EventStore store = EventStore.open(backend.freshDatabase(tmp))) {
       store.insert(events);
-      return Readership.query(store, since, LIBRARY);
+      try (java.sql.Connection c = store.connect()) {
+        return Readership.query(c, since, LIBRARY);
+      }
     }
   }
 

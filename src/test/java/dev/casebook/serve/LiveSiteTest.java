@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.casebook.build.BuildOptions;
-import dev.casebook.build.BuildProgress;
-import dev.casebook.build.BuildResult;
-import dev.casebook.build.LiveBuild;
+import dev.casebook.pipeline.BuildOptions;
+import dev.casebook.pipeline.BuildProgress;
+import dev.casebook.pipeline.BuildResult;
+import dev.casebook.pipeline.LiveBuild;
 import dev.casebook.testing.Fixtures;
 import java.net.URI;
 import java.net.http.HttpClient;

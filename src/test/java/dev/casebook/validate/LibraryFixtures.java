@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.casebook.cli.Main;
-import dev.casebook.load.TextFile;
+import dev.casebook.text.TextFile;
 import dev.casebook.testing.GitRepo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.casebook.load.TextFile;
+import dev.casebook.text.TextFile;
 import dev.casebook.validate.LibraryFixtures.Run;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.casebook.build;
+package dev.casebook.pipeline;
 
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.link.LinkedLibrary;

@@ -1,4 +1,4 @@
-package dev.casebook.build;
+package dev.casebook.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.casebook.load;
+package dev.casebook.text;
 
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;

@@ -1,4 +1,4 @@
-package dev.casebook.build;
+package dev.casebook.pipeline;
 
 import dev.casebook.coach.Coach;
 import dev.casebook.coach.CoachCache;
@@ -24,7 +24,6 @@ import dev.casebook.load.ReadCache;
 import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
 import dev.casebook.readership.Readership;
-import dev.casebook.readership.ReadershipSource;
 import dev.casebook.render.RenderCache;
 import dev.casebook.render.SitePlan;
 import dev.casebook.render.SiteRenderer;
@@ -150,9 +149,9 @@ public final class LiveBuild {
     Readership readership = null;
     if (options.readership() != null) {
       try {
-        readership = ReadershipSource.load(options.readership(), Readership.writeUps(library));
+        readership = options.readership().load(Readership.writeUps(library));
       } catch (IOException e) {
-        diagnostics.error(SourcePosition.of(options.readership()), e.getMessage());
+        diagnostics.error(SourcePosition.of(options.readership().name()), e.getMessage());
         return failed(diagnostics, output, timer);
       }
       timer.lap("readership");

@@ -1,4 +1,4 @@
-package dev.casebook.build;
+package dev.casebook.pipeline;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;

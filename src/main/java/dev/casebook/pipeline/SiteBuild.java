@@ -1,4 +1,4 @@
-package dev.casebook.build;
+package dev.casebook.pipeline;
 
 import dev.casebook.render.WebJarVersions;
 import java.io.IOException;

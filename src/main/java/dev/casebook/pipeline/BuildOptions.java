@@ -1,5 +1,6 @@
-package dev.casebook.build;
+package dev.casebook.pipeline;
 
+import dev.casebook.readership.ReadershipSource;
 import java.nio.file.Path;
 
 /**
@@ -10,9 +11,9 @@ import java.nio.file.Path;
  * @param drafts include write-ups with {@code status: draft}
  * @param baseUrl overrides the library's {@code base_url}; null to keep it
  * @param searchDocuments where to write what the search index was built from (JSON); null for nowhere
- * @param readership the readership report or database the Learning page is made from; null for no page
+ * @param readership where the Learning page's readership comes from; null for no page
  */
-public record BuildOptions(Path source, Path output, boolean drafts, String baseUrl, Path searchDocuments, String readership) {
+public record BuildOptions(Path source, Path output, boolean drafts, String baseUrl, Path searchDocuments, ReadershipSource readership) {
   public BuildOptions(Path source, Path output, boolean drafts, String baseUrl) {
     this(source, output, drafts, baseUrl, null, null);
   }

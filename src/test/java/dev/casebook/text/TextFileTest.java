@@ -1,4 +1,4 @@
-package dev.casebook.load;
+package dev.casebook.text;
 
 import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;

@@ -1,4 +1,4 @@
-package dev.casebook.build;
+package dev.casebook.pipeline;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

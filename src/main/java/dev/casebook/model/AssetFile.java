@@ -1,4 +1,4 @@
-package dev.casebook.load;
+package dev.casebook.model;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.casebook.collect;
+package dev.casebook.text;
 
 import java.util.Locale;
 
