@@ -32,7 +32,7 @@ import dev.casebook.sitecheck.PageLinks;
 import dev.casebook.sitecheck.SiteLinkChecker;
 import dev.casebook.validate.LibraryValidator;
 import dev.casebook.validate.ValidationCache;
-import dev.casebook.write.SiteUpdate;
+import dev.casebook.write.OutputPlace;
 import dev.casebook.write.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,33 +40,50 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A build that is run again after changes, as {@code serve} does: the first run is a full build;
- * each later run ({@link #update}) reuses what the last one computed from unchanged inputs (files
- * read, write-ups validated, bodies parsed and rendered, views, search texts) and rewrites in place
- * only the files whose inputs changed: the edited write-up's page, the pages that cite it or list
- * it, the browse pages whose terms changed, the feed, and the search index files that hold it. A
- * change to casebook.yml or the theme makes a full build. An update that finds errors writes
- * nothing, so the last good site stays.
+ * The build pipeline. Its stages are listed once, in {@link #run}: config, load, validate, code,
+ * link, coach, readership, plan, then render, check links, write and index. {@code check}, a full
+ * build and a {@code serve} update are runs of that one list and differ only in how far they go
+ * and what they start from:
  *
- * <p>The pipeline is the same for both: load, validate, code, link, render, index, check links,
- * write. {@link SiteBuild#build} is one full run.
+ * <ul>
+ *   <li>{@link #check} stops after the plan and writes nothing;
+ *   <li>{@link #full} starts from empty caches and writes the whole site into a new folder that
+ *       replaces the output folder at the end ({@link SiteTarget.NewFolder});
+ *   <li>{@link #update} starts from the caches and the site the last run left: every stage
+ *       reuses what it computed from inputs that have not changed, and the write stage rewrites in
+ *       place only the files whose plan entries changed ({@link SiteTarget.InPlace}). A change to
+ *       casebook.yml or the theme, which every stage reads, starts from empty caches.
+ * </ul>
+ *
+ * A run that finds errors writes nothing, so the last good site stays.
  */
 public final class LiveBuild {
   private final BuildOptions options;
   private final Path root;
   private final boolean hints;
-  private Caches caches;
+  private Caches caches = new Caches();
   /** What the output folder holds now, or null when it must be built in full. */
   private Site site;
   /** The files the last run wrote and deleted (every file, after a full build). */
   private volatile Set<String> lastWritten = Set.of();
   private volatile Set<String> lastDeleted = Set.of();
+  /** The outputs of the plan the last run rendered: those whose key changed (every one, after a full build). */
+  private volatile Set<String> lastRendered = Set.of();
+
+  /** How far a run goes. */
+  private enum Goal {
+    /** Every problem {@code build} would report; nothing written. */
+    CHECK,
+    /** The site. */
+    SITE
+  }
 
   /** What each stage keeps for the next run; thrown away when the configuration or theme changes. */
   private static final class Caches {
@@ -77,22 +94,25 @@ public final class LiveBuild {
     final IndexCache index = IndexCache.none();
     final CoachCache coach = CoachCache.none();
     CodeRun code;
+    Theme theme;
+    /** The folder of the library's theme overrides (which may not exist yet). */
+    Path themeFolder;
+    Readership readership;
   }
 
   /** The code stage's last run: what it was given and what it found. */
   private record CodeRun(List<Object> inputs, CodeFindings findings, List<Diagnostic> diagnostics) {}
 
   /** The site in the output folder: its plan, its pages' links and its files. */
-  private record Site(SiteConfig config, Theme theme, Readership readership, SitePlan plan, Map<String, PageLinks> links,
-      Set<String> files, Path output) {}
+  private record Site(SitePlan plan, Map<String, PageLinks> links, Set<String> files, Path output) {}
 
   public LiveBuild(BuildOptions options) {
     this(options, true);
   }
 
   /**
-   * @param hints whether full builds run every writing rule, as the preview does (its later updates
-   *     reuse the hints); without, only the rules the library made errors run, as a one-off site build needs
+   * @param hints whether site builds run every writing rule, as the preview does; without, only
+   *     the rules the library made errors run, as a one-off site build needs
    */
   public LiveBuild(BuildOptions options, boolean hints) {
     this.options = options;
@@ -104,82 +124,22 @@ public final class LiveBuild {
   public BuildResult check() {
     caches = new Caches();
     site = null;
-    Diagnostics diagnostics = new Diagnostics();
-    StageTimer timer = new StageTimer();
-    SiteConfig config = config(diagnostics);
-    if (config == null) return failed(diagnostics, null, timer);
-    Library library = loadAndValidate(config, Set.of(), diagnostics, timer);
-    CodeFindings code = code(library, Set.of(), diagnostics);
-    timer.lap("code");
-    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach);
-    LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links, coach::read);
-    PlannedLinks.check(linked, options.source().resolve(config.folders().templates()), diagnostics);
-    timer.lap("link");
-    coach.report(library, diagnostics);
-    timer.lap("coach");
-    return new BuildResult(false, diagnostics.sorted(), library.incidents().size(), 0, null, timer.timings());
+    try {
+      return run(Goal.CHECK, Set.of(), BuildProgress.NONE, pages -> {});
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a check writes nothing
+    }
   }
 
   /** Builds the whole site into a new folder and puts it in place of the output folder. */
   public BuildResult full(BuildProgress progress) throws IOException {
+    return full(progress, pages -> {});
+  }
+
+  private BuildResult full(BuildProgress progress, Consumer<PagesWritten> pagesWritten) throws IOException {
     caches = new Caches();
     site = null;
-    Diagnostics diagnostics = new Diagnostics();
-    StageTimer timer = new StageTimer(progress);
-    Path source = options.source();
-    SiteConfig config = config(diagnostics);
-    if (config == null) return failed(diagnostics, null, timer);
-    Library library = loadAndValidate(config, Set.of(), diagnostics, timer);
-    Path output = outputFolder(config);
-    java.util.Optional<String> badOutput = dev.casebook.write.OutputPlace.problem(source, config, output);
-    if (badOutput.isPresent()) {
-      diagnostics.error(SourcePosition.of(String.valueOf(output)), badOutput.get());
-      return failed(diagnostics, output, timer);
-    }
-
-    CodeFindings code = code(library, Set.of(), diagnostics);
-    timer.lap("code");
-    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach, !hints);
-    LinkedLibrary linked = LinkResolver.link(library, source, code, diagnostics, caches.links, coach::read);
-    PlannedLinks.check(linked, source.resolve(config.folders().templates()), diagnostics);
-    timer.lap("link");
-    coach.report(library, diagnostics);
-    timer.lap("coach");
-    if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
-    Readership readership = null;
-    if (options.readership() != null) {
-      try {
-        readership = options.readership().load(Readership.writeUps(library));
-      } catch (IOException e) {
-        diagnostics.error(SourcePosition.of(options.readership().name()), e.getMessage());
-        return failed(diagnostics, output, timer);
-      }
-      timer.lap("readership");
-    }
-
-    Theme theme = Theme.load(source.resolve(config.folders().templates()));
-    try (SiteWriter writer = SiteWriter.open(output)) {
-      SitePlan plan = SiteRenderer.plan(linked, readership, theme, SiteBuild.GENERATOR, caches.render);
-      SiteRenderer.Report report = plan.write(plan.outputs(), writer, diagnostics);
-      timer.lap("render");
-      if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
-      SearchDocuments searchDocuments = SearchIndexStage.write(linked, writer, caches.index);
-      timer.lap("index");
-      SiteLinkChecker.check(writer.root(), writer.files(), report.links(), SitePaths.basePath(config.baseUrl()), diagnostics);
-      timer.lap("check links");
-      if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
-      Set<String> files = Set.copyOf(writer.files());
-      writer.commit();
-      if (options.searchDocuments() != null) SearchDocumentsFile.write(searchDocuments, options.searchDocuments());
-      timer.lap("write");
-      site = new Site(config, theme, readership, plan, new HashMap<>(report.links()), files, output);
-      lastWritten = files;
-      lastDeleted = Set.of();
-      return new BuildResult(true, diagnostics.sorted(), library.incidents().size(), report.pages(), output, timer.timings());
-    } catch (SiteWriter.OutputException e) {
-      diagnostics.error(SourcePosition.of(String.valueOf(output)), e.getMessage());
-      return failed(diagnostics, output, timer);
-    }
+    return run(Goal.SITE, Set.of(), progress, pagesWritten);
   }
 
   /**
@@ -209,13 +169,9 @@ public final class LiveBuild {
   public BuildResult update(Set<Path> changed, Consumer<PagesWritten> pagesWritten) throws IOException {
     Set<Path> paths = new HashSet<>();
     for (Path p : changed) paths.add(p.toAbsolutePath().normalize());
-    if (site == null || needsFullBuild(paths)) {
-      BuildResult result = full(BuildProgress.NONE);
-      if (result.written()) pagesWritten.accept(PagesWritten.all());
-      return result;
-    }
+    if (site == null || needsFullBuild(paths)) return full(BuildProgress.NONE, pagesWritten);
     try {
-      return updateInPlace(paths, pagesWritten);
+      return run(Goal.SITE, paths, BuildProgress.NONE, pagesWritten);
     } catch (IOException | RuntimeException e) {
       site = null; // the output folder may be half updated: the next run rebuilds it whole
       throw e;
@@ -225,94 +181,150 @@ public final class LiveBuild {
   /** Whether the configuration, the theme or something unknown changed. */
   private boolean needsFullBuild(Set<Path> changed) {
     Path config = root.resolve(SiteConfig.FILE_NAME);
-    Path theme = root.resolve(site.config().folders().templates()).normalize();
+    Path theme = caches.themeFolder;
     for (Path p : changed) {
-      if (p.equals(root) || p.equals(config) || p.startsWith(theme) || !Files.isDirectory(site.output())) return true;
+      if (p.equals(root) || p.equals(config) || (theme != null && p.startsWith(theme)) || !Files.isDirectory(site.output())) {
+        return true;
+      }
     }
     return false;
   }
 
-  private BuildResult updateInPlace(Set<Path> changed, Consumer<PagesWritten> pagesWritten) throws IOException {
+  /**
+   * The pipeline: every stage, in order. A stage reads the typed results of the ones before it
+   * and its own cache, and adds its problems to one list; errors stop the run where the next
+   * stage could not go on or where writing would begin.
+   */
+  private BuildResult run(Goal goal, Set<Path> changed, BuildProgress progress, Consumer<PagesWritten> pagesWritten)
+      throws IOException {
     Diagnostics diagnostics = new Diagnostics();
-    StageTimer timer = new StageTimer();
+    StageTimer timer = new StageTimer(progress);
     SiteConfig config = config(diagnostics);
     if (config == null) return failed(diagnostics, null, timer);
-    Library library = loadAndValidate(config, changed, diagnostics, timer);
+    caches.reads.begin(changed);
+    LibrarySources sources = LibraryLoader.load(options.source(), config, diagnostics, caches.reads);
+    timer.lap("load");
+    Library library = LibraryValidator.validate(sources, config, options.drafts(), diagnostics, caches.validation);
+    timer.lap("validate");
+    Path output = site != null ? site.output() : outputFolder(config);
+    if (goal == Goal.SITE && site == null) {
+      Optional<String> badOutput = OutputPlace.problem(options.source(), config, output);
+      if (badOutput.isPresent()) {
+        diagnostics.error(SourcePosition.of(String.valueOf(output)), badOutput.get());
+        return failed(diagnostics, output, timer);
+      }
+    }
     CodeFindings code = code(library, changed, diagnostics);
     timer.lap("code");
-    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach);
+    Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach, goal == Goal.SITE && !hints);
     LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links, coach::read);
     timer.lap("link");
     coach.report(library, diagnostics);
     timer.lap("coach");
-    Path output = site.output();
-    if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
-
-    SitePlan plan = SiteRenderer.plan(linked, site.readership(), site.theme(), SiteBuild.GENERATOR, caches.render);
-    PlannedLinks.check(linked, plan, diagnostics);
-    if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
-    List<SitePlan.Output> outputs = plan.changedSince(site.plan());
-    Set<String> removed = plan.removedSince(site.plan());
-    // The files the site will have: link checks of the first pages count the listings' new files too.
-    Set<String> files = new HashSet<>(site.files());
-    files.removeAll(removed);
-    for (SitePlan.Output o : outputs) files.add(o.path());
-    Map<String, PageLinks> links = new HashMap<>(site.links());
-    links.keySet().removeAll(removed);
-    String basePath = SitePaths.basePath(config.baseUrl());
-
-    List<SitePlan.Output> first = outputs.stream().filter(o -> !o.listing()).toList();
-    List<SitePlan.Output> listings = outputs.stream().filter(SitePlan.Output::listing).toList();
-    SiteUpdate pages = SiteUpdate.undoable(output);
-    SiteRenderer.Report report = plan.write(first, pages, diagnostics);
-    links.putAll(report.links());
-    if (!report.links().isEmpty()) SiteLinkChecker.check(output, files, links, report.links().keySet(), basePath, diagnostics);
-    timer.lap("render");
-    if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
-    pages.commit();
-    boolean told = !pages.isEmpty();
-    if (told) pagesWritten.accept(PagesWritten.of(pages.written(), Set.of()));
-
-    SiteUpdate rest = SiteUpdate.of(output);
-    SiteRenderer.Report listed = plan.write(listings, rest, diagnostics);
-    links.putAll(listed.links());
-    // A page that went away may have been linked from pages that did not change: check them all then.
-    if (!listed.links().isEmpty() || !removed.isEmpty()) {
-      SiteLinkChecker.check(output, files, links, removed.isEmpty() ? listed.links().keySet() : links.keySet(), basePath, diagnostics);
+    Readership readership = goal == Goal.SITE && !diagnostics.hasErrors() ? readership(library, diagnostics, timer) : null;
+    // The plan: every file of the site and what decides its bytes. A check makes it only to check
+    // the links bodies make straight to the site's pages, as build does.
+    SitePlan plan = null;
+    if ((goal == Goal.SITE && !diagnostics.hasErrors()) || !linked.siteLinks().isEmpty()) {
+      plan = SiteRenderer.plan(linked, readership, theme(config), SiteBuild.GENERATOR, caches.render);
+      PlannedLinks.check(linked, plan, diagnostics);
+      timer.lap("plan");
     }
-    timer.lap("listings");
-    if (diagnostics.hasErrors()) {
-      pages.undo();
+    if (goal == Goal.CHECK) {
+      return new BuildResult(false, diagnostics.sorted(), library.incidents().size(), 0, null, timer.timings());
+    }
+    if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
+    try (SiteTarget target = site == null ? new SiteTarget.NewFolder(output) : new SiteTarget.InPlace(output)) {
+      return write(target, output, linked, plan, diagnostics, timer, pagesWritten);
+    } catch (SiteWriter.OutputException e) {
+      diagnostics.error(SourcePosition.of(String.valueOf(output)), e.getMessage());
       return failed(diagnostics, output, timer);
     }
-    for (String path : removed) rest.delete(path);
-    rest.commit();
-    timer.lap("write");
-    // Every good update says so at least once, even when no page changed: a shown problem list goes away.
-    if (!rest.isEmpty() || !told) pagesWritten.accept(PagesWritten.of(rest.written(), removed));
-    Set<String> written = new HashSet<>(pages.written());
-    written.addAll(rest.written());
-    int pageCount = (int) written.stream().filter(p -> p.endsWith(".html")).count();
-    BuildResult result = new BuildResult(true, diagnostics.sorted(), library.incidents().size(), pageCount, output, timer.timings());
+  }
 
-    SiteUpdate index = SiteUpdate.of(output);
-    SearchIndexStage.update(linked, index, caches.index);
-    index.commit();
-    // files already holds every page and copied file the plan makes; the index files are not in the plan.
-    files.removeAll(index.deletedFiles());
-    files.addAll(index.written());
-    written.addAll(index.written());
+  /**
+   * The render, link check, write and index stages: renders the plan's outputs that changed since
+   * the site in the output folder (all of them for a new folder), checks their links against every
+   * file the site will have, and puts them in place: the pages of what changed, then the
+   * listings, then the search index.
+   */
+  private BuildResult write(SiteTarget target, Path output, LinkedLibrary linked, SitePlan plan, Diagnostics diagnostics,
+      StageTimer timer, Consumer<PagesWritten> pagesWritten) throws IOException {
+    SitePlan previous = site == null ? SitePlan.EMPTY : site.plan();
+    List<SitePlan.Output> outputs = plan.changedSince(previous);
+    Set<String> removed = plan.removedSince(previous);
+    // Every file the site will have, for the link check (pages load the search index's first file).
+    Set<String> files = site == null ? new HashSet<>() : new HashSet<>(site.files());
+    files.removeAll(removed);
+    for (SitePlan.Output o : outputs) files.add(o.path());
+    files.add(SearchIndexStage.PATH);
+    Map<String, PageLinks> links = site == null ? new HashMap<>() : new HashMap<>(site.links());
+    links.keySet().removeAll(removed);
+    String basePath = SitePaths.basePath(linked.library().config().baseUrl());
+
+    Set<String> unchecked = new HashSet<>();
+    SiteRenderer.Report pages = plan.write(outputs.stream().filter(o -> !o.listing()).toList(), target.pages(), diagnostics);
+    links.putAll(pages.links());
+    unchecked.addAll(pages.links().keySet());
+    boolean told = false;
+    if (target.inPlace()) {
+      // In place, the pages of what changed are shown before the listings are made: check them now.
+      if (!unchecked.isEmpty()) SiteLinkChecker.check(target.root(), files, links, unchecked, basePath, diagnostics);
+      unchecked.clear();
+      timer.lap("render");
+      if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
+      Set<String> shown = target.pagesDone();
+      told = !shown.isEmpty();
+      if (told) pagesWritten.accept(PagesWritten.of(shown, Set.of()));
+    }
+    SiteRenderer.Report listed = plan.write(outputs.stream().filter(SitePlan.Output::listing).toList(), target.listings(),
+        diagnostics);
+    links.putAll(listed.links());
+    unchecked.addAll(listed.links().keySet());
+    timer.lap(target.inPlace() ? "listings" : "render");
+    // A page that went away may have been linked from pages that did not change: check them all then.
+    if (!removed.isEmpty()) unchecked.addAll(links.keySet());
+    if (!unchecked.isEmpty()) SiteLinkChecker.check(target.root(), files, links, unchecked, basePath, diagnostics);
+    timer.lap("check links");
+    if (diagnostics.hasErrors()) {
+      target.undoPages();
+      return failed(diagnostics, output, timer);
+    }
+    for (String path : removed) target.delete(path);
+    Set<String> listings = target.listingsDone();
+    // Every good update says so at least once, even when no page changed: a shown problem list goes away.
+    if (target.inPlace() && (!listings.isEmpty() || !removed.isEmpty() || !told)) {
+      pagesWritten.accept(PagesWritten.of(listings, removed));
+    }
+    int pageCount = target.inPlace()
+        ? (int) target.written().stream().filter(p -> p.endsWith(".html")).count()
+        : pages.pages() + listed.pages();
+    SearchDocuments documents = target.commit(linked, caches.index);
+    timer.lap("index and write");
+    if (!target.inPlace()) pagesWritten.accept(PagesWritten.all());
+    if (documents != null && options.searchDocuments() != null) SearchDocumentsFile.write(documents, options.searchDocuments());
+    files.removeAll(target.deleted());
+    files.addAll(target.written());
+    lastWritten = target.written();
+    lastRendered = outputs.stream().map(SitePlan.Output::path).collect(java.util.stream.Collectors.toUnmodifiableSet());
     Set<String> deleted = new HashSet<>(removed);
-    deleted.addAll(index.deletedFiles());
-    lastWritten = Set.copyOf(written);
+    deleted.addAll(target.deleted());
     lastDeleted = Set.copyOf(deleted);
-    site = new Site(site.config(), site.theme(), site.readership(), plan, links, Set.copyOf(files), output);
-    return result;
+    site = new Site(plan, links, Set.copyOf(files), output);
+    return new BuildResult(true, diagnostics.sorted(), linked.library().incidents().size(), pageCount, output, timer.timings());
   }
 
   /** The files the last successful run wrote: every file after a full build, the changed ones after an update. */
   public Set<String> lastWritten() {
     return lastWritten;
+  }
+
+  /**
+   * The plan's outputs the last successful run rendered: those whose key (template and values, or
+   * source file) changed. A file rendered again may still have the same bytes, and is then not written.
+   */
+  public Set<String> lastRendered() {
+    return lastRendered;
   }
 
   /** The files the last successful update deleted. */
@@ -331,13 +343,25 @@ public final class LiveBuild {
     return config;
   }
 
-  private Library loadAndValidate(SiteConfig config, Set<Path> changed, Diagnostics diagnostics, StageTimer timer) {
-    caches.reads.begin(changed);
-    LibrarySources sources = LibraryLoader.load(options.source(), config, diagnostics, caches.reads);
-    timer.lap("load");
-    Library library = LibraryValidator.validate(sources, config, options.drafts(), diagnostics, caches.validation);
-    timer.lap("validate");
-    return library;
+  /** The readership the Learning page is made of: read once per cache, when the build is given a source. */
+  private Readership readership(Library library, Diagnostics diagnostics, StageTimer timer) {
+    if (options.readership() == null || caches.readership != null) return caches.readership;
+    try {
+      caches.readership = options.readership().load(Readership.writeUps(library));
+    } catch (IOException e) {
+      diagnostics.error(SourcePosition.of(options.readership().name()), e.getMessage());
+    }
+    timer.lap("readership");
+    return caches.readership;
+  }
+
+  /** The theme: the default one with the library's overrides; read once per cache. */
+  private Theme theme(SiteConfig config) {
+    if (caches.theme == null) {
+      caches.themeFolder = root.resolve(config.folders().templates()).normalize();
+      caches.theme = Theme.load(caches.themeFolder);
+    }
+    return caches.theme;
   }
 
   /**

@@ -30,16 +30,6 @@ import java.util.Set;
 final class PlannedLinks {
   private PlannedLinks() {}
 
-  /**
-   * Checks against the site a build makes of {@code linked} with the theme whose overrides are in
-   * {@code templates} (without a readership report: its Learning page is not counted); nothing is
-   * planned when no body links straight to the site.
-   */
-  static void check(LinkedLibrary linked, Path templates, Diagnostics diagnostics) {
-    if (linked.siteLinks().isEmpty()) return;
-    check(linked, SiteRenderer.plan(linked, null, Theme.load(templates), SiteBuild.GENERATOR, RenderCache.none()), diagnostics);
-  }
-
   /** Checks against the site of {@code plan}. */
   static void check(LinkedLibrary linked, SitePlan plan, Diagnostics diagnostics) {
     if (linked.siteLinks().isEmpty()) return;

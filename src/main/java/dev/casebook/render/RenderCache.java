@@ -30,11 +30,6 @@ public final class RenderCache {
   private Taxonomies taxonomies;
   private ListingsKey listingsKey;
   private List<SitePlan.Output> listings;
-  private Map<String, IncidentPage> pages = new HashMap<>();
-  private Map<String, IncidentPage> nextPages = new HashMap<>();
-
-  /** A write-up's page in the last plan, with what it was made of. */
-  private record IncidentPage(Object[] inputs, SitePlan.Output output) {}
 
   /** What the listing pages are made of, compared by identity where the parts are kept objects. */
   record ListingsKey(List<IncidentView> views, Taxonomies taxonomies, Object citations, Object code, Object designs,
@@ -93,8 +88,6 @@ public final class RenderCache {
     slugs = List.copyOf(termSlugs.stream().map(Map::copyOf).toList());
     views.begin();
     nextViewsById = new HashMap<>();
-    pages = nextPages;
-    nextPages = new HashMap<>(pages.size() * 2);
   }
 
   /** The view of {@code incident}: the last one when it is equal, so unchanged views stay the same objects. */
@@ -104,23 +97,6 @@ public final class RenderCache {
     if (last != null && last != view && last.equals(view)) view = last;
     nextViewsById.put(incident.id(), view);
     return view;
-  }
-
-  /**
-   * The last plan's page of write-up {@code id} when it was made of equal {@code inputs} (equal
-   * inputs make equal template values), else null.
-   */
-  SitePlan.Output incidentPage(String id, Object[] inputs) {
-    IncidentPage last = pages.get(id);
-    if (last == null || !java.util.Arrays.equals(last.inputs(), inputs)) return null;
-    nextPages.put(id, last);
-    return last.output();
-  }
-
-  /** Keeps {@code output}, made of {@code inputs}, as write-up {@code id}'s page; returns it. */
-  SitePlan.Output incidentPage(String id, Object[] inputs, SitePlan.Output output) {
-    nextPages.put(id, new IncidentPage(inputs, output));
-    return output;
   }
 
   /** Ends a plan: its views are the ones the next plan compares with. */

@@ -61,6 +61,9 @@ public final class SitePlan {
     for (Output o : outputs) byPath.putIfAbsent(o.path(), o);
   }
 
+  /** The plan of a site that has no files yet: every output of a plan has changed since it. */
+  public static final SitePlan EMPTY = new SitePlan(List.of());
+
   public Collection<Output> outputs() {
     return outputs;
   }

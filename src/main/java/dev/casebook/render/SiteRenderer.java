@@ -121,12 +121,9 @@ public final class SiteRenderer {
   private SitePlan plan() {
     List<SitePlan.Output> outputs = new ArrayList<>();
     List<Incident> incidents = linked.library().incidents();
-    for (int n = 0; n < incidents.size(); n++) {
-      Incident incident = incidents.get(n);
-      Object[] inputs = incidentInputs(incident, n);
-      SitePlan.Output last = cache.incidentPage(incident.id(), inputs);
-      outputs.add(last != null ? last : cache.incidentPage(incident.id(), inputs, incidentPage(incident, n)));
-    }
+    // A page's key is its template and the values the template sees: a page is made again exactly
+    // when one of them changed. Unchanged views and bodies are the same objects, so comparing is cheap.
+    for (int n = 0; n < incidents.size(); n++) outputs.add(incidentPage(incidents.get(n), n));
     RenderCache.ListingsKey key = new RenderCache.ListingsKey(allViews, taxonomies, linked.citations(), linked.code(),
         List.copyOf(designViews.values()), readership, site);
     List<SitePlan.Output> listings = cache.listings(key);
@@ -143,32 +140,6 @@ public final class SiteRenderer {
     assets(outputs, diagrams);
     outputs.add(IncidentIdList.output(linked.library().incidents()));
     return new SitePlan(outputs);
-  }
-
-  /**
-   * Everything a write-up's page is made of, cheap to compare: the site, the views and bodies it shows (kept
-   * as the same objects while unchanged, so most comparisons are by identity), the citations of it
-   * and the views of those who cite it, its code links and readers, and its neighbours.
-   */
-  private Object[] incidentInputs(Incident incident, int n) {
-    List<Citation> citing = linked.citations().citing(incident.id());
-    Object[] inputs = new Object[9 + incident.related().size() + citing.size()];
-    int k = 0;
-    inputs[k++] = site;
-    inputs[k++] = incidentViews.get(incident.id());
-    inputs[k++] = linked.bodies().get(incident.id());
-    inputs[k++] = citing;
-    inputs[k++] = linked.code().referencesOf(incident.id());
-    inputs[k++] = linked.code().citing(incident.id());
-    inputs[k++] = readers.get(incident.id());
-    inputs[k++] = n > 0 ? allViews.get(n - 1) : null;
-    inputs[k++] = n + 1 < allViews.size() ? allViews.get(n + 1) : null;
-    for (Incident.Reference r : incident.related()) inputs[k++] = incidentViews.get(r.id());
-    for (Citation c : citing) {
-      IncidentView from = incidentViews.get(c.from());
-      inputs[k++] = from != null ? from : designViews.get(c.from());
-    }
-    return inputs;
   }
 
   /** A write-up's page: its template and the values it sees. */

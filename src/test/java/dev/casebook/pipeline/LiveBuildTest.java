@@ -120,6 +120,7 @@ class LiveBuildTest {
     edit(FAILOVER, text -> text + "\nThe replica lag alert was tuned afterwards.\n");
     Change c = update(FAILOVER);
     assertEquals(Set.of(FAILOVER_PAGE), pages(c));
+    assertEquals(Set.of(FAILOVER_PAGE), live.lastRendered(), "only its page's values changed");
     assertTrue(c.written().stream().allMatch(p -> p.equals(FAILOVER_PAGE) || p.startsWith("assets/search/")), c.written()::toString);
     assertTrue(c.written().stream().anyMatch(p -> p.startsWith("assets/search/body-")), "its body shard");
     assertTrue(c.written().stream().anyMatch(p -> p.startsWith("assets/search/text-")), "its text file");
@@ -132,6 +133,7 @@ class LiveBuildTest {
     edit(FAILOVER, text -> text);
     Change c = update(FAILOVER);
     assertEquals(Set.of(), c.written());
+    assertEquals(Set.of(), live.lastRendered(), "no page's values changed");
     assertEquals(0, c.result().pages());
   }
 
