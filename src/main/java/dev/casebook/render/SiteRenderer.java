@@ -12,6 +12,9 @@ import dev.casebook.model.Incident;
 import dev.casebook.model.DesignDoc;
 import dev.casebook.readership.Readership;
 import dev.casebook.readership.ReadershipReport;
+import dev.casebook.render.view.PageContext;
+import dev.casebook.render.view.IncidentPage;
+import dev.casebook.render.view.DesignPage;
 import dev.casebook.render.view.DesignCiting;
 import dev.casebook.render.view.DesignView;
 import dev.casebook.render.view.Citing;
@@ -145,26 +148,26 @@ public final class SiteRenderer {
   /** A write-up's page: its template and the values it sees. */
   private SitePlan.Output incidentPage(Incident incident, int n) {
     RenderedBody body = linked.bodies().get(incident.id());
-    Map<String, Object> model = new HashMap<>();
-    model.put("incident", incidentViews.get(incident.id()));
-    model.put("content", ViewFactory.content(body));
-    model.put("related", incident.related().stream().map(r -> incidentViews.get(r.id())).filter(v -> v != null).toList());
-    List<Citing> citing = linked.citations().citing(incident.id()).stream()
+    List<Citation> citations = linked.citations().citing(incident.id());
+    List<Citing> citing = citations.stream()
         .filter(c -> incidentViews.containsKey(c.from()))
         .map(c -> new Citing(incidentViews.get(c.from()), c.context())).toList();
-    model.put("citedBy", citing);
-    model.put("citedByDesign", linked.citations().citing(incident.id()).stream()
-        .filter(c -> designViews.containsKey(c.from()))
-        .map(c -> new DesignCiting(designViews.get(c.from()), c.context())).toList());
-    model.put("relatedBy", citing.stream().map(Citing::incident).toList());
-    model.put("code", linked.code().referencesOf(incident.id()).stream().map(p -> ViewFactory.codeLink(p, config)).toList());
-    model.put("citedInCode", linked.code().citing(incident.id()).stream().map(ViewFactory::codeCiting).toList());
-    model.put("readers", readers.get(incident.id()));
-    model.put("newer", n > 0 ? allViews.get(n - 1) : null);
-    model.put("older", n + 1 < allViews.size() ? allViews.get(n + 1) : null);
     String url = SitePaths.incident(incident.id());
-    return output("incident.ftlh", url + "index.html", model("incident", incident.title(), incident.summary(), url, model),
-        traced(body, incident.source()));
+    IncidentPage page = new IncidentPage(
+        context("incident", incident.title(), incident.summary(), url),
+        incidentViews.get(incident.id()),
+        ViewFactory.content(body),
+        incident.related().stream().map(r -> incidentViews.get(r.id())).filter(v -> v != null).toList(),
+        citing,
+        citations.stream().filter(c -> designViews.containsKey(c.from()))
+            .map(c -> new DesignCiting(designViews.get(c.from()), c.context())).toList(),
+        citing.stream().map(Citing::incident).toList(),
+        linked.code().referencesOf(incident.id()).stream().map(p -> ViewFactory.codeLink(p, config)).toList(),
+        linked.code().citing(incident.id()).stream().map(ViewFactory::codeCiting).toList(),
+        readers.get(incident.id()),
+        n > 0 ? allViews.get(n - 1) : null,
+        n + 1 < allViews.size() ? allViews.get(n + 1) : null);
+    return output("incident.ftlh", url + "index.html", page, traced(body, incident.source()));
   }
 
   /** Where in the library each URL a body puts on its page was written. */
@@ -182,8 +185,9 @@ public final class SiteRenderer {
       List<IncidentView> cites = linked.citations().cites(key).stream().map(incidentViews::get).filter(v -> v != null).toList();
       RenderedBody body = linked.designBodies().get(d.slug());
       String url = SitePaths.design(d.slug());
-      pages.add(output("design.ftlh", url + "index.html", model("design", d.title(), "", url, Map.of("design", designViews.get(key),
-          "content", ViewFactory.content(body), "cites", cites)), traced(body, d.source())));
+      pages.add(output("design.ftlh", url + "index.html",
+          new DesignPage(context("design", d.title(), "", url), designViews.get(key), ViewFactory.content(body), cites),
+          traced(body, d.source())));
     }
   }
 
@@ -266,8 +270,16 @@ public final class SiteRenderer {
     return model;
   }
 
-  /** A page or feed: its template and the values the template sees decide its bytes. */
-  private record Page(String template, Map<String, Object> model) {}
+  /** What every page's layout reads. */
+  private PageContext context(String kind, String title, String description, String url) {
+    String root = SitePaths.rootFrom(url);
+    String canonical = config.baseUrl().isEmpty() ? "" : config.baseUrl() + url;
+    return new PageContext(site, root + "assets/", config.readership().endpoint(),
+        new PageInfo(kind, title, description == null ? "" : description, url, canonical), root);
+  }
+
+  /** A page or feed: its template and the values the template sees (a page model or a map) decide its bytes. */
+  private record Page(String template, Object model) {}
 
   private void render(List<SitePlan.Output> pages, String template, String path, Map<String, Object> model) {
     pages.add(output(template, path, model));
@@ -278,11 +290,11 @@ public final class SiteRenderer {
   }
 
   /** @param traced where in the library the URLs the page's body makes were written */
-  private SitePlan.Output output(String template, String path, Map<String, Object> model, Map<String, SourcePosition> traced) {
+  private SitePlan.Output output(String template, String path, Object model, Map<String, SourcePosition> traced) {
     return new SitePlan.Output(path, new Page(template, model), r -> render(r, template, path, model, traced));
   }
 
-  private void render(SitePlan.Rendering r, String template, String path, Map<String, Object> model,
+  private void render(SitePlan.Rendering r, String template, String path, Object model,
       Map<String, SourcePosition> traced) throws IOException {
     try {
       if (path.endsWith(".html")) {

@@ -56,10 +56,11 @@ public final class TemplateEngine {
   }
 
   /**
-   * Renders {@code name} with {@code model} to UTF-8, the bytes of the page file; a template error
-   * names the template and line.
+   * Renders {@code name} with {@code model} (a {@link dev.casebook.render.view.PageModel}, or a map
+   * of names to values) to UTF-8, the bytes of the page file; a template error names the template
+   * and line.
    */
-  public byte[] renderUtf8(String name, Map<String, Object> model) throws TemplateFailure {
+  public byte[] renderUtf8(String name, Object model) throws TemplateFailure {
     Utf8PageWriter out = new Utf8PageWriter();
     render(name, model, out);
     byte[] page = out.toByteArray();
@@ -67,11 +68,13 @@ public final class TemplateEngine {
     return page;
   }
 
-  /** Renders {@code name} with {@code model} into {@code out}. */
-  public void render(String name, Map<String, Object> model, java.io.Writer out) throws TemplateFailure {
+  /** Renders {@code name} with {@code model} (a page model or a map) into {@code out}. */
+  public void render(String name, Object model, java.io.Writer out) throws TemplateFailure {
     try {
       Template template = configuration.getTemplate(name);
-      template.process(model, out);
+      Object root = model instanceof dev.casebook.render.view.PageModel page
+          ? new PageModelHash(page, configuration.getObjectWrapper()) : model;
+      template.process(root, out);
     } catch (TemplateException e) {
       String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
       int line = e.getLineNumber() != null ? e.getLineNumber() : 0;
