@@ -21,7 +21,6 @@ import dev.casebook.link.SitePaths;
 import dev.casebook.load.LibraryLoader;
 import dev.casebook.load.LibrarySources;
 import dev.casebook.load.ReadCache;
-import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
 import dev.casebook.readership.Readership;
 import dev.casebook.render.RenderCache;
@@ -37,7 +36,6 @@ import dev.casebook.write.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
@@ -101,7 +99,7 @@ public final class LiveBuild {
   }
 
   /** The code stage's last run: what it was given and what it found. */
-  private record CodeRun(List<Object> inputs, CodeFindings findings, List<Diagnostic> diagnostics) {}
+  private record CodeRun(CodeStage.Inputs inputs, CodeFindings findings, List<Diagnostic> diagnostics) {}
 
   /** The site in the output folder: its plan, its pages' links and its files. */
   private record Site(SitePlan plan, Map<String, PageLinks> links, Set<String> files, Path output) {}
@@ -365,16 +363,13 @@ public final class LiveBuild {
   }
 
   /**
-   * The code stage, run again only when a checkout changed, a write-up's code references did, or
-   * the ids comments may cite did.
+   * The code stage, run again only when its inputs (what it reads of the library) or a checkout's
+   * files changed.
    */
   private CodeFindings code(Library library, Set<Path> changed, Diagnostics diagnostics) {
-    List<Object> inputs = new ArrayList<>();
-    for (Incident i : library.incidents()) if (!i.code().isEmpty()) inputs.add(List.of(i.id(), i.code()));
-    inputs.add(library.knownIds());
-    inputs.add(library.incidents().stream().map(Incident::id).toList());
+    CodeStage.Inputs inputs = CodeStage.Inputs.of(library);
     boolean checkoutChanged = false;
-    for (CodeRepository repo : library.config().code()) {
+    for (CodeRepository repo : inputs.repositories()) {
       if (!repo.hasCheckout()) continue;
       Path checkout = root.resolve(repo.path()).normalize();
       checkoutChanged |= changed.stream().anyMatch(p -> p.startsWith(checkout));
@@ -385,7 +380,7 @@ public final class LiveBuild {
       return last.findings();
     }
     Diagnostics own = new Diagnostics();
-    CodeFindings findings = CodeStage.run(library, options.source(), own);
+    CodeFindings findings = CodeStage.run(inputs, options.source(), own);
     caches.code = new CodeRun(inputs, findings, own.sorted());
     diagnostics.addAll(own.sorted());
     return findings;
