@@ -30,6 +30,8 @@ public final class RenderCache {
   private Taxonomies taxonomies;
   private ListingsKey listingsKey;
   private List<SitePlan.Output> listings;
+  /** The write-ups' pages of the last plan, with what each one read. */
+  final IncidentPages incidentPages = new IncidentPages();
 
   /** What the listing pages are made of, compared by identity where the parts are kept objects. */
   record ListingsKey(List<IncidentView> views, Taxonomies taxonomies, Object citations, Object code, Object designs,

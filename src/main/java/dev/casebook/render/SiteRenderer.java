@@ -1,5 +1,6 @@
 package dev.casebook.render;
 
+import dev.casebook.code.PinnedReference;
 import dev.casebook.config.SiteConfig;
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
@@ -13,11 +14,8 @@ import dev.casebook.model.DesignDoc;
 import dev.casebook.readership.Readership;
 import dev.casebook.readership.ReadershipReport;
 import dev.casebook.render.view.PageContext;
-import dev.casebook.render.view.IncidentPage;
 import dev.casebook.render.view.DesignPage;
-import dev.casebook.render.view.DesignCiting;
 import dev.casebook.render.view.DesignView;
-import dev.casebook.render.view.Citing;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PageInfo;
 import dev.casebook.render.view.SiteView;
@@ -27,8 +25,6 @@ import dev.casebook.write.SiteOutput;
 import dev.casebook.render.view.LibraryView;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +51,7 @@ public final class SiteRenderer {
   private final LinkedLibrary linked;
   private final SiteConfig config;
   private final Theme theme;
-  private final TemplateEngine templates;
+  private final PageJobs jobs;
   private final Taxonomies taxonomies;
   private final SiteView site;
   private final LibraryView library;
@@ -72,7 +68,7 @@ public final class SiteRenderer {
     if (readership != null) for (ReadershipReport r : readership.writeUps()) readers.put(r.doc(), r);
     this.config = linked.library().config();
     this.theme = theme;
-    this.templates = cache.templates(theme);
+    this.jobs = new PageJobs(cache.templates(theme), theme, linked.library().config().folders().templates());
     List<Incident> incidents = linked.library().incidents();
     this.cache = cache;
     this.taxonomies = cache.taxonomies(config, incidents);
@@ -124,9 +120,10 @@ public final class SiteRenderer {
   private SitePlan plan() {
     List<SitePlan.Output> outputs = new ArrayList<>();
     List<Incident> incidents = linked.library().incidents();
-    // A page's key is its template and the values the template sees: a page is made again exactly
-    // when one of them changed. Unchanged views and bodies are the same objects, so comparing is cheap.
-    for (int n = 0; n < incidents.size(); n++) outputs.add(incidentPage(incidents.get(n), n));
+    // A page's key is its template and the values the template sees. The write-ups' pages are
+    // derived values: one is made again only when an input it read changed.
+    cache.incidentPages.start(incidentPageSources());
+    for (Incident incident : incidents) outputs.add(cache.incidentPages.page(incident.id()));
     RenderCache.ListingsKey key = new RenderCache.ListingsKey(allViews, taxonomies, linked.citations(), linked.code(),
         List.copyOf(designViews.values()), readership, site);
     List<SitePlan.Output> listings = cache.listings(key);
@@ -145,37 +142,23 @@ public final class SiteRenderer {
     return new SitePlan(outputs);
   }
 
-  /** A write-up's page: its template and the values it sees. */
-  private SitePlan.Output incidentPage(Incident incident, int n) {
-    RenderedBody body = linked.bodies().get(incident.id());
-    List<Citation> citations = linked.citations().citing(incident.id());
-    List<Citing> citing = citations.stream()
-        .filter(c -> incidentViews.containsKey(c.from()))
-        .map(c -> new Citing(incidentViews.get(c.from()), c.context())).toList();
-    String url = SitePaths.incident(incident.id());
-    IncidentPage page = new IncidentPage(
-        context("incident", incident.title(), incident.summary(), url),
-        incidentViews.get(incident.id()),
-        ViewFactory.content(body),
-        incident.related().stream().map(r -> incidentViews.get(r.id())).filter(v -> v != null).toList(),
-        citing,
-        citations.stream().filter(c -> designViews.containsKey(c.from()))
-            .map(c -> new DesignCiting(designViews.get(c.from()), c.context())).toList(),
-        citing.stream().map(Citing::incident).toList(),
-        linked.code().referencesOf(incident.id()).stream().map(p -> ViewFactory.codeLink(p, config)).toList(),
-        linked.code().citing(incident.id()).stream().map(ViewFactory::codeCiting).toList(),
-        readers.get(incident.id()),
-        n > 0 ? allViews.get(n - 1) : null,
-        n + 1 < allViews.size() ? allViews.get(n + 1) : null);
-    return output("incident.ftlh", url + "index.html", page, traced(body, incident.source()));
-  }
-
-  /** Where in the library each URL a body puts on its page was written. */
-  private static Map<String, SourcePosition> traced(RenderedBody body, Incident.Source source) {
-    if (body == null || body.sources().isEmpty()) return Map.of();
-    Map<String, SourcePosition> traced = new HashMap<>();
-    body.sources().forEach((url, at) -> traced.put(url, new SourcePosition(source.path(), source.bodyLine() + at.line() - 1, at.column())));
-    return traced;
+  /** The inputs of the write-ups' pages in this plan. */
+  private IncidentPages.Sources incidentPageSources() {
+    Map<String, String> branches = new HashMap<>();
+    for (dev.casebook.config.CodeRepository r : config.code()) if (r.branch() != null) branches.put(r.name(), r.branch());
+    IncidentPages.Settings settings = new IncidentPages.Settings(site, config.baseUrl(), config.readership().endpoint(),
+        Map.copyOf(branches), jobs);
+    List<Incident> incidents = linked.library().incidents();
+    Map<String, List<Citation>> citing = new HashMap<>();
+    Map<String, List<PinnedReference>> code = new HashMap<>();
+    Map<String, List<dev.casebook.code.CodeCitation>> codeCiting = new HashMap<>();
+    for (Incident i : incidents) {
+      citing.put(i.id(), linked.citations().citing(i.id()));
+      code.put(i.id(), linked.code().referencesOf(i.id()));
+      codeCiting.put(i.id(), linked.code().citing(i.id()));
+    }
+    return new IncidentPages.Sources(settings, incidents, incidentViews, linked.bodies(), citing, designViews, code, codeCiting,
+        readers);
   }
 
   /** A page per design document (their bodies are not part of the listings' key). */
@@ -187,7 +170,7 @@ public final class SiteRenderer {
       String url = SitePaths.design(d.slug());
       pages.add(output("design.ftlh", url + "index.html",
           new DesignPage(context("design", d.title(), "", url), designViews.get(key), ViewFactory.content(body), cites),
-          traced(body, d.source())));
+          IncidentPages.traced(body, d.source())));
     }
   }
 
@@ -278,43 +261,16 @@ public final class SiteRenderer {
         new PageInfo(kind, title, description == null ? "" : description, url, canonical), root);
   }
 
-  /** A page or feed: its template and the values the template sees (a page model or a map) decide its bytes. */
-  private record Page(String template, Object model) {}
-
   private void render(List<SitePlan.Output> pages, String template, String path, Map<String, Object> model) {
     pages.add(output(template, path, model));
   }
 
   private SitePlan.Output output(String template, String path, Map<String, Object> model) {
-    return output(template, path, model, Map.of());
+    return jobs.output(template, path, model, Map.of());
   }
 
-  /** @param traced where in the library the URLs the page's body makes were written */
   private SitePlan.Output output(String template, String path, Object model, Map<String, SourcePosition> traced) {
-    return new SitePlan.Output(path, new Page(template, model), r -> render(r, template, path, model, traced));
-  }
-
-  private void render(SitePlan.Rendering r, String template, String path, Object model,
-      Map<String, SourcePosition> traced) throws IOException {
-    try {
-      if (path.endsWith(".html")) {
-        byte[] html = templates.renderUtf8(template, model);
-        r.out().write(path, html);
-        r.links().put(path, PageLinks.scan(templateSource(template), html).tracedTo(traced));
-      } else {
-        try (java.io.Writer writer = new java.io.OutputStreamWriter(r.out().create(path), StandardCharsets.UTF_8)) {
-          templates.render(template, model, writer);
-        }
-      }
-    } catch (TemplateEngine.TemplateFailure e) {
-      r.diagnostics().error(new SourcePosition(templateSource(e.template()), e.line(), 0), "template error: " + e.getMessage());
-    }
-  }
-
-  /** Where a template comes from, as diagnostics name it. */
-  private String templateSource(String template) {
-    boolean own = theme.overrideRoot().isPresent() && theme.overrideRoot().get().resolve(template).toFile().isFile();
-    return own ? config.folders().templates() + "/" + template : "(default theme) " + template;
+    return jobs.output(template, path, model, traced);
   }
 
   private static void copyResource(SiteOutput out, String resource, String path, String what) throws IOException {

@@ -67,9 +67,9 @@ final class ViewFactory {
         config.editUrlOf(i.source().path()));
   }
 
-  static dev.casebook.render.view.CodeLinkView codeLink(dev.casebook.code.PinnedReference p, dev.casebook.config.SiteConfig config) {
+  /** @param branch the branch of the reference's repository, or empty */
+  static dev.casebook.render.view.CodeLinkView codeLink(dev.casebook.code.PinnedReference p, String branch) {
     dev.casebook.model.CodeReference r = p.reference();
-    String branch = config.codeRepository(r.repo()).map(dev.casebook.config.CodeRepository::branch).orElse("");
     return new dev.casebook.render.view.CodeLinkView(r.repo(), r.path(), r.lines(),
         dev.casebook.code.CodeLocations.shortCommit(p.commit()), branch, p.permalink());
   }

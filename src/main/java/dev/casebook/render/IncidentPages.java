@@ -1,0 +1,114 @@
+package dev.casebook.render;
+
+import dev.casebook.code.CodeCitation;
+import dev.casebook.code.PinnedReference;
+import dev.casebook.diag.SourcePosition;
+import dev.casebook.link.Citation;
+import dev.casebook.link.SitePaths;
+import dev.casebook.markdown.RenderedBody;
+import dev.casebook.memo.Derived;
+import dev.casebook.memo.Input;
+import dev.casebook.model.Incident;
+import dev.casebook.readership.ReadershipReport;
+import dev.casebook.render.view.Citing;
+import dev.casebook.render.view.CodeLinkView;
+import dev.casebook.render.view.DesignCiting;
+import dev.casebook.render.view.DesignView;
+import dev.casebook.render.view.IncidentPage;
+import dev.casebook.render.view.IncidentView;
+import dev.casebook.render.view.PageContext;
+import dev.casebook.render.view.PageInfo;
+import dev.casebook.render.view.SiteView;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The write-ups' pages, each made from the plan's inputs alone and kept from one plan to the next
+ * while none of the inputs it read changed: an edit re-plans the pages that show what it changed
+ * and no others, and no list of what a page shows is kept by hand.
+ */
+final class IncidentPages {
+  /** What every write-up page shares. */
+  record Settings(SiteView site, String baseUrl, String readershipEndpoint, Map<String, String> branches, PageJobs jobs) {}
+
+  /**
+   * What a write-up's page shows of the write-up itself and of nothing else: other write-ups are
+   * read through their views, so a page is made again when what it shows of them changed.
+   *
+   * @param newer the write-up before it in the list of all write-ups, or null
+   * @param older the one after it, or null
+   */
+  record Own(Incident incident, RenderedBody body, List<Citation> citing, List<PinnedReference> code,
+      List<CodeCitation> codeCiting, ReadershipReport readers, String newer, String older) {}
+
+  private static final String ALL = "";
+
+  private final Input<String, Settings> settings = Input.byValue("settings");
+  private final Input<String, Own> own = Input.byValue("write-ups");
+  private final Input<String, IncidentView> views = Input.byIdentity("views");
+  private final Input<String, DesignView> designs = Input.byValue("designs");
+  private final Derived<String, SitePlan.Output> pages = new Derived<>();
+
+  /** The values of one plan's inputs. */
+  record Sources(Settings settings, List<Incident> incidents, Map<String, IncidentView> views, Map<String, RenderedBody> bodies,
+      Map<String, List<Citation>> citing, Map<String, DesignView> designs, Map<String, List<PinnedReference>> code,
+      Map<String, List<CodeCitation>> codeCiting, Map<String, ReadershipReport> readers) {}
+
+  /** Starts a plan with these inputs. */
+  synchronized void start(Sources s) {
+    settings.set(Map.of(ALL, s.settings()));
+    List<Incident> incidents = s.incidents();
+    Map<String, Own> byId = new HashMap<>(incidents.size() * 2);
+    for (int n = 0; n < incidents.size(); n++) {
+      String id = incidents.get(n).id();
+      byId.put(id, new Own(incidents.get(n), s.bodies().get(id), s.citing().getOrDefault(id, List.of()),
+          s.code().getOrDefault(id, List.of()), s.codeCiting().getOrDefault(id, List.of()), s.readers().get(id),
+          n > 0 ? incidents.get(n - 1).id() : null, n + 1 < incidents.size() ? incidents.get(n + 1).id() : null));
+    }
+    own.set(byId);
+    views.set(s.views());
+    designs.set(s.designs());
+    pages.begin();
+  }
+
+  /** Write-up {@code id}'s page. */
+  SitePlan.Output page(String id) {
+    return pages.get(id, this::make);
+  }
+
+  /** Makes a page, reading only inputs. */
+  private SitePlan.Output make(String id) {
+    Settings s = settings.get(ALL);
+    Own self = own.get(id);
+    Incident incident = self.incident();
+    RenderedBody body = self.body();
+    List<Citation> citations = self.citing();
+    List<Citing> citedBy = citations.stream().filter(c -> views.get(c.from()) != null)
+        .map(c -> new Citing(views.get(c.from()), c.context())).toList();
+    List<DesignCiting> citedByDesign = citations.stream().filter(c -> designs.get(c.from()) != null)
+        .map(c -> new DesignCiting(designs.get(c.from()), c.context())).toList();
+    List<CodeLinkView> links = self.code().stream()
+        .map(p -> ViewFactory.codeLink(p, s.branches().getOrDefault(p.reference().repo(), ""))).toList();
+    String url = SitePaths.incident(id);
+    String root = SitePaths.rootFrom(url);
+    PageContext context = new PageContext(s.site(), root + "assets/", s.readershipEndpoint(),
+        new PageInfo("incident", incident.title(), Objects.requireNonNullElse(incident.summary(), ""), url,
+            s.baseUrl().isEmpty() ? "" : s.baseUrl() + url), root);
+    IncidentPage page = new IncidentPage(context, views.get(id), ViewFactory.content(body),
+        incident.related().stream().map(r -> views.get(r.id())).filter(Objects::nonNull).toList(),
+        citedBy, citedByDesign, citedBy.stream().map(Citing::incident).toList(), links,
+        self.codeCiting().stream().map(ViewFactory::codeCiting).toList(),
+        self.readers(), self.newer() == null ? null : views.get(self.newer()), self.older() == null ? null : views.get(self.older()));
+    return s.jobs().output("incident.ftlh", url + "index.html", page, traced(body, incident.source()));
+  }
+
+  /** Where in the library each URL a body puts on its page was written. */
+  static Map<String, SourcePosition> traced(RenderedBody body, Incident.Source source) {
+    if (body == null || body.sources().isEmpty()) return Map.of();
+    Map<String, SourcePosition> traced = new HashMap<>();
+    body.sources().forEach((u, at) -> traced.put(u, new SourcePosition(source.path(), source.bodyLine() + at.line() - 1, at.column())));
+    return traced;
+  }
+}
