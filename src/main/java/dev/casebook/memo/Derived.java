@@ -33,8 +33,26 @@ public final class Derived<K, V> {
 
   private static final ThreadLocal<Deque<Set<Read>>> READING = ThreadLocal.withInitial(ArrayDeque::new);
 
+  private final boolean keepEqual;
   private volatile Map<K, Entry<V>> last = new ConcurrentHashMap<>();
   private volatile Map<K, Entry<V>> current = new ConcurrentHashMap<>();
+
+  private Derived(boolean keepEqual) {
+    this.keepEqual = keepEqual;
+  }
+
+  /** Values computed again are the new ones. */
+  public static <K, V> Derived<K, V> of() {
+    return new Derived<>(false);
+  }
+
+  /**
+   * A value computed again that equals the last run's is the last run's object, so that what reads
+   * it by identity (an {@link Input#byIdentity} of these values, say) sees no change.
+   */
+  public static <K, V> Derived<K, V> keepingEqual() {
+    return new Derived<>(true);
+  }
 
   /**
    * Starts a run, after its inputs were set. Only the last run's values may be reused: an input's
@@ -67,6 +85,7 @@ public final class Derived<K, V> {
         } finally {
           entry = new Entry<>(null, List.copyOf(stack.pop()));
         }
+        if (keepEqual && before != null && java.util.Objects.equals(before.value(), value)) value = before.value();
         entry = new Entry<>(value, entry.reads());
       }
       current.put(key, entry);

@@ -49,7 +49,7 @@ final class IncidentPages {
   private final Input<String, Own> own = Input.byValue("write-ups");
   private final Input<String, IncidentView> views = Input.byIdentity("views");
   private final Input<String, DesignView> designs = Input.byValue("designs");
-  private final Derived<String, SitePlan.Output> pages = new Derived<>();
+  private final Derived<String, SitePlan.Output> pages = Derived.of();
 
   /** The values of one plan's inputs. */
   record Sources(Settings settings, List<Incident> incidents, Map<String, IncidentView> views, Map<String, RenderedBody> bodies,

@@ -1,12 +1,11 @@
 package dev.casebook.render;
 
 import dev.casebook.config.SiteConfig;
-import dev.casebook.memo.Memo;
+import dev.casebook.memo.Derived;
+import dev.casebook.memo.Input;
 import dev.casebook.model.Incident;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.SiteView;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +18,9 @@ import java.util.Map;
  * the same objects. Belongs to one configuration and one theme.
  */
 public final class RenderCache {
-  private final Memo<Incident, IncidentView> views = Memo.byIdentity();
-  private Map<String, IncidentView> viewsById = new HashMap<>();
-  private Map<String, IncidentView> nextViewsById = new HashMap<>();
-  private List<Map<String, String>> slugs;
+  private final Input<String, Incident> writeUps = Input.byIdentity("write-ups");
+  private final Input<String, Taxonomies.TermLinks> termLinks = Input.byValue("term links");
+  private final Derived<String, IncidentView> views = Derived.keepingEqual();
   private Theme theme;
   private TemplateEngine templates;
   private List<Incident> termsOf;
@@ -82,28 +80,22 @@ public final class RenderCache {
     return this.site;
   }
 
-  void begin(List<Map<String, String>> termSlugs) {
-    if (slugs != null && !slugs.equals(termSlugs)) {
-      views.clear();
-      viewsById = new HashMap<>();
+  /**
+   * The views of {@code incidents}, by id: a view is made again when its write-up is a new object
+   * or the URLs of the terms changed, and a view made again equal to the last is the last object,
+   * so that what compares views by identity sees no change.
+   */
+  Map<String, IncidentView> views(List<Incident> incidents, Taxonomies.TermLinks terms, ViewFactory factory) {
+    Map<String, Incident> byId = new java.util.LinkedHashMap<>(incidents.size() * 2);
+    for (Incident i : incidents) byId.put(i.id(), i);
+    synchronized (this) {
+      writeUps.set(byId);
+      termLinks.set(Map.of("", terms));
+      views.begin();
     }
-    slugs = List.copyOf(termSlugs.stream().map(Map::copyOf).toList());
-    views.begin();
-    nextViewsById = new HashMap<>();
-  }
-
-  /** The view of {@code incident}: the last one when it is equal, so unchanged views stay the same objects. */
-  IncidentView view(Incident incident, ViewFactory factory) {
-    IncidentView view = views.get(incident, factory::incident);
-    IncidentView last = viewsById.get(incident.id());
-    if (last != null && last != view && last.equals(view)) view = last;
-    nextViewsById.put(incident.id(), view);
-    return view;
-  }
-
-  /** Ends a plan: its views are the ones the next plan compares with. */
-  void viewsDone() {
-    viewsById = nextViewsById;
+    Map<String, IncidentView> out = new java.util.LinkedHashMap<>(incidents.size() * 2);
+    for (Incident i : incidents) out.put(i.id(), views.get(i.id(), id -> factory.incident(writeUps.get(id), termLinks.get(""))));
+    return out;
   }
 
   /** The listing outputs of the last plan when {@code key} is the same as its key, else null. */

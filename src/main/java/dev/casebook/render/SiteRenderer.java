@@ -72,10 +72,7 @@ public final class SiteRenderer {
     List<Incident> incidents = linked.library().incidents();
     this.cache = cache;
     this.taxonomies = cache.taxonomies(config, incidents);
-    ViewFactory views = new ViewFactory(config, taxonomies);
-    cache.begin(taxonomies.slugs());
-    for (Incident i : incidents) incidentViews.put(i.id(), cache.view(i, views));
-    cache.viewsDone();
+    incidentViews.putAll(cache.views(incidents, taxonomies.links(), new ViewFactory(config)));
     this.allViews = List.copyOf(incidentViews.values());
     this.site = cache.site(new SiteView(config.title(), config.description(), config.baseUrl(), config.language(), generator,
         taxonomies.all().stream().map(Taxonomy::link).toList(), "feed.xml", !linked.library().designDocs().isEmpty(),

@@ -4,7 +4,9 @@ import dev.casebook.config.SiteConfig;
 import dev.casebook.config.Vocabulary;
 import dev.casebook.model.Incident;
 import java.util.Comparator;
+import dev.casebook.render.view.Link;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The four ways to browse a library. */
@@ -25,9 +27,22 @@ final class Taxonomies {
         Vocabulary.open("years"), Comparator.<String>reverseOrder());
   }
 
-  /** Every term's slug, by taxonomy: write-up views link terms by them. */
-  List<java.util.Map<String, String>> slugs() {
-    return all().stream().map(Taxonomy::slugs).toList();
+  /**
+   * The URL of every term a write-up's view links to, by taxonomy: all that views need of the
+   * taxonomies, so a view is made again when one of these changed.
+   */
+  record TermLinks(Map<String, String> teams, Map<String, String> services, Map<String, String> tags) {
+    static Link link(Map<String, String> urls, String term) {
+      return new Link(term, urls.get(term));
+    }
+
+    static List<Link> links(Map<String, String> urls, List<String> terms) {
+      return terms.stream().filter(urls::containsKey).map(t -> link(urls, t)).toList();
+    }
+  }
+
+  TermLinks links() {
+    return new TermLinks(teams.urls(), services.urls(), tags.urls());
   }
 
   List<Taxonomy> all() {

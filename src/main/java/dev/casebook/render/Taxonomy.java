@@ -90,9 +90,11 @@ final class Taxonomy {
     return new dev.casebook.render.view.TaxonomyLink(key, title, singular, url());
   }
 
-  /** Each term's slug, which its URL is made of. */
-  Map<String, String> slugs() {
-    return java.util.Collections.unmodifiableMap(slugs);
+  /** Each term's URL in the site. */
+  Map<String, String> urls() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String term : slugs.keySet()) out.put(term, url(term));
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   TaxonomyView view() {

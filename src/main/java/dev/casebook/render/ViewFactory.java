@@ -26,17 +26,16 @@ final class ViewFactory {
 
   private final DateTimeFormatter moment;
   private final DateTimeFormatter time;
-  private final Taxonomies taxonomies;
   private final SiteConfig config;
 
-  ViewFactory(SiteConfig config, Taxonomies taxonomies) {
+  ViewFactory(SiteConfig config) {
     this.config = config;
     this.moment = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH).withZone(config.timezone());
     this.time = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(config.timezone());
-    this.taxonomies = taxonomies;
   }
 
-  IncidentView incident(Incident i) {
+  /** The view of write-up {@code i}, whose terms link to {@code terms}. */
+  IncidentView incident(Incident i, Taxonomies.TermLinks terms) {
     Timeline t = i.timeline();
     return new IncidentView(
         i.id(),
@@ -48,10 +47,10 @@ final class ViewFactory {
         i.status().word(),
         i.summary(),
         i.severity(),
-        i.owner().isEmpty() ? null : taxonomies.teams.link(i.owner()),
-        taxonomies.teams.links(i.teams()),
-        taxonomies.services.links(i.services()),
-        taxonomies.tags.links(i.tags()),
+        i.owner().isEmpty() ? null : Taxonomies.TermLinks.link(terms.teams(), i.owner()),
+        Taxonomies.TermLinks.links(terms.teams(), i.teams()),
+        Taxonomies.TermLinks.links(terms.services(), i.services()),
+        Taxonomies.TermLinks.links(terms.tags(), i.tags()),
         i.authors(),
         i.responders(),
         moment(t.started()),

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class DerivedTest {
   final Input<String, String> titles = Input.byIdentity("titles");
   final Input<String, List<String>> links = Input.byValue("links");
-  final Derived<String, String> pages = new Derived<>();
+  final Derived<String, String> pages = Derived.of();
   final List<String> computed = new ArrayList<>();
 
   /** A page: its title and the titles of the pages it links to. */
@@ -69,7 +69,7 @@ class DerivedTest {
 
   @Test
   void readsOfADerivedValueCountForTheValueThatReadIt() {
-    Derived<String, String> summaries = new Derived<>();
+    Derived<String, String> summaries = Derived.of();
     run(Map.of("a", "A", "b", "B"), Map.of("a", List.of("b"), "b", List.of()));
     summaries.begin();
     String outer = summaries.get("a", k -> "[" + pages.get(k, this::page) + "]");
@@ -96,5 +96,29 @@ class DerivedTest {
     assertEquals("A -> B", pages.get("a", this::page));
     run(Map.of("a", "A"), Map.of("a", List.of("b")));
     assertEquals("A -> null", pages.get("a", this::page));
+  }
+
+  @Test
+  void keepingEqualValuesKeepsTheLastObjectWhenTheNewOneIsEqual() {
+    Derived<String, List<String>> lengths = Derived.keepingEqual();
+    Derived<String, List<String>> plain = Derived.of();
+    run(Map.of("a", "AB"), Map.of("a", List.of()));
+    lengths.begin();
+    plain.begin();
+    List<String> first = lengths.get("a", k -> List.of(String.valueOf(titles.get(k).length())));
+    List<String> firstPlain = plain.get("a", k -> List.of(String.valueOf(titles.get(k).length())));
+
+    run(Map.of("a", "CD"), Map.of("a", List.of()));
+    lengths.begin();
+    plain.begin();
+    List<String> second = lengths.get("a", k -> List.of(String.valueOf(titles.get(k).length())));
+    List<String> secondPlain = plain.get("a", k -> List.of(String.valueOf(titles.get(k).length())));
+    assertTrue(first == second, "an equal value computed again is the last object");
+    assertFalse(firstPlain == secondPlain);
+    assertEquals(firstPlain, secondPlain);
+
+    run(Map.of("a", "EFG"), Map.of("a", List.of()));
+    lengths.begin();
+    assertEquals(List.of("3"), lengths.get("a", k -> List.of(String.valueOf(titles.get(k).length()))));
   }
 }
