@@ -87,16 +87,134 @@
     var tbody = table.tBodies[0];
     var rows = Array.prototype.slice.call(tbody.rows);
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
-    var total = rows.length;
+    // A table of more than one page holds one page of rows; to sort or filter, it loads the rows of
+    // every page (data-rows) once and shows those instead.
+    var rowsScript = table.getAttribute("data-rows");
+    var allLoaded = !rowsScript;
+    var loading = false;
+    var total = allLoaded ? rows.length : parseInt(table.getAttribute("data-total"), 10) || rows.length;
 
-    rows.forEach(function (row, index) {
-      row._order = index;
-      row._text = [
-        row.textContent,
-        (row.getAttribute("data-tags") || "").replace(/\|/g, " "),
-        (row.getAttribute("data-teams") || "").replace(/\|/g, " ")
-      ].join(" ").toLowerCase().replace(/\s+/g, " ");
-    });
+    function prepare() {
+      rows.forEach(function (row, index) {
+        row._order = index;
+        row._text = [
+          row.textContent,
+          (row.getAttribute("data-tags") || "").replace(/\|/g, " "),
+          (row.getAttribute("data-teams") || "").replace(/\|/g, " ")
+        ].join(" ").toLowerCase().replace(/\s+/g, " ");
+      });
+    }
+    prepare();
+
+    function el(tag, className, text) {
+      var e = document.createElement(tag);
+      if (className) e.className = className;
+      if (text) e.textContent = text;
+      return e;
+    }
+
+    function link(href, text, className) {
+      var a = el("a", className, text);
+      a.setAttribute("href", table.getAttribute("data-root") + href);
+      return a;
+    }
+
+    function spanCell(span, label) {
+      var td = el("td", "col-num");
+      td.setAttribute("data-label", label);
+      td.setAttribute("data-sort", span ? String(span[0]) : "");
+      if (span) {
+        var t = el("time", "", span[1]);
+        t.setAttribute("datetime", span[2]);
+        td.appendChild(t);
+      } else {
+        var dash = el("span", "muted", "\u2013");
+        dash.setAttribute("aria-hidden", "true");
+        td.appendChild(dash);
+        td.appendChild(el("span", "visually-hidden", "not recorded"));
+      }
+      return td;
+    }
+
+    // One row as the page's template writes it, from [id, title, summary, date, owner, services,
+    // teams, tags, severity, nearMiss, status, detect, mitigate] (see IncidentRows.java).
+    function buildRow(r, terms) {
+      var tr = document.createElement("tr");
+      var owner = r[4] >= 0 ? terms[r[4]] : null;
+      var teams = owner ? [owner[0]] : [];
+      r[6].forEach(function (t) { if (teams.indexOf(terms[t][0]) === -1) teams.push(terms[t][0]); });
+      var url = "incidents/" + r[0] + "/";
+      tr.setAttribute("data-id", r[0]);
+      tr.setAttribute("data-services", r[5].map(function (s) { return terms[s][0]; }).join("|"));
+      tr.setAttribute("data-teams", teams.join("|"));
+      tr.setAttribute("data-tags", r[7].join("|"));
+      tr.setAttribute("data-year", r[3].slice(0, 4));
+      tr.setAttribute("data-severity", r[8]);
+      tr.setAttribute("data-near-miss", r[9] ? "true" : "false");
+      tr.setAttribute("data-status", r[10]);
+      var id = el("td", "col-id");
+      id.setAttribute("data-sort", r[0]);
+      id.appendChild(link(url, r[0]));
+      var title = el("td", "col-title");
+      title.setAttribute("data-sort", r[1]);
+      title.appendChild(link(url, r[1], "incident-table__title"));
+      if (r[9] || r[10] !== "published") {
+        var badges = el("span", "incident-table__badges");
+        if (r[9]) badges.appendChild(el("span", "badge badge--near-miss", "Near miss"));
+        if (r[10] === "in-review") badges.appendChild(el("span", "badge badge--status badge--in-review", "In review"));
+        if (r[10] === "draft") badges.appendChild(el("span", "badge badge--status badge--draft", "Draft"));
+        title.appendChild(document.createTextNode(" "));
+        title.appendChild(badges);
+      }
+      if (r[2]) title.appendChild(el("p", "incident-table__summary", r[2]));
+      var date = el("td", "col-date");
+      date.setAttribute("data-sort", r[3]);
+      var time = el("time", "", r[3]);
+      time.setAttribute("datetime", r[3]);
+      date.appendChild(time);
+      var ownerCell = el("td", "col-owner");
+      ownerCell.setAttribute("data-sort", owner ? owner[0] : "");
+      ownerCell.setAttribute("data-label", "Owner");
+      if (owner) ownerCell.appendChild(link(owner[1], owner[0]));
+      var services = el("td", "col-services");
+      services.setAttribute("data-label", "Services");
+      r[5].forEach(function (s, k) {
+        if (k) services.appendChild(document.createTextNode(", "));
+        services.appendChild(link(terms[s][1], terms[s][0]));
+      });
+      var severity = el("td", "col-severity");
+      severity.setAttribute("data-sort", r[8]);
+      if (r[8]) {
+        var badge = el("span", "badge badge--severity sev-" + r[8].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""), r[8]);
+        badge.setAttribute("title", "Severity");
+        severity.appendChild(badge);
+      }
+      [id, title, date, ownerCell, services, severity, spanCell(r[11], "Detect"), spanCell(r[12], "Mitigate")]
+        .forEach(function (td) { tr.appendChild(td); });
+      return tr;
+    }
+
+    // Loads every row, then calls done; the pages' own links stay for readers without script.
+    function loadAll(done) {
+      if (allLoaded || loading) return;
+      loading = true;
+      var script = document.createElement("script");
+      script.src = rowsScript;
+      script.onload = function () {
+        var data = window.casebookIncidentRows;
+        if (!data) return;
+        var fragment = document.createDocumentFragment();
+        rows = data.rows.map(function (r) { var tr = buildRow(r, data.terms); fragment.appendChild(tr); return tr; });
+        while (tbody.firstChild) tbody.removeChild(tbody.firstChild);
+        tbody.appendChild(fragment);
+        total = rows.length;
+        allLoaded = true;
+        prepare();
+        Array.prototype.forEach.call(document.querySelectorAll("[data-pagination]"), function (nav) { nav.hidden = true; });
+        done();
+      };
+      document.head.appendChild(script);
+    }
 
     var controls = {};
     if (form) {
@@ -235,6 +353,13 @@
 
     function apply(updateUrl) {
       var state = readState();
+      var filtered = Object.keys(state).some(function (k) { return state[k]; });
+      var sorted = sort.key !== DEFAULT_SORT.key || sort.dir !== DEFAULT_SORT.dir;
+      if (!allLoaded && (filtered || sorted)) {
+        if (updateUrl) toUrl(state);
+        loadAll(function () { apply(false); });
+        return;
+      }
       var shown = 0;
       rows.forEach(function (row) {
         var ok = matches(row, state);
@@ -242,7 +367,10 @@
         if (ok) shown++;
       });
       sortRows();
-      if (countEl) {
+      if (countEl && !allLoaded) {
+        var first = parseInt(table.getAttribute("data-first"), 10) || 0;
+        countEl.textContent = "Showing " + (first + 1) + "\u2013" + (first + rows.length) + " of " + total + " write-ups";
+      } else if (countEl) {
         countEl.textContent = shown === total
           ? "Showing all " + total + " write-up" + (total === 1 ? "" : "s")
           : "Showing " + shown + " of " + total + " write-up" + (total === 1 ? "" : "s");
