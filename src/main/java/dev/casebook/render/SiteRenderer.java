@@ -253,8 +253,10 @@ public final class SiteRenderer {
         model("404", "Page not found", "", "404.html", Map.of("root", SitePaths.basePath(config.baseUrl()), "library", library)));
     page(pages, "search.ftlh", "search", "Search", "Search every write-up.", "search/", Map.of("library", library));
     if (!designViews.isEmpty()) {
-      page(pages, "designs.ftlh", "designs", "Design documents", "Design documents that cite write-ups.",
-          "design/", Map.of("designs", List.copyOf(designViews.values()), "library", library));
+      for (Pages.Page<DesignView> p : Pages.of("design/", List.copyOf(designViews.values()), Pages.SIZE)) {
+        page(pages, "designs.ftlh", "designs", "Design documents", "Design documents that cite write-ups.",
+            p.url(), Map.of("designs", p.entries(), "pagination", p.pagination(), "library", library));
+      }
     }
     CitationModels cited = new CitationModels(linked.citations(), linked.code(), incidentViews.keySet(), designViews.keySet());
     if (readership != null) {

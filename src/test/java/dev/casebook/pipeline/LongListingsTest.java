@@ -26,12 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LongListingsTest {
   static final int COUNT = 250;
+  static final int DESIGNS = 130;
   @TempDir static Path tmp;
   static Path site;
 
   @BeforeAll
   static void build() throws Exception {
     Path library = LongLibrary.write(tmp.resolve("library"), COUNT);
+    LongLibrary.designs(library, DESIGNS);
     site = tmp.resolve("site");
     BuildResult result = SiteBuild.build(new BuildOptions(library, site, false, null));
     assertTrue(result.written(), result.diagnostics().toString());
@@ -109,6 +111,17 @@ class LongListingsTest {
     assertEquals("Resolver outage number 250", newest.get(1).asText());
     assertEquals("data", data.get("terms").get(newest.get(4).asInt()).get(0).asText());
     assertEquals("teams/data/", data.get("terms").get(newest.get(4).asInt()).get(1).asText());
+  }
+
+  @Test
+  void theDesignDocumentsAreListedInPagesToo() {
+    List<Document> pages = pages("design/");
+    assertEquals(2, pages.size());
+    List<String> titles = new ArrayList<>();
+    for (Document page : pages) titles.addAll(page.select("main .compact-list > li > a").eachText());
+    assertEquals(DESIGNS, titles.size());
+    assertEquals(DESIGNS, new java.util.HashSet<>(titles).size());
+    assertEquals("Next →", pages.get(0).selectFirst("nav.pagination a[rel=next]").text());
   }
 
   @Test

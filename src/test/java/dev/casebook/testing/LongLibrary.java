@@ -45,6 +45,15 @@ public final class LongLibrary {
     return dir;
   }
 
+  /** Adds {@code count} design documents to the library at {@code dir}, each citing write-up 1. */
+  public static void designs(Path dir, int count) throws IOException {
+    Files.createDirectories(dir.resolve("design"));
+    for (int n = 1; n <= count; n++) {
+      Files.writeString(dir.resolve("design").resolve("%04d-plan.md".formatted(n)),
+          "---\ntitle: Plan %d\nstatus: accepted\n---\nWe learned from %s.\n".formatted(n, id(1)));
+    }
+  }
+
   /** The id of write-up {@code n}, from 1. */
   public static String id(int n) {
     return "INC-%04d".formatted(n);
