@@ -57,6 +57,16 @@ class LongTableInBrowserTest {
   }
 
   @Test
+  void openedFromDiskTheRowsOfEveryPageLoadAndLinkToPages() throws Exception {
+    String url = served.site.resolve("incidents/index.html").toUri() + "?team=data";
+    Document page = org.jsoup.Jsoup.parse(served.chromium.dumpDom(url));
+    List<Element> rows = shown(page);
+    assertEquals(COUNT / 2, rows.size());
+    assertEquals("../incidents/" + LongLibrary.id(250) + "/index.html", rows.get(0).selectFirst("td.col-id a").attr("href"));
+    assertEquals("../teams/data/index.html", rows.get(0).selectFirst("td.col-owner a").attr("href"));
+  }
+
+  @Test
   void aSortOrdersTheRowsOfEveryPage() throws Exception {
     Document page = served.open("incidents/page/3/?sort=id&dir=asc");
     List<Element> rows = shown(page);
