@@ -20,6 +20,7 @@ import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PageInfo;
 import dev.casebook.render.view.SiteView;
 import dev.casebook.render.view.TaxonomyView;
+import dev.casebook.render.view.TermStats;
 import dev.casebook.sitecheck.PageLinks;
 import dev.casebook.write.SiteOutput;
 import dev.casebook.render.view.LibraryView;
@@ -179,8 +180,7 @@ public final class SiteRenderer {
     home.put("years", taxonomies.years.view());
     home.put("library", library);
     page(pages, "index.ftlh", "home", config.title(), config.description(), "", home);
-    page(pages, "incidents.ftlh", "incidents", "All write-ups", "Every write-up in the library.", "incidents/",
-        Map.of("incidents", allViews, "stats", ViewFactory.stats(allViews), "library", library));
+    incidentTable(pages);
     for (Taxonomy taxonomy : taxonomies.all()) {
       TaxonomyView view = taxonomy.view();
       page(pages, "taxonomy.ftlh", "taxonomy", taxonomy.title, "Write-ups by " + taxonomy.singular + ".",
@@ -188,17 +188,30 @@ public final class SiteRenderer {
       for (String term : taxonomy.terms()) {
         List<IncidentView> termIncidents = taxonomy.incidents(term).stream().map(i -> incidentViews.get(i.id())).toList();
         String description = taxonomy.term(term).description();
-        page(pages, "term.ftlh", "term", term, description.isEmpty() ? "Write-ups about " + term + "." : description,
-            taxonomy.url(term), Map.of("taxonomy", view, "term", taxonomy.term(term), "incidents", termIncidents,
-                "stats", ViewFactory.stats(termIncidents), "library", library));
+        TermStats stats = ViewFactory.stats(termIncidents);
+        for (Pages.Page<IncidentView> p : Pages.of(taxonomy.url(term), termIncidents, Pages.SIZE)) {
+          Map<String, Object> model = new HashMap<>();
+          model.put("taxonomy", view);
+          model.put("term", taxonomy.term(term));
+          model.put("incidents", p.entries());
+          model.put("pagination", p.pagination());
+          model.put("stats", stats);
+          model.put("newest", termIncidents.get(0));
+          model.put("oldest", termIncidents.get(termIncidents.size() - 1));
+          model.put("library", library);
+          page(pages, "term.ftlh", "term", term, description.isEmpty() ? "Write-ups about " + term + "." : description,
+              p.url(), model);
+        }
       }
     }
     render(pages, "404.ftlh", "404.html",
         model("404", "Page not found", "", "404.html", Map.of("root", SitePaths.basePath(config.baseUrl()), "library", library)));
     page(pages, "search.ftlh", "search", "Search", "Search every write-up.", "search/", Map.of("library", library));
     if (!designViews.isEmpty()) {
-      page(pages, "designs.ftlh", "designs", "Design documents", "Design documents that cite write-ups.",
-          "design/", Map.of("designs", List.copyOf(designViews.values()), "library", library));
+      for (Pages.Page<DesignView> p : Pages.of("design/", List.copyOf(designViews.values()), Pages.SIZE)) {
+        page(pages, "designs.ftlh", "designs", "Design documents", "Design documents that cite write-ups.",
+            p.url(), Map.of("designs", p.entries(), "pagination", p.pagination(), "library", library));
+      }
     }
     CitationModels cited = new CitationModels(linked.citations(), linked.code(), incidentViews.keySet(), designViews.keySet());
     if (readership != null) {
@@ -225,6 +238,21 @@ public final class SiteRenderer {
       render(pages, "sitemap.ftlx", "sitemap.xml",
           model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies)));
     }
+  }
+
+  /**
+   * The table of every write-up, {@link Pages#SIZE} rows a page; when it takes more than one page,
+   * also the rows of all of them as a script, which the table loads to sort and filter them all.
+   */
+  private void incidentTable(List<SitePlan.Output> pages) {
+    TermStats stats = ViewFactory.stats(allViews);
+    List<Pages.Page<IncidentView>> table = Pages.of("incidents/", allViews, Pages.SIZE);
+    String rows = table.size() > 1 ? IncidentRows.PATH : "";
+    for (Pages.Page<IncidentView> p : table) {
+      page(pages, "incidents.ftlh", "incidents", "All write-ups", "Every write-up in the library.", p.url(),
+          Map.of("incidents", p.entries(), "pagination", p.pagination(), "stats", stats, "library", library, "rowsScript", rows));
+    }
+    if (!rows.isEmpty()) pages.add(IncidentRows.output(allViews));
   }
 
   private DesignView designView(DesignDoc d) {

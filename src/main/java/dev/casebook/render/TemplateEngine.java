@@ -136,7 +136,11 @@ public final class TemplateEngine {
 
     @Override
     public java.io.Reader getReader(Object source, String encoding) throws IOException {
-      return Files.newBufferedReader((Path) source, java.nio.charset.Charset.forName(encoding));
+      Path file = (Path) source;
+      String text = Files.readString(file, java.nio.charset.Charset.forName(encoding));
+      String name = file.getFileName().toString();
+      boolean markup = name.endsWith(".ftlh") || name.endsWith(".ftlx");
+      return new java.io.StringReader(markup ? TemplateText.unindent(text) : text);
     }
 
     @Override

@@ -37,6 +37,14 @@ final class ServedSite implements AutoCloseable {
     return new ServedSite(site, PreviewServer.start(site, 0), Chromium.find(tmp));
   }
 
+  /** The site of {@code library}, built into {@code tmp}, served and opened in Chromium. */
+  static ServedSite of(Path library, Path tmp) throws Exception {
+    Path site = tmp.resolve("site");
+    BuildResult result = SiteBuild.build(new BuildOptions(library, site, false, null));
+    assertTrue(result.written(), result.diagnostics().toString());
+    return new ServedSite(site, PreviewServer.start(site, 0), Chromium.find(tmp));
+  }
+
   static ServedSite sample(Path tmp) throws Exception {
     return sample(tmp, site -> {});
   }
