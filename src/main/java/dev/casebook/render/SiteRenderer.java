@@ -14,6 +14,13 @@ import dev.casebook.model.DesignDoc;
 import dev.casebook.readership.Readership;
 import dev.casebook.readership.ReadershipReport;
 import dev.casebook.render.view.PageContext;
+import dev.casebook.render.view.PageModel;
+import dev.casebook.render.view.HomePage;
+import dev.casebook.render.view.IncidentsPage;
+import dev.casebook.render.view.TaxonomyPage;
+import dev.casebook.render.view.TermPage;
+import dev.casebook.render.view.DesignsPage;
+import dev.casebook.render.view.LibraryPage;
 import dev.casebook.render.view.DesignPage;
 import dev.casebook.render.view.DesignView;
 import dev.casebook.render.view.IncidentView;
@@ -174,43 +181,36 @@ public final class SiteRenderer {
 
   /** Every page but the write-ups' and design documents' own. */
   private void listings(List<SitePlan.Output> pages) {
-    Map<String, Object> home = new HashMap<>();
-    home.put("recent", allViews.subList(0, Math.min(RECENT, allViews.size())));
-    home.put("nearMisses", allViews.stream().filter(IncidentView::nearMiss).limit(RECENT).toList());
-    home.put("years", taxonomies.years.view());
-    home.put("library", library);
-    page(pages, "index.ftlh", "home", config.title(), config.description(), "", home);
+    page(pages, "index.ftlh", "", new HomePage(context("home", config.title(), config.description(), ""),
+        allViews.subList(0, Math.min(RECENT, allViews.size())),
+        allViews.stream().filter(IncidentView::nearMiss).limit(RECENT).toList(), taxonomies.years.view(), library));
     incidentTable(pages);
     for (Taxonomy taxonomy : taxonomies.all()) {
       TaxonomyView view = taxonomy.view();
-      page(pages, "taxonomy.ftlh", "taxonomy", taxonomy.title, "Write-ups by " + taxonomy.singular + ".",
-          taxonomy.url(), Map.of("taxonomy", view, "library", library));
+      page(pages, "taxonomy.ftlh", taxonomy.url(), new TaxonomyPage(
+          context("taxonomy", taxonomy.title, "Write-ups by " + taxonomy.singular + ".", taxonomy.url()), view, library));
       for (String term : taxonomy.terms()) {
         List<IncidentView> termIncidents = taxonomy.incidents(term).stream().map(i -> incidentViews.get(i.id())).toList();
         String description = taxonomy.term(term).description();
         TermStats stats = ViewFactory.stats(termIncidents);
         for (Pages.Page<IncidentView> p : Pages.of(taxonomy.url(term), termIncidents, Pages.SIZE)) {
-          Map<String, Object> model = new HashMap<>();
-          model.put("taxonomy", view);
-          model.put("term", taxonomy.term(term));
-          model.put("incidents", p.entries());
-          model.put("pagination", p.pagination());
-          model.put("stats", stats);
-          model.put("newest", termIncidents.get(0));
-          model.put("oldest", termIncidents.get(termIncidents.size() - 1));
-          model.put("library", library);
-          page(pages, "term.ftlh", "term", term, description.isEmpty() ? "Write-ups about " + term + "." : description,
-              p.url(), model);
+          String about = description.isEmpty() ? "Write-ups about " + term + "." : description;
+          page(pages, "term.ftlh", p.url(), new TermPage(context("term", term, about, p.url()), view, taxonomy.term(term),
+              p.entries(), p.pagination(), stats, termIncidents.get(0), termIncidents.get(termIncidents.size() - 1), library));
         }
       }
     }
-    render(pages, "404.ftlh", "404.html",
-        model("404", "Page not found", "", "404.html", Map.of("root", SitePaths.basePath(config.baseUrl()), "library", library)));
-    page(pages, "search.ftlh", "search", "Search", "Search every write-up.", "search/", Map.of("library", library));
+    // Served for any missing URL at any depth: its links start from the site's path on its server.
+    String base = SitePaths.basePath(config.baseUrl());
+    pages.add(jobs.output("404.ftlh", "404.html", new LibraryPage(new PageContext(site, base + "assets/",
+        config.readership().endpoint(), new PageInfo("404", "Page not found", "", "404.html", ""), base), library), Map.of()));
+    page(pages, "search.ftlh", "search/",
+        new LibraryPage(context("search", "Search", "Search every write-up.", "search/"), library));
     if (!designViews.isEmpty()) {
       for (Pages.Page<DesignView> p : Pages.of("design/", List.copyOf(designViews.values()), Pages.SIZE)) {
-        page(pages, "designs.ftlh", "designs", "Design documents", "Design documents that cite write-ups.",
-            p.url(), Map.of("designs", p.entries(), "pagination", p.pagination(), "library", library));
+        page(pages, "designs.ftlh", p.url(), new DesignsPage(
+            context("designs", "Design documents", "Design documents that cite write-ups.", p.url()), p.entries(),
+            p.pagination(), library));
       }
     }
     CitationModels cited = new CitationModels(linked.citations(), linked.code(), incidentViews.keySet(), designViews.keySet());
@@ -249,8 +249,9 @@ public final class SiteRenderer {
     List<Pages.Page<IncidentView>> table = Pages.of("incidents/", allViews, Pages.SIZE);
     String rows = table.size() > 1 ? IncidentRows.PATH : "";
     for (Pages.Page<IncidentView> p : table) {
-      page(pages, "incidents.ftlh", "incidents", "All write-ups", "Every write-up in the library.", p.url(),
-          Map.of("incidents", p.entries(), "pagination", p.pagination(), "stats", stats, "library", library, "rowsScript", rows));
+      page(pages, "incidents.ftlh", p.url(), new IncidentsPage(
+          context("incidents", "All write-ups", "Every write-up in the library.", p.url()), p.entries(), p.pagination(),
+          stats, library, rows));
     }
     if (!rows.isEmpty()) pages.add(IncidentRows.output(allViews));
   }
@@ -260,6 +261,10 @@ public final class SiteRenderer {
     String label = d.date() == null ? "" : ViewFactory.dateLabel(d.date());
     return new DesignView(d.slug(), d.title(), SitePaths.design(d.slug()), d.status(), d.authors(), date, label,
         d.source().path(), linked.citations().cites(SitePaths.designKey(d.slug())).size());
+  }
+
+  private void page(List<SitePlan.Output> pages, String template, String url, PageModel model) {
+    pages.add(jobs.output(template, url + "index.html", model, Map.of()));
   }
 
   private void page(List<SitePlan.Output> pages, String template, String kind, String title, String description, String url,
