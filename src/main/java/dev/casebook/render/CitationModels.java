@@ -5,11 +5,14 @@ import dev.casebook.link.CitationGraph;
 import dev.casebook.readership.Readership;
 import dev.casebook.readership.ReadershipReport;
 import dev.casebook.render.view.CitationCount;
+import dev.casebook.render.view.CitationsPage;
+import dev.casebook.render.view.LearningPage;
+import dev.casebook.render.view.LibraryView;
+import dev.casebook.render.view.PageContext;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.LearningRow;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +56,18 @@ final class CitationModels {
   }
 
   /** The Citations page. */
-  Map<String, Object> citations(List<IncidentView> all) {
+  CitationsPage citations(PageContext context, List<IncidentView> all, LibraryView library) {
     List<CitationCount> counts = all.stream().map(this::count).toList();
     List<CitationCount> most = counts.stream().filter(c -> c.count() > 0)
         .sorted(Comparator.comparingInt(CitationCount::count).reversed()).limit(MOST_CITED).toList();
     List<IncidentView> uncited = counts.stream().filter(c -> c.count() == 0).map(CitationCount::incident).toList();
-    return Map.of("mostCited", most, "uncited", uncited.subList(0, Math.min(UNCITED_LISTED, uncited.size())),
-        "uncitedCount", uncited.size(), "citationCount", graph.citations().size(),
-        "codeCitationCount", code.citations().size());
+    return new CitationsPage(context, most, uncited.subList(0, Math.min(UNCITED_LISTED, uncited.size())), uncited.size(),
+        graph.citations().size(), code.citations().size(), library);
   }
 
   /** The Learning page: readership next to what the library knows at build time (citations). */
-  Map<String, Object> learning(List<IncidentView> all, Readership readership, Map<String, ReadershipReport> readers) {
+  LearningPage learning(PageContext context, List<IncidentView> all, Readership readership, Map<String, ReadershipReport> readers,
+      LibraryView library) {
     List<LearningRow> rows = new ArrayList<>();
     long reads = 0;
     long readToEnd = 0;
@@ -87,18 +90,12 @@ final class CitationModels {
     }
     List<LearningRow> sorted = rows.stream().sorted(Comparator.comparingLong(LearningRow::readersOutsideOwner).reversed()
         .thenComparing(Comparator.comparingInt(LearningRow::citations).reversed())).toList();
-    Map<String, Object> model = new HashMap<>();
-    model.put("rows", sorted);
-    model.put("since", readership.since() == null ? "" : ViewFactory.dateLabel(readership.since()));
-    model.put("readOutside", rows.stream().filter(r -> r.readersOutsideOwner() > 0).count());
-    model.put("unread", rows.stream().filter(r -> r.reads() == 0).count());
-    model.put("citedLater", rows.stream().filter(r -> r.citations() > 0).count());
-    model.put("readToEndPercent", reads == 0 ? -1 : (int) Math.round(100.0 * readToEnd / reads));
     Map<String, Long> bySize = new LinkedHashMap<>();
     sources.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> bySize.put(e.getKey(), e.getValue()));
-    model.put("sources", bySize);
-    model.put("months", readership.months());
-    return model;
+    return new LearningPage(context, sorted, readership.since() == null ? "" : ViewFactory.dateLabel(readership.since()),
+        rows.stream().filter(r -> r.readersOutsideOwner() > 0).count(), rows.stream().filter(r -> r.reads() == 0).count(),
+        rows.stream().filter(r -> r.citations() > 0).count(), reads == 0 ? -1 : (int) Math.round(100.0 * readToEnd / reads),
+        bySize, readership.months(), library);
   }
 }

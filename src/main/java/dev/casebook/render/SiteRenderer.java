@@ -215,16 +215,12 @@ public final class SiteRenderer {
     }
     CitationModels cited = new CitationModels(linked.citations(), linked.code(), incidentViews.keySet(), designViews.keySet());
     if (readership != null) {
-      Map<String, Object> learning = cited.learning(allViews, readership, readers);
-      learning.put("library", library);
-      page(pages, "learning.ftlh", "learning", "Learning",
-          "Whether write-ups are read beyond the teams that own them, read to the end, and cited by later work.",
-          "learning/", learning);
+      page(pages, "learning.ftlh", "learning/", cited.learning(context("learning", "Learning",
+          "Whether write-ups are read beyond the teams that own them, read to the end, and cited by later work.", "learning/"),
+          allViews, readership, readers, library));
     }
-    Map<String, Object> citations = new HashMap<>(cited.citations(allViews));
-    citations.put("library", library);
-    page(pages, "citations.ftlh", "citations", "Citations", "Which write-ups later write-ups, designs and code cite.",
-        "citations/", citations);
+    page(pages, "citations.ftlh", "citations/", cited.citations(
+        context("citations", "Citations", "Which write-ups later write-ups, designs and code cite.", "citations/"), allViews, library));
     List<DesignView> designs = List.copyOf(designViews.values());
     pages.add(new SitePlan.Output("citations.json",
         List.of(allViews, designs, linked.citations().citations(), linked.code()), r -> {
