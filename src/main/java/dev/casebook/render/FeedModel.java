@@ -1,6 +1,5 @@
 package dev.casebook.render;
 
-import dev.casebook.config.SiteConfig;
 import dev.casebook.render.view.FeedEntry;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.SitemapEntry;
@@ -15,22 +14,26 @@ import java.util.Map;
 final class FeedModel {
   private FeedModel() {}
 
-  static Map<String, Object> feed(SiteConfig config, List<IncidentView> newestFirst, int limit) {
+  static Map<String, Object> feed(String baseUrl, String title, List<IncidentView> newestFirst, int limit) {
     List<FeedEntry> entries = new ArrayList<>();
     for (IncidentView i : newestFirst.subList(0, Math.min(limit, newestFirst.size()))) {
       String updated = i.resolved() != null ? i.resolved().iso() : i.date() + "T00:00:00Z";
-      entries.add(new FeedEntry(i, config.baseUrl() + i.url(), updated));
+      entries.add(new FeedEntry(i, baseUrl + i.url(), updated));
     }
     String updated = entries.stream().map(FeedEntry::updated).max(String::compareTo).orElse("1970-01-01T00:00:00Z");
     Map<String, Object> model = new HashMap<>();
     model.put("entries", entries);
     model.put("updated", updated);
-    model.put("feedId", config.baseUrl().isEmpty() ? "urn:casebook:" + Slugs.of(config.title()) : config.baseUrl() + "feed.xml");
+    model.put("feedId", baseUrl.isEmpty() ? "urn:casebook:" + Slugs.of(title) : baseUrl + "feed.xml");
     return model;
   }
 
-  static Map<String, Object> sitemap(SiteConfig config, List<IncidentView> incidents, Taxonomies taxonomies) {
-    String base = config.baseUrl();
+  /**
+   * @param views every write-up's view by id: the taxonomies may be the last build's (kept while
+   *     the write-ups' ids, order and terms are the same), so their write-ups give ids, not dates
+   */
+  static Map<String, Object> sitemap(String base, List<IncidentView> incidents, Taxonomies taxonomies,
+      Map<String, IncidentView> views) {
     String newest = incidents.isEmpty() ? "" : incidents.get(0).date();
     List<SitemapEntry> urls = new ArrayList<>();
     urls.add(new SitemapEntry(base, newest));
@@ -40,7 +43,7 @@ final class FeedModel {
       TaxonomyView view = t.view();
       urls.add(new SitemapEntry(base + view.url(), newest));
       for (TermView term : view.terms()) {
-        urls.add(new SitemapEntry(base + term.url(), t.incidents(term.name()).get(0).date().toString()));
+        urls.add(new SitemapEntry(base + term.url(), views.get(t.incidents(term.name()).get(0).id()).date()));
       }
     }
     return Map.of("urls", urls);

@@ -26,21 +26,10 @@ public final class RenderCache {
   private List<Incident> termsOf;
   private SiteView site;
   private Taxonomies taxonomies;
-  private ListingsKey listingsKey;
+  private Listings.Sources listingsOf;
   private List<SitePlan.Output> listings;
   /** The write-ups' pages of the last plan, with what each one read. */
   final IncidentPages incidentPages = new IncidentPages();
-
-  /** What the listing pages are made of, compared by identity where the parts are kept objects. */
-  record ListingsKey(List<IncidentView> views, Taxonomies taxonomies, Object citations, Object code, Object designs,
-      Object readership, Object site) {
-    boolean same(ListingsKey o) {
-      if (o == null || o.views.size() != views.size()) return false;
-      for (int i = 0; i < views.size(); i++) if (views.get(i) != o.views.get(i)) return false;
-      return taxonomies == o.taxonomies && citations == o.citations && code == o.code && designs.equals(o.designs)
-          && readership == o.readership && site.equals(o.site);
-    }
-  }
 
   public static RenderCache none() {
     return new RenderCache();
@@ -98,13 +87,12 @@ public final class RenderCache {
     return out;
   }
 
-  /** The listing outputs of the last plan when {@code key} is the same as its key, else null. */
-  List<SitePlan.Output> listings(ListingsKey key) {
-    return key.same(listingsKey) ? listings : null;
-  }
-
-  void listings(ListingsKey key, List<SitePlan.Output> outputs) {
-    listingsKey = key;
-    listings = List.copyOf(outputs);
+  /** The listing outputs of {@code sources}: the last plan's when its sources were equal. */
+  synchronized List<SitePlan.Output> listings(Listings.Sources sources) {
+    if (!sources.equals(listingsOf)) {
+      listings = Listings.of(sources);
+      listingsOf = sources;
+    }
+    return listings;
   }
 }

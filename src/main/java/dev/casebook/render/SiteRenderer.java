@@ -129,15 +129,11 @@ public final class SiteRenderer {
     // derived values: one is made again only when an input it read changed.
     cache.incidentPages.start(incidentPageSources());
     for (Incident incident : incidents) outputs.add(cache.incidentPages.page(incident.id()));
-    RenderCache.ListingsKey key = new RenderCache.ListingsKey(allViews, taxonomies, linked.citations(), linked.code(),
-        List.copyOf(designViews.values()), readership, site);
-    List<SitePlan.Output> listings = cache.listings(key);
-    if (listings == null) {
-      listings = new ArrayList<>();
-      listings(listings);
-      listings.replaceAll(SitePlan.Output::asListing);
-      cache.listings(key, listings);
-    }
+    // The listings are a function of their sources alone, kept while the sources are equal.
+    List<SitePlan.Output> listings = cache.listings(new Listings.Sources(jobs, site, config.title(), config.description(),
+        config.baseUrl(), config.readership().endpoint(), allViews, Map.copyOf(incidentViews), taxonomies, library,
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(designViews)), linked.citations(), linked.code(), readership,
+        Map.copyOf(readers)));
     outputs.addAll(listings);
     designPages(outputs);
     boolean diagrams = linked.bodies().values().stream().anyMatch(RenderedBody::hasDiagrams)
@@ -179,104 +175,11 @@ public final class SiteRenderer {
     }
   }
 
-  /** Every page but the write-ups' and design documents' own. */
-  private void listings(List<SitePlan.Output> pages) {
-    page(pages, "index.ftlh", "", new HomePage(context("home", config.title(), config.description(), ""),
-        allViews.subList(0, Math.min(RECENT, allViews.size())),
-        allViews.stream().filter(IncidentView::nearMiss).limit(RECENT).toList(), taxonomies.years.view(), library));
-    incidentTable(pages);
-    for (Taxonomy taxonomy : taxonomies.all()) {
-      TaxonomyView view = taxonomy.view();
-      page(pages, "taxonomy.ftlh", taxonomy.url(), new TaxonomyPage(
-          context("taxonomy", taxonomy.title, "Write-ups by " + taxonomy.singular + ".", taxonomy.url()), view, library));
-      for (String term : taxonomy.terms()) {
-        List<IncidentView> termIncidents = taxonomy.incidents(term).stream().map(i -> incidentViews.get(i.id())).toList();
-        String description = taxonomy.term(term).description();
-        TermStats stats = ViewFactory.stats(termIncidents);
-        for (Pages.Page<IncidentView> p : Pages.of(taxonomy.url(term), termIncidents, Pages.SIZE)) {
-          String about = description.isEmpty() ? "Write-ups about " + term + "." : description;
-          page(pages, "term.ftlh", p.url(), new TermPage(context("term", term, about, p.url()), view, taxonomy.term(term),
-              p.entries(), p.pagination(), stats, termIncidents.get(0), termIncidents.get(termIncidents.size() - 1), library));
-        }
-      }
-    }
-    // Served for any missing URL at any depth: its links start from the site's path on its server.
-    String base = SitePaths.basePath(config.baseUrl());
-    pages.add(jobs.output("404.ftlh", "404.html", new LibraryPage(new PageContext(site, base + "assets/",
-        config.readership().endpoint(), new PageInfo("404", "Page not found", "", "404.html", ""), base), library), Map.of()));
-    page(pages, "search.ftlh", "search/",
-        new LibraryPage(context("search", "Search", "Search every write-up.", "search/"), library));
-    if (!designViews.isEmpty()) {
-      for (Pages.Page<DesignView> p : Pages.of("design/", List.copyOf(designViews.values()), Pages.SIZE)) {
-        page(pages, "designs.ftlh", p.url(), new DesignsPage(
-            context("designs", "Design documents", "Design documents that cite write-ups.", p.url()), p.entries(),
-            p.pagination(), library));
-      }
-    }
-    CitationModels cited = new CitationModels(linked.citations(), linked.code(), incidentViews.keySet(), designViews.keySet());
-    if (readership != null) {
-      page(pages, "learning.ftlh", "learning/", cited.learning(context("learning", "Learning",
-          "Whether write-ups are read beyond the teams that own them, read to the end, and cited by later work.", "learning/"),
-          allViews, readership, readers, library));
-    }
-    page(pages, "citations.ftlh", "citations/", cited.citations(
-        context("citations", "Citations", "Which write-ups later write-ups, designs and code cite.", "citations/"), allViews, library));
-    List<DesignView> designs = List.copyOf(designViews.values());
-    pages.add(new SitePlan.Output("citations.json",
-        List.of(allViews, designs, linked.citations().citations(), linked.code()), r -> {
-          try (java.io.OutputStream json = r.out().create("citations.json")) {
-            CitationGraphJson.write(allViews, designs, linked.citations(), linked.code(), json);
-          }
-        }));
-    render(pages, "feed.ftlx", "feed.xml",
-        model("feed", config.title(), config.description(), "feed.xml", FeedModel.feed(config, allViews, FEED_ENTRIES)));
-    if (!config.baseUrl().isEmpty()) {
-      render(pages, "sitemap.ftlx", "sitemap.xml",
-          model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies)));
-    }
-  }
-
-  /**
-   * The table of every write-up, {@link Pages#SIZE} rows a page; when it takes more than one page,
-   * also the rows of all of them as a script, which the table loads to sort and filter them all.
-   */
-  private void incidentTable(List<SitePlan.Output> pages) {
-    TermStats stats = ViewFactory.stats(allViews);
-    List<Pages.Page<IncidentView>> table = Pages.of("incidents/", allViews, Pages.SIZE);
-    String rows = table.size() > 1 ? IncidentRows.PATH : "";
-    for (Pages.Page<IncidentView> p : table) {
-      page(pages, "incidents.ftlh", p.url(), new IncidentsPage(
-          context("incidents", "All write-ups", "Every write-up in the library.", p.url()), p.entries(), p.pagination(),
-          stats, library, rows));
-    }
-    if (!rows.isEmpty()) pages.add(IncidentRows.output(allViews));
-  }
-
   private DesignView designView(DesignDoc d) {
     String date = d.date() == null ? "" : d.date().toString();
     String label = d.date() == null ? "" : ViewFactory.dateLabel(d.date());
     return new DesignView(d.slug(), d.title(), SitePaths.design(d.slug()), d.status(), d.authors(), date, label,
         d.source().path(), linked.citations().cites(SitePaths.designKey(d.slug())).size());
-  }
-
-  private void page(List<SitePlan.Output> pages, String template, String url, PageModel model) {
-    pages.add(jobs.output(template, url + "index.html", model, Map.of()));
-  }
-
-  private void page(List<SitePlan.Output> pages, String template, String kind, String title, String description, String url,
-      Map<String, Object> extra) {
-    render(pages, template, url + "index.html", model(kind, title, description, url, extra));
-  }
-
-  private Map<String, Object> model(String kind, String title, String description, String url, Map<String, Object> extra) {
-    Map<String, Object> model = new HashMap<>(extra);
-    String root = (String) model.computeIfAbsent("root", k -> SitePaths.rootFrom(url));
-    model.put("site", site);
-    model.put("assets", root + "assets/");
-    model.put("readership", config.readership().endpoint());
-    String canonical = config.baseUrl().isEmpty() || kind.equals("404") ? "" : config.baseUrl() + url;
-    model.put("page", new PageInfo(kind, title, description == null ? "" : description, url, canonical));
-    return model;
   }
 
   /** What every page's layout reads. */
@@ -285,14 +188,6 @@ public final class SiteRenderer {
     String canonical = config.baseUrl().isEmpty() ? "" : config.baseUrl() + url;
     return new PageContext(site, root + "assets/", config.readership().endpoint(),
         new PageInfo(kind, title, description == null ? "" : description, url, canonical), root);
-  }
-
-  private void render(List<SitePlan.Output> pages, String template, String path, Map<String, Object> model) {
-    pages.add(output(template, path, model));
-  }
-
-  private SitePlan.Output output(String template, String path, Map<String, Object> model) {
-    return jobs.output(template, path, model, Map.of());
   }
 
   private SitePlan.Output output(String template, String path, Object model, Map<String, SourcePosition> traced) {
