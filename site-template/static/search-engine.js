@@ -34,6 +34,9 @@
 
   var own = Object.prototype.hasOwnProperty;
 
+  /** The characters a fuzzy term (a typo) keeps: its near terms are looked for among the terms that begin with them. */
+  var FUZZY_PREFIX = 3;
+
   /** An engine over the manifest (window.casebookSearch); no file of the indexes loaded yet. */
   function create(manifest) {
     var lunr = lunrOf();
@@ -112,7 +115,7 @@
    * The partitions a lunr clause needs, as lunr.Index.query would look its terms up: each term the
    * search pipeline makes of it; a term with a wildcard, every term that begins with what comes
    * before its first "*" (every partition for a leading "*"); a fuzzy term, every term that begins
-   * with its first two characters (a typo in them is not found).
+   * with its first FUZZY_PREFIX characters (a typo in them is not found).
    */
   function clausePartitions(e, clause) {
     var terms = clause.usePipeline === false ? [clause.term] : e.pipeline.runString(clause.term);
@@ -120,7 +123,7 @@
     terms.forEach(function (t) {
       var star = t.indexOf("*");
       if (star >= 0) out = out.concat(prefixPartitions(e, t.slice(0, star)));
-      else if (clause.editDistance) out = out.concat(prefixPartitions(e, t.slice(0, 2)));
+      else if (clause.editDistance) out = out.concat(prefixPartitions(e, t.slice(0, FUZZY_PREFIX)));
       else out = out.concat(partitionsOf(e, t, t));
     });
     return out;
@@ -391,9 +394,10 @@
         var exact = parse(e, w.replace(/[:~^*\\+\-]/g, " ")) || [];
         var synonyms = own.call(SYNONYMS, w.toLowerCase()) ? SYNONYMS[w.toLowerCase()] : [];
         synonyms.forEach(function (syn) { (parse(e, syn) || []).forEach(function (c) { c.word = n; exact.push(c); }); });
-        // The word's own term and every term it begins: one partition, usually.
+        // The word's own term and, from 3 characters (the prefix fallback), every term it begins: one
+        // partition of each index, usually.
         var before = missing.length;
-        need(e, prefixPartitions(e, term), missing);
+        need(e, term.length >= 3 ? prefixPartitions(e, term) : partitionsOf(e, term, term), missing);
         exact.forEach(function (c) { need(e, clausePartitions(e, c), missing); });
         if (missing.length > before || id === undefined) { keys.push(w); shown.push(w); return; }
         if (!known(e, term) && !id && !synonyms.length) {
