@@ -73,6 +73,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# lunr.js 2.3.9 from its WebJar, for bench/search-bytes.js.
+lunr_js() {
+  local dir="$BENCH_DIR/lunr-2.3.9" jar
+  if [ ! -f "$dir/META-INF/resources/webjars/lunr/2.3.9/lunr.js" ]; then
+    jar="$(find "${HOME}/.m2/repository/org/webjars/npm/lunr/2.3.9" -name 'lunr-2.3.9.jar' | head -1)"
+    [ -n "$jar" ] || die "lunr 2.3.9's WebJar is not in ~/.m2 (mvn dependency:get -Dartifact=org.webjars.npm:lunr:2.3.9)"
+    mkdir -p "$dir" && (cd "$dir" && unzip -q -o "$jar" META-INF/resources/webjars/lunr/2.3.9/lunr.js)
+  fi
+  echo "$dir/META-INF/resources/webjars/lunr/2.3.9/lunr.js"
+}
+
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b / 1e6}'; }
 kb() { awk -v b="$1" 'BEGIN {printf "%.0f kB", b / 1e3}'; }
 
@@ -116,6 +127,12 @@ for n in "${SIZES[@]}"; do
     text_bytes=$(find "$site/assets/search" -type f -name 'text-*' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
     if [ "$LIB_WRITEUPS" -gt "$TIMED_MAX" ]; then
       SIZE_ROWS+=("| $mix | $LIB_WRITEUPS | $build_s | $(mb "$markdown") | $(mb "$search_bytes") in $search_files files (index $(mb "$index_bytes"), texts $(mb "$text_bytes")) | not run |")
+      # No browser at this size: the bytes each query costs, from the files the engine loads for it.
+      IFS='|' read -r -a qs <<<"$QUERIES"
+      for q in "${qs[@]}"; do
+        bytes=$(node "$ROOT/bench/search-bytes.js" "$(lunr_js)" "$site" "$q" | python3 -c 'import json, sys; print(json.loads(sys.stdin.read())["bytes"])')
+        ROWS+=("| $mix | $LIB_WRITEUPS | \"$q\" | casebook (no browser: bench/search-bytes.js) | $(kb "$bytes") | | | | |")
+      done
       continue
     fi
 
