@@ -279,7 +279,8 @@
    */
   function idRef(e, q, missing) {
     var id = q.trim().toLowerCase();
-    if (!id || /\s/.test(id) || !e.manifest.ids.length) return null;
+    // A word that sorts before the first id is no id: no file to load for it.
+    if (!id || /\s/.test(id) || !e.manifest.ids.length || id < e.manifest.ids[0]) return null;
     var name = idsFile(e, id);
     if (!has(e, name)) { missing.push(name); return undefined; }
     var ids = e.files[name];
