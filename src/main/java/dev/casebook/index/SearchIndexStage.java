@@ -212,7 +212,8 @@ public final class SearchIndexStage {
   }
 
   private static void addIndexJobs(SearchDocuments documents, SiteOutput out, List<Runnable> jobs) {
-    // Cutting the index builds it: once, before the jobs that write its partitions.
+    // Cutting an index builds it: once, before the jobs that write its partitions; the two at once.
+    SearchDocuments.GROUPS.parallelStream().forEach(documents::partitions);
     List<SearchDocuments.Partition> partitions = documents.partitions();
     List<List<IdEntry>> ids = idFiles(documents);
     jobs.add(() -> writeFile(out, PATH, file -> writeManifest(documents, ids, file)));
