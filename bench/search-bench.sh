@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# Search benchmark: what the search page downloads before its first results, and how fast they
-# show, on synthetic libraries of N write-ups, in headless Chromium.
+# Search benchmark, as a reader meets it: for generated libraries of N write-ups, builds the site,
+# indexes the same site with Pagefind, serves it over HTTP with gzip, opens the home page in a fresh
+# headless Chromium profile, types the query into the search box right after load, and records the
+# bytes fetched (Resource Timing) and the wall-clock ms from that keystroke to the first result on
+# screen; then the same with Pagefind's default UI. Also the size of the search files on disk.
 #
 #   bash bench/search-bench.sh [N ...]        (default: 1000 10000)
 #
 # Environment:
-#   BENCH_DIR    generated libraries and built sites (default: /tmp/casebook-bench)
-#   BENCH_MIXES  the mixes of library to run (default: uniform; see bench/library.sh)
-#   BENCH_REAL   the converted library of public postmortems, for the real mix (default: /tmp/real-postmortems)
-#   BENCH_SEED   generator seed (default: 42)
-#   BENCH_RUNS   page loads per measurement, the median is reported (default: 3)
-#   BENCH_QUERY  the query typed (default: failover)
-#   BENCH_JAR    the jar (default: target/casebook.jar, built if missing)
-#   CHROMIUM     the browser (default: chromium on the PATH)
+#   BENCH_DIR        generated libraries and built sites (default: /tmp/casebook-bench)
+#   BENCH_MIXES      the mixes of library (default: "uniform wide"; see bench/library.sh)
+#   BENCH_REAL       the converted library of public postmortems, for the real mix (default: /tmp/real-postmortems)
+#   BENCH_SEED       generator seed (default: 42)
+#   BENCH_RUNS       browser runs per engine and query, each with a fresh profile; the median is reported (default: 3)
+#   BENCH_QUERIES    the queries typed, separated by "|" (default: "failover|replica lag")
+#   BENCH_TIMED_MAX  above this many write-ups only the sizes are measured, no browser and no Pagefind (default: 10000)
+#   BENCH_JAR        the jar (default: target/casebook.jar, built if missing)
+#   CHROMIUM         the browser (default: chromium on the PATH)
+#   PAGEFIND         the pagefind command (default: installed with npm into $BENCH_DIR/pagefind-1.6.0)
 #
 # See bench/README.md ("Search benchmark") for what is measured.
 set -euo pipefail
@@ -23,9 +28,11 @@ cd "$ROOT"
 BENCH_DIR="${BENCH_DIR:-/tmp/casebook-bench}"
 SEED="${BENCH_SEED:-42}"
 RUNS="${BENCH_RUNS:-3}"
-QUERY="${BENCH_QUERY:-failover}"
+QUERIES="${BENCH_QUERIES:-failover|replica lag}"
+TIMED_MAX="${BENCH_TIMED_MAX:-10000}"
 JAR="${BENCH_JAR:-$ROOT/target/casebook.jar}"
 CHROMIUM="${CHROMIUM:-$(command -v chromium || true)}"
+PAGEFIND_VERSION=1.6.0
 
 die() { echo "search-bench: $*" >&2; exit 1; }
 log() { echo "search-bench: $*" >&2; }
@@ -45,37 +52,67 @@ fi
 
 mkdir -p "$BENCH_DIR"
 BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
+if [ -z "${PAGEFIND:-}" ]; then
+  PAGEFIND="$BENCH_DIR/pagefind-$PAGEFIND_VERSION/node_modules/.bin/pagefind"
+  if [ ! -x "$PAGEFIND" ]; then
+    command -v npm >/dev/null || die "npm is needed to install Pagefind (or set PAGEFIND)"
+    log "installing pagefind@$PAGEFIND_VERSION with npm into $BENCH_DIR/pagefind-$PAGEFIND_VERSION"
+    npm install --silent --no-audit --no-fund --prefix "$BENCH_DIR/pagefind-$PAGEFIND_VERSION" "pagefind@$PAGEFIND_VERSION" >&2
+  fi
+fi
 # shellcheck source=bench/library.sh
 source "$ROOT/bench/library.sh"
 MIXES=()
-while read -r mix; do MIXES+=("$mix"); done < <(BENCH_MIXES="${BENCH_MIXES:-uniform}" mix_list)
+while read -r mix; do MIXES+=("$mix"); done < <(BENCH_MIXES="${BENCH_MIXES:-uniform wide}" mix_list)
 [ "${#MIXES[@]}" -gt 0 ] || die "no mix to run (BENCH_MIXES)"
-PROFILE="$(mktemp -d)"
 SERVER_PID=""
+PROFILE=""
 cleanup() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$PROFILE"
+  if [ -n "$PROFILE" ]; then rm -rf "$PROFILE"; fi
 }
 trap cleanup EXIT
 
-gz() { gzip -9 -c "$1" | wc -c; }
-
-chromium_dom() { # URL [virtual time budget in ms, 0 for none]
-  local extra=()
-  if [ "${2:-0}" != 0 ]; then extra=(--virtual-time-budget="$2"); fi
-  timeout 300 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-background-networking \
-    --disable-component-update --disable-sync --no-first-run --disable-quic \
-    --user-data-dir="$PROFILE" ${extra[@]+"${extra[@]}"} --dump-dom "$1" 2>/dev/null
+# lunr.js 2.3.9 from its WebJar, for bench/search-bytes.js.
+lunr_js() {
+  local dir="$BENCH_DIR/lunr-2.3.9" jar
+  if [ ! -f "$dir/META-INF/resources/webjars/lunr/2.3.9/lunr.js" ]; then
+    jar="$(find "${HOME}/.m2/repository/org/webjars/npm/lunr/2.3.9" -name 'lunr-2.3.9.jar' | head -1)"
+    [ -n "$jar" ] || die "lunr 2.3.9's WebJar is not in ~/.m2 (mvn dependency:get -Dartifact=org.webjars.npm:lunr:2.3.9)"
+    mkdir -p "$dir" && (cd "$dir" && unzip -q -o "$jar" META-INF/resources/webjars/lunr/2.3.9/lunr.js)
+  fi
+  echo "$dir/META-INF/resources/webjars/lunr/2.3.9/lunr.js"
 }
 
-attr() { # NAME < html
-  grep -o "$1=\"[0-9.]*\"" | head -1 | sed 's/.*="\(.*\)"/\1/'
+mb() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b / 1e6}'; }
+kb() { awk -v b="$1" 'BEGIN {printf "%.0f kB", b / 1e3}'; }
+
+# One run: a fresh profile opens the harness page, which reports to the server; prints the report's JSON.
+measure() { # URL
+  PROFILE="$(mktemp -d)"
+  : >"$REPORTS"
+  timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run --disable-quic --user-data-dir="$PROFILE" \
+    --dump-dom "$1" >/dev/null 2>&1 || true
+  if [ -s "$REPORTS" ]; then tail -1 "$REPORTS"; else echo "{}"; fi
+  rm -rf "$PROFILE"
+  PROFILE=""
+}
+
+# The median of a field of the reports on stdin (one JSON object a line).
+field_median() { # FIELD
+  python3 -c '
+import json, statistics, sys
+v = [json.loads(l).get(sys.argv[1]) for l in sys.stdin if l.strip()]
+v = [x for x in v if isinstance(x, (int, float))]
+print(statistics.median(v) if v else "n/a")' "$1"
 }
 
 ROWS=()
+SIZE_ROWS=()
 for n in "${SIZES[@]}"; do
   for mix in "${MIXES[@]}"; do
-    library_for "$n" "$mix" || { ROWS+=("| $mix | $n | not run: no library (see the log) ||||||||||||"); continue; }
+    library_for "$n" "$mix" || { SIZE_ROWS+=("| $mix | $n | not run: no library (see the log) |||||"); continue; }
     lib="$LIB"
     site="$BENCH_DIR/search-site-$mix-$n"
     rm -rf "$site"
@@ -83,68 +120,74 @@ for n in "${SIZES[@]}"; do
     start=$(date +%s%N)
     java -jar "$JAR" build --source "$lib" --out "$site" --quiet
     build_s=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
+    markdown=$(find -L "$lib" -path "$lib/_site" -prune -o -type f -name '*.md' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+    search_bytes=$(find "$site/assets/search" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+    search_files=$(find "$site/assets/search" -type f | wc -l | tr -d ' ')
+    index_bytes=$(find "$site/assets/search" -type f \( -name 'fields-*' -o -name 'body-*' \) -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+    text_bytes=$(find "$site/assets/search" -type f -name 'text-*' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+    if [ "$LIB_WRITEUPS" -gt "$TIMED_MAX" ]; then
+      SIZE_ROWS+=("| $mix | $LIB_WRITEUPS | $build_s | $(mb "$markdown") | $(mb "$search_bytes") in $search_files files (index $(mb "$index_bytes"), texts $(mb "$text_bytes")) | not run |")
+      # No browser at this size: the bytes each query costs, from the files the engine loads for it.
+      IFS='|' read -r -a qs <<<"$QUERIES"
+      for q in "${qs[@]}"; do
+        bytes=$(node "$ROOT/bench/search-bytes.js" "$(lunr_js)" "$site" "$q" | python3 -c 'import json, sys; print(json.loads(sys.stdin.read())["bytes"])')
+        ROWS+=("| $mix | $LIB_WRITEUPS | \"$q\" | casebook (no browser: bench/search-bytes.js) | $(kb "$bytes") | | | | |")
+      done
+      continue
+    fi
 
-    # What the search page loads before its first results: the page, its stylesheets and scripts
-    # (lunr.min.js and the first index among them). The shards are loaded only after.
-    page="$site/search/index.html"
-    first_files=("$page")
-    while read -r ref; do
-      first_files+=("$(cd "$site/search" && realpath -m "$ref")")
-    done < <(grep -oE '(<script[^>]* src|<link[^>]*rel="stylesheet"[^>]* href)="[^"]+"' "$page" | sed -E 's/.*="([^"]+)"$/\1/' | grep -v '^https\?:')
-    first_raw=0; first_gz=0; index_gz=0
-    for f in "${first_files[@]}"; do
-      [ -f "$f" ] || die "the search page refers to $f, which is not in the site"
-      first_raw=$((first_raw + $(wc -c <"$f")))
-      first_gz=$((first_gz + $(gz "$f")))
-    done
-    index_gz=$(gz "$site/assets/search/index.js")
-    shards=0; shard_raw=0; shard_gz=0; shard_max_gz=0
-    for f in "$site"/assets/search/body-*.js; do
-      [ -f "$f" ] || continue
-      g=$(gz "$f")
-      shards=$((shards + 1)); shard_raw=$((shard_raw + $(wc -c <"$f"))); shard_gz=$((shard_gz + g))
-      [ "$g" -gt "$shard_max_gz" ] && shard_max_gz=$g
-    done
+    log "indexing $site with Pagefind"
+    pf_start=$(date +%s%N)
+    "$PAGEFIND" --site "$site" --glob '{incidents,design}/**/*.html' >/dev/null
+    pf_s=$(awk -v a="$pf_start" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
+    pf_bytes=$(find "$site/pagefind" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+    pf_files=$(find "$site/pagefind" -type f | wc -l | tr -d ' ')
+    SIZE_ROWS+=("| $mix | $LIB_WRITEUPS | $build_s | $(mb "$markdown") | $(mb "$search_bytes") in $search_files files (index $(mb "$index_bytes"), texts $(mb "$text_bytes")) | $(mb "$pf_bytes") in $pf_files files ($pf_s s) |")
+    cp "$ROOT/bench/search-timing.html" "$ROOT/bench/pagefind-search.html" "$site/"
 
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-    python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
+    REPORTS="$site.reports"
+    python3 "$ROOT/bench/gzip-server.py" "$site" "$port" "$REPORTS" &
     SERVER_PID=$!
     for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break; sleep 0.1; done
-    url="http://127.0.0.1:$port/search/?q=$QUERY"
 
-    # 1. Real time: --dump-dom without a virtual time budget dumps the page at its load event;
-    #    search.js shows the first results from the first index before that (deferred scripts).
-    first_real=(); search_real=()
-    for _ in $(seq "$RUNS"); do
-      dom=$(chromium_dom "$url" 0)
-      v=$(attr data-first-results-ms <<<"$dom"); first_real+=("${v:-n/a}")
-      v=$(attr data-first-search-ms <<<"$dom"); search_real+=("${v:-n/a}")
-    done
-    # 2. Virtual time: the page runs until every shard is loaded and searched; the times are
-    #    Chromium's virtual clock, which runs at real speed while scripts run and skips idle waits.
-    first_virtual=(); full_virtual=(); found=()
-    for _ in $(seq "$RUNS"); do
-      dom=$(chromium_dom "$url" 600000)
-      first_virtual+=("$(attr data-first-results-ms <<<"$dom")")
-      full_virtual+=("$(attr data-full-results-ms <<<"$dom")")
-      found+=("$(grep -o 'data-search-count[^>]*>[^<]*' <<<"$dom" | sed 's/.*>//')")
+    IFS='|' read -r -a qs <<<"$QUERIES"
+    for q in "${qs[@]}"; do
+      for engine in casebook pagefind; do
+        reports=""
+        for _ in $(seq "$RUNS"); do
+          r=$(measure "http://127.0.0.1:$port/search-timing.html#engine=$engine&q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$q")")
+          reports+="$r"$'\n'
+        done
+        log "$mix N=$n $engine \"$q\": $(printf '%s' "$reports" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    if l.strip():
+        r = json.loads(l); print(r.get("ms"), "ms", r.get("servedBytes"), "B", len(r.get("served", [])), "files;", end=" ")')"
+        ms=$(printf '%s' "$reports" | field_median ms)
+        served=$(printf '%s' "$reports" | field_median servedBytes)
+        transfer=$(printf '%s' "$reports" | field_median firstTransfer)
+        count=$(printf '%s' "$reports" | python3 -c '
+import json, statistics, sys
+v = [len(json.loads(l).get("served", [])) for l in sys.stdin if l.strip()]
+print(statistics.median(v) if v else "n/a")')
+        settled=$(printf '%s' "$reports" | field_median servedSettledBytes)
+        ROWS+=("| $mix | $LIB_WRITEUPS | \"$q\" | $engine | $(kb "$served") | $(kb "$transfer") | $count | $ms | $(kb "$settled") |")
+      done
     done
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
     SERVER_PID=""
-
-    m_first_real=$(printf '%s\n' "${first_real[@]}" | grep -v n/a | median)
-    m_search_real=$(printf '%s\n' "${search_real[@]}" | grep -v n/a | median)
-    m_first_virtual=$(printf '%s\n' "${first_virtual[@]}" | grep . | median)
-    m_full=$(printf '%s\n' "${full_virtual[@]}" | grep . | median)
-    log "$mix N=$n: first results (real) ${first_real[*]} ms, of which the search ${search_real[*]} ms; (virtual) ${first_virtual[*]} ms; all shards ${full_virtual[*]} ms; ${found[0]}"
-    ROWS+=("| $mix | $LIB_WRITEUPS | $build_s | $(numfmt --to=si "$first_raw")B | $(awk -v b="$first_gz" 'BEGIN {printf "%.2f MB", b/1e6}') | $(awk -v b="$index_gz" 'BEGIN {printf "%.2f MB", b/1e6}') | $m_first_real | $m_search_real | $m_first_virtual | $shards | $(awk -v b="$shard_raw" 'BEGIN {printf "%.1f MB", b/1e6}') | $(awk -v b="$shard_gz" -v m="$shard_max_gz" 'BEGIN {printf "%.1f MB (max %.0f KB)", b/1e6, m/1e3}') | $m_full | ${found[0]} |")
   done
 done
 
 echo
-echo "Machine: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'), $(nproc) CPUs · $("$CHROMIUM" --version 2>/dev/null | head -1) · query \"$QUERY\" · median of $RUNS"
+echo "Machine: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) · $("$CHROMIUM" --version 2>/dev/null | head -1) · Pagefind $PAGEFIND_VERSION · median of $RUNS"
 echo
-echo "| Mix | Write-ups | Build (s) | Before first results | gzipped | of which index.js | First results since page start, real (ms) | Query to results, real (ms) | First results, virtual (ms) | Shards | Shards | gzipped | All shards searched (ms) | Result count |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "| Mix | Write-ups | Query | Engine | Sent until the first result (gzip) | Resource Timing transferSize | Files | Keystroke to first result (ms) | Sent once settled |"
+echo "|---|---:|---|---|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
+echo
+echo "| Mix | Write-ups | Build (s) | Markdown | Casebook search files | Pagefind files (indexing time) |"
+echo "|---|---:|---:|---:|---|---|"
+printf '%s\n' "${SIZE_ROWS[@]}"

@@ -1,5 +1,5 @@
 // Scores known-item queries on a built Casebook site, with the site's own search engine as its
-// search page runs it (assets/search-engine.js over assets/search/index.js and every body shard,
+// search page runs it (assets/search-engine.js over the partitions of assets/search/ a query needs,
 // with lunr.js), and with a plain lunr.js index of the same documents for comparison.
 //
 // Usage: node score.js LUNR_JS SITE_DIR QUERIES_TSV [ID_MAP_TSV] [--detail tuning]
@@ -23,17 +23,22 @@ function run (file) {
   vm.runInThisContext(fs.readFileSync(path.join(site, file), 'utf8'), { filename: file })
 }
 
-// The site's engine, with every shard loaded: the results the search page shows once complete.
+// The site's engine, loading the partitions each query needs as the search page does.
 const E = require(path.resolve(site, 'assets/search-engine.js'))(function () { return lunr })
 run('assets/search/index.js')
 const engine = E.create(window.casebookSearch)
-for (const f of engine.shardFiles) run('assets/search/' + f.file)
-Object.keys(window.casebookSearchShards || {}).sort((a, b) => a - b)
-  .forEach(k => E.addShard(engine, window.casebookSearchShards[k]))
-const docs = window.casebookSearch.docs
+function load (name) {
+  const g = E.fileGlobal(name)
+  run('assets/search/' + name + '.js')
+  const value = window[g.global][g.n]
+  delete window[g.global][g.n]
+  return value
+}
+const manifest = window.casebookSearch
+const docs = []
+for (let n = 0; n < manifest.docs.files; n++) load('docs-' + n).forEach(d => docs.push(d))
 const texts = []
-for (let n = 0; n < window.casebookSearch.text.files; n++) run('assets/search/text-' + n + '.js')
-for (let n = 0; n < window.casebookSearch.text.files; n++) window.casebookSearchText[n].forEach(t => texts.push(t))
+for (let n = 0; n < manifest.text.files; n++) load('text-' + n).forEach(t => texts.push(t))
 
 // Plain lunr.js: one index of every document, title^10, summary^5, tags/services/teams^3, body.
 const plain = lunr(function () {
@@ -73,7 +78,7 @@ const rows = fs.readFileSync(queriesFile, 'utf8').split('\n').filter(Boolean).sl
 })
 
 const engines = {
-  casebook: q => (E.search(engine, q, false) || []).map(r => r.ref),
+  casebook: q => (E.search(engine, q, null, load) || []).map(r => r.ref),
   'plain-lunr': plainSearch
 }
 

@@ -1,8 +1,10 @@
 /*
  * Casebook default theme: the search engine behind search.js, without the page. It runs the
- * reader's query with lunr.js over the indexes the build wrote (the first index and the body
- * shards), merges their results, and cuts snippets from a document's text.
+ * reader's query with lunr.js over the partitions of the site's index that the query's words need,
+ * put together into one lunr index, and cuts snippets from a document's text.
  *
+ * The engine never loads anything itself: prepare() says which files a query still needs
+ * ("terms-3", "ids-0"), the page loads them and gives them to add(), and prepare() is asked again.
  * In a page it sets window.casebookSearchEngine. Under Node it exports a function that takes a
  * function returning lunr: require("./search-engine.js")(function () { return lunr; }).
  */
@@ -26,39 +28,176 @@
     signin: ["login"], vm: ["instance"], vms: ["instances"]
   };
 
+  /** The global each kind of file sets, by number: window.casebookSearchBody[3] for body-3.js. */
+  var GLOBALS = { fields: "casebookSearchFields", body: "casebookSearchBody", ids: "casebookSearchIds",
+    docs: "casebookSearchDocs", text: "casebookSearchText" };
+
+  var own = Object.prototype.hasOwnProperty;
+
+  /** The characters a fuzzy term (a typo) keeps: its near terms are looked for among the terms that begin with them. */
+  var FUZZY_PREFIX = 3;
+
+  /** An engine over the manifest (window.casebookSearch); no file of the indexes loaded yet. */
+  function create(manifest) {
+    var lunr = lunrOf();
+    return {
+      manifest: manifest,
+      allFields: manifest.fields,
+      count: manifest.documents,
+      pipeline: lunr.Pipeline.load(manifest.pipeline),
+      // Loaded files, by name: partitions as {idx, terms}, id maps, store and text arrays.
+      files: {},
+      failed: 0,
+      // The last index put together for each of the manifest's indexes.
+      merged: {}
+    };
+  }
+
+  /** The global and number of a file's name ("body-3"). */
+  function fileGlobal(name) {
+    var dash = name.lastIndexOf("-");
+    return { global: GLOBALS[name.slice(0, dash)], n: Number(name.slice(dash + 1)) };
+  }
+
+  /** Gives the engine a loaded file: the value its script set (null when it could not be loaded). */
+  function add(e, name, data) {
+    if (own.call(e.files, name)) return;
+    if (data === null || data === undefined) { e.failed++; e.files[name] = null; return; }
+    var kind = name.slice(0, name.lastIndexOf("-"));
+    if (kind === "fields" || kind === "body") {
+      var idx = lunrOf().Index.load(data);
+      e.files[name] = { idx: idx, terms: data.invertedIndex.map(function (p) { return p[0]; }) };
+    } else {
+      e.files[name] = data;
+    }
+  }
+
+  /** True when the file was given to add(). */
+  function has(e, name) {
+    return own.call(e.files, name);
+  }
+
+  /* Partitions ---------------------------------------------------------------------------- */
+
+  /*
+   * A partition is named by its index's number in manifest.indexes and its own number: {g, k}.
+   * Partition k of an index holds the terms from terms[k] (inclusive) to terms[k + 1] (exclusive).
+   */
+
+  /** The number of the partition of index g that holds term (terms[k] <= term < terms[k + 1]). */
+  function partitionOf(e, g, term) {
+    var firsts = e.manifest.indexes[g].terms;
+    var lo = 0;
+    var hi = firsts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The partitions of every index that hold the terms from lo to hi (inclusive). */
+  function partitionsOf(e, lo, hi) {
+    var out = [];
+    e.manifest.indexes.forEach(function (index, g) {
+      if (!index.terms.length) return;
+      for (var k = partitionOf(e, g, lo), end = partitionOf(e, g, hi); k <= end; k++) out.push({ g: g, k: k });
+    });
+    return out;
+  }
+
+  /** The partitions of every term that begins with prefix. */
+  function prefixPartitions(e, prefix) {
+    return partitionsOf(e, prefix, prefix + "\uffff");
+  }
+
+  /**
+   * The partitions a lunr clause needs, as lunr.Index.query would look its terms up: each term the
+   * search pipeline makes of it; a term with a wildcard, every term that begins with what comes
+   * before its first "*" (every partition for a leading "*"); a fuzzy term, every term that begins
+   * with its first FUZZY_PREFIX characters (a typo in them is not found).
+   */
+  function clausePartitions(e, clause) {
+    var terms = clause.usePipeline === false ? [clause.term] : e.pipeline.runString(clause.term);
+    var out = [];
+    terms.forEach(function (t) {
+      var star = t.indexOf("*");
+      if (star >= 0) out = out.concat(prefixPartitions(e, t.slice(0, star)));
+      else if (clause.editDistance) out = out.concat(prefixPartitions(e, t.slice(0, FUZZY_PREFIX)));
+      else out = out.concat(partitionsOf(e, t, t));
+    });
+    return out;
+  }
+
+  function fileName(e, part) {
+    return e.manifest.indexes[part.g].name + "-" + part.k;
+  }
+
+  /** The names of the files of these partitions that are not loaded yet, added to missing. */
+  function need(e, partitions, missing) {
+    partitions.forEach(function (part) {
+      var name = fileName(e, part);
+      if (!has(e, name) && missing.indexOf(name) === -1) missing.push(name);
+    });
+    return missing;
+  }
+
+  /** The loaded partitions among these (a partition that failed to load holds nothing). */
+  function loaded(e, partitions) {
+    return partitions.map(function (part) { return e.files[fileName(e, part)]; }).filter(function (p) { return !!p; });
+  }
+
+  /** Merges two field vectors' elements ([index, weight, ...], ascending index): their terms differ. */
+  function mergeElements(a, b) {
+    var out = [];
+    var i = 0;
+    var j = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i] < b[j])) { out.push(a[i], a[i + 1]); i += 2; }
+      else { out.push(b[j], b[j + 1]); j += 2; }
+    }
+    return out;
+  }
+
+  /**
+   * One lunr index of these partitions of index g: their inverted index entries put together, each
+   * field vector's entries put together in ascending term index, the token set of all their terms.
+   * For any query whose terms all lie in them, lunr gives it exactly the scores of the whole index.
+   */
+  function indexOf(e, g, partitions) {
+    var lunr = lunrOf();
+    var ks = partitions.filter(function (p) { return p.g === g; }).map(function (p) { return p.k; })
+      .sort(function (a, b) { return a - b; }).filter(function (k, i, all) { return i === 0 || all[i - 1] !== k; });
+    var key = ks.join(",");
+    if (e.merged[g] && e.merged[g].key === key) return e.merged[g].index;
+    var parts = loaded(e, ks.map(function (k) { return { g: g, k: k }; }));
+    var fields = e.manifest.indexes[g].fields;
+    var idx;
+    if (parts.length === 1) {
+      idx = parts[0].idx;
+    } else {
+      var inverted = Object.create(null);
+      var vectors = Object.create(null);
+      var terms = [];
+      parts.forEach(function (p) {
+        p.terms.forEach(function (t) { inverted[t] = p.idx.invertedIndex[t]; terms.push(t); });
+        Object.keys(p.idx.fieldVectors).forEach(function (ref) {
+          var v = p.idx.fieldVectors[ref];
+          vectors[ref] = vectors[ref] ? new lunr.Vector(mergeElements(vectors[ref].elements, v.elements)) : v;
+        });
+      });
+      idx = new lunr.Index({ invertedIndex: inverted, fieldVectors: vectors, tokenSet: lunr.TokenSet.fromArray(terms),
+        fields: fields, pipeline: e.pipeline });
+    }
+    var index = { idx: idx, fields: fieldSet(fields) };
+    e.merged[g] = { key: key, index: index };
+    return index;
+  }
+
   function fieldSet(fields) {
     var set = {};
     fields.forEach(function (f) { set[f] = true; });
     return set;
-  }
-
-  /**
-   * An engine over window.casebookSearch's data ({index, docs, shards, text}): the first index
-   * loaded, the body shards still to come.
-   */
-  function create(data) {
-    var lunr = lunrOf();
-    var idx = lunr.Index.load(data.index);
-    var shards = data.shards || { fields: [], files: [] };
-    return {
-      // The indexes loaded so far: the first index, then each body shard as it arrives.
-      indexes: [{ idx: idx, fields: fieldSet(idx.fields) }],
-      docs: data.docs,
-      allFields: idx.fields.concat(shards.fields),
-      shardFiles: shards.files,
-      text: data.text || { chunk: 1, files: 0 },
-      loadedShards: 0,
-      failedShards: 0,
-      loadingShards: false,
-      shardsDone: shards.files.length === 0
-    };
-  }
-
-  /** Adds a body shard's serialized index to the engine. */
-  function addShard(e, serialized) {
-    var idx = lunrOf().Index.load(serialized);
-    e.indexes.push({ idx: idx, fields: fieldSet(idx.fields) });
-    e.loadedShards++;
   }
 
   /* Queries ------------------------------------------------------------------------------- */
@@ -110,61 +249,69 @@
     return t || null;
   }
 
-  /** True when some loaded index has term as one of its terms. */
+  /** True when the index has term as one of its terms (its partition loaded). */
   function known(e, term) {
-    for (var i = 0; i < e.indexes.length; i++) {
-      if (Object.prototype.hasOwnProperty.call(e.indexes[i].idx.invertedIndex, term)) return true;
-    }
-    return false;
+    return loaded(e, partitionsOf(e, term, term)).some(function (p) { return own.call(p.idx.invertedIndex, term); });
   }
 
-  /** The terms of the loaded indexes that a lunr clause expands to (a wildcard or a fuzzy term). */
+  /** The terms of the index that a lunr clause expands to (a wildcard or a fuzzy term), its partitions loaded. */
   function expansions(e, clause) {
     var lunr = lunrOf();
     var found = {};
     var set = lunr.TokenSet.fromClause(clause);
-    e.indexes.forEach(function (index) {
-      index.idx.tokenSet.intersect(set).toArray().forEach(function (t) { found[t] = true; });
+    loaded(e, clausePartitions(e, clause)).forEach(function (p) {
+      p.idx.tokenSet.intersect(set).toArray().forEach(function (t) { found[t] = true; });
     });
     return Object.keys(found);
   }
 
-  /** The exact id a query is, as a ref, or null. */
-  function idRef(e, q) {
-    var id = q.trim().toLowerCase();
-    if (!id || /\s/.test(id)) return null;
-    if (!e.ids) {
-      e.ids = {};
-      e.docs.forEach(function (d, ref) { if (d.id) e.ids[d.id.toLowerCase()] = String(ref); });
-    }
-    return Object.prototype.hasOwnProperty.call(e.ids, id) ? e.ids[id] : null;
+  /** The id file that would hold this lower-cased id. */
+  function idsFile(e, id) {
+    var firsts = e.manifest.ids;
+    var k = 0;
+    while (k + 1 < firsts.length && firsts[k + 1] <= id) k++;
+    return "ids-" + k;
   }
 
   /**
-   * A word of the documents' titles and summaries whose index term is term, to show what a fallback
+   * The exact id a query is, as a ref, or null; undefined when the id file that would hold it is
+   * not loaded yet (its name is added to missing).
+   */
+  function idRef(e, q, missing) {
+    var id = q.trim().toLowerCase();
+    // A word that sorts before the first id is no id: no file to load for it.
+    if (!id || /\s/.test(id) || !e.manifest.ids.length || id < e.manifest.ids[0]) return null;
+    var name = idsFile(e, id);
+    if (!has(e, name)) { missing.push(name); return undefined; }
+    var ids = e.files[name];
+    return ids && own.call(ids, id) ? String(ids[id]) : null;
+  }
+
+  /**
+   * A word of the titles and summaries of results whose index term is term, to show what a fallback
    * searched ("showing results for certificate"); the term itself when none is.
    */
-  function wordFor(e, term) {
-    if (!e.words) {
-      e.words = {};
-      e.docs.forEach(function (d) {
-        (d.title + " " + d.summary).split(/[\s\-]+/).forEach(function (w) {
-          var core = w.replace(/^[^\w]+/, "").replace(/[^\w]+$/, "");
-          if (!core) return;
-          var t = termOf(core);
-          if (!Object.prototype.hasOwnProperty.call(e.words, t)) e.words[t] = core.toLowerCase();
-        });
-      });
+  function wordFor(e, term, results) {
+    for (var i = 0; i < results.length; i++) {
+      var d = doc(e, results[i].ref);
+      if (!d) continue;
+      var ws = (d.title + " " + d.summary).split(/[\s\-]+/);
+      for (var j = 0; j < ws.length; j++) {
+        var core = ws[j].replace(/^[^\w]+/, "").replace(/[^\w]+$/, "");
+        if (core && termOf(core) === term) return core.toLowerCase();
+      }
     }
-    return Object.prototype.hasOwnProperty.call(e.words, term) ? e.words[term] : term;
+    return term;
   }
 
   /**
-   * The clause for a word that no loaded index has: the words that start with it (its stem, as the
-   * reader may still be typing it), else those one or two edits away from it (a typo). Returns
-   * {clause, shown} with the word to show for it, or null when nothing is near.
+   * The clause for a word that the index does not have: the words that start with it (its stem, as
+   * the reader may still be typing it), else those one or two edits away from it (a typo). Returns
+   * {clause, shown, near} with the word to show for it (or the index term near it, for shown() to
+   * turn into a word), null when nothing is near, or undefined when a partition it needs is not
+   * loaded yet (added to missing).
    */
-  function fallback(e, word, term, n) {
+  function fallback(e, word, term, n, missing) {
     var lunr = lunrOf();
     var prefix = { term: term + "*", fields: e.allFields, usePipeline: false, boost: 1,
       wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.OPTIONAL, word: n };
@@ -172,30 +319,62 @@
     if (term.length < 4) return null;
     var fuzzy = { term: term, fields: e.allFields, usePipeline: false, boost: 1, editDistance: term.length >= 7 ? 2 : 1,
       wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, word: n };
+    var before = missing.length;
+    need(e, clausePartitions(e, fuzzy), missing);
+    if (missing.length > before) return undefined;
     var near = expansions(e, fuzzy);
     if (!near.length) return null;
-    return { clause: fuzzy, shown: wordFor(e, near.sort()[0]) };
+    return { clause: fuzzy, shown: null, near: near.sort()[0] };
   }
 
   /**
-   * What to search for. Returns null for an empty query, else {key, clauses, shown, id}: the text
-   * searched, its clauses, what to tell the reader was searched when a word was not in the index and
-   * was replaced by the words it begins or is a typo of (else null), and the ref of the write-up
-   * whose id the query is (else null). Each clause of a plain query carries the number of its word
-   * ("word"), for merge() to count the query's words a result has. prefix is ignored: the header box
-   * and the search page search alike.
+   * The search page's service and team filters as clauses that results must match and that add
+   * nothing to their scores: the value's term as the index holds the whole name (one token).
    */
-  function prepare(e, q, prefix) {
-    var p = prepareQuery(e, q);
-    // merge() gets the clauses only: they carry the id's ref.
-    if (p) p.clauses.id = p.id;
+  function filterClauses(e, filters) {
+    var lunr = lunrOf();
+    var out = [];
+    ["service", "team"].forEach(function (f) {
+      var v = filters && filters[f];
+      if (!v) return;
+      out.push({ term: queryTerm(String(v)) || "\u0000", fields: [f], usePipeline: false, boost: 1,
+        wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.REQUIRED, filter: true });
+    });
+    return out;
+  }
+
+  /**
+   * What to search for. Returns null for an empty query without filters, else {key, clauses, shown,
+   * id, missing}: the text searched, its clauses, what to tell the reader was searched when a word
+   * was not in the index and was replaced by the words it begins or is a typo of (else null; see
+   * shown()), the ref of the write-up whose id the query is (else null), and the files that must be
+   * loaded (then given to add()) before it can be searched: when missing is not empty, ask again
+   * once they are in. Each clause of a plain query carries the number of its word ("word"), for
+   * merge() to count the query's words a result has. filters: {service, team, year} of the search
+   * page, or nothing.
+   */
+  function prepare(e, q, filters) {
+    var missing = [];
+    var p = prepareQuery(e, (q || "").trim(), missing);
+    var fc = filterClauses(e, filters);
+    var year = filters && filters.year ? Number(filters.year) : null;
+    if (p === null && !fc.length && year === null) return null;
+    var browse = p === null;
+    if (browse) p = { key: "", clauses: [], shown: null, id: null };
+    p.missing = missing;
+    fc.forEach(function (c) { need(e, clausePartitions(e, c), missing); });
+    p.clauses.forEach(function (c) { need(e, clausePartitions(e, c), missing); });
+    p.clauses = p.clauses.concat(fc);
+    p.clauses.id = p.id;
+    p.clauses.year = year;
+    p.clauses.browse = browse;
+    p.key += "\u0000" + JSON.stringify([filters && filters.service || "", filters && filters.team || "", year]);
     return p;
   }
 
-  function prepareQuery(e, q) {
-    q = (q || "").trim();
+  function prepareQuery(e, q, missing) {
     if (!q) return null;
-    var id = idRef(e, q);
+    var id = idRef(e, q, missing);
     if (!hasSyntax(q)) {
       var ws = [];
       words(q).forEach(function (w) {
@@ -214,25 +393,49 @@
         var term = queryTerm(w);
         if (term === null) { shown.push(w); return; }
         var exact = parse(e, w.replace(/[:~^*\\+\-]/g, " ")) || [];
-        var synonyms = Object.prototype.hasOwnProperty.call(SYNONYMS, w.toLowerCase()) ? SYNONYMS[w.toLowerCase()] : [];
+        var synonyms = own.call(SYNONYMS, w.toLowerCase()) ? SYNONYMS[w.toLowerCase()] : [];
         synonyms.forEach(function (syn) { (parse(e, syn) || []).forEach(function (c) { c.word = n; exact.push(c); }); });
+        // The word's own term and, from 3 characters (the prefix fallback), every term it begins: one
+        // partition of each index, usually.
+        var before = missing.length;
+        need(e, term.length >= 3 ? prefixPartitions(e, term) : partitionsOf(e, term, term), missing);
+        exact.forEach(function (c) { need(e, clausePartitions(e, c), missing); });
+        if (missing.length > before || id === undefined) { keys.push(w); shown.push(w); return; }
         if (!known(e, term) && !id && !synonyms.length) {
-          var f = fallback(e, w, term, n);
-          if (f) { clauses.push(f.clause); keys.push(f.clause.term + (f.clause.editDistance ? "~" + f.clause.editDistance : "")); shown.push(f.shown); changed = true; return; }
+          var f = fallback(e, w, term, n, missing);
+          if (f === undefined) { keys.push(w); shown.push(w); return; }
+          if (f) {
+            clauses.push(f.clause);
+            keys.push(f.clause.term + (f.clause.editDistance ? "~" + f.clause.editDistance : ""));
+            shown.push(f.shown === null ? { near: f.near } : f.shown);
+            changed = true;
+            return;
+          }
         }
         exact.forEach(function (c) { c.word = n; clauses.push(c); });
         keys.push(w);
         shown.push(w);
       });
-      return { key: keys.join(" "), clauses: clauses, shown: changed ? shown.join(" ") : null, id: id };
+      return { key: keys.join(" "), clauses: clauses, shown: changed ? shown : null, id: id || null };
     }
     var escaped = escapeArrayFields(q);
     var parsed = parse(e, escaped);
-    if (parsed) return { key: escaped, clauses: parsed, shown: null, id: id };
+    if (parsed) return { key: escaped, clauses: parsed, shown: null, id: id || null };
     // Not valid lunr syntax (e.g. "a:" or an unknown field): search the words instead.
     var plain = words(q.replace(/[:~^*\\+]/g, " ").replace(/(^|\s)-+/g, " "));
-    if (!plain.length) return { key: "", clauses: [], shown: null, id: id };
-    return { key: plain.join(" "), clauses: parse(e, plain.join(" ")) || [], shown: null, id: id };
+    if (!plain.length) return { key: "", clauses: [], shown: null, id: id || null };
+    return { key: plain.join(" "), clauses: parse(e, plain.join(" ")) || [], shown: null, id: id || null };
+  }
+
+  /**
+   * What to tell the reader was searched ("certificate" for "certficate"), or null: a word near the
+   * typed one is shown as a word of the title or summary of one of the first results that has its
+   * term (the first 8: what the header box shows), else as the index term.
+   */
+  function shown(e, p, results) {
+    if (!p || !p.shown) return null;
+    var top = (results || []).slice(0, 8);
+    return p.shown.map(function (s) { return typeof s === "string" ? s : wordFor(e, s.near, top); }).join(" ");
   }
 
   /** The terms of one index that a wildcard or fuzzy clause expands to. */
@@ -250,10 +453,11 @@
   }
 
   /**
-   * One index's part of a search: the score and matched terms of each ref over the clauses that
-   * are not prohibited (as lunr scores them), and for each required or prohibited clause the refs
-   * that match it in this index's fields. Presence is applied when the parts are merged, because
-   * a write-up may match a required word in its title (first index) or in its body (a shard).
+   * One index's part of a search: the score and matched terms of each ref over the clauses that are
+   * not prohibited and not filters (as lunr scores them), and for each required, prohibited or
+   * filter clause the refs that match it in this index's fields. Presence is applied when the parts
+   * are merged, because a write-up may match a required word in its title (the fields index) or in
+   * its body (the body index).
    */
   function partial(index, clauses) {
     var P = lunrOf().Query.presence;
@@ -261,7 +465,7 @@
     var checks = [];
     clauses.forEach(function (c, n) {
       if (!restrictClause(c, index.fields)) return;
-      if (c.presence !== P.PROHIBITED) scoring.push(c);
+      if (c.presence !== P.PROHIBITED && !c.filter) scoring.push(c);
       if (c.presence !== P.OPTIONAL) checks.push(n);
     });
     var scores = {};
@@ -292,18 +496,27 @@
     return { scores: scores, matches: matches };
   }
 
+  /** The year of a ref, from the manifest's runs of refs. */
+  function yearOf(e, ref) {
+    var runs = e.manifest.years;
+    for (var i = 0; i < runs.length; i++) if (ref >= runs[i][1] && ref < runs[i][2]) return runs[i][0];
+    return 0;
+  }
+
   /**
-   * The results of a search from its parts: a document's score is the sum of its scores in the
-   * first index and in its body shard (lunr scores each field separately and adds them up, so
-   * this is what one index of all fields would give, up to the idf and average length being per
-   * shard). Required words must match in some field, prohibited ones in none. Best first.
+   * The results of a search from its parts: a document's score is the sum of its lunr scores in the
+   * two indexes (lunr scores each field separately and adds them up), times the share of the
+   * query's words it matched. Required words must match in some field, prohibited ones in none,
+   * filters must hold. Best first.
    */
   function merge(e, clauses, partials) {
     var P = lunrOf().Query.presence;
     var required = [];
     var prohibited = [];
+    var filters = [];
     clauses.forEach(function (c, n) {
-      if (c.presence === P.REQUIRED) required.push(n);
+      if (c.filter) filters.push(n);
+      else if (c.presence === P.REQUIRED) required.push(n);
       else if (c.presence === P.PROHIBITED) prohibited.push(n);
     });
     var total = {};
@@ -322,11 +535,16 @@
         Object.keys(p.matches[n]).forEach(function (ref) { set[ref] = true; });
       });
     });
-    if (clauses.length && prohibited.length === clauses.length) {
-      // Only prohibited words: every other document matches, as in lunr.
-      e.docs.forEach(function (d, ref) { if (!total[ref]) { total[ref] = { score: 0, terms: {}, words: {} }; refs.push(String(ref)); } });
+    var queryClauses = clauses.length - filters.length;
+    if (clauses.browse || (queryClauses > 0 && prohibited.length === queryClauses)) {
+      // Only prohibited words, or only filters: every other document matches, as in lunr.
+      for (var d = 0; d < e.count; d++) { if (!total[d]) { total[d] = { score: 0, terms: {}, words: {} }; refs.push(String(d)); } }
     }
     function hit(n, ref) { return !!(hits[n] && hits[n][ref]); }
+    function passes(ref) {
+      for (var f = 0; f < filters.length; f++) if (!hit(filters[f], ref)) return false;
+      return clauses.year === null || clauses.year === undefined || yearOf(e, Number(ref)) === clauses.year;
+    }
     // The query's words: a result's score is multiplied by the share of them it has.
     var queryWords = {};
     clauses.forEach(function (c) { if (c.word !== undefined && c.presence !== P.PROHIBITED) queryWords[c.word] = true; });
@@ -335,25 +553,83 @@
     refs.forEach(function (ref) {
       for (var i = 0; i < required.length; i++) if (!hit(required[i], ref)) return;
       for (var j = 0; j < prohibited.length; j++) if (hit(prohibited[j], ref)) return;
-      var doc = e.docs[Number(ref)];
+      if (!passes(ref)) return;
       var t = total[ref];
       var share = wordCount ? Object.keys(t.words || {}).length / wordCount : 1;
-      if (doc) out.push({ ref: ref, doc: doc, score: t.score * share, terms: Object.keys(t.terms) });
+      out.push({ ref: ref, score: t.score * share, terms: Object.keys(t.terms) });
     });
-    if (clauses.id !== undefined && clauses.id !== null && e.docs[Number(clauses.id)]) {
+    if (clauses.id !== undefined && clauses.id !== null && passes(clauses.id)) {
       // The write-up whose id the query is comes first.
       out = out.filter(function (r) { return r.ref !== clauses.id; });
-      out.unshift({ ref: clauses.id, doc: e.docs[Number(clauses.id)], score: Infinity, terms: [] });
+      out.unshift({ ref: clauses.id, score: Infinity, terms: [] });
     }
     out.sort(function (a, b) { return b.score - a.score || Number(a.ref) - Number(b.ref); });
     return out;
   }
 
-  /** A whole search over every index loaded, at once: the results best first, or null for an empty query. */
-  function search(e, q, prefix) {
-    var p = prepare(e, q, prefix);
-    if (p === null) return null;
-    return merge(e, p.clauses, e.indexes.map(function (index) { return partial(index, p.clauses); }));
+  /** The partitions a prepared query's clauses need. */
+  function queryPartitions(e, p) {
+    var ks = [];
+    p.clauses.forEach(function (c) { ks = ks.concat(clausePartitions(e, c)); });
+    return ks;
+  }
+
+  /**
+   * The results of a prepared query whose files are all loaded (prepare() missing nothing), best
+   * first: each index searched over the partitions the query needs, then merged.
+   */
+  function results(e, p) {
+    var parts = queryPartitions(e, p);
+    return merge(e, p.clauses, e.manifest.indexes.map(function (x, g) { return partial(indexOf(e, g, parts), p.clauses); }));
+  }
+
+  /**
+   * A whole search, for callers that load files at once (tests, benchmarks): load(name) returns the
+   * value a file's script sets. The results best first, or null for an empty query.
+   */
+  function search(e, q, filters, load) {
+    for (var tries = 0; tries < 100; tries++) {
+      var p = prepare(e, q, filters);
+      if (p === null) return null;
+      if (!p.missing.length) return results(e, p);
+      p.missing.forEach(function (name) { add(e, name, load(name)); });
+    }
+    throw new Error("search: files keep missing");
+  }
+
+  /* The document store and texts ---------------------------------------------------------- */
+
+  function docsFile(e, ref) {
+    return "docs-" + Math.floor(Number(ref) / e.manifest.docs.chunk);
+  }
+
+  /** What a result shows of the document with this ref, or null when its store file is not loaded. */
+  function doc(e, ref) {
+    var file = e.files[docsFile(e, ref)];
+    return file ? file[Number(ref) % e.manifest.docs.chunk] || null : null;
+  }
+
+  /** The store files these results need that are not loaded yet. */
+  function docsMissing(e, refs) {
+    var out = [];
+    refs.forEach(function (ref) {
+      var name = docsFile(e, ref);
+      if (!has(e, name) && out.indexOf(name) === -1) out.push(name);
+    });
+    return out;
+  }
+
+  /** The text file of a ref. */
+  function textFile(e, ref) {
+    return "text-" + Math.floor(Number(ref) / e.manifest.text.chunk);
+  }
+
+  /** The plain text of the document with this ref, or null when its text file is not loaded. */
+  function text(e, ref) {
+    var name = textFile(e, ref);
+    if (!has(e, name)) return null;
+    var file = e.files[name];
+    return file ? file[Number(ref) % e.manifest.text.chunk] || "" : "";
   }
 
   /* Highlights and snippets --------------------------------------------------------------- */
@@ -451,12 +727,19 @@
   }
 
   return {
+    GLOBALS: GLOBALS,
     create: create,
-    addShard: addShard,
+    add: add,
+    has: has,
+    fileGlobal: fileGlobal,
     prepare: prepare,
-    partial: partial,
-    merge: merge,
+    results: results,
+    shown: shown,
     search: search,
+    doc: doc,
+    docsMissing: docsMissing,
+    text: text,
+    textFile: textFile,
     marks: marks,
     matches: matches,
     snippet: snippet

@@ -1,13 +1,14 @@
 /*
- * Casebook default theme: search, in the browser, with lunr.js and the indexes the build wrote:
- * assets/search/index.js (window.casebookSearch = {index, docs, shards}: every field but the body)
- * and the body shards assets/search/body-N.js, loaded in the background after the first results.
- * search-engine.js runs the queries; the snippets come from the text files assets/search/text-N.js,
- * loaded for the results on screen only. No request leaves the site, and it works from disk
- * (file://), where scripts load but fetch() does not.
+ * Casebook default theme: search, in the browser, with lunr.js and the index the build wrote:
+ * assets/search/index.js (window.casebookSearch: a small manifest), the partitions of the index
+ * (assets/search/terms-N.js, each a lunr index of a range of terms), the document store
+ * (docs-N.js), the write-up ids (ids-N.js) and the texts for snippets (text-N.js). For each query
+ * only the partitions its words need are loaded, and the store and text of the results on screen.
+ * search-engine.js runs the queries. No request leaves the site, and it works from disk (file://),
+ * where scripts load but fetch() does not.
  *
  *  1. the box in the header: "/" focuses it, results drop down as you type, arrows/Enter/Escape;
- *     lunr.js and the index load on first use only
+ *     lunr.js and the manifest load on first use only
  *  2. the search page (search/): the query and the filters are kept in the address
  */
 (function () {
@@ -18,23 +19,14 @@
   var root = header ? header.getAttribute("data-root") : "";
   var assets = header ? header.getAttribute("data-assets") : "assets/";
   var DROPDOWN_LIMIT = 8;
-  var PAGE_LIMIT = 200;
+  var PAGE_STEP = 20;
   var SNIPPET_WORDS = 24;
   var SNIPPETS_AT_ONCE = 10;
 
   /* Loading ------------------------------------------------------------------------------- */
 
-  /*
-   * The index comes in tiers. assets/search/index.js is small: the lunr index of every write-up's
-   * title, id, summary, services, teams and tags, the document store and the list of body shards.
-   * Results from it show at once. The body shards (assets/search/body-N.js, each the lunr index of
-   * the body of a range of write-ups) then load one at a time in the background; each search runs
-   * again over the shards as they arrive and the results are updated.
-   */
-
   var engine = null;
   var waiting = null;
-  var shardListeners = [];
 
   function ready() {
     return !!(window.lunr && window.casebookSearch && window.casebookSearchEngine);
@@ -48,13 +40,13 @@
   function addScript(src, done) {
     var s = document.createElement("script");
     s.src = src;
-    s.async = false;
+    s.async = true;
     s.onload = function () { done(null); };
     s.onerror = function () { done(new Error("could not load " + src)); };
     document.head.appendChild(s);
   }
 
-  /** Loads lunr.js and the index once; calls back with the engine, or null when they failed. */
+  /** Loads lunr.js, the engine and the manifest once; calls back with the engine, or null when they failed. */
   function load(callback) {
     if (ready()) { callback(getEngine()); return; }
     if (waiting) { waiting.push(callback); return; }
@@ -74,65 +66,47 @@
     if (!window.casebookSearch) { pending++; addScript(assets + "search/index.js", done); }
   }
 
-  /** The folder of the shards: beside index.js, wherever the page loaded it from. */
-  function shardBase() {
+  /** The folder of the index files: beside index.js, wherever the page loaded it from. */
+  function indexBase() {
     var s = document.querySelector("script[src$='search/index.js']");
     return s ? s.getAttribute("src").replace(/index\.js$/, "") : assets + "search/";
   }
 
+  /** Files being loaded, by name, with who waits for them. */
+  var loading = {};
+
   /**
-   * Loads the body shards one after the other, in the background (once). Each shard's script runs
-   * in its own task and its index is loaded in the next, so typing is never blocked for long; the
-   * listeners are told after each shard.
+   * Loads the index files named (terms-3, docs-0, ...) that the engine does not have yet, all at
+   * once, gives each to the engine, and calls done when every one is in (or failed).
    */
-  function loadShards(e) {
-    if (e.loadingShards || e.shardsDone) return;
-    e.loadingShards = true;
-    var base = shardBase();
-    var store = window.casebookSearchShards = window.casebookSearchShards || {};
-    var n = 0;
-    function notify() {
-      shardListeners.slice().forEach(function (fn) { fn(e); });
-    }
-    function next() {
-      if (n >= e.shardFiles.length) {
-        e.shardsDone = true;
-        e.loadingShards = false;
-        document.documentElement.setAttribute("data-search-shards-ms", now());
-        notify();
-        return;
-      }
-      var k = n++;
-      function arrived(err) {
-        setTimeout(function () {
-          var data = store[k];
-          delete store[k];
-          if (!err && data) {
-            try {
-              window.casebookSearchEngine.addShard(e, data);
-            } catch (x) {
-              e.failedShards++;
-            }
-          } else {
-            e.failedShards++;
-          }
-          if (n < e.shardFiles.length) notify();
-          setTimeout(next, 0);
-        }, 0);
-      }
-      if (store[k]) arrived(null);
-      else addScript(base + e.shardFiles[k].file, arrived);
-    }
-    next();
+  function loadFiles(e, names, done) {
+    var E = window.casebookSearchEngine;
+    var pending = 1;
+    function one() { if (--pending === 0) done(); }
+    names.forEach(function (name) {
+      if (E.has(e, name)) return;
+      pending++;
+      if (loading[name]) { loading[name].push(one); return; }
+      loading[name] = [one];
+      addScript(indexBase() + name + ".js", function () {
+        var g = E.fileGlobal(name);
+        var store = window[g.global] || {};
+        var data = own.call(store, g.n) ? store[g.n] : null;
+        delete store[g.n];
+        E.add(e, name, data);
+        var list = loading[name];
+        delete loading[name];
+        list.forEach(function (fn) { fn(); });
+      });
+    });
+    one();
   }
 
-  /** "Searching full text… (k of n)" while shards load, a note when some failed, else null. */
-  function shardStatus(e) {
-    var n = e.shardFiles.length;
-    if (!n) return null;
-    if (!e.shardsDone) return "Searching full text\u2026 (" + (e.loadedShards + e.failedShards) + " of " + n + ")";
-    if (e.failedShards) return "The full text of some write-ups could not be loaded (" + e.failedShards + " of " + n + " parts).";
-    return null;
+  var own = Object.prototype.hasOwnProperty;
+
+  /** A note when some index file could not be loaded, else null. */
+  function failedStatus(e) {
+    return e.failed ? "Some parts of the search index could not be loaded (" + e.failed + ")." : null;
   }
 
   function now() {
@@ -143,95 +117,62 @@
    * The plain text of the document with this ref, when its text file has loaded; else null, and
    * the file is loaded (once) and then arrived() is called.
    */
-  var texts = {};
   function textOf(e, ref, arrived) {
-    var n = Math.floor(Number(ref) / e.text.chunk);
-    var store = window.casebookSearchText = window.casebookSearchText || {};
-    if (store[n]) { texts[n] = { list: store[n] }; delete store[n]; }
-    var t = texts[n];
-    if (t && t.list) return t.list[Number(ref) - n * e.text.chunk] || "";
-    if (n >= e.text.files) return "";
-    if (!t) {
-      t = texts[n] = { waiting: [] };
-      addScript(shardBase() + "text-" + n + ".js", function () {
-        var list = store[n] || [];
-        delete store[n];
-        var w = t.waiting;
-        t.list = list;
-        t.waiting = null;
-        w.forEach(function (fn) { fn(); });
-      });
-    }
-    if (arrived && t.waiting) t.waiting.push(arrived);
+    var E = window.casebookSearchEngine;
+    var t = E.text(e, ref);
+    if (t !== null) return t;
+    loadFiles(e, [E.textFile(e, ref)], function () { if (arrived) arrived(); });
     return null;
   }
 
   /**
-   * A search for one part of the page. run() searches the first index and as many loaded shards as
-   * fit in a few milliseconds, shows the results, and carries on with the other shards in later
-   * tasks, showing the results again after each batch. Each index is searched once per query:
-   * when a shard arrives, only it is searched. show(e, results) gets null for an empty query.
+   * A search for one part of the page. run() works out what the query needs, loads the partitions
+   * of the index its words need, searches, loads the store of the first results (how many: the
+   * part's limit()) and shows them: show(e, results, prepared), results null for an empty query,
+   * each with its doc when the first ones' store is in. A newer query replaces an older one still loading.
    */
-  function makeSearch(show) {
-    var key;
-    var query = null;
-    var prepared = null;
-    var clauses = null;
-    var partials = [];
-    var timer = null;
-    var current = null;
-    var BUDGET_MS = 12;
+  function makeSearch(show, limit) {
+    var generation = 0;
+    var last = null;
 
-    /** Works out the query again (a shard that arrived may hold a word the fallback replaced); true when it changed. */
-    function prepare(e) {
-      var p = window.casebookSearchEngine.prepare(e, query, false);
-      prepared = p;
-      if (p === null) { key = null; partials = []; return true; }
-      if (p.key !== key) { key = p.key; clauses = p.clauses; partials = []; return true; }
-      return false;
-    }
-
-    function pump(background) {
-      timer = null;
-      var e = current;
-      if (!e || key === null || key === undefined) return;
-      var start = now();
+    function attempt(e, q, filters, mine) {
+      if (mine !== generation) return;
       var E = window.casebookSearchEngine;
-      while (partials.length < e.indexes.length) {
-        partials.push(E.partial(e.indexes[partials.length], clauses));
-        if (partials.length > 1 && now() - start > BUDGET_MS) break;
-      }
-      show(e, E.merge(e, clauses, partials), !!background, e.shardsDone && partials.length === e.indexes.length, prepared);
-      if (partials.length < e.indexes.length) timer = setTimeout(later, 0);
+      var p = E.prepare(e, q, filters);
+      if (p === null) { last = null; show(e, null, null); return; }
+      if (p.missing.length) { loadFiles(e, p.missing, function () { attempt(e, q, filters, mine); }); return; }
+      var results = E.results(e, p);
+      last = { e: e, results: results, prepared: p, mine: mine };
+      drawWhenStored(last);
     }
 
-    function later() {
-      pump(true);
+    /** Shows the results once the store files of the first limit() of them are in. */
+    function drawWhenStored(state) {
+      if (state.mine !== generation) return;
+      var E = window.casebookSearchEngine;
+      var refs = state.results.slice(0, limit()).map(function (r) { return r.ref; });
+      var missing = E.docsMissing(state.e, refs);
+      if (missing.length) { loadFiles(state.e, missing, function () { drawWhenStored(state); }); return; }
+      state.results.forEach(function (r) { if (!r.doc) r.doc = E.doc(state.e, r.ref); });
+      show(state.e, state.results, state.prepared);
     }
-
-    function listener(e) {
-      if (e !== current) return;
-      if (key === null || key === undefined) { show(e, null, true, true, null); return; }
-      prepare(e);
-      if (!timer) timer = setTimeout(later, 0);
-    }
-    shardListeners.push(listener);
 
     return {
-      run: function (e, q) {
-        current = e;
-        query = q;
-        if (timer) { clearTimeout(timer); timer = null; }
-        prepare(e);
-        if (prepared === null) { show(e, null, false, true, null); return; }
-        pump();
+      run: function (e, q, filters) {
+        generation++;
+        attempt(e, q, filters, generation);
+      },
+      /** Shows more of the last results (the page grew): loads their store first. */
+      more: function () {
+        if (last) drawWhenStored(last);
       }
     };
   }
 
   /** "Showing results for certificate": what was searched when a word was not in the index. */
-  function shownLine(prepared) {
-    return prepared && prepared.shown ? "Showing results for \u201c" + prepared.shown + "\u201d." : null;
+  function shownLine(e, prepared, results) {
+    var text = window.casebookSearchEngine.shown(e, prepared, results);
+    return text ? "Showing results for \u201c" + text + "\u201d." : null;
   }
 
   /* Rendering ----------------------------------------------------------------------------- */
@@ -361,21 +302,23 @@
   }
 
   /** The syntax examples, with names from the library. */
-  function examples(docs) {
-    function first(key) {
-      for (var i = 0; i < docs.length; i++) if (docs[i][key] && docs[i][key].length) return docs[i][key][0];
-      return null;
-    }
+  function examples(e) {
+    var x = e.manifest.examples || {};
     var list = [];
-    var service = first("services");
-    var tag = first("tags");
-    var team = null;
-    for (var i = 0; i < docs.length && !team; i++) team = docs[i].owner || null;
-    if (service) list.push("service:" + service);
-    if (team) list.push("team:" + team);
-    if (tag) list.push("tag:" + tag);
+    if (x.service) list.push("service:" + x.service);
+    if (x.team) list.push("team:" + x.team);
+    if (x.tag) list.push("tag:" + x.tag);
     list.push("title:failover", "failov*", "+dns -cache");
     return list;
+  }
+
+  /** Calls go with the address of the document with this ref, once its store file is in. */
+  function openRef(e, ref, go) {
+    var E = window.casebookSearchEngine;
+    loadFiles(e, E.docsMissing(e, [ref]), function () {
+      var d = E.doc(e, ref);
+      if (d) go(siteUrl(d.url));
+    });
   }
 
   /* 1. The header box --------------------------------------------------------------------- */
@@ -418,7 +361,7 @@
       options.forEach(function (o, i) { if (i !== n) o.setAttribute("aria-selected", "false"); });
     }
 
-    var search = makeSearch(draw);
+    var search = makeSearch(draw, function () { return DROPDOWN_LIMIT; });
 
     function render() {
       var q = input.value;
@@ -443,29 +386,26 @@
       }
       if (q === lastQuery && !panel.hidden) return;
       lastQuery = q;
-      search.run(e, q);
+      search.run(e, q, null);
     }
 
-    /** Shows results in the panel; background updates (shards arriving) keep the chosen result and never reopen it. */
-    var prepared = null;
-
-    function draw(e, results, background, complete, p) {
+    /** Shows results in the panel, keeping the chosen result when the same query is drawn again. */
+    function draw(e, results, p) {
       var q = input.value;
-      prepared = p;
-      if (results === null || !q.trim()) { if (!background) close(); return; }
-      if (background && panel.hidden) return;
+      if (results === null || !q.trim()) { close(); return; }
       var chosen = active >= 0 && options[active] ? options[active].getAttribute("data-ref") : null;
       panel.textContent = "";
+      panel.setAttribute("data-query", q);
       options = [];
       active = -1;
-      var line = shownLine(p);
+      var line = shownLine(e, p, results);
       if (line && results.length) panel.appendChild(el("p", "site-search__status site-search__shown", line));
       if (!results.length) {
         var empty = el("div", "site-search__empty");
         empty.appendChild(el("p", "site-search__empty-title", "Nothing matches \u201c" + q.trim() + "\u201d."));
         empty.appendChild(el("p", null, "Try other words, the beginning of a word with * or one field:"));
         var ul = el("ul", "site-search__examples");
-        examples(e.docs).forEach(function (x) {
+        examples(e).forEach(function (x) {
           var li = el("li");
           var b = el("button", "site-search__example");
           b.type = "button";
@@ -508,8 +448,8 @@
         });
         panel.appendChild(list);
       }
-      var status = shardStatus(e);
-      if (status) panel.appendChild(el("p", "site-search__status site-search__progress", status));
+      var status = failedStatus(e);
+      if (status) panel.appendChild(el("p", "site-search__status", status));
       var more = el("a", "site-search__more", results.length > 1
         ? "All " + results.length + " results on the search page"
         : "Open the search page");
@@ -521,7 +461,6 @@
           if (options[i].getAttribute("data-ref") === chosen) { setActive(i); break; }
         }
       }
-      loadShards(e);
     }
 
     function go() {
@@ -529,8 +468,8 @@
       if (active >= 0 && options[active]) { window.location.href = options[active].href; return; }
       // An exact id opens its write-up.
       var e = getEngine();
-      var p = e && q ? window.casebookSearchEngine.prepare(e, q, false) : null;
-      if (p && p.id !== null) { window.location.href = siteUrl(e.docs[Number(p.id)].url); return; }
+      var p = e && q ? window.casebookSearchEngine.prepare(e, q, null) : null;
+      if (p && p.id !== null && !p.missing.length) { openRef(e, p.id, function (url) { window.location.href = url; }); return; }
       window.location.href = searchUrl(q);
     }
 
@@ -629,13 +568,6 @@
       } catch (e) { /* some browsers refuse this for file:// pages */ }
     }
 
-    function passes(doc, s) {
-      if (s.service && doc.services.indexOf(s.service) === -1) return false;
-      if (s.team && doc.owner !== s.team && doc.teams.indexOf(s.team) === -1) return false;
-      if (s.year && String(doc.year) !== s.year) return false;
-      return true;
-    }
-
     function card(r, n) {
       var doc = r.doc;
       var li = el("li");
@@ -698,7 +630,9 @@
     progress.setAttribute("aria-live", "polite");
     progress.hidden = true;
     if (count && count.parentNode) count.parentNode.insertBefore(progress, count.nextSibling);
-    var search = makeSearch(render);
+    // Cards on the page: the first PAGE_STEP results, PAGE_STEP more each time the last comes near the screen.
+    var shownCount = PAGE_STEP;
+    var search = makeSearch(render, function () { return shownCount; });
 
     var searchStart = 0;
     var currentEngine = null;
@@ -714,46 +648,64 @@
       });
     }, { rootMargin: "600px 0px" }) : null;
 
+    var moreObserver = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (en) {
+        if (!en.isIntersecting) return;
+        moreObserver.unobserve(en.target);
+        shownCount += PAGE_STEP;
+        search.more();
+      });
+    }, { rootMargin: "600px 0px" }) : null;
+
     /** "15 write-ups", "15 write-ups and 2 design documents". */
     function library(e) {
-      var designs = e.docs.filter(function (d) { return d.kind === "design"; }).length;
-      var n = e.docs.length - designs;
+      var designs = e.manifest.designs;
+      var n = e.manifest.incidents;
       return n + " write-up" + (n === 1 ? "" : "s")
         + (designs ? " and " + designs + " design document" + (designs === 1 ? "" : "s") : "");
     }
 
-    function show(e, submitted) {
-      searchStart = now();
-      var q = state().q;
-      if (submitted && q) {
-        // An exact id opens its write-up.
-        var p = window.casebookSearchEngine.prepare(e, q, false);
-        if (p && p.id !== null) { window.location.replace(siteUrl(e.docs[Number(p.id)].url)); return; }
-      }
-      search.run(e, q);
-      loadShards(e);
+    function filtersOf(s) {
+      return { service: s.service || "", team: s.team || "", year: s.year || "" };
     }
 
-    /** Draws the results: again as body shards arrive (each search runs over them as they load). */
-    function render(e, results, background, complete, prepared) {
+    function show(e, submitted) {
+      searchStart = now();
+      shownCount = PAGE_STEP;
+      var s = state();
+      var q = s.q;
+      if (submitted && q) {
+        // An exact id opens its write-up.
+        var p = window.casebookSearchEngine.prepare(e, q, null);
+        if (p && p.missing.length) {
+          loadFiles(e, p.missing, function () { show(e, submitted); });
+          return;
+        }
+        if (p && p.id !== null) { openRef(e, p.id, function (url) { window.location.replace(url); }); return; }
+      }
+      search.run(e, q, filtersOf(s));
+    }
+
+    /** Draws the results, the first shownCount of them as cards. */
+    function render(e, results, prepared) {
       var s = state();
       var filtered = FILTERS.some(function (k) { return !!s[k]; });
-      if (results === null) {
-        results = filtered ? e.docs.map(function (d) { return { doc: d, terms: [] }; }) : [];
-      }
-      results = results.filter(function (r) { return passes(r.doc, s); });
+      if (results === null) results = [];
       list.textContent = "";
       currentEngine = e;
       if (observer) observer.disconnect();
-      results.slice(0, PAGE_LIMIT).forEach(function (r, n) { list.appendChild(card(r, n)); });
+      if (moreObserver) moreObserver.disconnect();
+      var cards = results.slice(0, shownCount).filter(function (r) { return !!r.doc; });
+      cards.forEach(function (r, n) { list.appendChild(card(r, n)); });
+      if (moreObserver && results.length > cards.length && list.lastChild) moreObserver.observe(list.lastChild);
       var n = results.length;
       var what = resultCount(n);
+      var line = n ? shownLine(e, prepared, results) : null;
       if (n === 0 && (s.q || filtered)) count.textContent = "";
       else if (!s.q && !filtered) count.textContent = "Type words to search " + library(e) + ".";
       else if (!s.q) count.textContent = what + " with these filters, newest first.";
       else count.textContent = what + (n === 1 ? " matches" : " match") + " \u201c" + s.q + "\u201d" + (filtered ? " with these filters" : "")
-        + ", best first" + (n > PAGE_LIMIT ? "; showing the first " + PAGE_LIMIT : "") + "."
-        + (n && shownLine(prepared) ? " " + shownLine(prepared) : "");
+        + ", best first." + (line ? " " + line : "");
       var none = n === 0 && (!!s.q || filtered);
       empty.hidden = !none;
       if (none) {
@@ -763,17 +715,15 @@
         emptyFilters.hidden = !filtered;
       }
       if (help) help.open = none || (!s.q && !filtered);
-      var status = s.q ? shardStatus(e) : null;
+      var status = failedStatus(e);
       progress.textContent = status || "";
       progress.hidden = !status;
-      // For the benchmark (bench/search-bench.sh): when results were first shown, and when they
-      // included every shard, in ms since the page started loading; and how long the first search took.
+      // For the benchmark (bench/search-bench.sh): when results were first shown, in ms since the
+      // page started loading; and how long the query took, from the manifest loaded to results on screen.
       if (s.q && !list.hasAttribute("data-first-results-ms")) {
         list.setAttribute("data-first-results-ms", now());
-        // From the query to its results on screen (the index loaded): the search and the drawing.
         list.setAttribute("data-first-search-ms", Math.round((now() - searchStart) * 10) / 10);
       }
-      if (s.q && complete && !list.hasAttribute("data-full-results-ms")) list.setAttribute("data-full-results-ms", now());
     }
 
     function update(submitted, updateUrl) {

@@ -1,5 +1,5 @@
 // Runs searches on a built site exactly as its search page does: the site's own
-// assets/search-engine.js over assets/search/index.js and every body shard, with lunr.js.
+// assets/search-engine.js over the partitions of assets/search/ each query needs, with lunr.js.
 // Usage: node site-search.js <lunr.js> <site dir> <queries.json>
 // queries.json: ["failover", "service:checkout", ...]
 // Prints, per query: {"count": n, "results": [{"ref", "score"}, ...]} (the first 50), or {"error"}.
@@ -19,16 +19,19 @@ const engineOf = require(path.resolve(site, 'assets/search-engine.js'))
 const E = engineOf(function () { return lunr })
 run('assets/search/index.js')
 const e = E.create(window.casebookSearch)
-for (const f of e.shardFiles) {
-  run('assets/search/' + f.file)
+const loadedFiles = []
+function load (name) {
+  const g = E.fileGlobal(name)
+  run('assets/search/' + name + '.js')
+  loadedFiles.push(name)
+  const value = window[g.global][g.n]
+  delete window[g.global][g.n]
+  return value
 }
-Object.keys(window.casebookSearchShards).sort(function (a, b) { return a - b }).forEach(function (k) {
-  E.addShard(e, window.casebookSearchShards[k])
-})
 
 const out = queries.map(function (q) {
   try {
-    const results = E.search(e, q, false) || []
+    const results = E.search(e, q, null, load) || []
     return {
       count: results.length,
       results: results.slice(0, 50).map(function (r) { return { ref: r.ref, score: r.score } })
@@ -37,4 +40,4 @@ const out = queries.map(function (q) {
     return { error: x.name + ': ' + x.message }
   }
 })
-process.stdout.write(JSON.stringify({ shards: e.loadedShards, results: out }))
+process.stdout.write(JSON.stringify({ files: loadedFiles, results: out }))

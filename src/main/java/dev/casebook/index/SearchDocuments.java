@@ -16,15 +16,15 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 
 /**
- * What the site's search indexes are built from: one document per write-up, in library order (newest
+ * What the site's search index is built from: one document per write-up, in library order (newest
  * first), then one per design document, in the library's order, with the text of each field exactly as it
  * goes into {@link LunrIndexBuilder}. The ref of a document is its position in that order
- * ({@code "0"}, {@code "1"}, ...), which keeps the indexes small; the document store maps it back
+ * ({@code "0"}, {@code "1"}, ...), which keeps the index small; the document store maps it back
  * to the page.
  *
- * <p>The site ships them as {@link #pieces()}: a first index of every write-up with the fields
- * {@link #FIRST_FIELDS}, and body shards of {@link #SHARD_SIZE} write-ups each with
- * {@link #SHARD_FIELDS}. docs/search-index.md ("Ranking", "Tiers") explains them.
+ * <p>The site ships two lunr indexes of every document ({@link #GROUPS}): one of the short fields
+ * (title, id, summary, services, teams, tags) and one of the body, each cut by term into
+ * {@link #partitions(Group)}. docs/search-index.md ("The site's index") explains them.
  */
 public final class SearchDocuments {
   /** The document property holding the ref. */
@@ -34,30 +34,40 @@ public final class SearchDocuments {
   public record Field(String name, double boost, boolean array) {}
 
   /**
-   * The fields of the first index, in the order lunr gets them: everything but the body. Names are
-   * singular so a reader types {@code service:checkout}, {@code team:payments}, {@code tag:dns} or
-   * {@code title:failover}.
+   * The fields of the index, in the order lunr gets them. Names are singular so a reader types
+   * {@code service:checkout}, {@code team:payments}, {@code tag:dns} or {@code title:failover}.
    */
-  public static final List<Field> FIRST_FIELDS = List.of(
+  public static final List<Field> FIELDS = List.of(
       new Field("title", 10, false),
       new Field("id", 1, false),
       new Field("summary", 4, false),
       new Field("service", 5, true),
       new Field("team", 5, true),
       new Field("tag", 5, true),
-      new Field("names", 5, true));
-
-  /** The fields of each body shard. */
-  public static final List<Field> SHARD_FIELDS = List.of(new Field("body", 1, false));
-
-  /** Every field a reader can search, first index then shards. */
-  public static final List<Field> FIELDS = java.util.stream.Stream.concat(FIRST_FIELDS.stream(), SHARD_FIELDS.stream()).toList();
+      new Field("names", 5, true),
+      new Field("body", 1, false));
 
   /**
-   * Write-ups per body shard. 150 write-ups of about 1,500 words make a shard of about 1.6 MB, 0.35 MB
-   * gzipped (docs/search-index.md, "Scale").
+   * An index of the site: its name (the prefix of its files) and fields. lunr's idf counts a term in
+   * every field of an index, so the body has its own index: a word that many bodies use still
+   * weighs in a title as the titles and summaries alone make it weigh.
    */
-  public static final int SHARD_SIZE = 150;
+  public record Group(String name, List<Field> fields) {
+    /** The global its partition scripts add themselves to, by number. */
+    public String global() {
+      return "window.casebookSearch" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+  }
+
+  /** The site's indexes: the short fields, then the body. */
+  public static final List<Group> GROUPS = List.of(new Group("fields", FIELDS.subList(0, 7)), new Group("body", FIELDS.subList(7, 8)));
+
+  /**
+   * About how many (field, document) entries a partition of the index holds (a term with more is a
+   * partition of its own). At about 38 bytes an entry, some 190 KB, 60 KB gzipped: what a query word
+   * costs the reader (docs/search-index.md, "Scale").
+   */
+  public static final int PARTITION_POSTINGS = 5000;
 
   /** Token metadata kept in the index: none, to keep it small. */
   public static final List<String> METADATA_WHITELIST = List.of();
@@ -100,17 +110,19 @@ public final class SearchDocuments {
   }
 
   private final List<Document> documents;
-  private final int shardSize;
+  private final int partitionPostings;
+  private final java.util.Map<String, LunrIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, List<Partition>> partitions = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private SearchDocuments(List<Document> documents, int shardSize) {
-    if (shardSize < 1) throw new IllegalArgumentException("shard size " + shardSize);
+  private SearchDocuments(List<Document> documents, int partitionPostings) {
+    if (partitionPostings < 1) throw new IllegalArgumentException("postings per partition " + partitionPostings);
     this.documents = List.copyOf(documents);
-    this.shardSize = shardSize;
+    this.partitionPostings = partitionPostings;
   }
 
-  /** The same documents in shards of {@code size} write-ups (tests use small shards). */
-  public SearchDocuments withShardSize(int size) {
-    return new SearchDocuments(documents, size);
+  /** The same documents in partitions of about {@code postings} entries (tests use small partitions). */
+  public SearchDocuments withPartitionPostings(int postings) {
+    return new SearchDocuments(documents, postings);
   }
 
   /** The documents of every write-up and design document of the linked library. */
@@ -153,7 +165,7 @@ public final class SearchDocuments {
       String lead = body == null ? "" : lead(body.html(), LEAD_LENGTH);
       return new Document(ref, null, d, java.util.Collections.unmodifiableMap(fields), lead);
     }).toList();
-    return new SearchDocuments(docs, SHARD_SIZE);
+    return new SearchDocuments(docs, PARTITION_POSTINGS);
   }
 
   /**
@@ -198,58 +210,60 @@ public final class SearchDocuments {
     return builder.metadataWhitelist(METADATA_WHITELIST);
   }
 
-  /**
-   * One index file of the site: the first index ({@code shard == -1}) or body shard {@code shard},
-   * with its fields and the documents it holds.
-   *
-   * @param from the first document (its ref), inclusive
-   * @param to the last document (its ref), exclusive
-   */
-  public record Piece(int shard, String path, String global, String property, List<Field> fields, List<Document> documents,
-      int from, int to) {
-    /** True for the first index, {@code assets/search/index.js}. */
-    public boolean first() {
-      return shard < 0;
-    }
+  /** What lunr gets for document {@code d}: its ref and the value of every field, in field order. */
+  public static Map<String, Object> fieldsOf(Document d) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(REF, d.ref());
+    for (Field f : FIELDS) out.put(f.name(), d.fields().get(f.name()));
+    return out;
+  }
 
-    /** What lunr gets for document {@code d}: its ref and the values of this piece's fields, in field order. */
-    public Map<String, Object> fieldsOf(Document d) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put(REF, d.ref());
-      for (Field f : fields) out.put(f.name(), d.fields().get(f.name()));
-      return out;
-    }
-
-    /** The lunr index of this piece's documents, none boosted. */
-    public LunrIndex index() {
-      LunrIndexBuilder builder = configuredBuilder(fields);
-      for (Document d : documents) builder.add(fieldsOf(d));
+  /** The lunr index of every document with the fields of {@code group}, none boosted: what its partitions are cut from. */
+  public LunrIndex index(Group group) {
+    return indexes.computeIfAbsent(group.name(), name -> {
+      LunrIndexBuilder builder = configuredBuilder(group.fields());
+      for (Document d : documents) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(REF, d.ref());
+        for (Field f : group.fields()) fields.put(f.name(), d.fields().get(f.name()));
+        builder.add(fields);
+      }
       return builder.build();
+    });
+  }
+
+  /**
+   * One index file of the site: partition {@code number} of the index of {@code group}, holding the
+   * terms from {@code first} (inclusive) to {@code end} (exclusive; null for the last partition), in
+   * UTF-16 order.
+   */
+  public record Partition(Group group, int number, String first, String end, LunrIndex index) {
+    /** Where it goes in the site. */
+    public String path() {
+      return SearchIndexStage.partitionPath(group, number);
     }
   }
 
-  /** The first index: every write-up, every field but the body. */
-  public Piece firstPiece() {
-    return new Piece(-1, SearchIndexStage.PATH, SearchIndexStage.GLOBAL, "index", FIRST_FIELDS, documents, 0, documents.size());
+  /** The index of {@code group} cut by term into partitions of about {@link #PARTITION_POSTINGS} entries, in term order. */
+  public List<Partition> partitions(Group group) {
+    return partitions.computeIfAbsent(group.name(), name -> {
+      LunrIndex whole = index(group);
+      int[] cuts = dev.casebook.search.TermPartitions.cuts(whole, partitionPostings);
+      List<LunrIndex> parts = dev.casebook.search.TermPartitions.split(whole, cuts);
+      List<String> terms = whole.terms();
+      List<Partition> out = new java.util.ArrayList<>();
+      for (int k = 0; k < parts.size(); k++) {
+        out.add(new Partition(group, k, terms.get(cuts[k]), k + 1 < cuts.length ? terms.get(cuts[k + 1]) : null, parts.get(k)));
+      }
+      return List.copyOf(out);
+    });
   }
 
-  /** The body shards: {@link #SHARD_SIZE} write-ups each, in ref order, the last one possibly smaller. */
-  public List<Piece> shards() {
-    List<Piece> shards = new java.util.ArrayList<>();
-    for (int from = 0, n = 0; from < documents.size(); from += shardSize, n++) {
-      int to = Math.min(documents.size(), from + shardSize);
-      shards.add(new Piece(n, SearchIndexStage.shardPath(n), SearchIndexStage.SHARD_GLOBAL, Integer.toString(n), SHARD_FIELDS,
-          documents.subList(from, to), from, to));
-    }
-    return shards;
-  }
-
-  /** Every index file: the first index, then the shards. */
-  public List<Piece> pieces() {
-    List<Piece> pieces = new java.util.ArrayList<>();
-    pieces.add(firstPiece());
-    pieces.addAll(shards());
-    return pieces;
+  /** Every partition of every index, the short fields' first. */
+  public List<Partition> partitions() {
+    List<Partition> all = new java.util.ArrayList<>();
+    for (Group g : GROUPS) all.addAll(partitions(g));
+    return all;
   }
 
   /** A date as pages show it, e.g. {@code 5 March 2024}. */

@@ -16,9 +16,10 @@ public final class SearchDocumentsFile {
   private SearchDocumentsFile() {}
 
   /**
-   * Writes what every index the site ships was built from, so anyone can rebuild it with lunr.js
-   * and compare: its path, the builder's settings and the text of each field of each document.
-   * The first index comes first, then the shards in order.
+   * Writes what the site's indexes were built from, so anyone can rebuild them with lunr.js and
+   * compare: the builder's settings and the text of every field of each document, once, then for
+   * each index its fields and every partition file with the range of terms it holds ({@code to} is
+   * null for the last).
    */
   public static void write(SearchDocuments documents, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
@@ -26,42 +27,57 @@ public final class SearchDocumentsFile {
     try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = JSON.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
-      g.writeNumberField("version", 2);
-      g.writeArrayFieldStart("indexes");
-      for (SearchDocuments.Piece piece : documents.pieces()) {
+      g.writeNumberField("version", 3);
+      g.writeStringField("lunr", LunrIndex.VERSION);
+      g.writeStringField("ref", SearchDocuments.REF);
+      g.writeArrayFieldStart("fields");
+      for (SearchDocuments.Field f : SearchDocuments.FIELDS) {
         g.writeStartObject();
-        g.writeStringField("path", piece.path());
-        g.writeStringField("lunr", LunrIndex.VERSION);
-        g.writeStringField("global", piece.global());
-        g.writeStringField("indexProperty", piece.property());
-        g.writeStringField("ref", SearchDocuments.REF);
-        g.writeArrayFieldStart("fields");
-        for (SearchDocuments.Field f : piece.fields()) {
-          g.writeStartObject();
-          g.writeStringField("name", f.name());
-          g.writeFieldName("boost");
-          number(g, f.boost());
-          g.writeStringField("type", f.array() ? "array" : "text");
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeObjectFieldStart("documentBoosts");
+        g.writeStringField("name", f.name());
+        g.writeFieldName("boost");
+        number(g, f.boost());
+        g.writeStringField("type", f.array() ? "array" : "text");
         g.writeEndObject();
-        g.writeArrayFieldStart("metadataWhitelist");
-        for (String key : SearchDocuments.METADATA_WHITELIST) g.writeString(key);
-        g.writeEndArray();
-        g.writeArrayFieldStart("documents");
-        for (SearchDocuments.Document d : piece.documents()) {
-          g.writeStartObject();
-          for (var e : piece.fieldsOf(d).entrySet()) {
-            if (e.getValue() instanceof List<?> list) {
-              g.writeArrayFieldStart(e.getKey());
-              for (Object v : list) g.writeString(String.valueOf(v));
-              g.writeEndArray();
-            } else {
-              g.writeStringField(e.getKey(), String.valueOf(e.getValue()));
-            }
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("documentBoosts");
+      g.writeEndObject();
+      g.writeArrayFieldStart("metadataWhitelist");
+      for (String key : SearchDocuments.METADATA_WHITELIST) g.writeString(key);
+      g.writeEndArray();
+      g.writeArrayFieldStart("documents");
+      for (SearchDocuments.Document d : documents.documents()) {
+        g.writeStartObject();
+        for (var e : SearchDocuments.fieldsOf(d).entrySet()) {
+          if (e.getValue() instanceof List<?> list) {
+            g.writeArrayFieldStart(e.getKey());
+            for (Object v : list) g.writeString(String.valueOf(v));
+            g.writeEndArray();
+          } else {
+            g.writeStringField(e.getKey(), String.valueOf(e.getValue()));
           }
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("indexes");
+      for (SearchDocuments.Group group : SearchDocuments.GROUPS) {
+        g.writeStartObject();
+        g.writeStringField("name", group.name());
+        g.writeArrayFieldStart("fields");
+        for (SearchDocuments.Field f : group.fields()) g.writeString(f.name());
+        g.writeEndArray();
+        g.writeArrayFieldStart("files");
+        for (SearchDocuments.Partition p : documents.partitions(group)) {
+          g.writeStartObject();
+          g.writeStringField("path", p.path());
+          g.writeStringField("global", group.global());
+          g.writeStringField("indexProperty", Integer.toString(p.number()));
+          g.writeObjectFieldStart("terms");
+          g.writeStringField("from", p.first());
+          if (p.end() == null) g.writeNullField("to");
+          else g.writeStringField("to", p.end());
+          g.writeEndObject();
           g.writeEndObject();
         }
         g.writeEndArray();

@@ -18,57 +18,73 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The index stage: lunr.js 2.3.9 indexes of every write-up and design document, in tiers, written
- * as scripts.
+ * The index stage: one lunr.js 2.3.9 index of every write-up and design document, cut by term into
+ * partitions, with a small manifest and the document store and texts in small files, written as scripts.
  *
  * <ul>
- *   <li>{@value #PATH}, the first index: every document with every field but the body (title, id,
- *       summary, service, team, tag), the document store, the list of body shards and of text files:
- *       <pre>window.casebookSearch = {"index": &lt;lunr index&gt;, "docs": [...], "shards": {"fields": ["body"],
- *   "files": [{"file": "body-0.js", "from": 0, "to": 150}, ...]}, "text": {"chunk": 10, "files": 2}};</pre>
- *   <li>{@code assets/search/body-N.js}, the body shards: the body field of the write-ups whose refs
- *       are {@code from} (inclusive) to {@code to} (exclusive), {@link SearchDocuments#SHARD_SIZE} per shard:
- *       <pre>window.casebookSearchShards = window.casebookSearchShards || {}; window.casebookSearchShards[N] = &lt;lunr index&gt;;</pre>
- *   <li>{@code assets/search/text-N.js}, the text files: the plain body text of refs
- *       {@code N * chunk} to {@code (N + 1) * chunk - 1}, for result snippets; not indexes:
- *       <pre>window.casebookSearchText = window.casebookSearchText || {}; window.casebookSearchText[N] = ["...", ...];</pre>
+ *   <li>{@value #PATH}, the manifest: the index's fields and search pipeline, the first term of
+ *       each partition, the first id of each id file, how many documents each store and text file
+ *       holds, the year of each run of refs, and a few counts:
+ *       <pre>window.casebookSearch = {"version": 3, "lunr": "2.3.9", "fields": [...], "pipeline": ["stemmer"],
+ *   "indexes": [{"name": "fields", "fields": [...], "terms": ["", "bare", ...]}, {"name": "body", ...}], "documents": 17,
+ *   "incidents": 15, "designs": 2, "ids": ["inc-2022-004"], "docs": {"chunk": 10, "files": 2},
+ *   "text": {"chunk": 1, "files": 17}, "years": [[2025, 0, 3], ...], "examples": {...}};</pre>
+ *   <li>{@code assets/search/fields-N.js} and {@code body-N.js}, the partitions of the two indexes
+ *       ({@link SearchDocuments#GROUPS}): each index restricted to the terms from {@code terms[N]}
+ *       to {@code terms[N + 1]} ({@link dev.casebook.search.TermPartitions}):
+ *       <pre>window.casebookSearchFields = window.casebookSearchFields || {}; window.casebookSearchFields[N] = &lt;lunr index&gt;;</pre>
+ *   <li>{@code assets/search/ids-N.js}: lower-cased write-up ids, in order, from {@code ids[N]}, with their refs:
+ *       <pre>window.casebookSearchIds = window.casebookSearchIds || {}; window.casebookSearchIds[N] = {"inc-2022-004": 7, ...};</pre>
+ *   <li>{@code assets/search/docs-N.js}, the document store: what a result shows, for refs
+ *       {@code N * chunk} to {@code (N + 1) * chunk - 1}:
+ *       <pre>window.casebookSearchDocs = window.casebookSearchDocs || {}; window.casebookSearchDocs[N] = [{...}, ...];</pre>
+ *   <li>{@code assets/search/text-N.js}, the text files: the plain body text of ref {@code N}, for snippets:
+ *       <pre>window.casebookSearchText = window.casebookSearchText || {}; window.casebookSearchText[N] = ["..."];</pre>
  * </ul>
  *
- * Each index is exactly what lunr.js builds for its documents, with the same global numeric refs,
- * so the browser merges results by ref. Scripts rather than JSON because pages opened from disk
- * (file://) cannot fetch JSON but can load a script. {@code docs[ref]} is the page of a ref.
+ * Scripts rather than JSON because pages opened from disk (file://) cannot fetch JSON but can load a
+ * script. Only the partitions a query's words need and the store and text of the results on screen
+ * are loaded.
  */
 public final class SearchIndexStage {
-  /** Where the first index goes in the site. */
+  /** Where the manifest goes in the site. */
   public static final String PATH = "assets/search/index.js";
-  /** The global the first index's script sets. */
+  /** The global the manifest's script sets. */
   public static final String GLOBAL = "window.casebookSearch";
-  /** The global object the shard scripts add themselves to, by shard number. */
-  public static final String SHARD_GLOBAL = "window.casebookSearchShards";
-  static final String PREFIX = GLOBAL + " = {\"index\": ";
-  static final String MIDDLE = ", \"docs\": ";
-  static final String SHARDS = ", \"shards\": ";
-  static final String TEXT = ", \"text\": ";
+  /** The global object the id files add themselves to, by number. */
+  public static final String IDS_GLOBAL = "window.casebookSearchIds";
+  /** The global object the document store files add themselves to, by number. */
+  public static final String DOCS_GLOBAL = "window.casebookSearchDocs";
   /** The global object the text scripts add themselves to, by file number. */
   public static final String TEXT_GLOBAL = "window.casebookSearchText";
+  /** Documents per document store file: about 4 KB, 1.5 KB gzipped. */
+  public static final int DOC_CHUNK = 10;
   /**
-   * Documents per text file. The text files hold each document's plain text, from which a result's
-   * snippet is cut in the browser; only the files of the results on screen are loaded.
+   * Documents per text file: one, so that a result's snippet costs only its own text (about 10 KB,
+   * 3.5 KB gzipped, for 1,500 words).
    */
-  public static final int TEXT_CHUNK = 10;
-  static final String SUFFIX = "};\n";
+  public static final int TEXT_CHUNK = 1;
+  /** Ids per id file. */
+  public static final int ID_CHUNK = 1000;
+  static final String SUFFIX = ";\n";
 
   private static final JsonFactory JSON = new JsonFactory();
 
   private SearchIndexStage() {}
 
-  /** Where body shard {@code n} goes in the site. */
-  public static String shardPath(int n) {
-    return "assets/search/" + shardFile(n);
+  /** Where partition {@code n} of the index of {@code group} goes in the site. */
+  public static String partitionPath(SearchDocuments.Group group, int n) {
+    return "assets/search/" + group.name() + "-" + n + ".js";
   }
 
-  static String shardFile(int n) {
-    return "body-" + n + ".js";
+  /** Where id file {@code n} goes in the site. */
+  public static String idsPath(int n) {
+    return "assets/search/ids-" + n + ".js";
+  }
+
+  /** Where document store file {@code n} goes in the site. */
+  public static String docsPath(int n) {
+    return "assets/search/docs-" + n + ".js";
   }
 
   /** Where text file {@code n} goes in the site: the plain text of refs {@code n * TEXT_CHUNK} onwards. */
@@ -78,34 +94,45 @@ public final class SearchIndexStage {
 
   /** How many text files {@code documents} need. */
   public static int textFiles(SearchDocuments documents) {
-    return (documents.documents().size() + TEXT_CHUNK - 1) / TEXT_CHUNK;
+    return chunks(documents.documents().size(), TEXT_CHUNK);
+  }
+
+  static int chunks(int count, int chunk) {
+    return (count + chunk - 1) / chunk;
   }
 
   /** The bytes of text file {@code n}. */
   public static byte[] textScript(SearchDocuments documents, int n) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    writeText(documents, n, bytes);
-    return bytes.toByteArray();
+    return bytes(out -> writeText(documents, n, out));
   }
 
   private static void writeText(SearchDocuments documents, int n, OutputStream out) throws IOException {
-    out.write((TEXT_GLOBAL + " = " + TEXT_GLOBAL + " || {}; " + TEXT_GLOBAL + "[" + n + "] = ").getBytes(StandardCharsets.UTF_8));
+    out.write(prefix(TEXT_GLOBAL, n));
     List<SearchDocuments.Document> docs = documents.documents();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    try (JsonGenerator g = generator(out)) {
       g.writeStartArray();
       for (int i = n * TEXT_CHUNK; i < Math.min(docs.size(), (n + 1) * TEXT_CHUNK); i++) g.writeString(docs.get(i).body());
       g.writeEndArray();
     }
-    out.write(SHARD_SUFFIX.getBytes(StandardCharsets.UTF_8));
+    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Builds the indexes of {@code linked} and writes them into the site; returns what they were built from. */
+  static byte[] prefix(String global, int n) {
+    return (global + " = " + global + " || {}; " + global + "[" + n + "] = ").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static JsonGenerator generator(OutputStream out) throws IOException {
+    JsonGenerator g = JSON.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    return g;
+  }
+
+  /** Builds the indexes of {@code linked} and writes them into the site; returns what it was built from. */
   public static SearchDocuments write(LinkedLibrary linked, SiteOutput out) throws IOException {
     return write(linked, out, IndexCache.none());
   }
 
-  /** Builds every index of {@code linked} and writes them into a new site, remembering them in {@code cache}. */
+  /** Builds the index of {@code linked} and writes it into a new site, remembering it in {@code cache}. */
   public static SearchDocuments write(LinkedLibrary linked, SiteOutput out, IndexCache cache) throws IOException {
     SearchDocuments documents = documents(linked, cache);
     write(documents, out);
@@ -114,10 +141,12 @@ public final class SearchIndexStage {
   }
 
   /**
-   * Rewrites in the site in place only the index files whose documents differ from those
-   * {@code cache} last wrote: the first index when a title, summary or term changed or a document
-   * came or went, a body shard when a body in it changed, a text file likewise; files the site no
-   * longer needs are deleted. Returns the paths written.
+   * Rewrites in the site in place the index files of {@code linked} that changed since {@code cache}
+   * last wrote them: every partition, the manifest and the id files when a document's searched
+   * text changed or a document came or went (the idf and average lengths of the whole library are in
+   * every weight; {@link SiteUpdate} leaves the files whose bytes are the same alone), the document
+   * store files likewise, and the text files of changed bodies. Files the site no longer needs are
+   * deleted. Returns the paths written.
    */
   public static java.util.Set<String> update(LinkedLibrary linked, SiteUpdate out, IndexCache cache) throws IOException {
     SearchDocuments documents = documents(linked, cache);
@@ -127,29 +156,29 @@ public final class SearchIndexStage {
       cache.written = documents;
       return out.written();
     }
-    List<Runnable> jobs = new java.util.ArrayList<>();
     List<SearchDocuments.Document> now = documents.documents();
     List<SearchDocuments.Document> was = before.documents();
-    boolean firstChanged = now.size() != was.size();
-    for (int i = 0; !firstChanged && i < now.size(); i++) firstChanged = !storeEntry(now.get(i)).equals(storeEntry(was.get(i)));
-    if (firstChanged) jobs.add(() -> writeFile(out, PATH, file -> writeScript(documents, file)));
-    List<SearchDocuments.Piece> shards = documents.shards();
-    List<SearchDocuments.Piece> oldShards = before.shards();
-    for (SearchDocuments.Piece shard : shards) {
-      SearchDocuments.Piece old = shard.shard() < oldShards.size() ? oldShards.get(shard.shard()) : null;
-      if (old == null || old.from() != shard.from() || old.to() != shard.to() || !sameBodies(old.documents(), shard.documents())) {
-        jobs.add(() -> writeFile(out, shard.path(), file -> writeShard(shard.shard(), shard.index(), file)));
-      }
+    boolean indexChanged = now.size() != was.size();
+    for (int i = 0; !indexChanged && i < now.size(); i++) {
+      indexChanged = !SearchDocuments.fieldsOf(now.get(i)).equals(SearchDocuments.fieldsOf(was.get(i)));
     }
-    for (int n = shards.size(); n < oldShards.size(); n++) out.delete(shardPath(n));
+    List<Runnable> jobs = new java.util.ArrayList<>();
+    if (indexChanged) {
+      addIndexJobs(documents, out, jobs);
+      for (SearchDocuments.Group g : SearchDocuments.GROUPS) {
+        for (int n = documents.partitions(g).size(); n < before.partitions(g).size(); n++) out.delete(partitionPath(g, n));
+      }
+      for (int n = idFiles(documents).size(); n < idFiles(before).size(); n++) out.delete(idsPath(n));
+    }
+    addDocJobs(documents, out, jobs);
+    for (int n = chunks(now.size(), DOC_CHUNK); n < chunks(was.size(), DOC_CHUNK); n++) out.delete(docsPath(n));
     int texts = textFiles(documents);
     for (int n = 0; n < texts; n++) {
       int from = n * TEXT_CHUNK;
       int to = Math.min(now.size(), from + TEXT_CHUNK);
       List<SearchDocuments.Document> old = from < was.size() ? was.subList(from, Math.min(was.size(), from + TEXT_CHUNK)) : List.of();
-      boolean same = sameBodies(old, now.subList(from, to));
       int k = n;
-      if (!same) jobs.add(() -> writeFile(out, textPath(k), file -> writeText(documents, k, file)));
+      if (!sameBodies(old, now.subList(from, to))) jobs.add(() -> writeFile(out, textPath(k), file -> writeText(documents, k, file)));
     }
     for (int n = texts; n < textFiles(before); n++) out.delete(textPath(n));
     run(jobs);
@@ -162,23 +191,6 @@ public final class SearchIndexStage {
     return SearchDocuments.of(linked, body -> cache.texts.get(body, b -> SearchDocuments.bodyText(b.html())));
   }
 
-  /** What the first index and the document store hold of a document. */
-  private static List<Object> storeEntry(SearchDocuments.Document d) {
-    List<Object> entry = new java.util.ArrayList<>();
-    for (SearchDocuments.Field f : SearchDocuments.FIRST_FIELDS) entry.add(d.fields().get(f.name()));
-    entry.add(d.kind());
-    entry.add(d.summary());
-    entry.add(SearchDocuments.url(d));
-    if (d.incident() != null) {
-      Incident i = d.incident();
-      java.util.Collections.addAll(entry, i.date(), i.owner(), i.severity(), i.nearMiss(), i.summary());
-    } else {
-      DesignDoc doc = d.design();
-      java.util.Collections.addAll(entry, doc.date(), doc.status(), doc.authors());
-    }
-    return entry;
-  }
-
   private static boolean sameBodies(List<SearchDocuments.Document> a, List<SearchDocuments.Document> b) {
     if (a.size() != b.size()) return false;
     for (int i = 0; i < a.size(); i++) {
@@ -187,19 +199,38 @@ public final class SearchIndexStage {
     return true;
   }
 
-  /** Writes the first index, the shards and the text files of {@code documents} into the site. */
+  /** Writes every search file of {@code documents} into the site. */
   public static void write(SearchDocuments documents, SiteOutput out) throws IOException {
-    // Every file is independent of the others. The first index is the largest job: it goes first.
     List<Runnable> jobs = new java.util.ArrayList<>();
-    jobs.add(() -> writeFile(out, PATH, file -> writeScript(documents, file)));
-    for (SearchDocuments.Piece shard : documents.shards()) {
-      jobs.add(() -> writeFile(out, shard.path(), file -> writeShard(shard.shard(), shard.index(), file)));
-    }
+    addIndexJobs(documents, out, jobs);
+    addDocJobs(documents, out, jobs);
     for (int n = 0, count = textFiles(documents); n < count; n++) {
       int k = n;
       jobs.add(() -> writeFile(out, textPath(k), file -> writeText(documents, k, file)));
     }
     run(jobs);
+  }
+
+  private static void addIndexJobs(SearchDocuments documents, SiteOutput out, List<Runnable> jobs) {
+    // Cutting an index builds it: once, before the jobs that write its partitions; the two at once.
+    SearchDocuments.GROUPS.parallelStream().forEach(documents::partitions);
+    List<SearchDocuments.Partition> partitions = documents.partitions();
+    List<List<IdEntry>> ids = idFiles(documents);
+    jobs.add(() -> writeFile(out, PATH, file -> writeManifest(documents, ids, file)));
+    for (SearchDocuments.Partition p : partitions) {
+      jobs.add(() -> writeFile(out, p.path(), file -> writePartition(p, file)));
+    }
+    for (int n = 0; n < ids.size(); n++) {
+      int k = n;
+      jobs.add(() -> writeFile(out, idsPath(k), file -> writeIds(k, ids.get(k), file)));
+    }
+  }
+
+  private static void addDocJobs(SearchDocuments documents, SiteOutput out, List<Runnable> jobs) {
+    for (int n = 0, count = chunks(documents.documents().size(), DOC_CHUNK); n < count; n++) {
+      int k = n;
+      jobs.add(() -> writeFile(out, docsPath(k), file -> writeDocs(documents, k, file)));
+    }
   }
 
   private static void run(List<Runnable> jobs) throws IOException {
@@ -212,6 +243,12 @@ public final class SearchIndexStage {
 
   private interface Content {
     void writeTo(OutputStream out) throws IOException;
+  }
+
+  private static byte[] bytes(Content content) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    content.writeTo(bytes);
+    return bytes.toByteArray();
   }
 
   private static void writeFile(SiteOutput out, String path, Content content) {
@@ -228,77 +265,164 @@ public final class SearchIndexStage {
     }
   }
 
-  /** The bytes of {@value #PATH} for these documents. */
+  /** The bytes of the manifest {@value #PATH} for these documents. */
   public static byte[] script(SearchDocuments documents) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    writeScript(documents, bytes);
-    return bytes.toByteArray();
+    return bytes(out -> writeManifest(documents, idFiles(documents), out));
   }
 
-  /** The bytes of body shard {@code piece} (one of {@link SearchDocuments#shards()}). */
-  public static byte[] shardScript(SearchDocuments.Piece piece) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    writeShard(piece.shard(), piece.index(), bytes);
-    return bytes.toByteArray();
+  /** The bytes of a partition's file. */
+  public static byte[] partitionScript(SearchDocuments.Partition partition) throws IOException {
+    return bytes(out -> writePartition(partition, out));
   }
 
-  static String shardPrefix(int n) {
-    return SHARD_GLOBAL + " = " + SHARD_GLOBAL + " || {}; " + SHARD_GLOBAL + "[" + n + "] = ";
+  /** The bytes of document store file {@code n}. */
+  public static byte[] docsScript(SearchDocuments documents, int n) throws IOException {
+    return bytes(out -> writeDocs(documents, n, out));
   }
 
-  static final String SHARD_SUFFIX = ";\n";
-
-  private static void writeShard(int n, LunrIndex index, OutputStream out) throws IOException {
-    out.write(shardPrefix(n).getBytes(StandardCharsets.UTF_8));
-    LunrIndexWriter.write(index, out);
-    out.write(SHARD_SUFFIX.getBytes(StandardCharsets.UTF_8));
+  /** The bytes of id file {@code n}. */
+  public static byte[] idsScript(SearchDocuments documents, int n) throws IOException {
+    return bytes(out -> writeIds(n, idFiles(documents).get(n), out));
   }
 
-  private static void writeScript(SearchDocuments documents, OutputStream out) throws IOException {
-    LunrIndex index = documents.firstPiece().index();
-    out.write(PREFIX.getBytes(StandardCharsets.UTF_8));
-    LunrIndexWriter.write(index, out);
-    out.write(MIDDLE.getBytes(StandardCharsets.UTF_8));
-    writeDocStore(documents, out);
-    out.write(SHARDS.getBytes(StandardCharsets.UTF_8));
-    writeShardList(documents, out);
-    out.write((TEXT + "{\"chunk\": " + TEXT_CHUNK + ", \"files\": " + textFiles(documents) + "}").getBytes(StandardCharsets.UTF_8));
+  private static void writePartition(SearchDocuments.Partition p, OutputStream out) throws IOException {
+    out.write(prefix(p.group().global(), p.number()));
+    LunrIndexWriter.write(p.index(), out);
     out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** {"fields": ["body"], "files": [{"file": "body-0.js", "from": 0, "to": 150}, ...]} */
-  static void writeShardList(SearchDocuments documents, OutputStream out) throws IOException {
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  /** A write-up's id, lower-cased, and its ref. */
+  record IdEntry(String id, int ref) {}
+
+  /** The write-ups' lower-cased ids in UTF-16 order, {@link #ID_CHUNK} per file. */
+  static List<List<IdEntry>> idFiles(SearchDocuments documents) {
+    List<IdEntry> ids = new java.util.ArrayList<>();
+    List<SearchDocuments.Document> docs = documents.documents();
+    for (int ref = 0; ref < docs.size(); ref++) {
+      Incident i = docs.get(ref).incident();
+      if (i != null) ids.add(new IdEntry(i.id().toLowerCase(java.util.Locale.ROOT), ref));
+    }
+    ids.sort(java.util.Comparator.comparing(IdEntry::id));
+    List<List<IdEntry>> files = new java.util.ArrayList<>();
+    for (int from = 0; from < ids.size(); from += ID_CHUNK) files.add(ids.subList(from, Math.min(ids.size(), from + ID_CHUNK)));
+    return files;
+  }
+
+  private static void writeIds(int n, List<IdEntry> ids, OutputStream out) throws IOException {
+    out.write(prefix(IDS_GLOBAL, n));
+    try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
+      for (IdEntry e : ids) g.writeNumberField(e.id(), e.ref());
+      g.writeEndObject();
+    }
+    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void writeDocs(SearchDocuments documents, int n, OutputStream out) throws IOException {
+    out.write(prefix(DOCS_GLOBAL, n));
+    List<SearchDocuments.Document> docs = documents.documents();
+    writeDocStore(docs.subList(n * DOC_CHUNK, Math.min(docs.size(), (n + 1) * DOC_CHUNK)), out);
+    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void writeManifest(SearchDocuments documents, List<List<IdEntry>> ids, OutputStream out) throws IOException {
+    out.write((GLOBAL + " = ").getBytes(StandardCharsets.UTF_8));
+    List<SearchDocuments.Document> docs = documents.documents();
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("version", 3);
+      g.writeStringField("lunr", dev.casebook.search.LunrIndex.VERSION);
       g.writeArrayFieldStart("fields");
-      for (SearchDocuments.Field f : SearchDocuments.SHARD_FIELDS) g.writeString(f.name());
+      for (SearchDocuments.Field f : SearchDocuments.FIELDS) g.writeString(f.name());
       g.writeEndArray();
-      g.writeArrayFieldStart("files");
-      for (SearchDocuments.Piece shard : documents.shards()) {
+      g.writeArrayFieldStart("pipeline");
+      for (String name : dev.casebook.search.Pipeline.lunrSearch().names()) g.writeString(name);
+      g.writeEndArray();
+      // Each index: its fields and the first term of each of its partitions.
+      g.writeArrayFieldStart("indexes");
+      for (SearchDocuments.Group group : SearchDocuments.GROUPS) {
         g.writeStartObject();
-        g.writeStringField("file", shardFile(shard.shard()));
-        g.writeNumberField("from", shard.from());
-        g.writeNumberField("to", shard.to());
+        g.writeStringField("name", group.name());
+        g.writeArrayFieldStart("fields");
+        for (SearchDocuments.Field f : group.fields()) g.writeString(f.name());
+        g.writeEndArray();
+        g.writeArrayFieldStart("terms");
+        for (SearchDocuments.Partition p : documents.partitions(group)) g.writeString(p.first());
+        g.writeEndArray();
         g.writeEndObject();
       }
       g.writeEndArray();
+      long incidents = docs.stream().filter(d -> d.incident() != null).count();
+      g.writeNumberField("documents", docs.size());
+      g.writeNumberField("incidents", incidents);
+      g.writeNumberField("designs", docs.size() - incidents);
+      g.writeArrayFieldStart("ids");
+      for (List<IdEntry> file : ids) g.writeString(file.get(0).id());
+      g.writeEndArray();
+      g.writeObjectFieldStart("docs");
+      g.writeNumberField("chunk", DOC_CHUNK);
+      g.writeNumberField("files", chunks(docs.size(), DOC_CHUNK));
+      g.writeEndObject();
+      g.writeObjectFieldStart("text");
+      g.writeNumberField("chunk", TEXT_CHUNK);
+      g.writeNumberField("files", textFiles(documents));
+      g.writeEndObject();
+      // The year of each run of refs with the same year: [year, from, to), 0 for undated.
+      g.writeArrayFieldStart("years");
+      for (int from = 0; from < docs.size();) {
+        int year = year(docs.get(from));
+        int to = from + 1;
+        while (to < docs.size() && year(docs.get(to)) == year) to++;
+        g.writeStartArray();
+        g.writeNumber(year);
+        g.writeNumber(from);
+        g.writeNumber(to);
+        g.writeEndArray();
+        from = to;
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("examples");
+      for (String key : List.of("service", "team", "tag")) {
+        String value = example(docs, key);
+        if (value != null) g.writeStringField(key, value);
+      }
+      g.writeEndObject();
       g.writeEndObject();
     }
+    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int year(SearchDocuments.Document d) {
+    java.time.LocalDate date = d.incident() != null ? d.incident().date() : d.design().date();
+    return date == null ? 0 : date.getYear();
+  }
+
+  /** The first service, team (owner) or tag of the write-ups, for the search help's examples. */
+  private static String example(List<SearchDocuments.Document> docs, String key) {
+    for (SearchDocuments.Document d : docs) {
+      Incident i = d.incident();
+      if (i == null) continue;
+      List<String> values = switch (key) {
+        case "service" -> i.services();
+        case "team" -> i.owner().isEmpty() ? List.of() : List.of(i.owner());
+        default -> i.tags();
+      };
+      if (!values.isEmpty()) return values.get(0);
+    }
+    return null;
   }
 
   /**
-   * The document store: for each ref, in ref order, what a result shows and the filters use. Every
+   * The document store (of one file): for each ref, in ref order, what a result shows and the filters use. Every
    * entry has the same keys; {@code kind} is {@code incident} or {@code design}, and design
    * documents add {@code status} and {@code authors}, have an empty id, no services, teams or tags,
    * and the opening of their first paragraph as summary. An undated design document has an empty
    * date and year 0.
    */
-  static void writeDocStore(SearchDocuments documents, OutputStream out) throws IOException {
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  static void writeDocStore(List<SearchDocuments.Document> docs, OutputStream out) throws IOException {
+    try (JsonGenerator g = generator(out)) {
       g.writeStartArray();
-      for (SearchDocuments.Document d : documents.documents()) {
+      for (SearchDocuments.Document d : docs) {
         g.writeStartObject();
         g.writeStringField("kind", d.kind().label());
         Incident i = d.incident();

@@ -40,26 +40,21 @@ class SearchDocumentsCliTest {
   }
 
   @Test
-  void writesTheSettingsAndEveryDocumentsFieldTextsForEveryIndexFile() throws IOException {
+  void writesTheSettingsAndEveryDocumentsFieldTextsOnceAndEveryFilesTerms() throws IOException {
     JsonNode root = new ObjectMapper().readTree(build().toFile());
-    assertEquals(2, root.get("version").asInt());
-    assertEquals(2, root.get("indexes").size(), "the first index and one body shard (15 write-ups, 2 design documents)");
-    JsonNode index = root.get("indexes").get(0);
-    assertEquals("assets/search/index.js", index.get("path").asText());
-    assertEquals("window.casebookSearch", index.get("global").asText());
-    assertEquals("index", index.get("indexProperty").asText());
-    assertEquals("2.3.9", index.get("lunr").asText());
-    assertEquals("ref", index.get("ref").asText());
-    assertEquals(List.of("title^10", "id^1", "summary^4", "service^5", "team^5", "tag^5", "names^5"), fields(index));
-    assertEquals(0, index.get("documentBoosts").size(), "no document boosts");
-    assertEquals(0, index.get("metadataWhitelist").size(), "no metadata");
+    assertEquals(3, root.get("version").asInt());
+    assertEquals("2.3.9", root.get("lunr").asText());
+    assertEquals("ref", root.get("ref").asText());
+    assertEquals(List.of("title^10", "id^1", "summary^4", "service^5", "team^5", "tag^5", "names^5", "body^1"), fields(root));
+    assertEquals(0, root.get("documentBoosts").size(), "no document boosts");
+    assertEquals(0, root.get("metadataWhitelist").size(), "no metadata");
 
     List<Incident> incidents = SearchIndexStageTest.link(Fixtures.sampleLibrary()).library().incidents();
-    JsonNode documents = index.get("documents");
+    JsonNode documents = root.get("documents");
     assertEquals(incidents.size() + 2, documents.size(), "the write-ups, then the 2 design documents");
     int n = SearchIndexStageTest.indexOf(incidents, "INC-2023-014");
     JsonNode doc = documents.get(n);
-    assertEquals(List.of("ref", "title", "id", "summary", "service", "team", "tag", "names"), SearchIndexStageTest.fieldNames(doc));
+    assertEquals(List.of("ref", "title", "id", "summary", "service", "team", "tag", "names", "body"), SearchIndexStageTest.fieldNames(doc));
     assertEquals(Integer.toString(n), doc.get("ref").asText());
     assertEquals("INC-2023-014", doc.get("id").asText());
     assertEquals("Orders database failover left writes pointed at the old primary", doc.get("title").asText());
@@ -67,17 +62,20 @@ class SearchDocumentsCliTest {
     assertEquals(List.of("data-infra", "fulfilment", "payments"), SearchIndexStageTest.texts(doc.get("team")));
     assertEquals(List.of("database", "failover", "dns", "runbooks"), SearchIndexStageTest.texts(doc.get("tag")));
     assertTrue(doc.get("summary").asText().startsWith("Patroni failed the orders database over"));
+    assertTrue(doc.get("body").asText().contains("PgBouncer"));
 
-    JsonNode shard = root.get("indexes").get(1);
-    assertEquals("assets/search/body-0.js", shard.get("path").asText());
-    assertEquals("window.casebookSearchShards", shard.get("global").asText());
-    assertEquals("0", shard.get("indexProperty").asText());
-    assertEquals(List.of("body^1"), fields(shard));
-    assertEquals(incidents.size() + 2, shard.get("documents").size());
-    JsonNode body = shard.get("documents").get(n);
-    assertEquals(List.of("ref", "body"), SearchIndexStageTest.fieldNames(body));
-    assertEquals(Integer.toString(n), body.get("ref").asText());
-    assertTrue(body.get("body").asText().contains("PgBouncer"));
+    JsonNode indexes = root.get("indexes");
+    assertEquals(2, indexes.size(), "the short fields' index and the body's");
+    assertEquals("fields", indexes.get(0).get("name").asText());
+    assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names"), SearchIndexStageTest.texts(indexes.get(0).get("fields")));
+    assertEquals("body", indexes.get(1).get("name").asText());
+    assertEquals(List.of("body"), SearchIndexStageTest.texts(indexes.get(1).get("fields")));
+    JsonNode file = indexes.get(1).get("files").get(0);
+    assertEquals("assets/search/body-0.js", file.get("path").asText());
+    assertEquals("window.casebookSearchBody", file.get("global").asText());
+    assertEquals("0", file.get("indexProperty").asText());
+    JsonNode files = indexes.get(1).get("files");
+    assertTrue(files.get(files.size() - 1).get("terms").get("to").isNull(), "the last partition has no end");
   }
 
   private static List<String> fields(JsonNode index) {
@@ -91,23 +89,20 @@ class SearchDocumentsCliTest {
     Path file = build();
     JsonNode rebuilt = rebuild(file);
     SearchDocuments documents = SearchDocuments.of(SearchIndexStageTest.link(Fixtures.sampleLibrary()));
-    assertEquals(documents.pieces().size(), rebuilt.size());
-    for (SearchDocuments.Piece piece : documents.pieces()) {
-      String lunrJs = rebuilt.get(piece.path()).asText();
-      assertEquals(lunrJs, LunrIndexWriter.toJson(piece.index()), piece.path());
-      String script = Files.readString(tmp.resolve("site").resolve(piece.path()), StandardCharsets.UTF_8);
-      String expected = piece.first()
-          ? "window.casebookSearch = {\"index\": " + lunrJs + ", \"docs\": "
-          : "window.casebookSearchShards = window.casebookSearchShards || {}; window.casebookSearchShards[" + piece.shard() + "] = "
-              + lunrJs + ";\n";
-      assertTrue(piece.first() ? script.startsWith(expected) : script.equals(expected), piece.path());
+    assertEquals(documents.partitions().size(), rebuilt.size());
+    for (SearchDocuments.Partition p : documents.partitions()) {
+      String lunrJs = rebuilt.get(p.path()).asText();
+      assertEquals(lunrJs, LunrIndexWriter.toJson(p.index()), p.path());
+      String global = p.group().global();
+      assertEquals(global + " = " + global + " || {}; " + global + "[" + p.number() + "] = "
+          + lunrJs + ";\n", Files.readString(tmp.resolve("site").resolve(p.path()), StandardCharsets.UTF_8), p.path());
     }
   }
 
   @Test
-  void lunrJsRebuildsSmallShardsByteForByte() throws Exception {
-    // The sample library fits in one shard; shards of 4 documents give five, the last one smaller.
-    SearchDocuments documents = SearchDocuments.of(SearchIndexStageTest.link(Fixtures.sampleLibrary())).withShardSize(4);
+  void lunrJsRebuildsSmallPartitionsByteForByte() throws Exception {
+    // The sample library's index is one partition; partitions of about 25 entries give many.
+    SearchDocuments documents = SearchDocuments.of(SearchIndexStageTest.link(Fixtures.sampleLibrary())).withPartitionPostings(25);
     Path file = tmp.resolve("small/search-documents.json");
     SearchDocumentsFile.write(documents, file);
     Path site = tmp.resolve("small/site");
@@ -116,16 +111,13 @@ class SearchDocumentsCliTest {
       writer.commit();
     }
     JsonNode rebuilt = rebuild(file);
-    assertEquals(6, rebuilt.size(), "the first index and five shards");
-    for (SearchDocuments.Piece piece : documents.pieces()) {
-      String lunrJs = rebuilt.get(piece.path()).asText();
-      String script = Files.readString(site.resolve(piece.path()), StandardCharsets.UTF_8);
-      if (piece.first()) {
-        assertTrue(script.startsWith("window.casebookSearch = {\"index\": " + lunrJs + ", \"docs\": "), piece.path());
-      } else {
-        assertEquals("window.casebookSearchShards = window.casebookSearchShards || {}; window.casebookSearchShards["
-            + piece.shard() + "] = " + lunrJs + ";\n", script, piece.path());
-      }
+    assertTrue(documents.partitions().size() > 30, "many partitions: " + documents.partitions().size());
+    assertEquals(documents.partitions().size(), rebuilt.size());
+    for (SearchDocuments.Partition p : documents.partitions()) {
+      String lunrJs = rebuilt.get(p.path()).asText();
+      String global = p.group().global();
+      assertEquals(global + " = " + global + " || {}; " + global + "[" + p.number() + "] = "
+          + lunrJs + ";\n", Files.readString(site.resolve(p.path()), StandardCharsets.UTF_8), p.path());
     }
   }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The index stage on the sample library: assets/search/index.js and what it was built from. */
+/** The index stage on the sample library: the manifest, the partitions, the store, the ids and the texts. */
 class SearchIndexStageTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path tmp;
@@ -58,103 +58,201 @@ class SearchIndexStageTest {
 
   /** The object the script assigns, parsed by Jackson. */
   static JsonNode parse(byte[] script) throws Exception {
+    return parse(script, "window.casebookSearch = ");
+  }
+
+  static JsonNode parse(byte[] script, String prefix) throws Exception {
     String text = new String(script, StandardCharsets.UTF_8);
-    String prefix = "window.casebookSearch = ";
-    assertTrue(text.startsWith(prefix), text.substring(0, 80));
+    assertTrue(text.startsWith(prefix), text.substring(0, Math.min(80, text.length())));
     String rest = text.substring(prefix.length()).strip();
     assertTrue(rest.endsWith(";"), "ends with ;");
     return JSON.readTree(rest.substring(0, rest.length() - 1));
   }
 
-  @Test
-  void theScriptHoldsTheFirstIndexExactlyAsLunrIndexWriterWritesIt() throws Exception {
-    SearchDocuments documents = SearchDocuments.of(linked);
-    LunrIndex index = documents.firstPiece().index();
-    String expectedStart = "window.casebookSearch = {\"index\": " + LunrIndexWriter.toJson(index) + ", \"docs\": [";
-    String text = new String(script, StandardCharsets.UTF_8);
-    assertTrue(text.startsWith(expectedStart), "the embedded index differs from LunrIndexWriter's bytes");
-    assertTrue(text.endsWith("]}, \"text\": {\"chunk\": 10, \"files\": 2}};\n"), text.substring(text.length() - 80));
-
-    JsonNode root = parse(script);
-    assertEquals(List.of("index", "docs", "shards", "text"), fieldNames(root));
-    JsonNode idx = root.get("index");
-    assertEquals("2.3.9", idx.get("version").asText());
-    assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names"), texts(idx.get("fields")), "no body");
-    assertEquals(List.of("stemmer"), texts(idx.get("pipeline")));
-    List<String> refs = new ArrayList<>();
-    for (int n = 0; n < linked.library().incidents().size() + linked.library().designDocs().size(); n++) refs.add(Integer.toString(n));
-    assertEquals(refs, index.refs(), "refs are positions: write-ups in library order, then design documents");
-    assertTrue(text.indexOf("\"position\"") < 0, "no position metadata");
-    assertTrue(index.terms().contains("failov"), "a title word");
-    assertFalse(index.terms().contains("lotteri"), "a word of one body only (lottery) is not in the first index");
+  static String prefix(String global, int n) {
+    return global + " = " + global + " || {}; " + global + "[" + n + "] = ";
   }
 
   @Test
-  void theBodyShardsAreWrittenEachExactlyAsLunrIndexWriterWritesIt() throws Exception {
+  void theManifestListsThePartitionsIdsStoreTextsAndYears() throws Exception {
+    SearchDocuments documents = SearchDocuments.of(linked);
+    JsonNode root = parse(script);
+    assertEquals(List.of("version", "lunr", "fields", "pipeline", "indexes", "documents", "incidents", "designs", "ids", "docs", "text",
+        "years", "examples"), fieldNames(root));
+    assertEquals(3, root.get("version").asInt());
+    assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names", "body"), texts(root.get("fields")));
+    assertEquals(List.of("stemmer"), texts(root.get("pipeline")));
+    assertEquals(17, root.get("documents").asInt());
+    assertEquals(15, root.get("incidents").asInt());
+    assertEquals(2, root.get("designs").asInt());
+    assertEquals(2, root.get("indexes").size());
+    for (int g = 0; g < 2; g++) {
+      SearchDocuments.Group group = SearchDocuments.GROUPS.get(g);
+      JsonNode index = root.get("indexes").get(g);
+      assertEquals(group.name(), index.get("name").asText());
+      assertEquals(group.fields().stream().map(SearchDocuments.Field::name).toList(), texts(index.get("fields")));
+      assertEquals(documents.partitions(group).stream().map(SearchDocuments.Partition::first).toList(), texts(index.get("terms")));
+    }
+    assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names"), texts(root.get("indexes").get(0).get("fields")));
+    assertEquals(List.of("body"), texts(root.get("indexes").get(1).get("fields")));
+    assertEquals(List.of("inc-2022-004"), texts(root.get("ids")), "one id file, from the first id in order");
+    assertEquals("{\"chunk\":10,\"files\":2}", root.get("docs").toString());
+    assertEquals("{\"chunk\":1,\"files\":17}", root.get("text").toString());
+    // Runs of refs with one year, covering every ref once.
+    int next = 0;
+    for (JsonNode run : root.get("years")) {
+      assertEquals(next, run.get(1).asInt());
+      for (int ref = run.get(1).asInt(); ref < run.get(2).asInt(); ref++) {
+        SearchDocuments.Document d = documents.documents().get(ref);
+        java.time.LocalDate date = d.incident() != null ? d.incident().date() : d.design().date();
+        assertEquals(date.getYear(), run.get(0).asInt(), "ref " + ref);
+      }
+      next = run.get(2).asInt();
+    }
+    assertEquals(17, next);
+    assertTrue(script.length < 2000, "the manifest is small: " + script.length + " bytes");
+  }
+
+  @Test
+  void thePartitionsAreWrittenEachExactlyAsLunrIndexWriterWritesIt() throws Exception {
     Path site = tmp.resolve("site");
     SearchDocuments documents = SearchDocuments.of(linked);
-    List<SearchDocuments.Piece> shards = documents.shards();
-    assertEquals(1, shards.size(), "15 write-ups and 2 design documents fit in one shard");
-    JsonNode list = parse(script).get("shards");
-    assertEquals(List.of("body"), texts(list.get("fields")));
-    assertEquals(shards.size(), list.get("files").size());
-    for (SearchDocuments.Piece shard : shards) {
-      JsonNode entry = list.get("files").get(shard.shard());
-      assertEquals("body-" + shard.shard() + ".js", entry.get("file").asText());
-      assertEquals(shard.from(), entry.get("from").asInt());
-      assertEquals(shard.to(), entry.get("to").asInt());
-      String expected = "window.casebookSearchShards = window.casebookSearchShards || {}; window.casebookSearchShards["
-          + shard.shard() + "] = " + LunrIndexWriter.toJson(shard.index()) + ";\n";
-      assertEquals(expected, Files.readString(site.resolve("assets/search/body-" + shard.shard() + ".js"), StandardCharsets.UTF_8));
-      assertEquals(List.of("body"), shard.index().fields());
-      assertTrue(shard.index().terms().contains("lotteri"));
+    for (SearchDocuments.Partition p : documents.partitions()) {
+      assertTrue(p.path().equals("assets/search/" + p.group().name() + "-" + p.number() + ".js"), p.path());
+      String global = p.group().name().equals("fields") ? "window.casebookSearchFields" : "window.casebookSearchBody";
+      assertEquals(prefix(global, p.number()) + LunrIndexWriter.toJson(p.index()) + ";\n",
+          Files.readString(site.resolve(p.path()), StandardCharsets.UTF_8));
     }
+    LunrIndex fields = documents.index(SearchDocuments.GROUPS.get(0));
+    LunrIndex body = documents.index(SearchDocuments.GROUPS.get(1));
+    assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names"), fields.fields());
+    assertEquals(List.of("body"), body.fields());
+    List<String> refs = new ArrayList<>();
+    for (int n = 0; n < 17; n++) refs.add(Integer.toString(n));
+    assertEquals(refs, fields.refs(), "refs are positions: write-ups in library order, then design documents");
+    assertEquals(refs, body.refs());
+    assertTrue(fields.terms().contains("failov") && body.terms().contains("lotteri"), "a title word and a body word");
+    assertFalse(fields.terms().contains("lotteri"), "a word of one body only (lottery) is in the body index only");
     try (var files = Files.list(site.resolve("assets/search"))) {
-      assertEquals(List.of("body-0.js", "index.js", "text-0.js", "text-1.js"), files.map(f -> f.getFileName().toString()).sorted().toList());
+      List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+      List<String> expected = new ArrayList<>(List.of("docs-0.js", "docs-1.js", "ids-0.js", "index.js"));
+      for (SearchDocuments.Partition p : documents.partitions()) expected.add(p.path().substring("assets/search/".length()));
+      for (int n = 0; n < 17; n++) expected.add("text-" + n + ".js");
+      assertEquals(expected.stream().sorted().toList(), names);
     }
   }
 
   @Test
-  void smallShardsCoverEveryWriteUpOnceInRefOrderAndAreWrittenAsLunrIndexWriterWritesThem() throws Exception {
-    SearchDocuments documents = SearchDocuments.of(linked).withShardSize(4);
-    List<SearchDocuments.Piece> shards = documents.shards();
-    assertEquals(5, shards.size(), "17 documents in shards of 4: 4, 4, 4, 4, 1");
-    List<String> covered = new ArrayList<>();
-    int next = 0;
-    for (SearchDocuments.Piece shard : shards) {
-      assertEquals(next, shard.from(), "contiguous");
-      assertTrue(shard.to() - shard.from() <= 4 && shard.to() > shard.from());
-      next = shard.to();
-      List<String> refs = shard.index().refs();
-      assertEquals(shard.to() - shard.from(), refs.size());
-      covered.addAll(refs);
-    }
+  void everyTermLandsInExactlyOnePartitionInOrder() {
+    SearchDocuments documents = SearchDocuments.of(linked).withPartitionPostings(30);
+    for (SearchDocuments.Group group : SearchDocuments.GROUPS) {
+    List<SearchDocuments.Partition> partitions = documents.partitions(group);
+    assertTrue(partitions.size() > 10, "many partitions: " + partitions.size());
     List<String> all = new ArrayList<>();
-    for (int n = 0; n < 17; n++) all.add(Integer.toString(n));
-    assertEquals(all, covered, "every ref exactly once, in order");
+    for (int k = 0; k < partitions.size(); k++) {
+      SearchDocuments.Partition p = partitions.get(k);
+      assertEquals(k, p.number());
+      List<String> terms = p.index().terms();
+      assertFalse(terms.isEmpty());
+      assertEquals(p.first(), terms.get(0), "a partition starts at its first term");
+      assertEquals(k + 1 < partitions.size() ? partitions.get(k + 1).first() : null, p.end());
+      for (String t : terms) assertTrue(t.compareTo(p.first()) >= 0 && (p.end() == null || t.compareTo(p.end()) < 0), t);
+      all.addAll(terms);
+    }
+    assertEquals(documents.index(group).terms(), all, "every term of the whole index exactly once, in order");
+    }
+  }
 
-    Path out = tmp.resolve("small-shards");
+  /**
+   * A partition is the whole index restricted to its terms: the whole index's postings and weights
+   * (one idf and one average length for every document), nothing else.
+   */
+  @Test
+  void eachPartitionHoldsTheWholeIndexsPostingsAndWeightsOfItsTerms() throws Exception {
+    SearchDocuments documents = SearchDocuments.of(linked).withPartitionPostings(30);
+    for (SearchDocuments.Group group : SearchDocuments.GROUPS) {
+    JsonNode whole = JSON.readTree(LunrIndexWriter.toJson(documents.index(group)));
+    java.util.Map<String, java.util.Map<Integer, Double>> wholeVectors = vectors(whole);
+    // A field without terms (a design document's id) has an empty vector, which no partition keeps.
+    wholeVectors.values().removeIf(java.util.Map::isEmpty);
+    java.util.Map<String, java.util.Map<Integer, Double>> together = new java.util.TreeMap<>();
+    int postings = 0;
+    for (SearchDocuments.Partition p : documents.partitions(group)) {
+      JsonNode part = JSON.readTree(LunrIndexWriter.toJson(p.index()));
+      assertEquals(whole.get("fields"), part.get("fields"));
+      assertEquals(whole.get("pipeline"), part.get("pipeline"));
+      java.util.Set<Integer> own = new java.util.HashSet<>();
+      for (JsonNode entry : part.get("invertedIndex")) {
+        own.add(entry.get(1).get("_index").asInt());
+        JsonNode same = null;
+        for (JsonNode w : whole.get("invertedIndex")) if (w.get(0).equals(entry.get(0))) same = w;
+        assertEquals(same, entry, "the whole index's posting of " + entry.get(0));
+        postings++;
+      }
+      vectors(part).forEach((ref, v) -> {
+        assertTrue(own.containsAll(v.keySet()), "only its own terms in " + ref);
+        v.forEach((term, weight) -> {
+          assertEquals(wholeVectors.get(ref).get(term), weight, ref + " " + term);
+          assertEquals(null, together.computeIfAbsent(ref, r -> new java.util.TreeMap<>()).put(term, weight), "once");
+        });
+      });
+    }
+    assertEquals(whole.get("invertedIndex").size(), postings);
+    assertEquals(new java.util.TreeMap<>(wholeVectors), together, "every weight of the whole index, in one partition");
+    }
+  }
+
+  private static java.util.Map<String, java.util.Map<Integer, Double>> vectors(JsonNode index) {
+    java.util.Map<String, java.util.Map<Integer, Double>> out = new java.util.TreeMap<>();
+    for (JsonNode v : index.get("fieldVectors")) {
+      java.util.Map<Integer, Double> entries = new java.util.TreeMap<>();
+      JsonNode e = v.get(1);
+      for (int i = 0; i < e.size(); i += 2) entries.put(e.get(i).asInt(), e.get(i + 1).asDouble());
+      out.put(v.get(0).asText(), entries);
+    }
+    return out;
+  }
+
+  @Test
+  void theIdFilesMapEachLowerCasedIdToItsRef() throws Exception {
+    Path site = tmp.resolve("site");
+    JsonNode ids = parse(Files.readAllBytes(site.resolve(SearchIndexStage.idsPath(0))), prefix("window.casebookSearchIds", 0));
+    List<Incident> incidents = linked.library().incidents();
+    assertEquals(incidents.size(), ids.size());
+    List<String> names = fieldNames(ids);
+    assertEquals(names.stream().sorted().toList(), names, "in order");
+    for (int n = 0; n < incidents.size(); n++) assertEquals(n, ids.get(incidents.get(n).id().toLowerCase(java.util.Locale.ROOT)).asInt());
+  }
+
+  @Test
+  void smallPartitionsAreWrittenAsLunrIndexWriterWritesThem() throws Exception {
+    SearchDocuments documents = SearchDocuments.of(linked).withPartitionPostings(30);
+    Path out = tmp.resolve("small-partitions");
     try (dev.casebook.write.SiteWriter writer = dev.casebook.write.SiteWriter.open(out)) {
       SearchIndexStage.write(documents, writer);
       writer.commit();
     }
-    byte[] first = Files.readAllBytes(out.resolve(SearchIndexStage.PATH));
-    assertArrayEquals(SearchIndexStage.script(documents), first);
-    JsonNode files = parse(first).get("shards").get("files");
-    assertEquals(5, files.size());
-    for (SearchDocuments.Piece shard : shards) {
-      assertEquals(shard.from(), files.get(shard.shard()).get("from").asInt());
-      assertEquals(shard.to(), files.get(shard.shard()).get("to").asInt());
-      assertArrayEquals(SearchIndexStage.shardScript(shard), Files.readAllBytes(out.resolve(shard.path())), shard.path());
+    byte[] manifest = Files.readAllBytes(out.resolve(SearchIndexStage.PATH));
+    assertArrayEquals(SearchIndexStage.script(documents), manifest);
+    assertEquals(documents.partitions(SearchDocuments.GROUPS.get(0)).size(), parse(manifest).get("indexes").get(0).get("terms").size());
+    assertEquals(documents.partitions(SearchDocuments.GROUPS.get(1)).size(), parse(manifest).get("indexes").get(1).get("terms").size());
+    for (SearchDocuments.Partition p : documents.partitions()) {
+      assertArrayEquals(SearchIndexStage.partitionScript(p), Files.readAllBytes(out.resolve(p.path())), p.path());
     }
-    String firstText = new String(first, StandardCharsets.UTF_8);
-    assertTrue(firstText.startsWith("window.casebookSearch = {\"index\": " + LunrIndexWriter.toJson(documents.firstPiece().index())
-        + ", \"docs\": ["), "the same first index whatever the shard size");
+  }
+
+  /** The store's entries of every document, from its files, in ref order. */
+  static List<JsonNode> store(Path site) throws Exception {
+    List<JsonNode> docs = new ArrayList<>();
+    for (int n = 0; Files.exists(site.resolve(SearchIndexStage.docsPath(n))); n++) {
+      parse(Files.readAllBytes(site.resolve(SearchIndexStage.docsPath(n))), prefix("window.casebookSearchDocs", n)).forEach(docs::add);
+    }
+    return docs;
   }
 
   @Test
   void theDocumentStoreDescribesEveryWriteUpInLibraryOrder() throws Exception {
-    JsonNode docs = parse(script).get("docs");
+    List<JsonNode> docs = store(tmp.resolve("site"));
     List<Incident> incidents = linked.library().incidents();
     assertEquals(15, incidents.size(), "the sample library (drafts left out)");
     assertEquals(incidents.size() + 2, docs.size(), "and the 2 design documents");
@@ -201,7 +299,7 @@ class SearchIndexStageTest {
   }
 
   @Test
-  void designDocumentsAreSearchedByTitleInTheFirstIndexAndByTextInTheShards() {
+  void designDocumentsAreSearchedByTitleAndText() {
     SearchDocuments documents = SearchDocuments.of(linked);
     int incidents = linked.library().incidents().size();
     for (dev.casebook.model.DesignDoc design : linked.library().designDocs()) {
@@ -213,28 +311,24 @@ class SearchIndexStageTest {
       assertFalse(doc.body().isEmpty());
     }
     // ADR 0009: "Config values carry their units" (the title) and "milliseconds" in its text.
-    LunrIndex first = documents.firstPiece().index();
-    assertTrue(first.terms().contains("unit"), first.terms().toString());
-    assertTrue(documents.shards().get(0).index().terms().contains("millisecond"));
+    LunrIndex fields = documents.index(SearchDocuments.GROUPS.get(0));
+    assertTrue(fields.terms().contains("unit"), fields.terms().toString());
+    assertTrue(documents.index(SearchDocuments.GROUPS.get(1)).terms().contains("millisecond"));
   }
 
   @Test
   void theTextFilesHoldEachDocumentsPlainTextInRefOrder() throws Exception {
     Path site = tmp.resolve("site");
     SearchDocuments documents = SearchDocuments.of(linked);
-    assertEquals(2, SearchIndexStage.textFiles(documents), "17 documents, 10 per file");
-    List<String> texts = new ArrayList<>();
-    for (int n = 0; n < 2; n++) {
-      String script = Files.readString(site.resolve(SearchIndexStage.textPath(n)), StandardCharsets.UTF_8);
-      String prefix = "window.casebookSearchText = window.casebookSearchText || {}; window.casebookSearchText[" + n + "] = ";
-      assertTrue(script.startsWith(prefix), script.substring(0, 100));
-      assertTrue(script.endsWith(";\n"));
-      JsonNode list = JSON.readTree(script.substring(prefix.length(), script.length() - 2));
-      assertEquals(n == 0 ? 10 : 7, list.size());
-      list.forEach(t -> texts.add(t.asText()));
-      assertArrayEquals(SearchIndexStage.textScript(documents, n), script.getBytes(StandardCharsets.UTF_8));
+    assertEquals(17, SearchIndexStage.textFiles(documents), "17 documents, one per file");
+    for (SearchDocuments.Document d : documents.documents()) {
+      int n = Integer.parseInt(d.ref());
+      byte[] script = Files.readAllBytes(site.resolve(SearchIndexStage.textPath(n)));
+      JsonNode list = parse(script, prefix("window.casebookSearchText", n));
+      assertEquals(1, list.size());
+      assertEquals(d.body(), list.get(0).asText());
+      assertArrayEquals(SearchIndexStage.textScript(documents, n), script);
     }
-    for (SearchDocuments.Document d : documents.documents()) assertEquals(d.body(), texts.get(Integer.parseInt(d.ref())));
   }
 
   @Test
@@ -265,14 +359,17 @@ class SearchIndexStageTest {
   void twoBuildsWriteTheSameBytes() throws Exception {
     Path again = tmp.resolve("again");
     assertTrue(SiteBuild.build(new BuildOptions(Fixtures.sampleLibrary(), again, false, null)).written());
-    assertArrayEquals(script, Files.readAllBytes(again.resolve(SearchIndexStage.PATH)));
     assertArrayEquals(script, SearchIndexStage.script(SearchDocuments.of(linked)));
-    assertArrayEquals(Files.readAllBytes(tmp.resolve("site/assets/search/body-0.js")),
-        Files.readAllBytes(again.resolve("assets/search/body-0.js")));
-    SearchDocuments small = SearchDocuments.of(linked).withShardSize(4);
-    for (SearchDocuments.Piece shard : small.shards()) {
-      assertArrayEquals(SearchIndexStage.shardScript(shard), SearchIndexStage.shardScript(SearchDocuments.of(linked).withShardSize(4)
-          .shards().get(shard.shard())));
+    try (var files = Files.list(tmp.resolve("site/assets/search"))) {
+      for (Path f : files.toList()) {
+        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(again.resolve("assets/search").resolve(f.getFileName())), f.toString());
+      }
+    }
+    SearchDocuments small = SearchDocuments.of(linked).withPartitionPostings(30);
+    List<SearchDocuments.Partition> again30 = SearchDocuments.of(linked).withPartitionPostings(30).partitions();
+    assertEquals(small.partitions().size(), again30.size());
+    for (int i = 0; i < again30.size(); i++) {
+      assertArrayEquals(SearchIndexStage.partitionScript(small.partitions().get(i)), SearchIndexStage.partitionScript(again30.get(i)));
     }
   }
 
@@ -284,8 +381,8 @@ class SearchIndexStageTest {
       assertArrayEquals(in.readAllBytes(), lunr);
     }
     String page = Files.readString(site.resolve("search/index.html"));
-    assertTrue(page.contains("<script defer src=\"../assets/search/index.js\"></script>"), "the search page loads the index");
-    assertFalse(page.contains("body-0.js"), "search.js loads the body shards later");
+    assertTrue(page.contains("<script defer src=\"../assets/search/index.js\"></script>"), "the search page loads the manifest");
+    assertFalse(page.contains("body-0.js"), "search.js loads the partitions a query needs");
     String home = Files.readString(site.resolve("index.html"));
     assertFalse(home.contains("search/index.js"), "other pages load it only when the box is used");
     assertTrue(home.contains("action=\"search/\""), "the header box");

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the site's search ranks on a larger library: 400 write-ups from the benchmark's generator
- * (bench/GenerateLibrary.java), built into a site with three body shards, searched by the site's
- * own search-engine.js and lunr.js under Node, exactly as the search page searches. The checks are
+ * (bench/GenerateLibrary.java), built into a site whose index is cut into many partitions, searched by
+ * the site's own search-engine.js and lunr.js under Node, exactly as the search page searches. The checks are
  * the searches docs/search-index.md ("Ranking") names: an id, a title, a service, team or tag, a
  * word of a few titles that many bodies also use, and a word only one write-up uses.
  */
@@ -66,34 +66,72 @@ class SearchRankingTest {
     BuildResult result = SiteBuild.build(new BuildOptions(library, site, false, null));
     assertTrue(result.written(), result.diagnostics().toString());
     JsonNode root = SearchIndexStageTest.parse(Files.readAllBytes(site.resolve(SearchIndexStage.PATH)));
-    root.get("docs").forEach(docs::add);
+    docs.addAll(SearchIndexStageTest.store(site));
     assertEquals(WRITE_UPS, docs.size());
-    assertEquals(3, root.get("shards").get("files").size(), "400 write-ups in shards of 150");
+    assertTrue(root.get("indexes").get(1).get("terms").size() > 10, "the body's index in many partitions: " + root.get("indexes"));
     for (int n = 0; n < root.get("text").get("files").asInt(); n++) {
       String script = Files.readString(site.resolve(SearchIndexStage.textPath(n)), StandardCharsets.UTF_8);
       JsonNode list = JSON.readTree(script.substring(script.indexOf("] = ") + 4, script.length() - 2));
       list.forEach(t -> texts.add(t.asText()));
     }
     assertEquals(WRITE_UPS, texts.size());
+
+    // The same documents as one partition: the whole index in one file.
+    whole = tmp.resolve("whole");
+    SearchDocuments documents = SearchDocuments.of(SearchIndexStageTest.link(library)).withPartitionPostings(Integer.MAX_VALUE);
+    try (dev.casebook.write.SiteWriter writer = dev.casebook.write.SiteWriter.open(whole)) {
+      SearchIndexStage.write(documents, writer);
+      writer.copy("assets/search-engine.js", site.resolve("assets/search-engine.js"));
+      writer.commit();
+    }
+    assertEquals(2, documents.partitions().size(), "one partition of each index");
   }
+
+  static Path whole;
 
   /** Runs the queries with the site's search engine; for each, its result count and refs, best first. */
   static List<Results> search(List<String> queries) throws Exception {
+    return search(site, queries);
+  }
+
+  static List<Results> search(Path site, List<String> queries) throws Exception {
     Path file = Files.createTempFile(tmp, "queries", ".json");
     JSON.writeValue(file.toFile(), queries);
     JsonNode out = JSON.readTree(LunrJs.run("site-search.js", site.toString(), file.toString()));
-    assertEquals(3, out.get("shards").asInt(), "every body shard loaded");
     List<Results> all = new ArrayList<>();
     for (JsonNode r : out.get("results")) {
       assertFalse(r.has("error"), r.toString());
       List<Integer> refs = new ArrayList<>();
+      List<Double> scores = new ArrayList<>();
       r.get("results").forEach(x -> refs.add(Integer.parseInt(x.get("ref").asText())));
-      all.add(new Results(r.get("count").asInt(), refs));
+      r.get("results").forEach(x -> scores.add(x.get("score").asDouble()));
+      all.add(new Results(r.get("count").asInt(), refs, scores));
     }
     return all;
   }
 
-  record Results(int count, List<Integer> refs) {}
+  record Results(int count, List<Integer> refs, List<Double> scores) {}
+
+  /**
+   * The partitions put together give exactly what one index of the same documents gives: the same
+   * results, in the same order, with the same scores, for plain words, prefixes, typos, fields,
+   * presence and wildcards.
+   */
+  @Test
+  void thePartitionsGiveTheResultsOfOneWholeIndex() throws Exception {
+    List<String> queries = new ArrayList<>(List.of("failover", "failov", "database replica lag", "dns cache", "certficate",
+        "+dns -cache", "title:" + words(docs.get(2).get("title").asText()).stream().max(java.util.Comparator.comparingInt(String::length)).orElseThrow(), "service:" + docs.get(0).get("services").get(0).asText(), "fail*", "kafka rebalance consumer",
+        "postgres", "k8s", "the", "-failover", docs.get(7).get("id").asText(), docs.get(3).get("title").asText()));
+    for (int n = 0; n < WRITE_UPS; n += 40) queries.add(String.join(" ", new ArrayList<>(words(texts.get(n))).subList(20, 23)));
+    List<Results> parts = search(site, queries);
+    List<Results> one = search(whole, queries);
+    int found = 0;
+    for (int i = 0; i < queries.size(); i++) {
+      assertEquals(one.get(i), parts.get(i), queries.get(i));
+      if (parts.get(i).count() > 0) found++;
+    }
+    assertTrue(found >= queries.size() - 3, "most queries find something (not 'the', nor words the generator never writes)");
+  }
 
   static Set<String> words(String text) {
     Set<String> words = new LinkedHashSet<>();

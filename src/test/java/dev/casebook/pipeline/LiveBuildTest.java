@@ -122,9 +122,10 @@ class LiveBuildTest {
     assertEquals(Set.of(FAILOVER_PAGE), pages(c));
     assertEquals(Set.of(FAILOVER_PAGE), live.lastRendered(), "only its page's values changed");
     assertTrue(c.written().stream().allMatch(p -> p.equals(FAILOVER_PAGE) || p.startsWith("assets/search/")), c.written()::toString);
-    assertTrue(c.written().stream().anyMatch(p -> p.startsWith("assets/search/body-")), "its body shard");
+    assertTrue(c.written().stream().anyMatch(p -> p.startsWith("assets/search/body-")), "the body index's partitions");
     assertTrue(c.written().stream().anyMatch(p -> p.startsWith("assets/search/text-")), "its text file");
-    assertFalse(c.written().contains("assets/search/index.js"), "the first index holds no body text");
+    assertFalse(c.written().stream().anyMatch(p -> p.startsWith("assets/search/fields-") || p.startsWith("assets/search/docs-")),
+        "the short fields' index and the document store hold no body text");
     assertTrue(Files.readString(site.resolve(FAILOVER_PAGE)).contains("The replica lag alert was tuned afterwards."));
   }
 
@@ -151,7 +152,8 @@ class LiveBuildTest {
     // Only the write-up pages that show the title are made again: each page is derived from what it reads.
     Set<String> renderedWriteUps = live.lastRendered().stream().filter(p -> p.startsWith("incidents/INC-")).collect(Collectors.toSet());
     assertEquals(pages.stream().filter(p -> p.startsWith("incidents/INC-")).collect(Collectors.toSet()), renderedWriteUps);
-    assertTrue(c.written().contains("assets/search/index.js"), "titles are in the first index");
+    assertTrue(c.written().stream().anyMatch(p -> p.startsWith("assets/search/fields-")), "titles are in the short fields' index");
+    assertTrue(c.written().stream().anyMatch(p -> p.startsWith("assets/search/docs-")), "and in the document store");
     assertTrue(c.written().contains("feed.xml"));
     // The write-up pages are in place first (the edited one reloads at once), then the listings.
     assertEquals(2, told.size(), told::toString);

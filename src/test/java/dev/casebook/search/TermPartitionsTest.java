@@ -1,0 +1,62 @@
+package dev.casebook.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cutting a lunr index by term: where the cuts fall, and what each partition holds. The index is
+ * LunrIndexBuilderTest's, whose weights were copied from lunr.js's output.
+ */
+class TermPartitionsTest {
+  private static LunrIndex index() {
+    return new LunrIndexBuilder().ref("id").field("title", 10).field("body")
+        .add(Map.of("id", "10", "title", "Disk full", "body", "The disk filled up; disks are running out."))
+        .add(Map.of("id", "2", "title", "Café", "body", "Running runs ran"), 2)
+        .build();
+  }
+
+  @Test
+  void aPartitionIsTheWholeIndexRestrictedToItsTerms() {
+    LunrIndex whole = index();
+    assertEquals(List.of("caf", "disk", "fill", "full", "out", "ran", "run", "up"), whole.terms());
+    List<LunrIndex> parts = TermPartitions.split(whole, new int[] {0, 3});
+    assertEquals(List.of("caf", "disk", "fill"), parts.get(0).terms());
+    assertEquals(List.of("full", "out", "ran", "run", "up"), parts.get(1).terms());
+    // The whole index, as lunr.js writes it, with only the entries of full, out, ran, run and up; the
+    // first title vector keeps full's weight, the second loses its only term and is left out.
+    assertEquals("{\"version\":\"2.3.9\",\"fields\":[\"title\",\"body\"],\"fieldVectors\":[[\"title/10\",[1,6.1]],"
+        + "[\"body/10\",[3,0.61,4,0.16,5,0.61]],[\"body/2\",[4,0.553,7,1.605]]],"
+        + "\"invertedIndex\":[[\"full\",{\"_index\":1,\"title\":{\"10\":{}},\"body\":{}}],"
+        + "[\"out\",{\"_index\":5,\"title\":{},\"body\":{\"10\":{}}}],"
+        + "[\"ran\",{\"_index\":7,\"title\":{},\"body\":{\"2\":{}}}],"
+        + "[\"run\",{\"_index\":4,\"title\":{},\"body\":{\"2\":{},\"10\":{}}}],"
+        + "[\"up\",{\"_index\":3,\"title\":{},\"body\":{\"10\":{}}}]],\"pipeline\":[\"stemmer\"]}", parts.get(1).toJson());
+  }
+
+  @Test
+  void cutsFallAtTermsWhenAPartitionIsFull() {
+    LunrIndex whole = index();
+    // (field, document) entries per term: caf 1, disk 3, fill 1, full 1, out 1, ran 1, run 2, up 1.
+    assertArrayEquals(new int[] {0}, TermPartitions.cuts(whole, 100), "everything in one");
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, TermPartitions.cuts(whole, 1), "one term each");
+    assertArrayEquals(new int[] {0, 1, 2, 4, 6, 7}, TermPartitions.cuts(whole, 2), "disk (3) alone, then pairs");
+    LunrIndex empty = new LunrIndexBuilder().ref("id").field("body").build();
+    assertArrayEquals(new int[0], TermPartitions.cuts(empty, 10));
+    assertEquals(List.of(), TermPartitions.split(empty, new int[0]));
+  }
+
+  @Test
+  void cutsMustStartAtTheFirstTermAndAscend() {
+    LunrIndex whole = index();
+    assertThrows(IllegalArgumentException.class, () -> TermPartitions.split(whole, new int[] {1}));
+    assertThrows(IllegalArgumentException.class, () -> TermPartitions.split(whole, new int[] {0, 3, 3}));
+    assertThrows(IllegalArgumentException.class, () -> TermPartitions.split(whole, new int[] {0, 8}));
+    assertThrows(IllegalArgumentException.class, () -> TermPartitions.split(whole, new int[0]));
+    assertThrows(IllegalArgumentException.class, () -> TermPartitions.cuts(whole, 0));
+  }
+}
