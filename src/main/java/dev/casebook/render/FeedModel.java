@@ -29,8 +29,7 @@ final class FeedModel {
   }
 
   /**
-   * @param views every write-up's view by id: the taxonomies may be the last build's (kept while
-   *     the write-ups' ids, order and terms are the same), so their write-ups give ids, not dates
+   * @param views every write-up's view by id
    */
   static Map<String, Object> sitemap(String base, List<IncidentView> incidents, Taxonomies taxonomies,
       Map<String, IncidentView> views) {
@@ -43,7 +42,7 @@ final class FeedModel {
       TaxonomyView view = t.view();
       urls.add(new SitemapEntry(base + view.url(), newest));
       for (TermView term : view.terms()) {
-        urls.add(new SitemapEntry(base + term.url(), views.get(t.incidents(term.name()).get(0).id()).date()));
+        urls.add(new SitemapEntry(base + term.url(), views.get(t.ids(term.name()).get(0)).date()));
       }
     }
     return Map.of("urls", urls);

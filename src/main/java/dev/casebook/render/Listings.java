@@ -71,7 +71,7 @@ final class Listings {
       page(pages, "taxonomy.ftlh", taxonomy.url(), new TaxonomyPage(
           context("taxonomy", taxonomy.title, "Write-ups by " + taxonomy.singular + ".", taxonomy.url()), view, s.library()));
       for (String term : taxonomy.terms()) {
-        List<IncidentView> termIncidents = taxonomy.incidents(term).stream().map(i -> s.viewsById().get(i.id())).toList();
+        List<IncidentView> termIncidents = taxonomy.ids(term).stream().map(s.viewsById()::get).toList();
         String description = taxonomy.term(term).description();
         TermStats stats = ViewFactory.stats(termIncidents);
         for (Pages.Page<IncidentView> p : Pages.of(taxonomy.url(term), termIncidents, Pages.SIZE)) {

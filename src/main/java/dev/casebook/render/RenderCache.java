@@ -23,7 +23,7 @@ public final class RenderCache {
   private final Derived<String, IncidentView> views = Derived.keepingEqual();
   private Theme theme;
   private TemplateEngine templates;
-  private List<Incident> termsOf;
+  private Taxonomies.Terms termsOf;
   private SiteView site;
   private Taxonomies taxonomies;
   private Listings.Sources listingsOf;
@@ -43,24 +43,12 @@ public final class RenderCache {
     return templates;
   }
 
-  /** The taxonomies of {@code incidents}: the last ones while every write-up has the same id and terms. */
-  Taxonomies taxonomies(SiteConfig config, List<Incident> incidents) {
-    if (taxonomies == null || !sameTerms(termsOf, incidents)) taxonomies = new Taxonomies(config, incidents);
-    termsOf = List.copyOf(incidents);
+  /** The taxonomies of {@code incidents}: the last ones while the write-ups' ids, order and terms are equal. */
+  synchronized Taxonomies taxonomies(SiteConfig config, List<Incident> incidents) {
+    Taxonomies.Terms terms = Taxonomies.Terms.of(incidents);
+    if (taxonomies == null || !terms.equals(termsOf)) taxonomies = new Taxonomies(config, terms);
+    termsOf = terms;
     return taxonomies;
-  }
-
-  private static boolean sameTerms(List<Incident> before, List<Incident> now) {
-    if (before == null || before.size() != now.size()) return false;
-    for (int n = 0; n < now.size(); n++) {
-      Incident a = before.get(n);
-      Incident b = now.get(n);
-      if (a != b && !(a.id().equals(b.id()) && a.owner().equals(b.owner()) && a.teams().equals(b.teams())
-          && a.services().equals(b.services()) && a.tags().equals(b.tags()) && a.date().getYear() == b.date().getYear())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** {@code site}, or the last plan's equal view (so that comparing pages finds it by identity). */

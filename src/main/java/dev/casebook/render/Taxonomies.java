@@ -16,14 +16,32 @@ final class Taxonomies {
   final Taxonomy tags;
   final Taxonomy years;
 
-  Taxonomies(SiteConfig config, List<Incident> incidents) {
-    services = Taxonomy.of("services", "Services", "service", incidents, Incident::services,
+  /**
+   * What the taxonomies are made of: each write-up's id and terms, newest first. The taxonomies
+   * are a function of these (and of the configuration's vocabularies), so equal terms give equal
+   * taxonomies.
+   */
+  record Terms(List<WriteUp> writeUps) {
+    record WriteUp(String id, List<String> teams, List<String> services, List<String> tags, int year) {}
+
+    static Terms of(List<Incident> incidents) {
+      List<WriteUp> out = new java.util.ArrayList<>(incidents.size());
+      for (Incident i : incidents) {
+        List<String> teams = Stream.concat(i.owner().isEmpty() ? Stream.empty() : Stream.of(i.owner()), i.teams().stream())
+            .distinct().toList();
+        out.add(new WriteUp(i.id(), teams, i.services(), i.tags(), i.date().getYear()));
+      }
+      return new Terms(List.copyOf(out));
+    }
+  }
+
+  Taxonomies(SiteConfig config, Terms terms) {
+    List<Terms.WriteUp> w = terms.writeUps();
+    services = Taxonomy.of("services", "Services", "service", w, Terms.WriteUp::services,
         config.vocabulary("services"), Taxonomy.BY_NAME);
-    teams = Taxonomy.of("teams", "Teams", "team", incidents,
-        i -> Stream.concat(i.owner().isEmpty() ? Stream.empty() : Stream.of(i.owner()), i.teams().stream()).distinct().toList(),
-        config.vocabulary("teams"), Taxonomy.BY_NAME);
-    tags = Taxonomy.of("tags", "Tags", "tag", incidents, Incident::tags, config.vocabulary("tags"), Taxonomy.BY_NAME);
-    years = Taxonomy.of("years", "Years", "year", incidents, i -> List.of(String.valueOf(i.date().getYear())),
+    teams = Taxonomy.of("teams", "Teams", "team", w, Terms.WriteUp::teams, config.vocabulary("teams"), Taxonomy.BY_NAME);
+    tags = Taxonomy.of("tags", "Tags", "tag", w, Terms.WriteUp::tags, config.vocabulary("tags"), Taxonomy.BY_NAME);
+    years = Taxonomy.of("years", "Years", "year", w, x -> List.of(String.valueOf(x.year())),
         Vocabulary.open("years"), Comparator.<String>reverseOrder());
   }
 

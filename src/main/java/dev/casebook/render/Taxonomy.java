@@ -1,7 +1,6 @@
 package dev.casebook.render;
 
 import dev.casebook.config.Vocabulary;
-import dev.casebook.model.Incident;
 import dev.casebook.render.view.Link;
 import dev.casebook.render.view.TaxonomyView;
 import dev.casebook.render.view.TermView;
@@ -20,11 +19,12 @@ final class Taxonomy {
   final String key;
   final String title;
   final String singular;
-  private final Map<String, List<Incident>> byTerm;
+  /** The ids of the write-ups of each term, newest first. */
+  private final Map<String, List<String>> byTerm;
   private final Map<String, String> slugs = new LinkedHashMap<>();
   private final Vocabulary vocabulary;
 
-  private Taxonomy(String key, String title, String singular, Map<String, List<Incident>> byTerm, Vocabulary vocabulary) {
+  private Taxonomy(String key, String title, String singular, Map<String, List<String>> byTerm, Vocabulary vocabulary) {
     this.key = key;
     this.title = title;
     this.singular = singular;
@@ -39,18 +39,18 @@ final class Taxonomy {
     }
   }
 
-  /** @param incidents newest first; each term's list keeps that order */
-  static Taxonomy of(String key, String title, String singular, List<Incident> incidents,
-      Function<Incident, List<String>> values, Vocabulary vocabulary, Comparator<String> order) {
-    Map<String, List<Incident>> grouped = new java.util.HashMap<>();
-    for (Incident incident : incidents) {
-      for (String value : values.apply(incident)) {
-        List<Incident> list = grouped.computeIfAbsent(value, k -> new ArrayList<>());
-        if (list.isEmpty() || list.get(list.size() - 1) != incident) list.add(incident);
+  /** @param writeUps newest first; each term's list keeps that order */
+  static Taxonomy of(String key, String title, String singular, List<Taxonomies.Terms.WriteUp> writeUps,
+      Function<Taxonomies.Terms.WriteUp, List<String>> values, Vocabulary vocabulary, Comparator<String> order) {
+    Map<String, List<String>> grouped = new java.util.HashMap<>();
+    for (Taxonomies.Terms.WriteUp w : writeUps) {
+      for (String value : values.apply(w)) {
+        List<String> list = grouped.computeIfAbsent(value, k -> new ArrayList<>());
+        if (list.isEmpty() || !list.get(list.size() - 1).equals(w.id())) list.add(w.id());
       }
     }
     // Sorted once, by term: the comparator is not cheap and there are far fewer terms than uses.
-    Map<String, List<Incident>> byTerm = new LinkedHashMap<>();
+    Map<String, List<String>> byTerm = new LinkedHashMap<>();
     grouped.keySet().stream().sorted(order).forEach(term -> byTerm.put(term, grouped.get(term)));
     return new Taxonomy(key, title, singular, byTerm, vocabulary);
   }
@@ -78,7 +78,8 @@ final class Taxonomy {
     return byTerm.keySet();
   }
 
-  List<Incident> incidents(String term) {
+  /** The ids of the write-ups of a term, newest first. */
+  List<String> ids(String term) {
     return byTerm.getOrDefault(term, List.of());
   }
 
