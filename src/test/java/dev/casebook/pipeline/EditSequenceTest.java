@@ -1,0 +1,137 @@
+package dev.casebook.pipeline;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.casebook.diag.Diagnostic;
+import dev.casebook.testing.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The invariant of the live build: after any edit, {@link LiveBuild#update} leaves the output
+ * folder byte for byte as a clean {@link SiteBuild#build} of the edited library makes it: the same
+ * files with the same bytes. Checked after every step of seeded sequences of edits ({@link
+ * LibraryEdits}: add, rename, change an id, delete, titles, summaries, bodies, related ids,
+ * vocabularies and settings, templates and static files, images, design documents, code, drafts),
+ * on a copy of the sample library and on a small generated one. A step that breaks the library
+ * must fail the update as it fails the clean build, and leave the last good site untouched.
+ *
+ * <p>A failure names the seed and the steps so far. Replay one seed with {@code mvn test
+ * -Dtest=EditSequenceTest -Dcasebook.edits.seed=SEED} (and {@code -Dcasebook.edits.steps=N} for a
+ * longer run).
+ */
+class EditSequenceTest {
+  /** Steps per seed: enough for every kind of edit to come up, few enough for the test to take well under a minute. */
+  static final Integer STEPS = Integer.getInteger("casebook.edits.steps");
+
+  @TempDir Path tmp;
+
+  static LongStream sampleSeeds() {
+    return seeds(1, 2, 3);
+  }
+
+  static LongStream generatedSeeds() {
+    return seeds(11, 12);
+  }
+
+  private static LongStream seeds(long... defaults) {
+    String replay = System.getProperty("casebook.edits.seed");
+    if (replay == null || replay.isBlank()) return LongStream.of(defaults);
+    return Arrays.stream(replay.split(",")).mapToLong(s -> Long.parseLong(s.trim()));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("sampleSeeds")
+  void editsOfTheSampleLibrary(long seed) throws IOException {
+    Path library = Fixtures.sampleLibraryCopy(tmp.resolve("library"));
+    run(library, seed, seed % 2 == 0, 12);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("generatedSeeds")
+  void editsOfAGeneratedLibrary(long seed) throws IOException {
+    Path library = SmallLibrary.write(tmp.resolve("library"), seed, 24);
+    run(library, seed, seed % 2 == 0, 10);
+  }
+
+  /** Runs the steps of one seed (with or without drafts); after each, the live site must be the clean build's. */
+  void run(Path library, long seed, boolean drafts, int steps) throws IOException {
+    Path site = tmp.resolve("site");
+    Path clean = tmp.resolve("clean");
+    LiveBuild live = new LiveBuild(new BuildOptions(library, site, drafts, null));
+    BuildResult first = live.full(BuildProgress.NONE);
+    if (!first.written()) fail("seed " + seed + ": the first build failed: " + errors(first));
+    LibraryEdits edits = new LibraryEdits(library, seed, Fixtures.sampleLibrary().resolve("site-template"));
+    Map<String, byte[]> good = Fixtures.files(site);
+    List<String> history = new ArrayList<>();
+    for (int i = 1; i <= (STEPS != null ? STEPS : steps); i++) {
+      LibraryEdits.Step step = edits.next();
+      history.add(i + ". " + step.description());
+      String where = "seed " + seed + (drafts ? " (drafts)" : "") + ", step " + i + ": " + step.description()
+          + "\n  replay: mvn test -Dtest=EditSequenceTest -Dcasebook.edits.seed=" + seed + "\n  steps:\n    "
+          + String.join("\n    ", history) + "\n";
+      BuildResult updated;
+      try {
+        updated = live.update(step.changed(), written -> {});
+      } catch (IOException | RuntimeException e) {
+        throw new AssertionError(where + "the update threw " + e, e);
+      }
+      Fixtures.deleteTree(clean);
+      BuildResult built = SiteBuild.build(new BuildOptions(library, clean, drafts, null));
+      if (step.breaks() == built.written()) {
+        fail(where + "the edit should " + (step.breaks() ? "break" : "keep") + " the library, but a clean build "
+            + (built.written() ? "succeeded" : "failed: " + errors(built)));
+      }
+      if (!errors(built).equals(errors(updated))) {
+        fail(where + "the update's errors differ from a clean build's:\n  update: " + errors(updated) + "\n  clean:  " + errors(built));
+      }
+      Map<String, byte[]> now = Fixtures.files(site);
+      if (built.written()) {
+        if (!updated.written()) fail(where + "the update failed: " + errors(updated));
+        assertSameSite(where + "the updated site differs from a clean build's: ", Fixtures.files(clean), now);
+        good = now;
+      } else {
+        assertSameSite(where + "a failed update changed the last good site: ", good, now);
+      }
+    }
+  }
+
+  static List<String> errors(BuildResult result) {
+    return result.diagnostics().stream().filter(Diagnostic::isError).map(Object::toString).toList();
+  }
+
+  /** Fails with the first file that is missing, extra or different, and where it differs. */
+  static void assertSameSite(String message, Map<String, byte[]> expected, Map<String, byte[]> actual) {
+    TreeSet<String> paths = new TreeSet<>(expected.keySet());
+    paths.addAll(actual.keySet());
+    for (String path : paths) {
+      byte[] e = expected.get(path);
+      byte[] a = actual.get(path);
+      if (a == null) fail(message + path + " is missing");
+      if (e == null) fail(message + path + " is there but should not be");
+      if (!Arrays.equals(e, a)) fail(message + path + " differs\n" + difference(e, a));
+    }
+  }
+
+  /** The line around the first differing byte, in both versions. */
+  static String difference(byte[] expected, byte[] actual) {
+    int at = Arrays.mismatch(expected, actual);
+    return "  at byte " + at + "\n  expected: " + around(expected, at) + "\n  actual:   " + around(actual, at);
+  }
+
+  private static String around(byte[] bytes, int at) {
+    int from = Math.max(0, at - 120);
+    int to = Math.min(bytes.length, at + 120);
+    return ("…" + new String(bytes, from, to - from, StandardCharsets.UTF_8) + "…").replace("\n", "\\n");
+  }
+}
