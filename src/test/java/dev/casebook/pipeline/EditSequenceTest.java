@@ -1,18 +1,23 @@
 package dev.casebook.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.casebook.diag.Diagnostic;
 import dev.casebook.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -104,6 +109,29 @@ class EditSequenceTest {
         assertSameSite(where + "a failed update changed the last good site: ", good, now);
       }
     }
+  }
+
+  /**
+   * An image saved again with the same size within one tick of the file system's clock (a second,
+   * on file systems that keep times to the second) looks unchanged by size and time: the update
+   * copies it all the same, because the watcher named it.
+   */
+  @Test
+  void anImageSavedAgainWithinOneTimestampIsCopiedAgain() throws IOException {
+    Path library = Fixtures.sampleLibraryCopy(tmp.resolve("library"));
+    Path site = tmp.resolve("site");
+    LiveBuild live = new LiveBuild(new BuildOptions(library, site, false, null));
+    assertTrue(live.full(BuildProgress.NONE).written());
+    Path svg = library.resolve("incidents/2024/INC-2024-003/queue-depth.svg");
+    FileTime time = Files.getLastModifiedTime(svg);
+    String text = Files.readString(svg);
+    Files.writeString(svg, text.replace("fill=\"#ffffff\"", "fill=\"#fffff0\""));
+    Files.setLastModifiedTime(svg, time);
+
+    assertTrue(live.update(Set.of(svg), written -> {}).written());
+    Path clean = tmp.resolve("clean");
+    assertTrue(SiteBuild.build(new BuildOptions(library, clean, false, null)).written());
+    assertSameSite("the updated site differs from a clean build's: ", Fixtures.files(clean), Fixtures.files(site));
   }
 
   static List<String> errors(BuildResult result) {
