@@ -29,7 +29,12 @@ final class FeedModel {
     return model;
   }
 
-  static Map<String, Object> sitemap(SiteConfig config, List<IncidentView> incidents, Taxonomies taxonomies) {
+  /**
+   * @param views every write-up's view by id: the taxonomies may be the last build's (kept while
+   *     the write-ups' ids, order and terms are the same), so their write-ups give ids, not dates
+   */
+  static Map<String, Object> sitemap(SiteConfig config, List<IncidentView> incidents, Taxonomies taxonomies,
+      Map<String, IncidentView> views) {
     String base = config.baseUrl();
     String newest = incidents.isEmpty() ? "" : incidents.get(0).date();
     List<SitemapEntry> urls = new ArrayList<>();
@@ -40,7 +45,7 @@ final class FeedModel {
       TaxonomyView view = t.view();
       urls.add(new SitemapEntry(base + view.url(), newest));
       for (TermView term : view.terms()) {
-        urls.add(new SitemapEntry(base + term.url(), t.incidents(term.name()).get(0).date().toString()));
+        urls.add(new SitemapEntry(base + term.url(), views.get(t.incidents(term.name()).get(0).id()).date()));
       }
     }
     return Map.of("urls", urls);

@@ -268,7 +268,7 @@ public final class SiteRenderer {
         model("feed", config.title(), config.description(), "feed.xml", FeedModel.feed(config, allViews, FEED_ENTRIES)));
     if (!config.baseUrl().isEmpty()) {
       render(pages, "sitemap.ftlx", "sitemap.xml",
-          model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies)));
+          model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(config, allViews, taxonomies, incidentViews)));
     }
   }
 

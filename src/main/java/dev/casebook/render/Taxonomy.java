@@ -78,6 +78,10 @@ final class Taxonomy {
     return byTerm.keySet();
   }
 
+  /**
+   * The write-ups of a term, newest first. A live build keeps the taxonomies while ids, order,
+   * terms and years stay the same, so these may be an earlier load's objects: read their ids only.
+   */
   List<Incident> incidents(String term) {
     return byTerm.getOrDefault(term, List.of());
   }

@@ -118,20 +118,45 @@ class EditSequenceTest {
    */
   @Test
   void anImageSavedAgainWithinOneTimestampIsCopiedAgain() throws IOException {
+    String image = "incidents/2024/INC-2024-003/queue-depth.svg";
+    assertUpdateIsClean(image, library -> {
+      Path svg = library.resolve(image);
+      FileTime time = Files.getLastModifiedTime(svg);
+      Files.writeString(svg, Files.readString(svg).replace("fill=\"#ffffff\"", "fill=\"#fffff0\""));
+      Files.setLastModifiedTime(svg, time);
+    });
+  }
+
+  /** A date moved within its year keeps the order and the browse terms; the sitemap's times of the terms follow it. */
+  @Test
+  void aDateMovedWithinItsYearMovesTheSitemapsTimes() throws IOException {
+    String newest = "incidents/2025/INC-2025-019-cluster-dns-timeouts.md";
+    Path clean = assertUpdateIsClean(newest, library -> {
+      Path file = library.resolve(newest);
+      Files.writeString(file, Files.readString(file).replace("date: 2025-09-05", "date: 2025-09-06"));
+    });
+    assertTrue(Files.readString(clean.resolve("sitemap.xml")).contains("years/2025/</loc>\n    <lastmod>2025-09-06<"));
+  }
+
+  interface Edit {
+    void make(Path library) throws IOException;
+  }
+
+  /**
+   * Builds a copy of the sample library (drafts included), makes {@code edit}, updates with the one
+   * file it changed, and fails unless the site is a clean build's; returns the clean build's folder.
+   */
+  Path assertUpdateIsClean(String changed, Edit edit) throws IOException {
     Path library = Fixtures.sampleLibraryCopy(tmp.resolve("library"));
     Path site = tmp.resolve("site");
-    LiveBuild live = new LiveBuild(new BuildOptions(library, site, false, null));
+    LiveBuild live = new LiveBuild(new BuildOptions(library, site, true, null));
     assertTrue(live.full(BuildProgress.NONE).written());
-    Path svg = library.resolve("incidents/2024/INC-2024-003/queue-depth.svg");
-    FileTime time = Files.getLastModifiedTime(svg);
-    String text = Files.readString(svg);
-    Files.writeString(svg, text.replace("fill=\"#ffffff\"", "fill=\"#fffff0\""));
-    Files.setLastModifiedTime(svg, time);
-
-    assertTrue(live.update(Set.of(svg), written -> {}).written());
+    edit.make(library);
+    assertTrue(live.update(Set.of(library.resolve(changed)), written -> {}).written());
     Path clean = tmp.resolve("clean");
-    assertTrue(SiteBuild.build(new BuildOptions(library, clean, false, null)).written());
+    assertTrue(SiteBuild.build(new BuildOptions(library, clean, true, null)).written());
     assertSameSite("the updated site differs from a clean build's: ", Fixtures.files(clean), Fixtures.files(site));
+    return clean;
   }
 
   static List<String> errors(BuildResult result) {
