@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * Seeded edits of a library on disk, one step at a time, as a person makes them while {@code
  * serve} runs: each step changes files and says which (as the file watcher would). Most steps keep
  * the library valid; a breaking step (a deletion that leaves a citation, an id changed without its
- * citers, bad YAML, an unknown id or tag, a broken template, a heading that links name renamed) is
+ * citers, a file renamed without the links to it, an id mentioned before its write-up exists, bad
+ * YAML, an unknown id or tag, a broken template, a heading that links name renamed) is
  * always followed by the step that fixes it. The same seed gives the same steps. The edits
  * themselves are in {@link WriteUpEdits}, {@link SurroundingEdits} and {@link TemplateEdits}.
  */
@@ -106,13 +107,15 @@ final class LibraryEdits {
   }
 
   private String breaking() {
-    return switch (random.nextInt(7)) {
+    return switch (random.nextInt(9)) {
       case 0 -> writeUps.deleteCited();
       case 1 -> writeUps.changeIdUnfixed();
       case 2 -> writeUps.badYaml();
       case 3 -> writeUps.unknownRelated();
       case 4 -> surroundings.vocabularyWithoutUsedTag();
       case 5 -> writeUps.heading(true);
+      case 6 -> writeUps.moveFileUnfixed();
+      case 7 -> writeUps.mentionBeforeAdding();
       default -> templates.broken();
     };
   }

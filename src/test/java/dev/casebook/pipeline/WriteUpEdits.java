@@ -26,9 +26,12 @@ final class WriteUpEdits {
   }
 
   String add() {
+    return add(lib.newId(String.valueOf(2022 + lib.random().nextInt(4))));
+  }
+
+  private String add(String id) {
     List<String> ids = new ArrayList<>(lib.writeUps().keySet());
-    String year = String.valueOf(2022 + lib.random().nextInt(4));
-    String id = lib.newId(year);
+    String year = id.substring(4, 8);
     List<String> related = new ArrayList<>();
     for (int i = lib.random().nextInt(3); i > 0 && !ids.isEmpty(); i--) {
       String r = lib.pick(ids);
@@ -55,9 +58,25 @@ final class WriteUpEdits {
 
   /** A write-up's file renamed, or moved to another year's folder with its images; every link to them follows. */
   String moveFile() {
-    var e = lib.pick(new ArrayList<>(lib.writeUps().entrySet()));
+    return moveFile(true);
+  }
+
+  /** A file renamed that other files link to, without them: the library is broken until they follow. */
+  String moveFileUnfixed() {
+    return moveFile(false);
+  }
+
+  private String moveFile(boolean citers) {
+    List<java.util.Map.Entry<String, Path>> candidates = new ArrayList<>();
+    for (var e : lib.writeUps().entrySet()) {
+      String name = e.getValue().getFileName().toString();
+      if (citers || lib.citingFiles().stream().anyMatch(p -> !p.equals(e.getValue()) && read(p).contains(name + ")"))) candidates.add(e);
+    }
+    if (candidates.isEmpty()) return null;
+    var e = lib.pick(candidates);
     Path from = e.getValue();
-    Path folder = lib.random().nextBoolean() ? from.getParent() : lib.incidents().resolve(String.valueOf(2021 + lib.random().nextInt(5)));
+    Path folder = citers && lib.random().nextBoolean() ? lib.incidents().resolve(String.valueOf(2021 + lib.random().nextInt(5)))
+        : from.getParent();
     Path to = folder.resolve(e.getKey() + "-" + lib.words(2).replace(' ', '-') + ".md");
     Path images = from.resolveSibling(e.getKey());
     Path newImages = to.resolveSibling(e.getKey());
@@ -66,13 +85,32 @@ final class WriteUpEdits {
     if (Files.isDirectory(images) && !images.equals(newImages)) lib.move(images, newImages);
     java.util.function.UnaryOperator<Path> moved = p -> p.equals(from) ? to
         : p.startsWith(images) ? newImages.resolve(images.relativize(p).toString()) : null;
-    for (Path p : lib.citingFiles()) {
-      if (!p.toString().endsWith(".md")) continue;
-      String text = read(p);
-      String edited = LibraryText.relink(text, p.equals(to) ? from.getParent() : p.getParent(), p.getParent(), moved);
-      if (!edited.equals(text)) lib.write(p, edited);
+    Runnable relink = () -> {
+      for (Path p : lib.citingFiles()) {
+        if (!p.toString().endsWith(".md")) continue;
+        String text = read(p);
+        String edited = LibraryText.relink(text, p.equals(to) ? from.getParent() : p.getParent(), p.getParent(), moved);
+        if (!edited.equals(text)) lib.write(p, edited);
+      }
+    };
+    if (citers) {
+      relink.run();
+      return "move the file of " + e.getKey() + " to " + lib.root().relativize(to);
     }
-    return "move the file of " + e.getKey() + " to " + lib.root().relativize(to);
+    lib.breakUntilFixed(() -> {
+      relink.run();
+      return "point the links to " + e.getKey() + " at its new file";
+    });
+    return "rename the file of " + e.getKey() + " but not the links to it";
+  }
+
+  /** An id mentioned before its write-up exists (an error), then the write-up added. */
+  String mentionBeforeAdding() {
+    var e = lib.pick(new ArrayList<>(lib.writeUps().entrySet()));
+    String id = lib.newId(String.valueOf(2022 + lib.random().nextInt(4)));
+    lib.write(e.getValue(), read(e.getValue()) + "\nIt happened again in " + id + ".\n");
+    lib.breakUntilFixed(() -> add(id));
+    return "mention " + id + ", which does not exist yet, in " + e.getKey();
   }
 
   /** A front matter field that decides listings: the date (and so the order), severity, owner, services, tags, near miss, status. */
