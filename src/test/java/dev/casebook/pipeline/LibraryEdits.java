@@ -225,12 +225,16 @@ final class LibraryEdits {
     return new ArrayList<>(out);
   }
 
-  /** Write-ups no other file names: they can be hidden as drafts without breaking a citation. */
+  /**
+   * Write-ups that no other file links to by file name: they can be hidden as drafts (a mention or
+   * a {@code related} id of a draft is a warning; a link to its file leads nowhere).
+   */
   List<String> uncited() {
     List<String> out = new ArrayList<>();
     for (var e : writeUps().entrySet()) {
+      String name = e.getValue().getFileName().toString();
       boolean cited = false;
-      for (Path p : citingFiles()) if (!p.equals(e.getValue()) && read(p).contains(e.getKey())) cited = true;
+      for (Path p : citingFiles()) if (!p.equals(e.getValue()) && read(p).contains(name)) cited = true;
       if (!cited) out.add(e.getKey());
     }
     return out;

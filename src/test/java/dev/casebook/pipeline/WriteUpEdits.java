@@ -70,7 +70,10 @@ final class WriteUpEdits {
     List<java.util.Map.Entry<String, Path>> candidates = new ArrayList<>();
     for (var e : lib.writeUps().entrySet()) {
       String name = e.getValue().getFileName().toString();
-      if (citers || lib.citingFiles().stream().anyMatch(p -> !p.equals(e.getValue()) && read(p).contains(name + ")"))) candidates.add(e);
+      // A design document's link to a missing file is only a warning: only write-ups' links break the library.
+      if (citers || lib.writeUps().values().stream().anyMatch(p -> !p.equals(e.getValue()) && read(p).contains(name + ")"))) {
+        candidates.add(e);
+      }
     }
     if (candidates.isEmpty()) return null;
     var e = lib.pick(candidates);
