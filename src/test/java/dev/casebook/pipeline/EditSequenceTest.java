@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The invariant of the live build: after any edit, {@link LiveBuild#update} leaves the output
  * folder byte for byte as a clean {@link SiteBuild#build} of the edited library makes it: the same
  * files with the same bytes. Checked after every step of seeded sequences of edits ({@link
- * LibraryEdits}: add, rename, change an id, delete, titles, summaries, bodies, related ids,
- * vocabularies and settings, templates and static files, images, design documents, code, drafts),
+ * LibraryEdits}: add, rename or move, change an id, delete, titles, summaries, bodies, headings,
+ * front matter fields, related ids, drafts, vocabularies and settings, templates and static files,
+ * images, design documents, comments in code),
  * on a copy of the sample library and on a small generated one. A step that breaks the library
  * must fail the update as it fails the clean build, and leave the last good site untouched.
  *
@@ -36,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * longer run).
  */
 class EditSequenceTest {
-  /** Steps per seed: enough for every kind of edit to come up, few enough for the test to take well under a minute. */
+  /** Steps per seed when set; else 12 on the sample library and 10 on the generated one, so the test takes about a minute. */
   static final Integer STEPS = Integer.getInteger("casebook.edits.steps");
 
   @TempDir Path tmp;
