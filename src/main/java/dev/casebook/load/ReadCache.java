@@ -46,16 +46,32 @@ public final class ReadCache {
     return new ReadCache();
   }
 
-  /** Starts a load in which {@code changedFiles} (absolute, normalized) are read whatever their stamps say. */
+  /**
+   * Starts a load in which {@code changedFiles} (absolute, normalized; the library may be reached
+   * through a symbolic link, which the loader resolves) are read whatever their stamps say.
+   */
   public void begin(Set<Path> changedFiles) {
     reads.begin();
-    changed = Set.copyOf(changedFiles);
+    Set<Path> named = new java.util.HashSet<>();
+    for (Path p : changedFiles) named.add(asWalked(p));
+    changed = Set.copyOf(named);
     loads++;
     for (Path p : changed) editions.put(p, loads);
     // The last walk still holds when only files it found changed, and they are still there: an edit.
     Walk last = walk;
     walkValid = last != null && !changed.isEmpty() && changed.stream().allMatch(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
         && (last.attributes().containsKey(p)));
+  }
+
+  /** {@code file} as the loader names it: the real path of its folder, and its name. */
+  private static Path asWalked(Path file) {
+    Path folder = file.getParent();
+    if (folder == null) return file;
+    try {
+      return folder.toRealPath().resolve(file.getFileName());
+    } catch (IOException e) {
+      return file; // its folder is gone as well
+    }
   }
 
   /** The last walk of {@code content}, when no file came or went since; else null. */

@@ -119,20 +119,31 @@ class EditSequenceTest {
    */
   @Test
   void anImageSavedAgainWithinOneTimestampIsCopiedAgain() throws IOException {
-    String image = "incidents/2024/INC-2024-003/queue-depth.svg";
-    assertUpdateIsClean(image, library -> {
-      Path svg = library.resolve(image);
-      FileTime time = Files.getLastModifiedTime(svg);
-      Files.writeString(svg, Files.readString(svg).replace("fill=\"#ffffff\"", "fill=\"#fffff0\""));
-      Files.setLastModifiedTime(svg, time);
-    });
+    assertUpdateIsClean(Fixtures.sampleLibraryCopy(tmp.resolve("library")), IMAGE, EditSequenceTest::redrawWithinOneTimestamp);
+  }
+
+  /** The same, in a library reached through a symbolic link, whose files the watcher names by the linked path. */
+  @Test
+  void anImageSavedAgainWithinOneTimestampIsCopiedAgainThroughALinkedFolder() throws IOException {
+    Fixtures.sampleLibraryCopy(tmp.resolve("real/library"));
+    Files.createSymbolicLink(tmp.resolve("linked"), tmp.resolve("real"));
+    assertUpdateIsClean(tmp.resolve("linked/library"), IMAGE, EditSequenceTest::redrawWithinOneTimestamp);
+  }
+
+  static final String IMAGE = "incidents/2024/INC-2024-003/queue-depth.svg";
+
+  static void redrawWithinOneTimestamp(Path library) throws IOException {
+    Path svg = library.resolve(IMAGE);
+    FileTime time = Files.getLastModifiedTime(svg);
+    Files.writeString(svg, Files.readString(svg).replace("fill=\"#ffffff\"", "fill=\"#fffff0\""));
+    Files.setLastModifiedTime(svg, time);
   }
 
   /** A date moved within its year keeps the order and the browse terms; the sitemap's times of the terms follow it. */
   @Test
   void aDateMovedWithinItsYearMovesTheSitemapsTimes() throws IOException {
     String newest = "incidents/2025/INC-2025-019-cluster-dns-timeouts.md";
-    Path clean = assertUpdateIsClean(newest, library -> {
+    Path clean = assertUpdateIsClean(Fixtures.sampleLibraryCopy(tmp.resolve("library")), newest, library -> {
       Path file = library.resolve(newest);
       Files.writeString(file, Files.readString(file).replace("date: 2025-09-05", "date: 2025-09-06"));
     });
@@ -144,11 +155,10 @@ class EditSequenceTest {
   }
 
   /**
-   * Builds a copy of the sample library (drafts included), makes {@code edit}, updates with the one
-   * file it changed, and fails unless the site is a clean build's; returns the clean build's folder.
+   * Builds {@code library} (drafts included), makes {@code edit}, updates with the one file it
+   * changed, and fails unless the site is a clean build's; returns the clean build's folder.
    */
-  Path assertUpdateIsClean(String changed, Edit edit) throws IOException {
-    Path library = Fixtures.sampleLibraryCopy(tmp.resolve("library"));
+  Path assertUpdateIsClean(Path library, String changed, Edit edit) throws IOException {
     Path site = tmp.resolve("site");
     LiveBuild live = new LiveBuild(new BuildOptions(library, site, true, null));
     assertTrue(live.full(BuildProgress.NONE).written());
