@@ -109,11 +109,13 @@ final class WriteUpEdits {
 
   /** An id mentioned before its write-up exists (an error), then the write-up added. */
   String mentionBeforeAdding() {
-    var e = lib.pick(new ArrayList<>(lib.writeUps().entrySet()));
+    // Not in a draft: without drafts, a draft's body is not linked at all.
+    String citer = lib.pick(lib.published());
+    Path file = lib.writeUps().get(citer);
     String id = lib.newId(String.valueOf(2022 + lib.random().nextInt(4)));
-    lib.write(e.getValue(), read(e.getValue()) + "\nIt happened again in " + id + ".\n");
+    lib.write(file, read(file) + "\nIt happened again in " + id + ".\n");
     lib.breakUntilFixed(() -> add(id));
-    return "mention " + id + ", which does not exist yet, in " + e.getKey();
+    return "mention " + id + ", which does not exist yet, in " + citer;
   }
 
   /** A front matter field that decides listings: the date (and so the order), severity, owner, services, tags, near miss, status. */
