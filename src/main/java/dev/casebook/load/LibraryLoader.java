@@ -55,7 +55,7 @@ public final class LibraryLoader {
       cache.walked(walk);
     }
     diagnostics.addAll(walk.diagnostics());
-    List<AssetFile> assets = walk.assets();
+    List<AssetFile> assets = cache.editions(walk.assets());
     List<ReadCache.Read> reads = walk.markdown().parallelStream()
         .map(f -> cachedRead(libraryRoot, f.file(), f.path(), f.attributes(), diagnostics, cache))
         .toList();

@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * The files the load stage read last time, by path, size and modification time, with what
  * reading them gave (the document, or the problems). A file that has not changed since is not
- * read again; files named as changed (by the file watcher) always are.
+ * read again; files named as changed (by the file watcher) always are, and the other files they
+ * name (images) get a new {@link AssetFile#edition}, so that they are copied again even when their
+ * size and time look unchanged.
  */
 public final class ReadCache {
   /** A file as it was when read. */
@@ -34,26 +36,67 @@ public final class ReadCache {
   private volatile Set<Path> changed = Set.of();
   private volatile Walk walk;
   private volatile boolean walkValid;
+  /** For each file named as changed, the number of the last load that named it. */
+  private final java.util.Map<Path, Long> editions = new java.util.concurrent.ConcurrentHashMap<>();
+  private long loads;
+  private List<AssetFile> lastAssets;
 
   /** A cache that remembers nothing, for a one-off build. */
   public static ReadCache none() {
     return new ReadCache();
   }
 
-  /** Starts a load in which {@code changedFiles} (absolute, normalized) are read whatever their stamps say. */
+  /**
+   * Starts a load in which {@code changedFiles} (absolute, normalized; the library may be reached
+   * through a symbolic link, which the loader resolves) are read whatever their stamps say.
+   */
   public void begin(Set<Path> changedFiles) {
     reads.begin();
-    changed = Set.copyOf(changedFiles);
+    Set<Path> named = new java.util.HashSet<>();
+    for (Path p : changedFiles) named.add(asWalked(p));
+    changed = Set.copyOf(named);
+    loads++;
+    for (Path p : changed) editions.put(p, loads);
     // The last walk still holds when only files it found changed, and they are still there: an edit.
     Walk last = walk;
     walkValid = last != null && !changed.isEmpty() && changed.stream().allMatch(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
         && (last.attributes().containsKey(p)));
   }
 
+  /** {@code file} as the loader names it: the real path of its folder, and its name. */
+  private static Path asWalked(Path file) {
+    Path folder = file.getParent();
+    if (folder == null) return file;
+    try {
+      return folder.toRealPath().resolve(file.getFileName());
+    } catch (IOException e) {
+      return file; // its folder is gone as well
+    }
+  }
+
   /** The last walk of {@code content}, when no file came or went since; else null. */
   Walk walk(Path content) {
     Walk last = walk;
     return walkValid && last.content().equals(content) ? last : null;
+  }
+
+  /**
+   * A walk's other files, each with the number of the last load that named it as changed (see
+   * {@link AssetFile#edition}); the same list object as last time while they are equal, so stages
+   * that compare it by identity find it unchanged.
+   */
+  synchronized List<AssetFile> editions(List<AssetFile> assets) {
+    List<AssetFile> out = assets;
+    if (!editions.isEmpty()) {
+      List<AssetFile> named = new java.util.ArrayList<>(assets.size());
+      for (AssetFile a : assets) {
+        Long edition = editions.get(a.file());
+        named.add(edition == null ? a : new AssetFile(a.path(), a.file(), edition));
+      }
+      out = List.copyOf(named);
+    }
+    if (!out.equals(lastAssets)) lastAssets = out;
+    return lastAssets;
   }
 
   void walked(Walk walk) {

@@ -11,8 +11,15 @@ import java.util.Locale;
  *
  * @param path relative to the library root, with {@code /} separators
  * @param file where it is on disk
+ * @param edition the number of the last load whose changed files named it (0 when none did): part
+ *     of what decides the copy's bytes with the file's size and time, which a file saved again
+ *     within one tick of the file system's clock does not change
  */
-public record AssetFile(String path, Path file) {
+public record AssetFile(String path, Path file, long edition) {
+  public AssetFile(String path, Path file) {
+    this(path, file, 0);
+  }
+
   /**
    * The file name extensions the site publishes: images, video, audio, PDF and plain text. HTML,
    * XML, JavaScript and anything else a browser could run on the site's origin never are.

@@ -217,7 +217,7 @@ public final class SiteRenderer {
     for (AssetFile asset : linked.library().assets()) {
       if (!asset.path().startsWith(content) || !linked.media().contains(asset.path()) || !AssetFile.publishable(asset.path())) continue;
       String path = SitePaths.media(asset.path().substring(content.length()));
-      outputs.add(new SitePlan.Output(path, SitePlan.fileKey(asset.file()), AssetFile.svg(asset.path())
+      outputs.add(new SitePlan.Output(path, List.of(SitePlan.fileKey(asset.file()), asset.edition()), AssetFile.svg(asset.path())
           ? r -> r.out().write(path, SvgSanitizer.sanitize(java.nio.file.Files.readAllBytes(asset.file())))
           : r -> r.out().copy(path, asset.file())));
     }
