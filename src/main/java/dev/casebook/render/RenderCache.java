@@ -35,12 +35,12 @@ public final class RenderCache {
 
   /** What the listing pages are made of, compared by identity where the parts are kept objects. */
   record ListingsKey(List<IncidentView> views, Taxonomies taxonomies, Object citations, Object code, Object designs,
-      Object readership, Object site) {
+      Object readership, Object site, Object paths) {
     boolean same(ListingsKey o) {
       if (o == null || o.views.size() != views.size()) return false;
       for (int i = 0; i < views.size(); i++) if (views.get(i) != o.views.get(i)) return false;
       return taxonomies == o.taxonomies && citations == o.citations && code == o.code && designs.equals(o.designs)
-          && readership == o.readership && site.equals(o.site);
+          && readership == o.readership && site.equals(o.site) && paths.equals(o.paths);
     }
   }
 

@@ -18,6 +18,9 @@ import dev.casebook.render.view.DesignPage;
 import dev.casebook.render.view.DesignView;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PageInfo;
+import dev.casebook.render.view.PathPage;
+import dev.casebook.render.view.PathView;
+import dev.casebook.render.view.PathsPage;
 import dev.casebook.render.view.SiteView;
 import dev.casebook.render.view.TaxonomyView;
 import dev.casebook.sitecheck.PageLinks;
@@ -58,6 +61,7 @@ public final class SiteRenderer {
   private final Map<String, IncidentView> incidentViews = new LinkedHashMap<>();
   private final List<IncidentView> allViews;
   private final Map<String, DesignView> designViews = new LinkedHashMap<>();
+  private final ReadingPaths readingPaths;
   private final Readership readership;
   private final Map<String, ReadershipReport> readers = new HashMap<>();
   private final RenderCache cache;
@@ -83,6 +87,7 @@ public final class SiteRenderer {
     this.library = new LibraryView(incidents.size(), (int) incidents.stream().filter(Incident::nearMiss).count(),
         linked.library().designDocs().size(), taxonomies.all().stream().map(Taxonomy::view).toList());
     for (DesignDoc d : linked.library().designDocs()) designViews.put(SitePaths.designKey(d.slug()), designView(d));
+    this.readingPaths = new ReadingPaths(linked.library().paths(), incidentViews, designViews);
   }
 
   /**
@@ -125,7 +130,7 @@ public final class SiteRenderer {
     cache.incidentPages.start(incidentPageSources());
     for (Incident incident : incidents) outputs.add(cache.incidentPages.page(incident.id()));
     RenderCache.ListingsKey key = new RenderCache.ListingsKey(allViews, taxonomies, linked.citations(), linked.code(),
-        List.copyOf(designViews.values()), readership, site);
+        List.copyOf(designViews.values()), readership, site, readingPaths.all());
     List<SitePlan.Output> listings = cache.listings(key);
     if (listings == null) {
       listings = new ArrayList<>();
@@ -135,6 +140,7 @@ public final class SiteRenderer {
     }
     outputs.addAll(listings);
     designPages(outputs);
+    pathPages(outputs);
     boolean diagrams = linked.bodies().values().stream().anyMatch(RenderedBody::hasDiagrams)
         || linked.designBodies().values().stream().anyMatch(RenderedBody::hasDiagrams);
     assets(outputs, diagrams);
@@ -152,13 +158,15 @@ public final class SiteRenderer {
     Map<String, List<Citation>> citing = new HashMap<>();
     Map<String, List<PinnedReference>> code = new HashMap<>();
     Map<String, List<dev.casebook.code.CodeCitation>> codeCiting = new HashMap<>();
+    Map<String, List<dev.casebook.render.view.PathPlace>> paths = new HashMap<>();
     for (Incident i : incidents) {
+      paths.put(i.id(), readingPaths.placesOf(SitePaths.incident(i.id())));
       citing.put(i.id(), linked.citations().citing(i.id()));
       code.put(i.id(), linked.code().referencesOf(i.id()));
       codeCiting.put(i.id(), linked.code().citing(i.id()));
     }
     return new IncidentPages.Sources(settings, incidents, incidentViews, linked.bodies(), citing, designViews, code, codeCiting,
-        readers);
+        readers, paths);
   }
 
   /** A page per design document (their bodies are not part of the listings' key). */
@@ -169,8 +177,21 @@ public final class SiteRenderer {
       RenderedBody body = linked.designBodies().get(d.slug());
       String url = SitePaths.design(d.slug());
       pages.add(output("design.ftlh", url + "index.html",
-          new DesignPage(context("design", d.title(), "", url), designViews.get(key), ViewFactory.content(body), cites),
+          new DesignPage(context("design", d.title(), "", url), designViews.get(key), ViewFactory.content(body), cites,
+              readingPaths.placesOf(url)),
           IncidentPages.traced(body, d.source())));
+    }
+  }
+
+  /** A page per reading path: its introduction and its steps with their reasons. */
+  private void pathPages(List<SitePlan.Output> pages) {
+    for (dev.casebook.model.ReadingPath p : linked.library().paths()) {
+      RenderedBody body = linked.pathBodies().get(p.slug());
+      PathView view = readingPaths.paths.get(p.slug());
+      pages.add(output("path.ftlh", view.url() + "index.html",
+          new PathPage(context("path", p.title(), "A reading path for " + p.audience() + ".", view.url()), view,
+              ViewFactory.content(body), readingPaths.steps.get(p.slug())),
+          IncidentPages.traced(body, p.source())));
     }
   }
 
@@ -181,6 +202,7 @@ public final class SiteRenderer {
     home.put("nearMisses", allViews.stream().filter(IncidentView::nearMiss).limit(RECENT).toList());
     home.put("years", taxonomies.years.view());
     home.put("library", library);
+    home.put("paths", readingPaths.all());
     page(pages, "index.ftlh", "home", config.title(), config.description(), "", home);
     page(pages, "incidents.ftlh", "incidents", "All write-ups", "Every write-up in the library.", "incidents/",
         Map.of("incidents", allViews, "stats", ViewFactory.stats(allViews), "library", library));
@@ -199,6 +221,11 @@ public final class SiteRenderer {
     render(pages, "404.ftlh", "404.html",
         model("404", "Page not found", "", "404.html", Map.of("root", SitePaths.basePath(config.baseUrl()), "library", library)));
     page(pages, "search.ftlh", "search", "Search", "Search every write-up.", "search/", Map.of("library", library));
+    if (!readingPaths.paths.isEmpty()) {
+      String url = "paths/";
+      pages.add(output("paths.ftlh", url + "index.html", new PathsPage(context("paths", "Reading paths",
+          "Write-ups to read in order, chosen for new people on a team or a rotation.", url), readingPaths.all()), Map.of()));
+    }
     if (!designViews.isEmpty()) {
       page(pages, "designs.ftlh", "designs", "Design documents", "Design documents that cite write-ups.",
           "design/", Map.of("designs", List.copyOf(designViews.values()), "library", library));
