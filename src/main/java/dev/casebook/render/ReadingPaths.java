@@ -37,8 +37,8 @@ final class ReadingPaths {
       paths.put(path.slug(), view);
       steps.put(path.slug(), List.copyOf(own));
       for (int n = 0; n < own.size(); n++) {
-        places.computeIfAbsent(own.get(n).url(), k -> new ArrayList<>()).add(new PathPlace(view, n + 1, own.size(), own.get(n),
-            n > 0 ? own.get(n - 1) : null, n + 1 < own.size() ? own.get(n + 1) : null));
+        places.computeIfAbsent(own.get(n).url(), k -> new ArrayList<>()).add(new PathPlace(view.title(), view.url(), n + 1,
+            own.size(), own.get(n).reason(), n > 0 ? link(own.get(n - 1)) : null, n + 1 < own.size() ? link(own.get(n + 1)) : null));
       }
     }
   }
@@ -53,6 +53,10 @@ final class ReadingPaths {
     IncidentView i = incidents.get(step.target());
     if (i == null) return null;
     return new PathStepView(number, "write-up", i.url(), i.title(), i.id(), step.reason(), i.date(), i.dateLabel());
+  }
+
+  private static PathPlace.Step link(PathStepView step) {
+    return new PathPlace.Step(step.title(), step.url());
   }
 
   /** Where the page at {@code url} stands in each path, in the paths' order; empty when it is in none. */
