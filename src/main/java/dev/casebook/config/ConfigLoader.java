@@ -31,7 +31,7 @@ public final class ConfigLoader {
       "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership", "code", "edit_url", "strict",
       "limits", "coach");
   private static final List<String> READERSHIP_KEYS = List.of("endpoint");
-  private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design");
+  private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design", "paths");
   private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
   private static final List<String> CODE_KEYS = List.of("name", "url", "host", "permalink", "path", "scan", "branch");
   private static final Pattern REPOSITORY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -192,7 +192,8 @@ public final class ConfigLoader {
         folder(map, "incidents").orElse(d.incidents()),
         folder(map, "templates").orElse(d.templates()),
         folder(map, "output").orElse(d.output()),
-        map.entry("design").map(this::designFolders).orElse(d.design()));
+        map.entry("design").map(this::designFolders).orElse(d.design()),
+        folder(map, "paths").orElse(d.paths()));
   }
 
   /** One folder or a list of them. */

@@ -47,9 +47,11 @@ public record SiteConfig(
    *
    * @param design folders of design documents (they may be checkouts of other repositories);
    *     by default {@code design}, when it exists
+   * @param paths the folder of reading paths, one Markdown file per path; {@code paths} by default
    */
-  public record Folders(String incidents, String templates, String output, java.util.List<String> design) {
-    public static final Folders DEFAULT = new Folders("incidents", "site-template", "_site", java.util.List.of("design"));
+  public record Folders(String incidents, String templates, String output, java.util.List<String> design, String paths) {
+    public static final Folders DEFAULT =
+        new Folders("incidents", "site-template", "_site", java.util.List.of("design"), "paths");
 
     public Folders {
       design = java.util.List.copyOf(design);

@@ -110,6 +110,15 @@ public final class LinkResolver {
       designBodies.put(design.slug(), linked.body());
       designCitations.put(citer.key(), linked.citations());
     });
+    // A path's introduction is read like a write-up's body; what it cites is not a citation.
+    Map<String, RenderedBody> pathBodies = new ConcurrentHashMap<>();
+    library.paths().parallelStream().forEach(path -> {
+      LinkCache.Linked linked = linkBody(parser, renderer, Citer.of(path), null);
+      diagnostics.addAll(linked.diagnostics());
+      siteLinks.addAll(linked.siteLinks());
+      media.addAll(linked.media());
+      pathBodies.put(path.slug(), linked.body());
+    });
     checkAnchors(anchors, bodies);
     List<List<Citation>> citations = new ArrayList<>(library.incidents().size() + library.designDocs().size() + 1);
     for (Incident incident : library.incidents()) citations.add(incidentCitations.get(incident.id()));
@@ -122,7 +131,7 @@ public final class LinkResolver {
     List<SiteLink> sorted = new ArrayList<>(siteLinks);
     sorted.sort(java.util.Comparator.comparing(SiteLink::at));
     return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), code,
-        List.copyOf(sorted), new java.util.TreeSet<>(media));
+        List.copyOf(sorted), new java.util.TreeSet<>(media), Map.copyOf(pathBodies));
   }
 
   /** The citations a write-up makes: its related ids that are in the site, then its body's links. */
@@ -202,6 +211,10 @@ public final class LinkResolver {
   private record Citer(String key, Incident.Source source, String page, boolean design) {
     static Citer of(Incident i) {
       return new Citer(i.id(), i.source(), SitePaths.incident(i.id()), false);
+    }
+
+    static Citer of(dev.casebook.model.ReadingPath p) {
+      return new Citer("paths/" + p.slug(), p.source(), SitePaths.path(p.slug()), false);
     }
 
     static Citer of(DesignDoc d) {

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param siteLinks the links of bodies that lead straight to paths of the site, to be checked
  *     against the files the site will have
  * @param media the paths in the library of the files the bodies link to, the only ones published
+ * @param pathBodies reading paths' introductions, by slug
  */
 public record LinkedLibrary(
     Library library,
@@ -22,15 +23,17 @@ public record LinkedLibrary(
     CitationGraph citations,
     dev.casebook.code.CodeFindings code,
     java.util.List<SiteLink> siteLinks,
-    java.util.SortedSet<String> media) {
+    java.util.SortedSet<String> media,
+    Map<String, RenderedBody> pathBodies) {
 
   public LinkedLibrary {
     siteLinks = java.util.List.copyOf(siteLinks);
     media = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(media));
+    pathBodies = Map.copyOf(pathBodies);
   }
 
   public LinkedLibrary(Library library, Map<String, RenderedBody> bodies, Map<String, RenderedBody> designBodies,
       CitationGraph citations, dev.casebook.code.CodeFindings code) {
-    this(library, bodies, designBodies, citations, code, java.util.List.of(), new java.util.TreeSet<>());
+    this(library, bodies, designBodies, citations, code, java.util.List.of(), new java.util.TreeSet<>(), Map.of());
   }
 }

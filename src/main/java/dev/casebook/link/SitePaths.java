@@ -12,6 +12,11 @@ public final class SitePaths {
     return "design/" + slug + "/";
   }
 
+  /** A reading path's page. */
+  public static String path(String slug) {
+    return "paths/" + slug + "/";
+  }
+
   /** How a design document is named in the citation graph. */
   public static String designKey(String slug) {
     return "design/" + slug;

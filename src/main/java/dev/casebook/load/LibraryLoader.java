@@ -47,8 +47,8 @@ public final class LibraryLoader {
       folder = "";
       wholeLibrary = true;
     }
-    Set<Path> skipped = Set.of(libraryRoot.resolve(config.folders().templates()).normalize(),
-        libraryRoot.resolve(config.folders().output()).normalize());
+    Set<Path> skipped = Set.copyOf(List.of(libraryRoot.resolve(config.folders().templates()).normalize(),
+        libraryRoot.resolve(config.folders().output()).normalize(), libraryRoot.resolve(config.folders().paths()).normalize()));
     ReadCache.Walk walk = cache.walk(content);
     if (walk == null) {
       walk = walk(libraryRoot, content, folder, skipped, wholeLibrary);
@@ -61,7 +61,9 @@ public final class LibraryLoader {
         .toList();
     List<SourceDocument> documents = reads.stream().map(ReadCache.Read::document).flatMap(Optional::stream).toList();
     List<UnreadDocument> unread = reads.stream().map(ReadCache.Read::unread).filter(Objects::nonNull).toList();
-    return new LibrarySources(documents, assets, folder, designDocuments(libraryRoot, config, diagnostics, cache), unread);
+    return new LibrarySources(documents, assets, folder, designDocuments(libraryRoot, config, diagnostics, cache), unread,
+        documentsIn(libraryRoot, List.of(config.folders().paths()),
+            !config.folders().paths().equals(SiteConfig.Folders.DEFAULT.paths()), "paths", diagnostics, cache));
   }
 
   private static ReadCache.Read cachedRead(Path libraryRoot, Path file, String relative, BasicFileAttributes attrs,
@@ -126,13 +128,21 @@ public final class LibraryLoader {
   /** The Markdown files of the design folders (READMEs, hidden and {@code _} files left out). */
   private static List<SourceDocument> designDocuments(Path libraryRoot, SiteConfig config, Diagnostics diagnostics,
       ReadCache cache) {
+    return documentsIn(libraryRoot, config.folders().design(),
+        !config.folders().design().equals(SiteConfig.Folders.DEFAULT.design()), "design", diagnostics, cache);
+  }
+
+  /**
+   * The Markdown files of {@code folders} (READMEs, hidden and {@code _} files left out), in path
+   * order; a missing folder is a warning when {@code named} (casebook.yml names it).
+   */
+  private static List<SourceDocument> documentsIn(Path libraryRoot, List<String> folders, boolean named, String what,
+      Diagnostics diagnostics, ReadCache cache) {
     List<Path> files = new ArrayList<>();
-    for (String folder : config.folders().design()) {
+    for (String folder : folders) {
       Path dir = libraryRoot.resolve(folder).normalize();
       if (!Files.isDirectory(dir)) {
-        if (!config.folders().design().equals(SiteConfig.Folders.DEFAULT.design())) {
-          diagnostics.warning(SourcePosition.of(SiteConfig.FILE_NAME), "design folder '" + folder + "' does not exist");
-        }
+        if (named) diagnostics.warning(SourcePosition.of(SiteConfig.FILE_NAME), what + " folder '" + folder + "' does not exist");
         continue;
       }
       try (Stream<Path> walk = Files.walk(dir)) {

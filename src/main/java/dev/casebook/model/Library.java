@@ -12,6 +12,7 @@ import java.util.List;
  * @param knownIds the ids of every valid write-up, drafts left out of the site included
  * @param designDocs the design documents, newest first (undated last), then by title
  * @param brokenIds the write-ups left out because of their errors whose ids are legible, by id in lower case
+ * @param paths the reading paths, by title
  */
 public record Library(
     SiteConfig config,
@@ -20,7 +21,8 @@ public record Library(
     String contentFolder,
     java.util.Set<String> knownIds,
     List<DesignDoc> designDocs,
-    java.util.Map<String, BrokenWriteUp> brokenIds) {
+    java.util.Map<String, BrokenWriteUp> brokenIds,
+    List<ReadingPath> paths) {
 
   public static final Comparator<Incident> NEWEST_FIRST =
       Comparator.comparing(Incident::date).reversed().thenComparing(Incident::id);
@@ -31,6 +33,7 @@ public record Library(
     knownIds = java.util.Set.copyOf(knownIds);
     designDocs = designDocs.stream().sorted(DESIGN_ORDER).toList();
     brokenIds = java.util.Map.copyOf(brokenIds);
+    paths = paths.stream().sorted(Comparator.comparing(ReadingPath::title).thenComparing(ReadingPath::slug)).toList();
   }
 
   /** The write-up with errors of its own that has {@code id} (ignoring case), if any. */

@@ -18,6 +18,7 @@ import dev.casebook.render.view.IncidentPage;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PageContext;
 import dev.casebook.render.view.PageInfo;
+import dev.casebook.render.view.PathPlace;
 import dev.casebook.render.view.SiteView;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +40,10 @@ final class IncidentPages {
    *
    * @param newer the write-up before it in the list of all write-ups, or null
    * @param older the one after it, or null
+   * @param paths where it stands in the reading paths it is a step of
    */
   record Own(Incident incident, RenderedBody body, List<Citation> citing, List<PinnedReference> code,
-      List<CodeCitation> codeCiting, ReadershipReport readers, String newer, String older) {}
+      List<CodeCitation> codeCiting, ReadershipReport readers, String newer, String older, List<PathPlace> paths) {}
 
   private static final String ALL = "";
 
@@ -54,7 +56,7 @@ final class IncidentPages {
   /** The values of one plan's inputs. */
   record Sources(Settings settings, List<Incident> incidents, Map<String, IncidentView> views, Map<String, RenderedBody> bodies,
       Map<String, List<Citation>> citing, Map<String, DesignView> designs, Map<String, List<PinnedReference>> code,
-      Map<String, List<CodeCitation>> codeCiting, Map<String, ReadershipReport> readers) {}
+      Map<String, List<CodeCitation>> codeCiting, Map<String, ReadershipReport> readers, Map<String, List<PathPlace>> paths) {}
 
   /** Starts a plan with these inputs. */
   synchronized void start(Sources s) {
@@ -65,7 +67,8 @@ final class IncidentPages {
       String id = incidents.get(n).id();
       byId.put(id, new Own(incidents.get(n), s.bodies().get(id), s.citing().getOrDefault(id, List.of()),
           s.code().getOrDefault(id, List.of()), s.codeCiting().getOrDefault(id, List.of()), s.readers().get(id),
-          n > 0 ? incidents.get(n - 1).id() : null, n + 1 < incidents.size() ? incidents.get(n + 1).id() : null));
+          n > 0 ? incidents.get(n - 1).id() : null, n + 1 < incidents.size() ? incidents.get(n + 1).id() : null,
+          s.paths().getOrDefault(id, List.of())));
     }
     own.set(byId);
     views.set(s.views());
@@ -100,7 +103,8 @@ final class IncidentPages {
         incident.related().stream().map(r -> views.get(r.id())).filter(Objects::nonNull).toList(),
         citedBy, citedByDesign, citedBy.stream().map(Citing::incident).toList(), links,
         self.codeCiting().stream().map(ViewFactory::codeCiting).toList(),
-        self.readers(), self.newer() == null ? null : views.get(self.newer()), self.older() == null ? null : views.get(self.older()));
+        self.readers(), self.newer() == null ? null : views.get(self.newer()), self.older() == null ? null : views.get(self.older()),
+        self.paths());
     return s.jobs().output("incident.ftlh", url + "index.html", page, traced(body, incident.source()));
   }
 

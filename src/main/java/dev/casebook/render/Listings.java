@@ -15,6 +15,8 @@ import dev.casebook.render.view.LibraryView;
 import dev.casebook.render.view.PageContext;
 import dev.casebook.render.view.PageInfo;
 import dev.casebook.render.view.PageModel;
+import dev.casebook.render.view.PathView;
+import dev.casebook.render.view.PathsPage;
 import dev.casebook.render.view.SiteView;
 import dev.casebook.render.view.TaxonomyPage;
 import dev.casebook.render.view.TaxonomyView;
@@ -44,7 +46,7 @@ final class Listings {
   record Sources(PageJobs jobs, SiteView site, String title, String description, String baseUrl, String readershipEndpoint,
       List<IncidentView> views, Map<String, IncidentView> viewsById, Taxonomies taxonomies, LibraryView library,
       Map<String, DesignView> designs, CitationGraph citations, CodeFindings code, Readership readership,
-      Map<String, ReadershipReport> readers) {}
+      Map<String, ReadershipReport> readers, List<PathView> paths) {}
 
   private final Sources s;
   private final List<SitePlan.Output> pages = new ArrayList<>();
@@ -64,7 +66,8 @@ final class Listings {
   private void make() {
     page(pages, "index.ftlh", "", new HomePage(context("home", s.title(), s.description(), ""),
         s.views().subList(0, Math.min(RECENT, s.views().size())),
-        s.views().stream().filter(IncidentView::nearMiss).limit(RECENT).toList(), s.taxonomies().years.view(), s.library()));
+        s.views().stream().filter(IncidentView::nearMiss).limit(RECENT).toList(), s.taxonomies().years.view(), s.library(),
+        s.paths()));
     incidentTable();
     for (Taxonomy taxonomy : s.taxonomies().all()) {
       TaxonomyView view = taxonomy.view();
@@ -87,6 +90,10 @@ final class Listings {
         s.readershipEndpoint(), new PageInfo("404", "Page not found", "", "404.html", ""), base), s.library()), Map.of()));
     page(pages, "search.ftlh", "search/",
         new LibraryPage(context("search", "Search", "Search every write-up.", "search/"), s.library()));
+    if (!s.paths().isEmpty()) {
+      page(pages, "paths.ftlh", "paths/", new PathsPage(context("paths", "Reading paths",
+          "Write-ups to read in order, chosen for new people on a team or a rotation.", "paths/"), s.paths()));
+    }
     if (!s.designs().isEmpty()) {
       for (Pages.Page<DesignView> p : Pages.of("design/", List.copyOf(s.designs().values()), Pages.SIZE)) {
         page(pages, "designs.ftlh", p.url(), new DesignsPage(

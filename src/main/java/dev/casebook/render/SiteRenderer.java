@@ -25,6 +25,9 @@ import dev.casebook.render.view.DesignPage;
 import dev.casebook.render.view.DesignView;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PageInfo;
+import dev.casebook.render.view.PathPage;
+import dev.casebook.render.view.PathView;
+import dev.casebook.render.view.PathsPage;
 import dev.casebook.render.view.SiteView;
 import dev.casebook.render.view.TaxonomyView;
 import dev.casebook.render.view.TermStats;
@@ -66,6 +69,7 @@ public final class SiteRenderer {
   private final Map<String, IncidentView> incidentViews = new LinkedHashMap<>();
   private final List<IncidentView> allViews;
   private final Map<String, DesignView> designViews = new LinkedHashMap<>();
+  private final ReadingPaths readingPaths;
   private final Readership readership;
   private final Map<String, ReadershipReport> readers = new HashMap<>();
   private final RenderCache cache;
@@ -88,6 +92,7 @@ public final class SiteRenderer {
     this.library = new LibraryView(incidents.size(), (int) incidents.stream().filter(Incident::nearMiss).count(),
         linked.library().designDocs().size(), taxonomies.all().stream().map(Taxonomy::view).toList());
     for (DesignDoc d : linked.library().designDocs()) designViews.put(SitePaths.designKey(d.slug()), designView(d));
+    this.readingPaths = new ReadingPaths(linked.library().paths(), incidentViews, designViews);
   }
 
   /**
@@ -133,9 +138,10 @@ public final class SiteRenderer {
     List<SitePlan.Output> listings = cache.listings(new Listings.Sources(jobs, site, config.title(), config.description(),
         config.baseUrl(), config.readership().endpoint(), allViews, Map.copyOf(incidentViews), taxonomies, library,
         java.util.Collections.unmodifiableMap(new LinkedHashMap<>(designViews)), linked.citations(), linked.code(), readership,
-        Map.copyOf(readers)));
+        Map.copyOf(readers), readingPaths.all()));
     outputs.addAll(listings);
     designPages(outputs);
+    pathPages(outputs);
     boolean diagrams = linked.bodies().values().stream().anyMatch(RenderedBody::hasDiagrams)
         || linked.designBodies().values().stream().anyMatch(RenderedBody::hasDiagrams);
     assets(outputs, diagrams);
@@ -153,13 +159,15 @@ public final class SiteRenderer {
     Map<String, List<Citation>> citing = new HashMap<>();
     Map<String, List<PinnedReference>> code = new HashMap<>();
     Map<String, List<dev.casebook.code.CodeCitation>> codeCiting = new HashMap<>();
+    Map<String, List<dev.casebook.render.view.PathPlace>> paths = new HashMap<>();
     for (Incident i : incidents) {
+      paths.put(i.id(), readingPaths.placesOf(SitePaths.incident(i.id())));
       citing.put(i.id(), linked.citations().citing(i.id()));
       code.put(i.id(), linked.code().referencesOf(i.id()));
       codeCiting.put(i.id(), linked.code().citing(i.id()));
     }
     return new IncidentPages.Sources(settings, incidents, incidentViews, linked.bodies(), citing, designViews, code, codeCiting,
-        readers);
+        readers, paths);
   }
 
   /** A page per design document (their bodies are not part of the listings' key). */
@@ -170,8 +178,21 @@ public final class SiteRenderer {
       RenderedBody body = linked.designBodies().get(d.slug());
       String url = SitePaths.design(d.slug());
       pages.add(output("design.ftlh", url + "index.html",
-          new DesignPage(context("design", d.title(), "", url), designViews.get(key), ViewFactory.content(body), cites),
+          new DesignPage(context("design", d.title(), "", url), designViews.get(key), ViewFactory.content(body), cites,
+              readingPaths.placesOf(url)),
           IncidentPages.traced(body, d.source())));
+    }
+  }
+
+  /** A page per reading path: its introduction and its steps with their reasons. */
+  private void pathPages(List<SitePlan.Output> pages) {
+    for (dev.casebook.model.ReadingPath p : linked.library().paths()) {
+      RenderedBody body = linked.pathBodies().get(p.slug());
+      PathView view = readingPaths.paths.get(p.slug());
+      pages.add(output("path.ftlh", view.url() + "index.html",
+          new PathPage(context("path", p.title(), "A reading path for " + p.audience() + ".", view.url()), view,
+              ViewFactory.content(body), readingPaths.steps.get(p.slug())),
+          IncidentPages.traced(body, p.source())));
     }
   }
 

@@ -112,7 +112,7 @@ public final class LiveSite implements AutoCloseable {
 
   /**
    * The folders the site is made of, as casebook.yml names them: write-ups, theme, design
-   * documents and code checkouts; null when the write-ups sit in the library's root itself.
+   * documents, reading paths and code checkouts; null when the write-ups sit in the library's root itself.
    */
   private List<Path> contentFolders() {
     SiteConfig config = ConfigLoader.load(root, new Diagnostics());
@@ -120,6 +120,7 @@ public final class LiveSite implements AutoCloseable {
     if (!Files.isDirectory(incidents)) return null;
     List<Path> folders = new ArrayList<>(List.of(incidents, root.resolve(config.folders().templates()).normalize()));
     for (String design : config.folders().design()) folders.add(root.resolve(design).normalize());
+    folders.add(root.resolve(config.folders().paths()).normalize());
     for (CodeRepository repository : config.code()) {
       if (repository.hasCheckout()) folders.add(root.resolve(repository.path()).normalize());
     }

@@ -66,7 +66,13 @@ public final class LibraryValidator {
     diagnostics.addAll(across.diagnostics());
     List<Incident> kept = includeDrafts ? all : all.stream().filter(i -> i.status() != Status.DRAFT).toList();
     List<dev.casebook.model.DesignDoc> designs = new DesignDocReader(diagnostics).read(sources.designDocuments());
-    return new Library(config, kept, sources.assets(), sources.contentFolder(), across.ids(), designs, across.broken());
+    Map<String, Incident> writeUps = new HashMap<>();
+    for (Incident i : all) writeUps.putIfAbsent(i.key(), i);
+    ReadingPathReader.Targets targets = new ReadingPathReader.Targets(writeUps,
+        Set.copyOf(kept.stream().map(Incident::id).toList()), across.broken(),
+        Set.copyOf(designs.stream().map(dev.casebook.model.DesignDoc::slug).toList()));
+    List<dev.casebook.model.ReadingPath> paths = new ReadingPathReader(targets, diagnostics).read(sources.pathDocuments());
+    return new Library(config, kept, sources.assets(), sources.contentFolder(), across.ids(), designs, across.broken(), paths);
   }
 
   private static Map<String, Incident> uniqueIds(List<Incident> all, Diagnostics diagnostics) {

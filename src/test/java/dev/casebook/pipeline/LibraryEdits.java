@@ -209,7 +209,15 @@ final class LibraryEdits {
     List<Path> out = new ArrayList<>();
     for (Path p : LibraryText.files(incidents())) if (p.toString().endsWith(".md")) out.add(p);
     for (String d : config.folders().design()) out.addAll(LibraryText.files(root.resolve(d)));
+    out.addAll(paths());
     for (var repo : config.code()) if (repo.hasCheckout()) out.addAll(LibraryText.files(root.resolve(repo.path())));
+    return out;
+  }
+
+  /** The reading paths' files. */
+  List<Path> paths() {
+    List<Path> out = new ArrayList<>();
+    for (Path p : LibraryText.files(root.resolve(config.folders().paths()))) if (p.toString().endsWith(".md")) out.add(p);
     return out;
   }
 

@@ -339,4 +339,60 @@ class LiveBuildTest {
     assertTrue(pages(c).contains("incidents/INC-2022-011/index.html"), pages(c)::toString);
     assertFalse(Files.readString(site.resolve("incidents/INC-2022-011/index.html")).contains("The same resolver cache bit us again"));
   }
+
+  static final String PAYMENTS_PATH = "paths/payments-on-call.md";
+
+  @Test
+  void editingAStepsReasonRewritesThePathsPageAndThatStepsPageOnly() throws IOException {
+    edit(PAYMENTS_PATH, text -> text.replace("The most recent SEV1 of the rotation;", "The latest SEV1 on the rotation;"));
+    Change c = update(PAYMENTS_PATH);
+    assertEquals(Set.of("paths/payments-on-call/index.html", "incidents/INC-2025-002/index.html"), pages(c));
+    // The neighbouring steps show the step's title, not its reason: they are not even rendered again.
+    assertEquals(Set.of("incidents/INC-2025-002/"), live.lastRendered().stream().filter(p -> p.startsWith("incidents/INC-"))
+        .map(p -> p.replace("index.html", "")).collect(Collectors.toSet()));
+    assertTrue(Files.readString(site.resolve("incidents/INC-2025-002/index.html")).contains("The latest SEV1 on the rotation;"));
+  }
+
+  @Test
+  void addingThenDeletingAPath() throws IOException {
+    String path = "paths/dispatch-on-call.md";
+    Files.writeString(library.resolve(path), """
+        ---
+        title: Dispatch on-call
+        audience: new on-call for logistics
+        steps:
+          - {id: INC-2024-003, reason: The backlog every dispatch engineer should recognise.}
+          - {id: INC-2022-004, reason: A reminder that DNS changes are changes.}
+        ---
+        Two write-ups before your first shift.
+        """);
+    Change added = update(path);
+    assertEquals(Set.of("paths/dispatch-on-call/index.html", "paths/index.html", "index.html",
+        "incidents/INC-2024-003/index.html", "incidents/INC-2022-004/index.html"), pages(added));
+    assertTrue(Files.readString(site.resolve("incidents/INC-2024-003/index.html"))
+        .contains("1 of 2 in <a href=\"../../paths/dispatch-on-call/\">Dispatch on-call</a>"));
+
+    // A step moved: both write-ups show their new place.
+    edit(path, text -> text.replace("INC-2024-003, reason", "INC-2023-003, reason"));
+    Change moved = update(path);
+    assertTrue(pages(moved).containsAll(Set.of("paths/dispatch-on-call/index.html", "incidents/INC-2024-003/index.html",
+        "incidents/INC-2023-003/index.html", "incidents/INC-2022-004/index.html")), pages(moved)::toString);
+    assertFalse(Files.readString(site.resolve("incidents/INC-2024-003/index.html")).contains("Dispatch on-call"));
+
+    Files.delete(library.resolve(path));
+    Change deleted = update(path);
+    assertTrue(deleted.deleted().contains("paths/dispatch-on-call/index.html"), deleted.deleted()::toString);
+    assertFalse(Files.readString(site.resolve("incidents/INC-2023-003/index.html")).contains("Dispatch on-call"));
+  }
+
+  @Test
+  void aPathStepWithAnUnknownIdFailsTheUpdateUntilFixed() throws IOException {
+    edit(PAYMENTS_PATH, text -> text.replace("  - id: INC-2024-028", "  - id: INC-2024-082"));
+    BuildResult broken = failedUpdate(PAYMENTS_PATH);
+    assertTrue(broken.diagnostics().stream().anyMatch(d -> d.isError() && d.position().toString().equals(PAYMENTS_PATH + ":11:9")
+        && d.message().equals("unknown incident id 'INC-2024-082' in 'steps'")), broken.diagnostics()::toString);
+
+    edit(PAYMENTS_PATH, text -> text.replace("  - id: INC-2024-082", "  - id: INC-2024-028"));
+    assertEquals(Set.of(), update(PAYMENTS_PATH).written(), "the site was never changed");
+  }
 }

@@ -243,6 +243,7 @@ final class WriteUpEdits {
    */
   private void removeCitations(String id) {
     String name = deletedNames.get(id);
+    for (Path p : lib.paths()) removeStep(p, id);
     for (Path p : lib.citingFiles()) {
       if (!p.toString().endsWith(".md")) continue;
       String text = read(p);
@@ -256,6 +257,17 @@ final class WriteUpEdits {
     }
   }
 
+
+  /** Takes the steps on {@code id} out of a reading path; a path left without steps goes too. */
+  private void removeStep(Path path, String id) {
+    String text = read(path);
+    java.util.regex.Matcher step = java.util.regex.Pattern.compile("(?m)^  - id: " + java.util.regex.Pattern.quote(id)
+        + "\\n(?:    .*\\n)*").matcher(text);
+    String edited = step.replaceAll("");
+    if (edited.equals(text)) return;
+    if (!edited.contains("\n  - ")) lib.delete(path);
+    else lib.write(path, edited);
+  }
 
   private String editField(String key, String value) {
     var e = lib.pick(new ArrayList<>(lib.writeUps().entrySet()));

@@ -26,7 +26,7 @@ class TemplateEngineTest {
   private static DesignPage page(String html) {
     PageContext context = new PageContext(null, "../../assets/", "", new PageInfo("design", "Queues <v2>", "", "design/q/", ""),
         "../../");
-    return new DesignPage(context, null, new ContentView(html, List.of(), 3, 1, false), List.of());
+    return new DesignPage(context, null, new ContentView(html, List.of(), 3, 1, false), List.of(), List.of());
   }
 
   @Test

@@ -294,6 +294,28 @@ class LiveSiteTest {
   }
 
   @Test
+  void aReadingPathWrittenWhileServingGetsItsPageAndShowsOnItsSteps() throws Exception {
+    assertFalse(watching.ignored(library.resolve("paths/new-on-call.md")), "the paths folder is part of the site");
+    Files.createDirectories(library.resolve("paths"));
+    Files.writeString(library.resolve("paths/new-on-call.md"), """
+        ---
+        title: New on call
+        audience: people joining the rotation
+        steps:
+          - {id: INC-2024-002, reason: The failover everyone asks about.}
+          - {id: INC-2024-001, reason: Why DNS is never the first guess.}
+        ---
+        Read these first.
+        """);
+    // The folder and the file may come as two changes: wait for the rebuild that has the file.
+    while (!page("/paths/new-on-call/").contains("The failover everyone asks about.")) {
+      BuildResult added = nextRebuild();
+      assertTrue(added.written(), () -> added.diagnostics().toString());
+    }
+    assertTrue(page("/incidents/INC-2024-001/").contains("2 of 2 in <a href=\"../../paths/new-on-call/\">New on call</a>"));
+  }
+
+  @Test
   void hiddenFilesAndEditorBackupsDoNotRebuild() throws Exception {
     Files.writeString(library.resolve("incidents/.INC-2024-001.md.swp"), "swap");
     Files.writeString(library.resolve("incidents/notes.md~"), "backup");

@@ -45,7 +45,7 @@ public final class Fixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    for (String folder : java.util.List.of("incidents", "design", "code")) copy(sample.resolve(folder), to.resolve(folder));
+    for (String folder : java.util.List.of("incidents", "design", "paths", "code")) copy(sample.resolve(folder), to.resolve(folder));
     return to;
   }
 

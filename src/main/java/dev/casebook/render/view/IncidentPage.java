@@ -15,6 +15,7 @@ import java.util.List;
  * @param readers its readership, or null without a readership report
  * @param newer the write-up before it in the list of all write-ups, or null
  * @param older the write-up after it, or null
+ * @param paths where it stands in each reading path it is a step of
  */
 public record IncidentPage(
     PageContext context,
@@ -28,4 +29,5 @@ public record IncidentPage(
     List<CodeCitingView> citedInCode,
     ReadershipReport readers,
     IncidentView newer,
-    IncidentView older) implements PageModel {}
+    IncidentView older,
+    List<PathPlace> paths) implements PageModel {}

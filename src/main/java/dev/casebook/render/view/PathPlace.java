@@ -1,0 +1,18 @@
+package dev.casebook.render.view;
+
+/**
+ * Where a page stands in one reading path: "3 of 6 in Payments on-call". It holds only what the
+ * page shows, so that a change to the path re-renders the pages of the steps it touches.
+ *
+ * @param pathTitle the path's title
+ * @param pathUrl site-relative URL of the path's page
+ * @param number the page's step, from 1
+ * @param count how many steps the path has
+ * @param reason why the page is on the path
+ * @param previous the step before it, or null
+ * @param next the step after it, or null
+ */
+public record PathPlace(String pathTitle, String pathUrl, int number, int count, String reason, Step previous, Step next) {
+  /** A neighbouring step, as a link. */
+  public record Step(String title, String url) {}
+}
