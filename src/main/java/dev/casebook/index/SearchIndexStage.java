@@ -1,20 +1,13 @@
 package dev.casebook.index;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.casebook.link.LinkedLibrary;
-import dev.casebook.model.DesignDoc;
-import dev.casebook.model.Incident;
 import dev.casebook.parallel.Jobs;
-import dev.casebook.search.LunrIndex;
-import dev.casebook.search.LunrIndexWriter;
 import dev.casebook.write.SiteOutput;
 import dev.casebook.write.SiteUpdate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -66,9 +59,7 @@ public final class SearchIndexStage {
   public static final int TEXT_CHUNK = 1;
   /** Ids per id file. */
   public static final int ID_CHUNK = 1000;
-  static final String SUFFIX = ";\n";
 
-  private static final JsonFactory JSON = new JsonFactory();
 
   private SearchIndexStage() {}
 
@@ -103,28 +94,7 @@ public final class SearchIndexStage {
 
   /** The bytes of text file {@code n}. */
   public static byte[] textScript(SearchDocuments documents, int n) throws IOException {
-    return bytes(out -> writeText(documents, n, out));
-  }
-
-  private static void writeText(SearchDocuments documents, int n, OutputStream out) throws IOException {
-    out.write(prefix(TEXT_GLOBAL, n));
-    List<SearchDocuments.Document> docs = documents.documents();
-    try (JsonGenerator g = generator(out)) {
-      g.writeStartArray();
-      for (int i = n * TEXT_CHUNK; i < Math.min(docs.size(), (n + 1) * TEXT_CHUNK); i++) g.writeString(docs.get(i).body());
-      g.writeEndArray();
-    }
-    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static byte[] prefix(String global, int n) {
-    return (global + " = " + global + " || {}; " + global + "[" + n + "] = ").getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static JsonGenerator generator(OutputStream out) throws IOException {
-    JsonGenerator g = JSON.createGenerator(out);
-    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    return g;
+    return bytes(out -> SearchFiles.writeText(documents, n, out));
   }
 
   /** Builds the indexes of {@code linked} and writes them into the site; returns what it was built from. */
@@ -168,7 +138,7 @@ public final class SearchIndexStage {
       for (SearchDocuments.Group g : SearchDocuments.GROUPS) {
         for (int n = documents.partitions(g).size(); n < before.partitions(g).size(); n++) out.delete(partitionPath(g, n));
       }
-      for (int n = idFiles(documents).size(); n < idFiles(before).size(); n++) out.delete(idsPath(n));
+      for (int n = SearchFiles.idFiles(documents).size(); n < SearchFiles.idFiles(before).size(); n++) out.delete(idsPath(n));
     }
     addDocJobs(documents, out, jobs);
     for (int n = chunks(now.size(), DOC_CHUNK); n < chunks(was.size(), DOC_CHUNK); n++) out.delete(docsPath(n));
@@ -178,7 +148,7 @@ public final class SearchIndexStage {
       int to = Math.min(now.size(), from + TEXT_CHUNK);
       List<SearchDocuments.Document> old = from < was.size() ? was.subList(from, Math.min(was.size(), from + TEXT_CHUNK)) : List.of();
       int k = n;
-      if (!sameBodies(old, now.subList(from, to))) jobs.add(() -> writeFile(out, textPath(k), file -> writeText(documents, k, file)));
+      if (!sameBodies(old, now.subList(from, to))) jobs.add(() -> writeFile(out, textPath(k), file -> SearchFiles.writeText(documents, k, file)));
     }
     for (int n = texts; n < textFiles(before); n++) out.delete(textPath(n));
     run(jobs);
@@ -206,7 +176,7 @@ public final class SearchIndexStage {
     addDocJobs(documents, out, jobs);
     for (int n = 0, count = textFiles(documents); n < count; n++) {
       int k = n;
-      jobs.add(() -> writeFile(out, textPath(k), file -> writeText(documents, k, file)));
+      jobs.add(() -> writeFile(out, textPath(k), file -> SearchFiles.writeText(documents, k, file)));
     }
     run(jobs);
   }
@@ -215,21 +185,21 @@ public final class SearchIndexStage {
     // Cutting an index builds it: once, before the jobs that write its partitions; the two at once.
     SearchDocuments.GROUPS.parallelStream().forEach(documents::partitions);
     List<SearchDocuments.Partition> partitions = documents.partitions();
-    List<List<IdEntry>> ids = idFiles(documents);
-    jobs.add(() -> writeFile(out, PATH, file -> writeManifest(documents, ids, file)));
+    List<List<SearchFiles.IdEntry>> ids = SearchFiles.idFiles(documents);
+    jobs.add(() -> writeFile(out, PATH, file -> SearchFiles.writeManifest(documents, ids, file)));
     for (SearchDocuments.Partition p : partitions) {
-      jobs.add(() -> writeFile(out, p.path(), file -> writePartition(p, file)));
+      jobs.add(() -> writeFile(out, p.path(), file -> SearchFiles.writePartition(p, file)));
     }
     for (int n = 0; n < ids.size(); n++) {
       int k = n;
-      jobs.add(() -> writeFile(out, idsPath(k), file -> writeIds(k, ids.get(k), file)));
+      jobs.add(() -> writeFile(out, idsPath(k), file -> SearchFiles.writeIds(k, ids.get(k), file)));
     }
   }
 
   private static void addDocJobs(SearchDocuments documents, SiteOutput out, List<Runnable> jobs) {
     for (int n = 0, count = chunks(documents.documents().size(), DOC_CHUNK); n < count; n++) {
       int k = n;
-      jobs.add(() -> writeFile(out, docsPath(k), file -> writeDocs(documents, k, file)));
+      jobs.add(() -> writeFile(out, docsPath(k), file -> SearchFiles.writeDocs(documents, k, file)));
     }
   }
 
@@ -267,208 +237,21 @@ public final class SearchIndexStage {
 
   /** The bytes of the manifest {@value #PATH} for these documents. */
   public static byte[] script(SearchDocuments documents) throws IOException {
-    return bytes(out -> writeManifest(documents, idFiles(documents), out));
+    return bytes(out -> SearchFiles.writeManifest(documents, SearchFiles.idFiles(documents), out));
   }
 
   /** The bytes of a partition's file. */
   public static byte[] partitionScript(SearchDocuments.Partition partition) throws IOException {
-    return bytes(out -> writePartition(partition, out));
+    return bytes(out -> SearchFiles.writePartition(partition, out));
   }
 
   /** The bytes of document store file {@code n}. */
   public static byte[] docsScript(SearchDocuments documents, int n) throws IOException {
-    return bytes(out -> writeDocs(documents, n, out));
+    return bytes(out -> SearchFiles.writeDocs(documents, n, out));
   }
 
   /** The bytes of id file {@code n}. */
   public static byte[] idsScript(SearchDocuments documents, int n) throws IOException {
-    return bytes(out -> writeIds(n, idFiles(documents).get(n), out));
-  }
-
-  private static void writePartition(SearchDocuments.Partition p, OutputStream out) throws IOException {
-    out.write(prefix(p.group().global(), p.number()));
-    LunrIndexWriter.write(p.index(), out);
-    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A write-up's id, lower-cased, and its ref. */
-  record IdEntry(String id, int ref) {}
-
-  /** The write-ups' lower-cased ids in UTF-16 order, {@link #ID_CHUNK} per file. */
-  static List<List<IdEntry>> idFiles(SearchDocuments documents) {
-    List<IdEntry> ids = new java.util.ArrayList<>();
-    List<SearchDocuments.Document> docs = documents.documents();
-    for (int ref = 0; ref < docs.size(); ref++) {
-      Incident i = docs.get(ref).incident();
-      if (i != null) ids.add(new IdEntry(i.id().toLowerCase(java.util.Locale.ROOT), ref));
-    }
-    ids.sort(java.util.Comparator.comparing(IdEntry::id));
-    List<List<IdEntry>> files = new java.util.ArrayList<>();
-    for (int from = 0; from < ids.size(); from += ID_CHUNK) files.add(ids.subList(from, Math.min(ids.size(), from + ID_CHUNK)));
-    return files;
-  }
-
-  private static void writeIds(int n, List<IdEntry> ids, OutputStream out) throws IOException {
-    out.write(prefix(IDS_GLOBAL, n));
-    try (JsonGenerator g = generator(out)) {
-      g.writeStartObject();
-      for (IdEntry e : ids) g.writeNumberField(e.id(), e.ref());
-      g.writeEndObject();
-    }
-    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void writeDocs(SearchDocuments documents, int n, OutputStream out) throws IOException {
-    out.write(prefix(DOCS_GLOBAL, n));
-    List<SearchDocuments.Document> docs = documents.documents();
-    writeDocStore(docs.subList(n * DOC_CHUNK, Math.min(docs.size(), (n + 1) * DOC_CHUNK)), out);
-    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void writeManifest(SearchDocuments documents, List<List<IdEntry>> ids, OutputStream out) throws IOException {
-    out.write((GLOBAL + " = ").getBytes(StandardCharsets.UTF_8));
-    List<SearchDocuments.Document> docs = documents.documents();
-    try (JsonGenerator g = generator(out)) {
-      g.writeStartObject();
-      g.writeNumberField("version", 3);
-      g.writeStringField("lunr", dev.casebook.search.LunrIndex.VERSION);
-      g.writeArrayFieldStart("fields");
-      for (SearchDocuments.Field f : SearchDocuments.FIELDS) g.writeString(f.name());
-      g.writeEndArray();
-      g.writeArrayFieldStart("pipeline");
-      for (String name : dev.casebook.search.Pipeline.lunrSearch().names()) g.writeString(name);
-      g.writeEndArray();
-      // Each index: its fields and the first term of each of its partitions.
-      g.writeArrayFieldStart("indexes");
-      for (SearchDocuments.Group group : SearchDocuments.GROUPS) {
-        g.writeStartObject();
-        g.writeStringField("name", group.name());
-        g.writeArrayFieldStart("fields");
-        for (SearchDocuments.Field f : group.fields()) g.writeString(f.name());
-        g.writeEndArray();
-        g.writeArrayFieldStart("terms");
-        for (SearchDocuments.Partition p : documents.partitions(group)) g.writeString(p.first());
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      long incidents = docs.stream().filter(d -> d.incident() != null).count();
-      g.writeNumberField("documents", docs.size());
-      g.writeNumberField("incidents", incidents);
-      g.writeNumberField("designs", docs.size() - incidents);
-      g.writeArrayFieldStart("ids");
-      for (List<IdEntry> file : ids) g.writeString(file.get(0).id());
-      g.writeEndArray();
-      g.writeObjectFieldStart("docs");
-      g.writeNumberField("chunk", DOC_CHUNK);
-      g.writeNumberField("files", chunks(docs.size(), DOC_CHUNK));
-      g.writeEndObject();
-      g.writeObjectFieldStart("text");
-      g.writeNumberField("chunk", TEXT_CHUNK);
-      g.writeNumberField("files", textFiles(documents));
-      g.writeEndObject();
-      // The year of each run of refs with the same year: [year, from, to), 0 for undated.
-      g.writeArrayFieldStart("years");
-      for (int from = 0; from < docs.size();) {
-        int year = year(docs.get(from));
-        int to = from + 1;
-        while (to < docs.size() && year(docs.get(to)) == year) to++;
-        g.writeStartArray();
-        g.writeNumber(year);
-        g.writeNumber(from);
-        g.writeNumber(to);
-        g.writeEndArray();
-        from = to;
-      }
-      g.writeEndArray();
-      g.writeObjectFieldStart("examples");
-      for (String key : List.of("service", "team", "tag")) {
-        String value = example(docs, key);
-        if (value != null) g.writeStringField(key, value);
-      }
-      g.writeEndObject();
-      g.writeEndObject();
-    }
-    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int year(SearchDocuments.Document d) {
-    java.time.LocalDate date = d.incident() != null ? d.incident().date() : d.design().date();
-    return date == null ? 0 : date.getYear();
-  }
-
-  /** The first service, team (owner) or tag of the write-ups, for the search help's examples. */
-  private static String example(List<SearchDocuments.Document> docs, String key) {
-    for (SearchDocuments.Document d : docs) {
-      Incident i = d.incident();
-      if (i == null) continue;
-      List<String> values = switch (key) {
-        case "service" -> i.services();
-        case "team" -> i.owner().isEmpty() ? List.of() : List.of(i.owner());
-        default -> i.tags();
-      };
-      if (!values.isEmpty()) return values.get(0);
-    }
-    return null;
-  }
-
-  /**
-   * The document store (of one file): for each ref, in ref order, what a result shows and the filters use. Every
-   * entry has the same keys; {@code kind} is {@code incident} or {@code design}, and design
-   * documents add {@code status} and {@code authors}, have an empty id, no services, teams or tags,
-   * and the opening of their first paragraph as summary. An undated design document has an empty
-   * date and year 0.
-   */
-  static void writeDocStore(List<SearchDocuments.Document> docs, OutputStream out) throws IOException {
-    try (JsonGenerator g = generator(out)) {
-      g.writeStartArray();
-      for (SearchDocuments.Document d : docs) {
-        g.writeStartObject();
-        g.writeStringField("kind", d.kind().label());
-        Incident i = d.incident();
-        if (i != null) {
-          g.writeStringField("id", i.id());
-          g.writeStringField("title", i.title());
-          g.writeStringField("url", SearchDocuments.url(d));
-          date(g, i.date());
-          g.writeStringField("owner", i.owner());
-          strings(g, "services", i.services());
-          strings(g, "teams", i.teams());
-          strings(g, "tags", i.tags());
-          g.writeStringField("severity", i.severity());
-          g.writeStringField("summary", i.summary());
-          g.writeBooleanField("nearMiss", i.nearMiss());
-        } else {
-          DesignDoc doc = d.design();
-          g.writeStringField("id", "");
-          g.writeStringField("title", doc.title());
-          g.writeStringField("url", SearchDocuments.url(d));
-          date(g, doc.date());
-          g.writeStringField("owner", "");
-          strings(g, "services", List.of());
-          strings(g, "teams", List.of());
-          strings(g, "tags", List.of());
-          g.writeStringField("severity", "");
-          g.writeStringField("summary", d.summary());
-          g.writeBooleanField("nearMiss", false);
-          g.writeStringField("status", doc.status());
-          strings(g, "authors", doc.authors());
-        }
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-    }
-  }
-
-  private static void date(JsonGenerator g, java.time.LocalDate date) throws IOException {
-    g.writeStringField("date", date == null ? "" : date.toString());
-    g.writeStringField("dateLabel", date == null ? "" : SearchDocuments.dateLabel(date));
-    g.writeNumberField("year", date == null ? 0 : date.getYear());
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) g.writeString(v);
-    g.writeEndArray();
+    return bytes(out -> SearchFiles.writeIds(n, SearchFiles.idFiles(documents).get(n), out));
   }
 }

@@ -80,13 +80,14 @@ public final class Derived<K, V> {
         Deque<Set<Read>> stack = READING.get();
         stack.push(new LinkedHashSet<>());
         V value;
+        List<Read> reads;
         try {
           value = compute.apply(key);
         } finally {
-          entry = new Entry<>(null, List.copyOf(stack.pop()));
+          reads = List.copyOf(stack.pop());
         }
         if (keepEqual && before != null && java.util.Objects.equals(before.value(), value)) value = before.value();
-        entry = new Entry<>(value, entry.reads());
+        entry = new Entry<>(value, reads);
       }
       current.put(key, entry);
     }

@@ -1,6 +1,8 @@
 package dev.casebook.render;
 
 import dev.casebook.code.CodeCitation;
+import dev.casebook.code.CodeFindings;
+import dev.casebook.link.CitationGraph;
 import dev.casebook.code.PinnedReference;
 import dev.casebook.diag.SourcePosition;
 import dev.casebook.link.Citation;
@@ -17,13 +19,13 @@ import dev.casebook.render.view.DesignView;
 import dev.casebook.render.view.IncidentPage;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PageContext;
-import dev.casebook.render.view.PageInfo;
 import dev.casebook.render.view.PathPlace;
 import dev.casebook.render.view.SiteView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The write-ups' pages, each made from the plan's inputs alone and kept from one plan to the next
@@ -55,8 +57,8 @@ final class IncidentPages {
 
   /** The values of one plan's inputs. */
   record Sources(Settings settings, List<Incident> incidents, Map<String, IncidentView> views, Map<String, RenderedBody> bodies,
-      Map<String, List<Citation>> citing, Map<String, DesignView> designs, Map<String, List<PinnedReference>> code,
-      Map<String, List<CodeCitation>> codeCiting, Map<String, ReadershipReport> readers, Map<String, List<PathPlace>> paths) {}
+      CitationGraph citations, Map<String, DesignView> designs, CodeFindings code, Map<String, ReadershipReport> readers,
+      Function<String, List<PathPlace>> pathsOf) {}
 
   /** Starts a plan with these inputs. */
   synchronized void start(Sources s) {
@@ -65,10 +67,10 @@ final class IncidentPages {
     Map<String, Own> byId = new HashMap<>(incidents.size() * 2);
     for (int n = 0; n < incidents.size(); n++) {
       String id = incidents.get(n).id();
-      byId.put(id, new Own(incidents.get(n), s.bodies().get(id), s.citing().getOrDefault(id, List.of()),
-          s.code().getOrDefault(id, List.of()), s.codeCiting().getOrDefault(id, List.of()), s.readers().get(id),
+      byId.put(id, new Own(incidents.get(n), s.bodies().get(id), s.citations().citing(id), s.code().referencesOf(id),
+          s.code().citing(id), s.readers().get(id),
           n > 0 ? incidents.get(n - 1).id() : null, n + 1 < incidents.size() ? incidents.get(n + 1).id() : null,
-          s.paths().getOrDefault(id, List.of())));
+          s.pathsOf().apply(id)));
     }
     own.set(byId);
     views.set(s.views());
@@ -95,10 +97,8 @@ final class IncidentPages {
     List<CodeLinkView> links = self.code().stream()
         .map(p -> ViewFactory.codeLink(p, s.branches().getOrDefault(p.reference().repo(), ""))).toList();
     String url = SitePaths.incident(id);
-    String root = SitePaths.rootFrom(url);
-    PageContext context = new PageContext(s.site(), root + "assets/", s.readershipEndpoint(),
-        new PageInfo("incident", incident.title(), Objects.requireNonNullElse(incident.summary(), ""), url,
-            s.baseUrl().isEmpty() ? "" : s.baseUrl() + url), root);
+    PageContext context = PageContext.of(s.site(), s.baseUrl(), s.readershipEndpoint(), "incident", incident.title(),
+        incident.summary(), url);
     IncidentPage page = new IncidentPage(context, views.get(id), ViewFactory.content(body),
         incident.related().stream().map(r -> views.get(r.id())).filter(Objects::nonNull).toList(),
         citedBy, citedByDesign, citedBy.stream().map(Citing::incident).toList(), links,

@@ -151,22 +151,18 @@ final class Listings {
 
   /** The values of a feed or sitemap template. */
   private Map<String, Object> model(String kind, String title, String description, String url, Map<String, Object> extra) {
+    PageContext c = context(kind, title, description, url);
     Map<String, Object> model = new HashMap<>(extra);
-    String root = SitePaths.rootFrom(url);
-    model.put("site", s.site());
-    model.put("root", root);
-    model.put("assets", root + "assets/");
-    model.put("readership", s.readershipEndpoint());
-    String canonical = s.baseUrl().isEmpty() ? "" : s.baseUrl() + url;
-    model.put("page", new PageInfo(kind, title, description == null ? "" : description, url, canonical));
+    model.put("site", c.site());
+    model.put("root", c.root());
+    model.put("assets", c.assets());
+    model.put("readership", c.readership());
+    model.put("page", c.page());
     return model;
   }
 
   /** What every page's layout reads. */
   private PageContext context(String kind, String title, String description, String url) {
-    String root = SitePaths.rootFrom(url);
-    String canonical = s.baseUrl().isEmpty() ? "" : s.baseUrl() + url;
-    return new PageContext(s.site(), root + "assets/", s.readershipEndpoint(),
-        new PageInfo(kind, title, description == null ? "" : description, url, canonical), root);
+    return PageContext.of(s.site(), s.baseUrl(), s.readershipEndpoint(), kind, title, description, url);
   }
 }

@@ -13,9 +13,9 @@ import java.util.Map;
  * What the render stage keeps from one plan to the next, so that an edit costs in proportion to
  * what it changed: the theme's compiled templates; each write-up's view, made again only when the
  * write-up changed, and then kept as the same object when it came out equal (a body edit does not
- * change the write-up's view); the taxonomies, while no write-up's terms changed; and the listing
- * pages' outputs, while the views, taxonomies, citations and design documents they are made of are
- * the same objects. Belongs to one configuration and one theme.
+ * change the write-up's view); the taxonomies, while no write-up's terms changed; the listing pages'
+ * outputs, while their sources are equal; and the write-ups' pages. Belongs to one configuration
+ * and one theme.
  */
 public final class RenderCache {
   private final Input<String, Incident> writeUps = Input.byIdentity("write-ups");

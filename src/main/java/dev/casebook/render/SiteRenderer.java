@@ -1,10 +1,8 @@
 package dev.casebook.render;
 
-import dev.casebook.code.PinnedReference;
 import dev.casebook.config.SiteConfig;
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
-import dev.casebook.link.Citation;
 import dev.casebook.link.LinkedLibrary;
 import dev.casebook.link.SitePaths;
 import dev.casebook.model.AssetFile;
@@ -24,7 +22,6 @@ import dev.casebook.render.view.LibraryPage;
 import dev.casebook.render.view.DesignPage;
 import dev.casebook.render.view.DesignView;
 import dev.casebook.render.view.IncidentView;
-import dev.casebook.render.view.PageInfo;
 import dev.casebook.render.view.PathPage;
 import dev.casebook.render.view.PathView;
 import dev.casebook.render.view.PathsPage;
@@ -155,19 +152,8 @@ public final class SiteRenderer {
     for (dev.casebook.config.CodeRepository r : config.code()) if (r.branch() != null) branches.put(r.name(), r.branch());
     IncidentPages.Settings settings = new IncidentPages.Settings(site, config.baseUrl(), config.readership().endpoint(),
         Map.copyOf(branches), jobs);
-    List<Incident> incidents = linked.library().incidents();
-    Map<String, List<Citation>> citing = new HashMap<>();
-    Map<String, List<PinnedReference>> code = new HashMap<>();
-    Map<String, List<dev.casebook.code.CodeCitation>> codeCiting = new HashMap<>();
-    Map<String, List<dev.casebook.render.view.PathPlace>> paths = new HashMap<>();
-    for (Incident i : incidents) {
-      paths.put(i.id(), readingPaths.placesOf(SitePaths.incident(i.id())));
-      citing.put(i.id(), linked.citations().citing(i.id()));
-      code.put(i.id(), linked.code().referencesOf(i.id()));
-      codeCiting.put(i.id(), linked.code().citing(i.id()));
-    }
-    return new IncidentPages.Sources(settings, incidents, incidentViews, linked.bodies(), citing, designViews, code, codeCiting,
-        readers, paths);
+    return new IncidentPages.Sources(settings, linked.library().incidents(), incidentViews, linked.bodies(), linked.citations(),
+        designViews, linked.code(), readers, id -> readingPaths.placesOf(SitePaths.incident(id)));
   }
 
   /** A page per design document (their bodies are not part of the listings' key). */
@@ -205,10 +191,7 @@ public final class SiteRenderer {
 
   /** What every page's layout reads. */
   private PageContext context(String kind, String title, String description, String url) {
-    String root = SitePaths.rootFrom(url);
-    String canonical = config.baseUrl().isEmpty() ? "" : config.baseUrl() + url;
-    return new PageContext(site, root + "assets/", config.readership().endpoint(),
-        new PageInfo(kind, title, description == null ? "" : description, url, canonical), root);
+    return PageContext.of(site, config.baseUrl(), config.readership().endpoint(), kind, title, description, url);
   }
 
   private SitePlan.Output output(String template, String path, Object model, Map<String, SourcePosition> traced) {

@@ -1,0 +1,231 @@
+package dev.casebook.index;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.casebook.model.DesignDoc;
+import dev.casebook.model.Incident;
+import dev.casebook.search.LunrIndexWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The bytes of each kind of search file the site ships (see {@link SearchIndexStage} for the
+ * files and what they hold): the manifest, the partitions, the id files, the document store and
+ * the texts, each a script that sets one entry of a global.
+ */
+final class SearchFiles {
+  static final String SUFFIX = ";\n";
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private SearchFiles() {}
+
+  static byte[] prefix(String global, int n) {
+    return (global + " = " + global + " || {}; " + global + "[" + n + "] = ").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static JsonGenerator generator(OutputStream out) throws IOException {
+    JsonGenerator g = JSON.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    return g;
+  }
+
+  static void writeText(SearchDocuments documents, int n, OutputStream out) throws IOException {
+    out.write(prefix(SearchIndexStage.TEXT_GLOBAL, n));
+    List<SearchDocuments.Document> docs = documents.documents();
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartArray();
+      for (int i = n * SearchIndexStage.TEXT_CHUNK; i < Math.min(docs.size(), (n + 1) * SearchIndexStage.TEXT_CHUNK); i++) g.writeString(docs.get(i).body());
+      g.writeEndArray();
+    }
+    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void writePartition(SearchDocuments.Partition p, OutputStream out) throws IOException {
+    out.write(prefix(p.group().global(), p.number()));
+    LunrIndexWriter.write(p.index(), out);
+    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A write-up's id, lower-cased, and its ref. */
+  record IdEntry(String id, int ref) {}
+
+  /** The write-ups' lower-cased ids in UTF-16 order, {@link #SearchIndexStage.ID_CHUNK} per file. */
+  static List<List<IdEntry>> idFiles(SearchDocuments documents) {
+    List<IdEntry> ids = new java.util.ArrayList<>();
+    List<SearchDocuments.Document> docs = documents.documents();
+    for (int ref = 0; ref < docs.size(); ref++) {
+      Incident i = docs.get(ref).incident();
+      if (i != null) ids.add(new IdEntry(i.id().toLowerCase(java.util.Locale.ROOT), ref));
+    }
+    ids.sort(java.util.Comparator.comparing(IdEntry::id));
+    List<List<IdEntry>> files = new java.util.ArrayList<>();
+    for (int from = 0; from < ids.size(); from += SearchIndexStage.ID_CHUNK) files.add(ids.subList(from, Math.min(ids.size(), from + SearchIndexStage.ID_CHUNK)));
+    return files;
+  }
+
+  static void writeIds(int n, List<IdEntry> ids, OutputStream out) throws IOException {
+    out.write(prefix(SearchIndexStage.IDS_GLOBAL, n));
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      for (IdEntry e : ids) g.writeNumberField(e.id(), e.ref());
+      g.writeEndObject();
+    }
+    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void writeDocs(SearchDocuments documents, int n, OutputStream out) throws IOException {
+    out.write(prefix(SearchIndexStage.DOCS_GLOBAL, n));
+    List<SearchDocuments.Document> docs = documents.documents();
+    writeDocStore(docs.subList(n * SearchIndexStage.DOC_CHUNK, Math.min(docs.size(), (n + 1) * SearchIndexStage.DOC_CHUNK)), out);
+    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void writeManifest(SearchDocuments documents, List<List<IdEntry>> ids, OutputStream out) throws IOException {
+    out.write((SearchIndexStage.GLOBAL + " = ").getBytes(StandardCharsets.UTF_8));
+    List<SearchDocuments.Document> docs = documents.documents();
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("version", 3);
+      g.writeStringField("lunr", dev.casebook.search.LunrIndex.VERSION);
+      g.writeArrayFieldStart("fields");
+      for (SearchDocuments.Field f : SearchDocuments.FIELDS) g.writeString(f.name());
+      g.writeEndArray();
+      g.writeArrayFieldStart("pipeline");
+      for (String name : dev.casebook.search.Pipeline.lunrSearch().names()) g.writeString(name);
+      g.writeEndArray();
+      // Each index: its fields and the first term of each of its partitions.
+      g.writeArrayFieldStart("indexes");
+      for (SearchDocuments.Group group : SearchDocuments.GROUPS) {
+        g.writeStartObject();
+        g.writeStringField("name", group.name());
+        g.writeArrayFieldStart("fields");
+        for (SearchDocuments.Field f : group.fields()) g.writeString(f.name());
+        g.writeEndArray();
+        g.writeArrayFieldStart("terms");
+        for (SearchDocuments.Partition p : documents.partitions(group)) g.writeString(p.first());
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      long incidents = docs.stream().filter(d -> d.incident() != null).count();
+      g.writeNumberField("documents", docs.size());
+      g.writeNumberField("incidents", incidents);
+      g.writeNumberField("designs", docs.size() - incidents);
+      g.writeArrayFieldStart("ids");
+      for (List<IdEntry> file : ids) g.writeString(file.get(0).id());
+      g.writeEndArray();
+      g.writeObjectFieldStart("docs");
+      g.writeNumberField("chunk", SearchIndexStage.DOC_CHUNK);
+      g.writeNumberField("files", SearchIndexStage.chunks(docs.size(), SearchIndexStage.DOC_CHUNK));
+      g.writeEndObject();
+      g.writeObjectFieldStart("text");
+      g.writeNumberField("chunk", SearchIndexStage.TEXT_CHUNK);
+      g.writeNumberField("files", SearchIndexStage.textFiles(documents));
+      g.writeEndObject();
+      // The year of each run of refs with the same year: [year, from, to), 0 for undated.
+      g.writeArrayFieldStart("years");
+      for (int from = 0; from < docs.size();) {
+        int year = year(docs.get(from));
+        int to = from + 1;
+        while (to < docs.size() && year(docs.get(to)) == year) to++;
+        g.writeStartArray();
+        g.writeNumber(year);
+        g.writeNumber(from);
+        g.writeNumber(to);
+        g.writeEndArray();
+        from = to;
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("examples");
+      for (String key : List.of("service", "team", "tag")) {
+        String value = example(docs, key);
+        if (value != null) g.writeStringField(key, value);
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int year(SearchDocuments.Document d) {
+    java.time.LocalDate date = d.incident() != null ? d.incident().date() : d.design().date();
+    return date == null ? 0 : date.getYear();
+  }
+
+  /** The first service, team (owner) or tag of the write-ups, for the search help's examples. */
+  private static String example(List<SearchDocuments.Document> docs, String key) {
+    for (SearchDocuments.Document d : docs) {
+      Incident i = d.incident();
+      if (i == null) continue;
+      List<String> values = switch (key) {
+        case "service" -> i.services();
+        case "team" -> i.owner().isEmpty() ? List.of() : List.of(i.owner());
+        default -> i.tags();
+      };
+      if (!values.isEmpty()) return values.get(0);
+    }
+    return null;
+  }
+
+  /**
+   * The document store (of one file): for each ref, in ref order, what a result shows and the filters use. Every
+   * entry has the same keys; {@code kind} is {@code incident} or {@code design}, and design
+   * documents add {@code status} and {@code authors}, have an empty id, no services, teams or tags,
+   * and the opening of their first paragraph as summary. An undated design document has an empty
+   * date and year 0.
+   */
+  static void writeDocStore(List<SearchDocuments.Document> docs, OutputStream out) throws IOException {
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartArray();
+      for (SearchDocuments.Document d : docs) {
+        g.writeStartObject();
+        g.writeStringField("kind", d.kind().label());
+        Incident i = d.incident();
+        if (i != null) {
+          g.writeStringField("id", i.id());
+          g.writeStringField("title", i.title());
+          g.writeStringField("url", SearchDocuments.url(d));
+          date(g, i.date());
+          g.writeStringField("owner", i.owner());
+          strings(g, "services", i.services());
+          strings(g, "teams", i.teams());
+          strings(g, "tags", i.tags());
+          g.writeStringField("severity", i.severity());
+          g.writeStringField("summary", i.summary());
+          g.writeBooleanField("nearMiss", i.nearMiss());
+        } else {
+          DesignDoc doc = d.design();
+          g.writeStringField("id", "");
+          g.writeStringField("title", doc.title());
+          g.writeStringField("url", SearchDocuments.url(d));
+          date(g, doc.date());
+          g.writeStringField("owner", "");
+          strings(g, "services", List.of());
+          strings(g, "teams", List.of());
+          strings(g, "tags", List.of());
+          g.writeStringField("severity", "");
+          g.writeStringField("summary", d.summary());
+          g.writeBooleanField("nearMiss", false);
+          g.writeStringField("status", doc.status());
+          strings(g, "authors", doc.authors());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+  }
+
+  private static void date(JsonGenerator g, java.time.LocalDate date) throws IOException {
+    g.writeStringField("date", date == null ? "" : date.toString());
+    g.writeStringField("dateLabel", date == null ? "" : SearchDocuments.dateLabel(date));
+    g.writeNumberField("year", date == null ? 0 : date.getYear());
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) g.writeString(v);
+    g.writeEndArray();
+  }
+}
