@@ -7,6 +7,7 @@ import dev.casebook.model.DesignDoc;
 import dev.casebook.model.Incident;
 import dev.casebook.search.LunrIndex;
 import dev.casebook.search.LunrIndexBuilder;
+import dev.casebook.search.TermPartitions;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -235,12 +236,18 @@ public final class SearchDocuments {
   /**
    * One index file of the site: partition {@code number} of the index of {@code group}, holding the
    * terms from {@code first} (inclusive) to {@code end} (exclusive; null for the last partition), in
-   * UTF-16 order.
+   * UTF-16 order. Its index is made when asked for and not kept, so that writing the partitions holds
+   * one at a time.
    */
-  public record Partition(Group group, int number, String first, String end, LunrIndex index) {
+  public record Partition(Group group, int number, String first, String end, TermPartitions.Cut cut) {
     /** Where it goes in the site. */
     public String path() {
       return SearchIndexStage.partitionPath(group, number);
+    }
+
+    /** The partition's lunr index, made anew on each call. */
+    public LunrIndex index() {
+      return cut.part(number);
     }
   }
 
@@ -248,13 +255,9 @@ public final class SearchDocuments {
   public List<Partition> partitions(Group group) {
     return partitions.computeIfAbsent(group.name(), name -> {
       LunrIndex whole = index(group);
-      int[] cuts = dev.casebook.search.TermPartitions.cuts(whole, partitionPostings);
-      List<LunrIndex> parts = dev.casebook.search.TermPartitions.split(whole, cuts);
-      List<String> terms = whole.terms();
+      TermPartitions.Cut cut = new TermPartitions.Cut(whole, TermPartitions.cuts(whole, partitionPostings));
       List<Partition> out = new java.util.ArrayList<>();
-      for (int k = 0; k < parts.size(); k++) {
-        out.add(new Partition(group, k, terms.get(cuts[k]), k + 1 < cuts.length ? terms.get(cuts[k + 1]) : null, parts.get(k)));
-      }
+      for (int k = 0; k < cut.size(); k++) out.add(new Partition(group, k, cut.first(k), cut.end(k), cut));
       return List.copyOf(out);
     });
   }

@@ -51,62 +51,102 @@ public final class TermPartitions {
 
   /** The partitions of {@code index} that start at {@code cuts} (ascending term positions, the first 0). */
   public static List<LunrIndex> split(LunrIndex index, int[] cuts) {
-    List<Posting> terms = index.invertedIndex();
-    if (cuts.length == 0) {
-      if (!terms.isEmpty()) throw new IllegalArgumentException("no cut for an index with terms");
-      return List.of();
-    }
-    if (cuts[0] != 0) throw new IllegalArgumentException("the first partition starts at the first term");
-    for (int i = 1; i < cuts.length; i++) {
-      if (cuts[i] <= cuts[i - 1] || cuts[i] >= terms.size()) throw new IllegalArgumentException("cuts must ascend within the terms");
-    }
-    int maxIndex = 0;
-    for (Posting p : terms) maxIndex = Math.max(maxIndex, p.index);
-    int[] partitionOf = new int[maxIndex + 1];
-    for (int k = 0; k < cuts.length; k++) {
-      int end = k + 1 < cuts.length ? cuts[k + 1] : terms.size();
-      for (int t = cuts[k]; t < end; t++) partitionOf[terms.get(t).index] = k;
-    }
-    List<List<FieldVector>> vectors = new ArrayList<>();
-    for (int k = 0; k < cuts.length; k++) vectors.add(new ArrayList<>());
-    int[] counts = new int[cuts.length];
-    int[] fill = new int[cuts.length];
-    int[][] parts = new int[cuts.length][];
-    double[][] weights = new double[cuts.length][];
-    IntList touched = new IntList(16);
-    for (FieldVector v : index.fieldVectors()) {
-      int[] indices = v.termIndices();
-      touched.clear();
-      for (int i : indices) {
-        int k = partitionOf[i];
-        if (counts[k]++ == 0) touched.add(k);
-      }
-      for (int i = 0; i < touched.size(); i++) {
-        int k = touched.get(i);
-        parts[k] = new int[counts[k]];
-        weights[k] = new double[counts[k]];
-      }
-      for (int i = 0; i < indices.length; i++) {
-        int k = partitionOf[indices[i]];
-        parts[k][fill[k]] = indices[i];
-        weights[k][fill[k]++] = v.weights()[i];
-      }
-      // Each partition gets its part of the vectors in the whole index's order.
-      for (int i = 0; i < touched.size(); i++) {
-        int k = touched.get(i);
-        vectors.get(k).add(new FieldVector(v.field(), v.document(), parts[k], weights[k]));
-        counts[k] = 0;
-        fill[k] = 0;
-        parts[k] = null;
-        weights[k] = null;
-      }
-    }
+    Cut cut = new Cut(index, cuts);
     List<LunrIndex> out = new ArrayList<>(cuts.length);
-    for (int k = 0; k < cuts.length; k++) {
-      int end = k + 1 < cuts.length ? cuts[k + 1] : terms.size();
-      out.add(new LunrIndex(index.fields(), index.refs(), vectors.get(k), terms.subList(cuts[k], end), index.metadataWhitelist(),
-          index.pipeline()));
-    }
+    for (int k = 0; k < cuts.length; k++) out.add(cut.part(k));
     return out;
+  }
+
+  /**
+   * An index and where it is cut. {@link #part} makes one partition at a time, from the partition's
+   * own inverted index entries, so that writing the partitions one after the other never holds more
+   * than one of them (cutting every field vector into every partition at once holds a copy of the
+   * whole index in millions of small vectors).
+   */
+  public static final class Cut {
+    private final LunrIndex index;
+    private final int[] cuts;
+    /** The position in the index's field vectors of each (document, field), -1 for none. */
+    private final int[] vectorAt;
+    private final int fieldCount;
+
+    public Cut(LunrIndex index, int[] cuts) {
+      List<Posting> terms = index.invertedIndex();
+      if (cuts.length == 0 && !terms.isEmpty()) throw new IllegalArgumentException("no cut for an index with terms");
+      if (cuts.length > 0 && cuts[0] != 0) throw new IllegalArgumentException("the first partition starts at the first term");
+      for (int i = 1; i < cuts.length; i++) {
+        if (cuts[i] <= cuts[i - 1] || cuts[i] >= terms.size()) throw new IllegalArgumentException("cuts must ascend within the terms");
+      }
+      this.index = index;
+      this.cuts = cuts.clone();
+      this.fieldCount = index.fields().size();
+      this.vectorAt = new int[index.documentCount() * fieldCount];
+      java.util.Arrays.fill(vectorAt, -1);
+      List<FieldVector> vectors = index.fieldVectors();
+      for (int v = 0; v < vectors.size(); v++) {
+        FieldVector vector = vectors.get(v);
+        vectorAt[vector.document() * fieldCount + vector.field()] = v;
+      }
+    }
+
+    /** How many partitions. */
+    public int size() {
+      return cuts.length;
+    }
+
+    /** The first term of partition {@code k}. */
+    public String first(int k) {
+      return index.invertedIndex().get(cuts[k]).term;
+    }
+
+    /** The first term after partition {@code k}, null for the last. */
+    public String end(int k) {
+      return k + 1 < cuts.length ? index.invertedIndex().get(cuts[k + 1]).term : null;
+    }
+
+    /**
+     * Partition {@code k}: its terms' inverted index entries, and the field vectors that hold any of
+     * them, in the whole index's order, each with only those terms' entries.
+     */
+    public LunrIndex part(int k) {
+      List<Posting> terms = index.invertedIndex();
+      int end = k + 1 < cuts.length ? cuts[k + 1] : terms.size();
+      List<Posting> own = terms.subList(cuts[k], end);
+      int entries = 0;
+      for (Posting p : own) entries += p.fieldDocumentCount;
+      // (vector position, term index) pairs, sorted: the partition's vectors in order, terms ascending.
+      long[] pairs = new long[entries];
+      int n = 0;
+      for (Posting p : own) {
+        for (int f = 0; f < p.documents.length; f++) {
+          IntList docs = p.documents[f];
+          if (docs == null) continue;
+          for (int i = 0; i < docs.size(); i++) {
+            int v = vectorAt[docs.get(i) * fieldCount + f];
+            if (v >= 0) pairs[n++] = ((long) v << 32) | p.index;
+          }
+        }
+      }
+      java.util.Arrays.sort(pairs, 0, n);
+      List<FieldVector> all = index.fieldVectors();
+      List<FieldVector> vectors = new ArrayList<>();
+      for (int i = 0; i < n; ) {
+        int v = (int) (pairs[i] >>> 32);
+        int j = i;
+        while (j < n && (int) (pairs[j] >>> 32) == v) j++;
+        FieldVector whole = all.get(v);
+        int[] indices = new int[j - i];
+        double[] weights = new double[j - i];
+        for (int e = i; e < j; e++) {
+          int term = (int) pairs[e];
+          int at = java.util.Arrays.binarySearch(whole.termIndices(), term);
+          indices[e - i] = term;
+          weights[e - i] = whole.weights()[at];
+        }
+        vectors.add(new FieldVector(whole.field(), whole.document(), indices, weights));
+        i = j;
+      }
+      return new LunrIndex(index.fields(), index.refs(), vectors, own, index.metadataWhitelist(), index.pipeline());
+    }
   }
 }
