@@ -66,6 +66,8 @@ public final class LiveBuild {
   private final BuildOptions options;
   private final Path root;
   private final boolean hints;
+  /** Whether later runs update this one's site: else a run lets go of its plan before the index stage. */
+  private final boolean keep;
   private Caches caches = new Caches();
   /** What the output folder holds now, or null when it must be built in full. */
   private Site site;
@@ -113,9 +115,22 @@ public final class LiveBuild {
    *     the rules the library made errors run, as a one-off site build needs
    */
   public LiveBuild(BuildOptions options, boolean hints) {
+    this(options, hints, true);
+  }
+
+  /**
+   * A build of which only one run is kept ({@code keep} false, a one-off {@code build}) holds less
+   * memory: the plan, its page models and the pages' links are let go before the search index is made.
+   */
+  static LiveBuild once(BuildOptions options) {
+    return new LiveBuild(options, false, false);
+  }
+
+  private LiveBuild(BuildOptions options, boolean hints, boolean keep) {
     this.options = options;
     this.root = options.source().toAbsolutePath().normalize();
     this.hints = hints;
+    this.keep = keep;
   }
 
   /** Validates and links the whole library, writing nothing. */
@@ -233,7 +248,11 @@ public final class LiveBuild {
     }
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
     try (SiteTarget target = site == null ? new SiteTarget.NewFolder(output) : new SiteTarget.InPlace(output)) {
-      return write(target, output, linked, plan, diagnostics, timer, pagesWritten);
+      Written written = write(target, output, linked, plan, diagnostics, timer, pagesWritten);
+      if (written == null) return failed(diagnostics, output, timer);
+      plan = null; // a one-off run lets go of it (and of its pages' models) before the index stage
+      if (!keep) caches = new Caches();
+      return index(target, output, linked, written, diagnostics, timer, pagesWritten);
     } catch (SiteWriter.OutputException e) {
       diagnostics.error(SourcePosition.of(String.valueOf(output)), e.getMessage());
       return failed(diagnostics, output, timer);
@@ -246,7 +265,7 @@ public final class LiveBuild {
    * file the site will have, and puts them in place: the pages of what changed, then the
    * listings, then the search index.
    */
-  private BuildResult write(SiteTarget target, Path output, LinkedLibrary linked, SitePlan plan, Diagnostics diagnostics,
+  private Written write(SiteTarget target, Path output, LinkedLibrary linked, SitePlan plan, Diagnostics diagnostics,
       StageTimer timer, Consumer<PagesWritten> pagesWritten) throws IOException {
     SitePlan previous = site == null ? SitePlan.EMPTY : site.plan();
     List<SitePlan.Output> outputs = plan.changedSince(previous);
@@ -270,7 +289,7 @@ public final class LiveBuild {
       if (!unchecked.isEmpty()) SiteLinkChecker.check(target.root(), files, links, unchecked, basePath, diagnostics);
       unchecked.clear();
       timer.lap("render");
-      if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
+      if (diagnostics.hasErrors()) return null;
       Set<String> shown = target.pagesDone();
       told = !shown.isEmpty();
       if (told) pagesWritten.accept(PagesWritten.of(shown, Set.of()));
@@ -286,7 +305,7 @@ public final class LiveBuild {
     timer.lap("check links");
     if (diagnostics.hasErrors()) {
       target.undoPages();
-      return failed(diagnostics, output, timer);
+      return null;
     }
     for (String path : removed) target.delete(path);
     Set<String> listings = target.listingsDone();
@@ -297,19 +316,34 @@ public final class LiveBuild {
     int pageCount = target.inPlace()
         ? (int) target.written().stream().filter(p -> p.endsWith(".html")).count()
         : pages.pages() + listed.pages();
+    Set<String> rendered = outputs.stream().map(SitePlan.Output::path).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return new Written(keep ? plan : null, keep ? links : null, files, removed, rendered, pageCount);
+  }
+
+  /**
+   * What the render, check links and write stages did: the plan and the pages' links (only when
+   * later runs will need them), every file the site will have, the files removed and rendered.
+   */
+  private record Written(SitePlan plan, Map<String, PageLinks> links, Set<String> files, Set<String> removed,
+      Set<String> rendered, int pageCount) {}
+
+  /** The index stage: writes the search index and puts the whole run in place. */
+  private BuildResult index(SiteTarget target, Path output, LinkedLibrary linked, Written w, Diagnostics diagnostics,
+      StageTimer timer, Consumer<PagesWritten> pagesWritten) throws IOException {
     SearchDocuments documents = target.commit(linked, caches.index);
     timer.lap("index and write");
     if (!target.inPlace()) pagesWritten.accept(PagesWritten.all());
     if (documents != null && options.searchDocuments() != null) SearchDocumentsFile.write(documents, options.searchDocuments());
+    Set<String> files = w.files();
     files.removeAll(target.deleted());
     files.addAll(target.written());
     lastWritten = target.written();
-    lastRendered = outputs.stream().map(SitePlan.Output::path).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    Set<String> deleted = new HashSet<>(removed);
+    lastRendered = w.rendered();
+    Set<String> deleted = new HashSet<>(w.removed());
     deleted.addAll(target.deleted());
     lastDeleted = Set.copyOf(deleted);
-    site = new Site(plan, links, Set.copyOf(files), output);
-    return new BuildResult(true, diagnostics.sorted(), linked.library().incidents().size(), pageCount, output, timer.timings());
+    site = keep ? new Site(w.plan(), w.links(), Set.copyOf(files), output) : null;
+    return new BuildResult(true, diagnostics.sorted(), linked.library().incidents().size(), w.pageCount(), output, timer.timings());
   }
 
   /** The files the last successful run wrote: every file after a full build, the changed ones after an update. */

@@ -29,6 +29,6 @@ public final class SiteBuild {
   /** Builds the site, telling {@code progress} as each stage finishes; on any error the previous site stays as it was. */
   public static BuildResult build(BuildOptions options, BuildProgress progress) throws IOException {
     // Hints are for check and the preview: a site build runs only the writing rules the library made errors.
-    return new LiveBuild(options, false).full(progress);
+    return LiveBuild.once(options).full(progress);
   }
 }

@@ -19,6 +19,8 @@ public final class LunrIndex {
   private final List<Posting> invertedIndex;
   private final List<String> metadataWhitelist;
   private final List<String> pipeline;
+  /** The refs prepared for writing, made on first use; shared with the index's partitions. */
+  private final java.util.concurrent.atomic.AtomicReference<RefStrings> refStrings;
 
   LunrIndex(
       List<String> fields,
@@ -27,6 +29,23 @@ public final class LunrIndex {
       List<Posting> invertedIndex,
       List<String> metadataWhitelist,
       List<String> pipeline) {
+    this(fields, refs, fieldVectors, invertedIndex, metadataWhitelist, pipeline, new java.util.concurrent.atomic.AtomicReference<>());
+  }
+
+  /** A part of {@code whole}: the same fields and refs, prepared for writing once for both. */
+  LunrIndex(LunrIndex whole, List<FieldVector> fieldVectors, List<Posting> invertedIndex) {
+    this(whole.fields, whole.refs, fieldVectors, invertedIndex, whole.metadataWhitelist, whole.pipeline, whole.refStrings);
+  }
+
+  private LunrIndex(
+      List<String> fields,
+      List<String> refs,
+      List<FieldVector> fieldVectors,
+      List<Posting> invertedIndex,
+      List<String> metadataWhitelist,
+      List<String> pipeline,
+      java.util.concurrent.atomic.AtomicReference<RefStrings> refStrings) {
+    this.refStrings = refStrings;
     this.fields = List.copyOf(fields);
     this.refs = List.copyOf(refs);
     this.fieldVectors = List.copyOf(fieldVectors);
@@ -75,6 +94,15 @@ public final class LunrIndex {
   /** The index as {@code JSON.stringify} would give it. */
   public String toJson() {
     return LunrIndexWriter.toJson(this);
+  }
+
+  RefStrings refStrings() {
+    RefStrings prepared = refStrings.get();
+    if (prepared == null) {
+      prepared = RefStrings.of(fields, refs);
+      if (!refStrings.compareAndSet(null, prepared)) prepared = refStrings.get();
+    }
+    return prepared;
   }
 
   List<FieldVector> fieldVectors() {

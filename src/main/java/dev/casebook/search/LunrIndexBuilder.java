@@ -301,6 +301,7 @@ public final class LunrIndexBuilder {
     double[] fieldBoost = fieldBoosts.stream().mapToDouble(Double::doubleValue).toArray();
     double[] documentBoost = documentBoosts.stream().mapToDouble(Double::doubleValue).toArray();
     List<FieldVector> vectors = new ArrayList<>(fieldLengths.size());
+    int[] filled = new int[postings.size() * fields.size()];
     for (int ref = 0; ref < fieldLengths.size(); ref++) {
       int doc = ref / fields.size();
       int f = ref % fields.size();
@@ -316,6 +317,13 @@ public final class LunrIndexBuilder {
         weights[i] = jsRound(score * 1000) / 1000;
       }
       vectors.add(new FieldVector(f, doc, indices, weights));
+      // The same weights from the term's side, for cutting the index by term (documents ascend).
+      for (int i = 0; i < indices.length; i++) {
+        Posting posting = postings.get(indices[i]);
+        if (posting.weights == null) posting.weights = new double[fields.size()][];
+        if (posting.weights[f] == null) posting.weights[f] = new double[posting.documentCount(f)];
+        posting.weights[f][filled[indices[i] * fields.size() + f]++] = weights[i];
+      }
       fieldTermIndices.set(ref, null);
       fieldTermFrequencies.set(ref, null);
     }

@@ -52,6 +52,7 @@ public final class LunrIndexWriter {
     private final boolean anyArrayIndexRef;
     /** Each ref as JSON (quoted) when Jackson writes it without escapes, else null. */
     private final char[][] plainRefs;
+    private final char[][][] plainVectorKeys;
     /** Numbers and entries written as raw JSON are put together here. */
     private char[] buffer = new char[1024];
     private int length;
@@ -61,20 +62,12 @@ public final class LunrIndexWriter {
       this.gen = gen;
       this.fields = index.fields();
       this.fieldNames = fields.stream().map(JsStrings::forJson).toArray(SerializableString[]::new);
-      List<String> refList = index.refs();
-      this.refs = refList.stream().map(JsStrings::forJson).toArray(SerializableString[]::new);
-      this.arrayIndexRefs = refList.stream().mapToLong(JsKeys::arrayIndex).toArray();
-      this.anyArrayIndexRef = Arrays.stream(arrayIndexRefs).anyMatch(v -> v >= 0);
-      this.plainRefs = refList.stream().map(ref -> plain(ref) ? ("\"" + ref + "\"").toCharArray() : null).toArray(char[][]::new);
-    }
-
-    /** Whether Jackson writes {@code s} as it is, only quoted. */
-    private static boolean plain(String s) {
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f || Character.isSurrogate(c)) return false;
-      }
-      return true;
+      RefStrings prepared = index.refStrings();
+      this.refs = prepared.refs;
+      this.arrayIndexRefs = prepared.arrayIndexRefs;
+      this.anyArrayIndexRef = prepared.anyArrayIndexRef;
+      this.plainRefs = prepared.plainRefs;
+      this.plainVectorKeys = prepared.plainVectorKeys;
     }
 
     void write() throws IOException {
@@ -101,7 +94,9 @@ public final class LunrIndexWriter {
 
     private void writeVector(FieldVector vector) throws IOException {
       gen.writeStartArray();
-      writeString(fields.get(vector.field()) + "/" + index.refs().get(vector.document()));
+      char[] key = plainVectorKeys[vector.field()][vector.document()];
+      if (key != null) gen.writeRawValue(key, 0, key.length);
+      else writeString(fields.get(vector.field()) + "/" + index.refs().get(vector.document()));
       // [index, weight, index, weight, ...] as one raw value: these are most of an index's bytes.
       int[] indices = vector.termIndices();
       double[] weights = vector.weights();

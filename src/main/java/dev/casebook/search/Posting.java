@@ -15,6 +15,11 @@ final class Posting {
   final IntList[] occurrenceStarts;
   /** Per field, the flattened occurrence triples; null without metadata. */
   final IntList[] occurrences;
+  /**
+   * Per field, the term's weight in each document of {@link #documents}, in the same order: the
+   * field vectors' entries seen from the term. Set when the index is built; null for a field without the term.
+   */
+  double[][] weights;
   /** How many (field, document) pairs contain the term: lunr's idf counts these, not documents. */
   int fieldDocumentCount;
   /** The (document, field) being added that last contained the term, and the term's slot there. */

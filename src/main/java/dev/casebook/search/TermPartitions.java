@@ -69,6 +69,7 @@ public final class TermPartitions {
     /** The position in the index's field vectors of each (document, field), -1 for none. */
     private final int[] vectorAt;
     private final int fieldCount;
+    private final int vectorCount;
 
     public Cut(LunrIndex index, int[] cuts) {
       List<Posting> terms = index.invertedIndex();
@@ -83,6 +84,7 @@ public final class TermPartitions {
       this.vectorAt = new int[index.documentCount() * fieldCount];
       java.util.Arrays.fill(vectorAt, -1);
       List<FieldVector> vectors = index.fieldVectors();
+      this.vectorCount = vectors.size();
       for (int v = 0; v < vectors.size(); v++) {
         FieldVector vector = vectors.get(v);
         vectorAt[vector.document() * fieldCount + vector.field()] = v;
@@ -112,41 +114,79 @@ public final class TermPartitions {
       List<Posting> terms = index.invertedIndex();
       int end = k + 1 < cuts.length ? cuts[k + 1] : terms.size();
       List<Posting> own = terms.subList(cuts[k], end);
-      int entries = 0;
-      for (Posting p : own) entries += p.fieldDocumentCount;
-      // (vector position, term index) pairs, sorted: the partition's vectors in order, terms ascending.
-      long[] pairs = new long[entries];
-      int n = 0;
+      // The entries of the partition's terms, grouped by field vector (a counting sort by the
+      // vector's position), then each group in ascending term index, as the whole vector has them.
+      int[] count = new int[vectorCount + 1];
       for (Posting p : own) {
         for (int f = 0; f < p.documents.length; f++) {
           IntList docs = p.documents[f];
           if (docs == null) continue;
           for (int i = 0; i < docs.size(); i++) {
             int v = vectorAt[docs.get(i) * fieldCount + f];
-            if (v >= 0) pairs[n++] = ((long) v << 32) | p.index;
+            if (v >= 0) count[v + 1]++;
           }
         }
       }
-      java.util.Arrays.sort(pairs, 0, n);
+      for (int v = 0; v < vectorCount; v++) count[v + 1] += count[v];
+      int entries = count[vectorCount];
+      int[] start = count.clone();
+      int[] termOf = new int[entries];
+      double[] weightOf = new double[entries];
+      for (Posting p : own) {
+        for (int f = 0; f < p.documents.length; f++) {
+          IntList docs = p.documents[f];
+          if (docs == null) continue;
+          double[] weights = p.weights[f];
+          for (int i = 0; i < docs.size(); i++) {
+            int v = vectorAt[docs.get(i) * fieldCount + f];
+            if (v < 0) continue;
+            int at = start[v]++;
+            termOf[at] = p.index;
+            weightOf[at] = weights[i];
+          }
+        }
+      }
       List<FieldVector> all = index.fieldVectors();
       List<FieldVector> vectors = new ArrayList<>();
-      for (int i = 0; i < n; ) {
-        int v = (int) (pairs[i] >>> 32);
-        int j = i;
-        while (j < n && (int) (pairs[j] >>> 32) == v) j++;
+      for (int v = 0; v < vectorCount; v++) {
+        int from = count[v];
+        int to = count[v + 1];
+        if (from == to) continue;
+        int[] indices = java.util.Arrays.copyOfRange(termOf, from, to);
+        double[] weights = java.util.Arrays.copyOfRange(weightOf, from, to);
+        sortByTerm(indices, weights);
         FieldVector whole = all.get(v);
-        int[] indices = new int[j - i];
-        double[] weights = new double[j - i];
-        for (int e = i; e < j; e++) {
-          int term = (int) pairs[e];
-          int at = java.util.Arrays.binarySearch(whole.termIndices(), term);
-          indices[e - i] = term;
-          weights[e - i] = whole.weights()[at];
-        }
         vectors.add(new FieldVector(whole.field(), whole.document(), indices, weights));
-        i = j;
       }
-      return new LunrIndex(index.fields(), index.refs(), vectors, own, index.metadataWhitelist(), index.pipeline());
+      return new LunrIndex(index, vectors, own);
+    }
+
+    /** Sorts a vector's entries by term index. */
+    private static void sortByTerm(int[] indices, double[] weights) {
+      if (indices.length > 16) {
+        long[] packed = new long[indices.length];
+        for (int i = 0; i < indices.length; i++) packed[i] = ((long) indices[i] << 32) | i;
+        java.util.Arrays.sort(packed);
+        double[] was = weights.clone();
+        for (int i = 0; i < packed.length; i++) {
+          indices[i] = (int) (packed[i] >>> 32);
+          weights[i] = was[(int) packed[i]];
+        }
+        return;
+      }
+      // Insertion sort: a partition usually holds few of a vector's terms.
+      for (int i = 1; i < indices.length; i++) {
+        int term = indices[i];
+        double weight = weights[i];
+        int j = i - 1;
+        while (j >= 0 && indices[j] > term) {
+          indices[j + 1] = indices[j];
+          weights[j + 1] = weights[j];
+          j--;
+        }
+        indices[j + 1] = term;
+        weights[j + 1] = weight;
+      }
     }
   }
 }

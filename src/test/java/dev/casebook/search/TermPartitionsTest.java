@@ -38,6 +38,64 @@ class TermPartitionsTest {
         + "[\"up\",{\"_index\":3,\"title\":{},\"body\":{\"10\":{}}}]],\"pipeline\":[\"stemmer\"]}", parts.get(1).toJson());
   }
 
+  /**
+   * On a larger index, whatever the cuts, each partition's vectors are the whole index's vectors
+   * restricted to the partition's terms, in the same order: vectors with more than a few of a
+   * partition's terms (sorted one way) and with few (sorted another) included.
+   */
+  @Test
+  void everyCutRestrictsEveryVectorToItsTerms() {
+    java.util.Random random = new java.util.Random(7);
+    String[] words = new String[400];
+    for (int w = 0; w < words.length; w++) words[w] = "w" + Integer.toString(w * 7919 % 100000, 36) + "x";
+    LunrIndexBuilder builder = new LunrIndexBuilder().ref("id").field("title", 3).field("body");
+    for (int d = 0; d < 60; d++) {
+      StringBuilder body = new StringBuilder();
+      for (int t = 0; t < 300; t++) body.append(words[random.nextInt(words.length)]).append(' ');
+      builder.add(Map.of("id", "d" + d, "title", words[d] + " " + words[d + 1], "body", body.toString()));
+    }
+    LunrIndex whole = builder.build();
+    java.util.Map<String, java.util.Map<Integer, Double>> wholeVectors = vectors(whole, null);
+    for (int postings : new int[] {1, 50, 2_000, 1_000_000}) {
+      int[] cuts = TermPartitions.cuts(whole, postings);
+      List<LunrIndex> parts = TermPartitions.split(whole, cuts);
+      assertEquals(cuts.length, parts.size());
+      java.util.Map<String, java.util.Map<Integer, Double>> union = new java.util.TreeMap<>();
+      for (LunrIndex part : parts) {
+        java.util.Set<Integer> own = new java.util.HashSet<>();
+        for (Posting p : part.invertedIndex()) own.add(p.index);
+        java.util.Map<String, java.util.Map<Integer, Double>> expected = vectors(whole, own);
+        assertEquals(expected, vectors(part, null), postings + " postings per partition");
+        List<String> order = part.fieldVectors().stream().map(v -> v.field() + "/" + v.document()).toList();
+        assertEquals(List.copyOf(expected.keySet()).stream().sorted(TermPartitionsTest::byVector).toList(), order);
+        expected.forEach((k, v) -> union.computeIfAbsent(k, x -> new java.util.TreeMap<>()).putAll(v));
+      }
+      assertEquals(new java.util.TreeMap<>(wholeVectors), union);
+    }
+  }
+
+  /** Field vectors as "field/document" to term index to weight, restricted to {@code terms} unless null. */
+  private static java.util.Map<String, java.util.Map<Integer, Double>> vectors(LunrIndex index, java.util.Set<Integer> terms) {
+    java.util.Map<String, java.util.Map<Integer, Double>> out = new java.util.LinkedHashMap<>();
+    for (FieldVector v : index.fieldVectors()) {
+      java.util.Map<Integer, Double> entries = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < v.termIndices().length; i++) {
+        if (i > 0) assertEquals(true, v.termIndices()[i - 1] < v.termIndices()[i], "term indices ascend");
+        if (terms == null || terms.contains(v.termIndices()[i])) entries.put(v.termIndices()[i], v.weights()[i]);
+      }
+      if (!entries.isEmpty()) out.put(v.field() + "/" + v.document(), entries);
+    }
+    return out;
+  }
+
+  /** The whole index's vector order: by document, then field. */
+  private static int byVector(String a, String b) {
+    String[] x = a.split("/");
+    String[] y = b.split("/");
+    int byDoc = Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+    return byDoc != 0 ? byDoc : Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+  }
+
   @Test
   void cutsFallAtTermsWhenAPartitionIsFull() {
     LunrIndex whole = index();
