@@ -39,6 +39,15 @@ final class BuildCommand implements Callable<Integer> {
           + "'casebook readership --format json' (a .json file)."})
   String readership;
 
+  @Option(names = "--cache", paramLabel = "DIR", arity = "0..1", fallbackValue = DEFAULT_CACHE,
+      description = {"Keep a build cache in DIR (default: " + DEFAULT_CACHE + " inside the library) and reuse from it "
+          + "every page whose template and content are unchanged; the site is byte for byte what a build without it writes. "
+          + "Keep DIR between CI runs to rebuild faster."})
+  String cache;
+
+  /** The build cache's folder when --cache names none, inside the library (list it in the library's .gitignore). */
+  static final String DEFAULT_CACHE = ".casebook-cache";
+
   @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
   boolean quiet;
 
@@ -52,6 +61,7 @@ final class BuildCommand implements Callable<Integer> {
     }
     BuildOptions options = new BuildOptions(library.root(), out, drafts, baseUrl, searchDocuments,
         readership == null ? null : dev.casebook.collect.StoredReadership.source(readership));
+    if (cache != null) options = options.withCache(cacheFolder(options));
     BuildResult result;
     if (!quiet && main.terminal()) {
       // On a terminal, the stages as they finish, on one line that the summary replaces.
@@ -73,6 +83,18 @@ final class BuildCommand implements Callable<Integer> {
           Reporter.millis(result.total()), Reporter.timings(result), result.output());
     }
     return 0;
+  }
+
+  /** The cache folder: relative to the library when it is --cache's default, else to the current folder. */
+  private Path cacheFolder(BuildOptions options) {
+    Path folder = cache.equals(DEFAULT_CACHE) ? library.root().resolve(DEFAULT_CACHE) : Path.of(cache);
+    folder = folder.toAbsolutePath().normalize();
+    Path site = out != null ? out.toAbsolutePath().normalize() : null;
+    if (site != null && (folder.startsWith(site) || site.startsWith(folder))) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--cache: '" + cache + "' and the site's folder '" + out + "' must not contain each other");
+    }
+    return folder;
   }
 
   private static boolean httpUrl(String url) {

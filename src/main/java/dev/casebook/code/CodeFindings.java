@@ -26,6 +26,11 @@ public final class CodeFindings {
     for (CodeCitation c : this.citations) byId.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(c);
   }
 
+  /** Every write-up's references, by id. */
+  public Map<String, List<PinnedReference>> references() {
+    return references;
+  }
+
   public List<PinnedReference> referencesOf(String id) {
     return references.getOrDefault(id, List.of());
   }

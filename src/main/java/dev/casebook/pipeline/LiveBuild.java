@@ -31,6 +31,7 @@ import dev.casebook.sitecheck.PageLinks;
 import dev.casebook.sitecheck.SiteLinkChecker;
 import dev.casebook.validate.LibraryValidator;
 import dev.casebook.validate.ValidationCache;
+import dev.casebook.write.OutputCache;
 import dev.casebook.write.OutputPlace;
 import dev.casebook.write.SiteWriter;
 import java.io.IOException;
@@ -280,6 +281,17 @@ public final class LiveBuild {
     String basePath = SitePaths.basePath(linked.library().config().baseUrl());
 
     Set<String> unchecked = new HashSet<>();
+    // A new folder with a build cache: the outputs the cache has are put in place, not rendered.
+    OutputCache cache = null;
+    CachedOutputs cached = null;
+    if (!target.inPlace() && options.cache() != null) {
+      cache = OutputCache.open(options.cache(), BuildFingerprint.of(caches.theme));
+      cached = CachedOutputs.reuse(outputs, cache, target.pages());
+      outputs = cached.fresh();
+      links.putAll(cached.links());
+      unchecked.addAll(cached.links().keySet());
+      timer.lap("reuse");
+    }
     SiteRenderer.Report pages = plan.write(outputs.stream().filter(o -> !o.listing()).toList(), target.pages(), diagnostics);
     links.putAll(pages.links());
     unchecked.addAll(pages.links().keySet());
@@ -315,9 +327,15 @@ public final class LiveBuild {
     }
     int pageCount = target.inPlace()
         ? (int) target.written().stream().filter(p -> p.endsWith(".html")).count()
-        : pages.pages() + listed.pages();
+        : pages.pages() + listed.pages() + (cached == null ? 0 : cached.links().size());
     Set<String> rendered = outputs.stream().map(SitePlan.Output::path).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    return new Written(keep ? plan : null, keep ? links : null, files, removed, rendered, pageCount);
+    if (cache != null) {
+      for (SitePlan.Output o : outputs) {
+        String digest = cached.digests().get(o.path());
+        if (digest != null) cache.made(o.path(), digest, links.get(o.path()));
+      }
+    }
+    return new Written(keep ? plan : null, keep ? links : null, files, removed, rendered, pageCount, cache);
   }
 
   /**
@@ -325,13 +343,17 @@ public final class LiveBuild {
    * later runs will need them), every file the site will have, the files removed and rendered.
    */
   private record Written(SitePlan plan, Map<String, PageLinks> links, Set<String> files, Set<String> removed,
-      Set<String> rendered, int pageCount) {}
+      Set<String> rendered, int pageCount, OutputCache cache) {}
 
   /** The index stage: writes the search index and puts the whole run in place. */
   private BuildResult index(SiteTarget target, Path output, LinkedLibrary linked, Written w, Diagnostics diagnostics,
       StageTimer timer, Consumer<PagesWritten> pagesWritten) throws IOException {
     SearchDocuments documents = target.commit(linked, caches.index);
     timer.lap("index and write");
+    if (w.cache() != null) {
+      w.cache().store(output);
+      timer.lap("cache");
+    }
     if (!target.inPlace()) pagesWritten.accept(PagesWritten.all());
     if (documents != null && options.searchDocuments() != null) SearchDocumentsFile.write(documents, options.searchDocuments());
     Set<String> files = w.files();

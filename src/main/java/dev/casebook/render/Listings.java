@@ -111,7 +111,7 @@ final class Listings {
         context("citations", "Citations", "Which write-ups later write-ups, designs and code cite.", "citations/"), s.views(), s.library()));
     List<DesignView> designs = List.copyOf(s.designs().values());
     pages.add(new SitePlan.Output("citations.json",
-        List.of(s.views(), designs, s.citations().citations(), s.code()), r -> {
+        List.of(s.views(), designs, s.citations().citations(), s.code().references(), s.code().citations()), r -> {
           try (java.io.OutputStream json = r.out().create("citations.json")) {
             CitationGraphJson.write(s.views(), designs, s.citations(), s.code(), json);
           }

@@ -20,6 +20,11 @@ public interface SiteOutput {
 
   void copy(String path, InputStream source) throws IOException;
 
+  /** Puts a file of the build cache at {@code path}, whose bytes the cache has kept unchanged: a copy unless the output can link it. */
+  default void reuse(String path, Path kept) throws IOException {
+    copy(path, kept);
+  }
+
   /** Checks that {@code path} is a plain relative path inside the site; returns it normalized. */
   static Path checked(Path root, String path) throws SiteWriter.OutputException {
     if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || Path.of(path).normalize().startsWith("..")

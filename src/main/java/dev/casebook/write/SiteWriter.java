@@ -154,6 +154,18 @@ public final class SiteWriter implements SiteOutput, AutoCloseable {
     Files.copy(source, claim(path), StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** A hard link to the cache's file where the file system allows: the cache and the site never write over a file. */
+  @Override
+  public void reuse(String path, Path kept) throws IOException {
+    Path file = claim(path);
+    try {
+      Files.deleteIfExists(file);
+      Files.createLink(file, kept);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(kept, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
   @Override
   public void copy(String path, InputStream source) throws IOException {
     Files.copy(source, claim(path), StandardCopyOption.REPLACE_EXISTING);

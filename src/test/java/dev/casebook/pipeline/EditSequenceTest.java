@@ -32,6 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on a copy of the sample library and on a small generated one. A step that breaks the library
  * must fail the update as it fails the clean build, and leave the last good site untouched.
  *
+ * <p>The same holds for a full build with a build cache that the builds before it filled ({@link
+ * BuildOptions#cache}): it must write the clean build's site, and fail where the clean build fails.
+ *
  * <p>A failure names the seed and the steps so far. Replay one seed with {@code mvn test
  * -Dtest=EditSequenceTest -Dcasebook.edits.seed=SEED} (and {@code -Dcasebook.edits.steps=N} for a
  * longer run).
@@ -74,6 +77,8 @@ class EditSequenceTest {
   void run(Path library, long seed, boolean drafts, int steps) throws IOException {
     Path site = tmp.resolve("site");
     Path clean = tmp.resolve("clean");
+    Path cachedSite = tmp.resolve("cached");
+    Path cache = tmp.resolve("cache");
     LiveBuild live = new LiveBuild(new BuildOptions(library, site, drafts, null));
     BuildResult first = live.full(BuildProgress.NONE);
     if (!first.written()) fail("seed " + seed + ": the first build failed: " + errors(first));
@@ -98,6 +103,12 @@ class EditSequenceTest {
         fail(where + "the edit should " + (step.breaks() ? "break" : "keep") + " the library, but a clean build "
             + (built.written() ? "succeeded" : "failed: " + errors(built)));
       }
+      BuildResult cached = SiteBuild.build(new BuildOptions(library, cachedSite, drafts, null).withCache(cache));
+      if (built.written() != cached.written() || !errors(built).equals(errors(cached))) {
+        fail(where + "a build with the cache differs from a clean build:\n  cached: " + errors(cached) + "\n  clean:  " + errors(built));
+      }
+      if (cached.written()) assertSameSite(where + "the site built with the cache differs from a clean build's: ", Fixtures.files(clean),
+          Fixtures.files(cachedSite));
       if (!errors(built).equals(errors(updated))) {
         fail(where + "the update's errors differ from a clean build's:\n  update: " + errors(updated) + "\n  clean:  " + errors(built));
       }
