@@ -149,6 +149,31 @@ class CliTest {
   }
 
   @Test
+  void cacheKeepsItsFolderInTheLibraryByDefaultAndReusesItsFiles() throws IOException {
+    Path library = Fixtures.copy(Fixtures.resource("sites/minimal/input"), tmp.resolve("cached-lib"));
+    Cli first = Cli.run("build", "--source", library.toString(), "--out", tmp.resolve("one").toString(), "--cache");
+    assertEquals(0, first.exit(), first.err());
+    assertTrue(Files.isRegularFile(library.resolve(".casebook-cache/manifest.json")), "the default folder, inside the library");
+    assertTrue(first.out().contains(" reuse "), "the timings show the reuse step: " + first.out());
+    Cli second = Cli.run("build", "--source", library.toString(), "--out", tmp.resolve("two").toString(), "--cache");
+    assertEquals(0, second.exit(), second.err());
+    assertEquals(Fixtures.files(tmp.resolve("one")).keySet(), Fixtures.files(tmp.resolve("two")).keySet());
+    // The library's loader never reads its own cache as library files.
+    Cli check = Cli.run("check", "--source", library.toString());
+    assertEquals(0, check.exit(), check.out());
+
+    Path elsewhere = tmp.resolve("ci-cache");
+    Cli named = Cli.run("build", "--source", library.toString(), "--out", tmp.resolve("three").toString(), "--cache", elsewhere.toString());
+    assertEquals(0, named.exit(), named.err());
+    assertTrue(Files.isRegularFile(elsewhere.resolve("manifest.json")));
+
+    Cli inside = Cli.run("build", "--source", library.toString(), "--out", tmp.resolve("four").toString(),
+        "--cache", tmp.resolve("four/cache").toString());
+    assertEquals(2, inside.exit());
+    assertTrue(inside.err().contains("must not contain each other"), inside.err());
+  }
+
+  @Test
   void newWritesASkeletonWithTheNextFreeIdThatPassesCheckOnceFilledIn() throws IOException {
     Path library = Fixtures.copy(Fixtures.resource("sites/minimal/input"), tmp.resolve("lib"));
     Cli created = Cli.run("new", "Queue backlog: \"again\"", "--source", library.toString(), "--date", "2024-07-01", "--owner", "core");
