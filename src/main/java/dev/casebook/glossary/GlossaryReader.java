@@ -107,7 +107,7 @@ public final class GlossaryReader {
   /** Checks one spelling and notes it; false when it is not usable. */
   private boolean spelling(String spelling, SourcePosition at) {
     if (spelling.isEmpty() || spelling.length() > MAX_LENGTH
-        || !TermMatcher.wordChar(spelling.charAt(0)) || !TermMatcher.wordChar(spelling.charAt(spelling.length() - 1))) {
+        || !Character.isLetterOrDigit(spelling.charAt(0)) || !Character.isLetterOrDigit(spelling.charAt(spelling.length() - 1))) {
       diagnostics.error(at, "glossary term '" + spelling + "' must start and end with a letter or digit and be at most "
           + MAX_LENGTH + " characters long");
       return false;

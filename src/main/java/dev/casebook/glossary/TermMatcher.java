@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code _} or {@code -}. Any run of white space in the text matches the single space of a
  * spelling. An acronym or a name with inner capitals matches only as written; other spellings in
  * any case. A plural matches too: {@code s} after any spelling ({@code SLOs}), {@code es} after
- * one that is not matched as written ({@code caches}). Where spellings overlap, the longest
+ * one ending in s, x, z, ch or sh that is not matched as written ({@code indexes}). Where spellings overlap, the longest
  * starting at the same place wins ({@code DNS resolver} over {@code DNS}). Immutable.
  */
 public final class TermMatcher {
@@ -108,11 +108,17 @@ public final class TermMatcher {
     char c = text.charAt(j);
     boolean plainS = c == 's' || (!s.exactCase() && c == 'S');
     if (plainS && (j + 1 >= n || !wordChar(text.charAt(j + 1)))) return j + 1;
-    if (!s.exactCase() && j + 1 < n && Character.toLowerCase(c) == 'e' && Character.toLowerCase(text.charAt(j + 1)) == 's'
+    if (!s.exactCase() && sibilant(s.text()) && j + 1 < n && Character.toLowerCase(c) == 'e' && Character.toLowerCase(text.charAt(j + 1)) == 's'
         && (j + 2 >= n || !wordChar(text.charAt(j + 2)))) {
       return j + 2;
     }
     return -1;
+  }
+
+  /** Whether a spelling's plural takes {@code es}: it ends in s, x, z, ch or sh. */
+  private static boolean sibilant(String spelling) {
+    String s = spelling.toLowerCase(java.util.Locale.ROOT);
+    return s.endsWith("s") || s.endsWith("x") || s.endsWith("z") || s.endsWith("ch") || s.endsWith("sh");
   }
 
   /** Whether {@code text[start, end)} is {@code spelling} as written, white space aside. */
