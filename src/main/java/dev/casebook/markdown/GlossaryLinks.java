@@ -23,7 +23,6 @@ import org.commonmark.node.Text;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
-import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * Links the first use of each glossary term in a body to its definition on the glossary page,
@@ -47,9 +46,8 @@ public final class GlossaryLinks {
     this.matcher = TermMatcher.of(glossary);
     Map<Glossary.Term, String> tips = new HashMap<>();
     MarkdownParser parser = new MarkdownParser();
-    TextContentRenderer text = TextContentRenderer.builder().build();
     for (Glossary.Term term : glossary.terms()) {
-      tips.put(term, tooltip(text.render(parser.parse(term.definition()).document())));
+      tips.put(term, tooltip(plainText(parser.parse(term.definition()).document())));
     }
     this.tooltips = Map.copyOf(tips);
   }
@@ -57,6 +55,45 @@ public final class GlossaryLinks {
   /** The links of {@code glossary}'s terms, or null when it has none. */
   public static GlossaryLinks of(Glossary glossary) {
     return glossary.isEmpty() ? null : new GlossaryLinks(glossary);
+  }
+
+  /** The words of a definition: its text and code, each block and line break a space. */
+  private static String plainText(Node document) {
+    StringBuilder sb = new StringBuilder();
+    document.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Text text) {
+        sb.append(text.getLiteral());
+      }
+
+      @Override
+      public void visit(org.commonmark.node.Code code) {
+        sb.append(code.getLiteral());
+      }
+
+      @Override
+      public void visit(org.commonmark.node.SoftLineBreak br) {
+        sb.append(' ');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.HardLineBreak br) {
+        sb.append(' ');
+      }
+
+      @Override
+      public void visit(Paragraph paragraph) {
+        visitChildren(paragraph);
+        sb.append(' ');
+      }
+
+      @Override
+      public void visit(Heading heading) {
+        visitChildren(heading);
+        sb.append(' ');
+      }
+    });
+    return sb.toString();
   }
 
   /** A definition's text on one line, at most {@link #MAX_TOOLTIP} characters. */
