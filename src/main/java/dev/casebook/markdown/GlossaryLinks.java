@@ -45,9 +45,12 @@ public final class GlossaryLinks {
   private GlossaryLinks(Glossary glossary) {
     this.matcher = TermMatcher.of(glossary);
     Map<Glossary.Term, String> tips = new HashMap<>();
+    // The words of the definition as its sanitized HTML shows them: no markup, nothing of a script.
     MarkdownParser parser = new MarkdownParser();
+    MarkdownRenderer renderer = new MarkdownRenderer(false);
     for (Glossary.Term term : glossary.terms()) {
-      tips.put(term, tooltip(plainText(parser.parse(term.definition()).document())));
+      String html = renderer.render(parser.parse(term.definition()), s -> s).html();
+      tips.put(term, tooltip(org.jsoup.Jsoup.parseBodyFragment(html).text()));
     }
     this.tooltips = Map.copyOf(tips);
   }
@@ -55,45 +58,6 @@ public final class GlossaryLinks {
   /** The links of {@code glossary}'s terms, or null when it has none. */
   public static GlossaryLinks of(Glossary glossary) {
     return glossary.isEmpty() ? null : new GlossaryLinks(glossary);
-  }
-
-  /** The words of a definition: its text and code, each block and line break a space. */
-  private static String plainText(Node document) {
-    StringBuilder sb = new StringBuilder();
-    document.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text text) {
-        sb.append(text.getLiteral());
-      }
-
-      @Override
-      public void visit(org.commonmark.node.Code code) {
-        sb.append(code.getLiteral());
-      }
-
-      @Override
-      public void visit(org.commonmark.node.SoftLineBreak br) {
-        sb.append(' ');
-      }
-
-      @Override
-      public void visit(org.commonmark.node.HardLineBreak br) {
-        sb.append(' ');
-      }
-
-      @Override
-      public void visit(Paragraph paragraph) {
-        visitChildren(paragraph);
-        sb.append(' ');
-      }
-
-      @Override
-      public void visit(Heading heading) {
-        visitChildren(heading);
-        sb.append(' ');
-      }
-    });
-    return sb.toString();
   }
 
   /** A definition's text on one line, at most {@link #MAX_TOOLTIP} characters. */
