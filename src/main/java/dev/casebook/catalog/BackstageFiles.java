@@ -79,8 +79,9 @@ final class BackstageFiles {
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     List<String> out = new ArrayList<>();
     if (!pattern.matches(".*[*?\\[{].*")) {
-      if (Files.isRegularFile(root.resolve(pattern), LinkOption.NOFOLLOW_LINKS)) out.add(Path.of(pattern).normalize().toString());
-    } else if (base.startsWith(root) && Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
+      Path file = root.resolve(pattern).normalize();
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && inside(file)) out.add(root.relativize(file).toString().replace('\\', '/'));
+    } else if (base.startsWith(root) && Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS) && inside(base)) {
       try {
         Files.walkFileTree(base, java.util.Set.of(), MAX_DEPTH, new java.nio.file.SimpleFileVisitor<>() {
           @Override
@@ -102,6 +103,15 @@ final class BackstageFiles {
     }
     if (out.isEmpty()) diagnostics.warning(glob.position(), "catalog file pattern '" + pattern + "' matches no file");
     return out;
+  }
+
+  /** Whether {@code path}, once every symbolic link on the way is followed, is inside the library. */
+  private boolean inside(Path path) {
+    try {
+      return path.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private void file(String path) {
