@@ -12,13 +12,27 @@ import java.util.Map;
  *
  * @param services by service name, as write-ups' {@code services} name them
  * @param teams by team name, as write-ups' owner and {@code teams} name them
+ * @param files the globs of catalog files ({@code catalog.files}), relative to the library
  */
-public record Catalog(Map<String, Entry> services, Map<String, Entry> teams) {
-  public static final Catalog EMPTY = new Catalog(Map.of(), Map.of());
+public record Catalog(Map<String, Entry> services, Map<String, Entry> teams, List<String> files) {
+  public static final Catalog EMPTY = new Catalog(Map.of(), Map.of(), List.of());
 
   public Catalog {
     services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
     teams = Collections.unmodifiableMap(new LinkedHashMap<>(teams));
+    files = List.copyOf(files);
+  }
+
+  /**
+   * Whether the file at {@code path} (relative to the library, with {@code /}) is one the catalog
+   * reads or would read if it existed: a change to it changes the catalog, as a change to
+   * casebook.yml does.
+   */
+  public boolean reads(String path) {
+    for (String glob : files) {
+      if (java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(java.nio.file.Path.of(path))) return true;
+    }
+    return false;
   }
 
   /**

@@ -48,14 +48,17 @@ public final class CatalogReader {
     unknown(map, KEYS, "catalog setting");
     Map<String, Catalog.Entry> services = new LinkedHashMap<>();
     Map<String, Catalog.Entry> teams = new LinkedHashMap<>();
+    List<String> globs = new ArrayList<>();
     map.entry("files").ifPresent(files -> {
-      BackstageFiles.Found found = BackstageFiles.read(root, fields.scalarList(files), diagnostics);
+      List<YamlScalar> patterns = fields.scalarList(files);
+      for (YamlScalar p : patterns) globs.add(p.text().strip().replace('\\', '/'));
+      BackstageFiles.Found found = BackstageFiles.read(root, patterns, diagnostics);
       services.putAll(found.services());
       teams.putAll(found.teams());
     });
     map.entry("services").ifPresent(e -> entries(e, services));
     map.entry("teams").ifPresent(e -> entries(e, teams));
-    return new Catalog(services, teams);
+    return new Catalog(services, teams, globs);
   }
 
   private void entries(YamlMap.Entry entry, Map<String, Catalog.Entry> into) {

@@ -59,6 +59,9 @@ class CatalogReaderTest {
         new Catalog.Link("runbook", "https://runbooks.example.com/checkout"), new Catalog.Link("dashboard", "https://dash.example.com/c"))),
         catalog.service("checkout"));
     assertEquals(Map.of("payments", new Catalog.Entry("payments", "", "Payments team.", "", List.of())), catalog.teams());
+    assertEquals(true, catalog.reads("services/checkout/catalog-info.yaml"));
+    assertEquals(true, catalog.reads("services/new/catalog-info.yaml"), "a file that does not exist yet");
+    assertEquals(false, catalog.reads("incidents/2024/INC-2024-001.md"));
   }
 
   @Test
