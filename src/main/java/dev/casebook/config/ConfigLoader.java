@@ -53,7 +53,7 @@ public final class ConfigLoader {
 
   public static SiteConfig load(Path libraryRoot, Diagnostics diagnostics) {
     Path file = libraryRoot.resolve(SiteConfig.FILE_NAME);
-    if (!Files.isRegularFile(file)) return SiteConfig.defaults();
+    if (!Files.isRegularFile(file)) return SiteConfig.defaults().withGlossary(GlossaryReader.read(null, libraryRoot, diagnostics));
     Optional<String> text;
     try {
       text = TextFile.decode(SiteConfig.FILE_NAME, Files.readAllBytes(file), diagnostics);
@@ -96,7 +96,7 @@ public final class ConfigLoader {
     boolean strict = map.entry("strict").flatMap(fields::bool).orElse(false);
     Limits limits = map.entry("limits").map(e -> Limits.read(e, diagnostics)).orElse(Limits.DEFAULT);
     CoachSettings coach = map.entry("coach").map(new CoachSettingsReader(diagnostics, fields)::read).orElse(CoachSettings.DEFAULT);
-    Glossary glossary = map.entry("glossary").map(e -> GlossaryReader.read(e, diagnostics)).orElse(Glossary.EMPTY);
+    Glossary glossary = GlossaryReader.read(map.entry("glossary").orElse(null), root, diagnostics);
     Catalog catalog = map.entry("catalog").map(e -> CatalogReader.read(e, root, diagnostics)).orElse(Catalog.EMPTY);
     return new SiteConfig(title, description, baseUrl, language, zone, idPattern, idFormat,
         ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog);

@@ -109,6 +109,11 @@ public record SiteConfig(
         idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog);
   }
 
+  public SiteConfig withGlossary(dev.casebook.glossary.Glossary terms) {
+    return new SiteConfig(title, description, baseUrl, language, timezone, idPattern,
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, terms, catalog);
+  }
+
   /** The code repository named {@code name}, if the library declares one. */
   public java.util.Optional<CodeRepository> codeRepository(String name) {
     return code.stream().filter(r -> r.name().equals(name)).findFirst();

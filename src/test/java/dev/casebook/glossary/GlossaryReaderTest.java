@@ -21,6 +21,21 @@ class GlossaryReaderTest {
   }
 
   @Test
+  void readsOneTermAFileFromTheGlossaryFolderButNoSymbolicLink(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws java.io.IOException {
+    java.nio.file.Path folder = java.nio.file.Files.createDirectories(tmp.resolve("library/glossary"));
+    java.nio.file.Files.writeString(folder.resolve("slo.md"), "---\r\nterm: SLO\r\naliases: [service level objective]\r\n"
+        + "---\r\n\r\nService level *objective*.\r\n");
+    java.nio.file.Files.writeString(tmp.resolve("outside.md"), "---\nterm: outside\n---\nNot read.\n");
+    java.nio.file.Files.createSymbolicLink(folder.resolve("outside.md"), tmp.resolve("outside.md"));
+    java.nio.file.Files.writeString(folder.resolve("README.txt"), "Not a term.\n");
+    Glossary g = GlossaryReader.read(null, tmp.resolve("library"), diagnostics);
+    assertEquals(List.of(), problems());
+    assertEquals(List.of(new Glossary.Term("SLO", "slo", List.of("service level objective"), "Service level *objective*.", List.of())),
+        g.terms());
+  }
+
+  @Test
   void readsTheShortAndTheLongForm() {
     Glossary g = read("""
         glossary:
