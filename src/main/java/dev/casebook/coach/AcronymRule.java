@@ -10,7 +10,8 @@ import java.util.Set;
  * Acronyms a reader from another team may not know: each one not defined at its first use
  * ("Foo Bar Baz (FBB)" or "FBB (Foo Bar Baz)"), nor anywhere in the write-up in parentheses,
  * nor known to the library (the allow-list below, the rule's {@code allow} setting, and the
- * library's vocabularies of services, teams, tags and severities).
+ * library's vocabularies of services, teams, tags and severities, and the terms and aliases of its
+ * glossary).
  */
 final class AcronymRule implements Rule {
   static final String NAME = "acronyms";

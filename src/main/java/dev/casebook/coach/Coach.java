@@ -123,6 +123,8 @@ public final class Coach {
     if ((r = on.apply(AcronymRule.NAME)) != null) {
       Set<String> vocabulary = new HashSet<>();
       for (Vocabulary v : config.vocabularies().values()) vocabulary.addAll(v.terms().keySet());
+      // A term of the glossary is defined there: the site links its first use to the definition.
+      for (var term : config.glossary().terms()) vocabulary.addAll(term.spellings());
       out.add(new AcronymRule(r.list("allow", List.of()), vocabulary, strict && r.strict()));
     }
     if ((r = on.apply(LengthRule.SENTENCES)) != null) {

@@ -1,8 +1,12 @@
 package dev.casebook.config;
 
+import dev.casebook.catalog.Catalog;
+import dev.casebook.catalog.CatalogReader;
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
 import dev.casebook.diag.Suggestions;
+import dev.casebook.glossary.Glossary;
+import dev.casebook.glossary.GlossaryReader;
 import dev.casebook.text.TextFile;
 import dev.casebook.yaml.YamlFields;
 import dev.casebook.yaml.YamlList;
@@ -29,7 +33,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigLoader {
   private static final List<String> KEYS = List.of("title", "description", "base_url", "language",
       "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership", "code", "edit_url", "strict",
-      "limits", "coach");
+      "limits", "coach", "glossary", "catalog");
   private static final List<String> READERSHIP_KEYS = List.of("endpoint");
   private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design", "paths");
   private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
@@ -39,15 +43,17 @@ public final class ConfigLoader {
 
   private final Diagnostics diagnostics;
   private final YamlFields fields;
+  private final Path root;
 
-  private ConfigLoader(Diagnostics diagnostics) {
+  private ConfigLoader(Diagnostics diagnostics, Path root) {
+    this.root = root;
     this.diagnostics = diagnostics;
     this.fields = new YamlFields(diagnostics);
   }
 
   public static SiteConfig load(Path libraryRoot, Diagnostics diagnostics) {
     Path file = libraryRoot.resolve(SiteConfig.FILE_NAME);
-    if (!Files.isRegularFile(file)) return SiteConfig.defaults();
+    if (!Files.isRegularFile(file)) return SiteConfig.defaults().withGlossary(GlossaryReader.read(null, libraryRoot, diagnostics));
     Optional<String> text;
     try {
       text = TextFile.decode(SiteConfig.FILE_NAME, Files.readAllBytes(file), diagnostics);
@@ -62,7 +68,7 @@ public final class ConfigLoader {
       diagnostics.error(root.get().position(), "casebook.yml must be a mapping of settings, not " + root.get().describe());
       return SiteConfig.defaults();
     }
-    return new ConfigLoader(diagnostics).read(map);
+    return new ConfigLoader(diagnostics, libraryRoot).read(map);
   }
 
   private SiteConfig read(YamlMap map) {
@@ -90,8 +96,10 @@ public final class ConfigLoader {
     boolean strict = map.entry("strict").flatMap(fields::bool).orElse(false);
     Limits limits = map.entry("limits").map(e -> Limits.read(e, diagnostics)).orElse(Limits.DEFAULT);
     CoachSettings coach = map.entry("coach").map(new CoachSettingsReader(diagnostics, fields)::read).orElse(CoachSettings.DEFAULT);
+    Glossary glossary = GlossaryReader.read(map.entry("glossary").orElse(null), root, diagnostics);
+    Catalog catalog = map.entry("catalog").map(e -> CatalogReader.read(e, root, diagnostics)).orElse(Catalog.EMPTY);
     return new SiteConfig(title, description, baseUrl, language, zone, idPattern, idFormat,
-        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach);
+        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog);
   }
 
   /** {@code edit_url}: an absolute http(s) URL with {@code {path}} where the file's path goes. */

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param strict whether warnings count as errors (they fail check and stop a build)
  * @param limits how many items each list of a write-up's front matter may have
  * @param coach the writing coach's settings
+ * @param glossary the organisation's terms, linked from write-ups to the glossary page
+ * @param catalog descriptions, owners and links of services and teams
  */
 public record SiteConfig(
     String title,
@@ -37,7 +39,9 @@ public record SiteConfig(
     String editUrl,
     boolean strict,
     Limits limits,
-    CoachSettings coach) {
+    CoachSettings coach,
+    dev.casebook.glossary.Glossary glossary,
+    dev.casebook.catalog.Catalog catalog) {
 
   public static final String FILE_NAME = "casebook.yml";
   public static final String DEFAULT_ID_FORMAT = "INC-{year}-{seq:3}";
@@ -77,6 +81,17 @@ public record SiteConfig(
     vocabularies = Map.copyOf(vocabularies);
     code = java.util.List.copyOf(code);
     limits = limits == null ? Limits.DEFAULT : limits;
+    glossary = glossary == null ? dev.casebook.glossary.Glossary.EMPTY : glossary;
+    catalog = catalog == null ? dev.casebook.catalog.Catalog.EMPTY : catalog;
+  }
+
+  /** The settings without a glossary or catalog. */
+  public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timezone, Pattern idPattern,
+      String idFormat, String ownerField, Folders folders, boolean allowHtml, Map<String, Vocabulary> vocabularies,
+      Readership readership, java.util.List<CodeRepository> code, String editUrl, boolean strict, Limits limits,
+      CoachSettings coach) {
+    this(title, description, baseUrl, language, timezone, idPattern, idFormat, ownerField, folders, allowHtml, vocabularies,
+        readership, code, editUrl, strict, limits, coach, null, null);
   }
 
   public static SiteConfig defaults() {
@@ -91,7 +106,12 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, normalizeBaseUrl(url), language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach);
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog);
+  }
+
+  public SiteConfig withGlossary(dev.casebook.glossary.Glossary terms) {
+    return new SiteConfig(title, description, baseUrl, language, timezone, idPattern,
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, terms, catalog);
   }
 
   /** The code repository named {@code name}, if the library declares one. */

@@ -4,6 +4,7 @@ import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
 import dev.casebook.model.AssetFile;
 import dev.casebook.markdown.BodyLink;
+import dev.casebook.markdown.GlossaryLinks;
 import dev.casebook.markdown.IdMentions;
 import dev.casebook.markdown.MarkdownBody;
 import dev.casebook.markdown.MarkdownParser;
@@ -78,7 +79,8 @@ public final class LinkResolver {
     IdMentions mentions = new IdMentions(word -> library.knownIds().contains(word) || brokenId(library, word) != null
         || (idPattern != null && idPattern.matcher(word).matches()));
     return new LinkResolver(library, libraryRoot, diagnostics, cache.names(library), parsed)
-        .link(new MarkdownParser(mentions), new MarkdownRenderer(library.config().allowHtml()), code, cache);
+        .link(new MarkdownParser(mentions),
+            new MarkdownRenderer(library.config().allowHtml(), GlossaryLinks.of(library.config().glossary())), code, cache);
   }
 
   private LinkedLibrary link(MarkdownParser parser, MarkdownRenderer renderer, dev.casebook.code.CodeFindings code, LinkCache cache) {
@@ -158,7 +160,8 @@ public final class LinkResolver {
     for (BodyLink link : links) {
       if (!siteLink(citer, link, anchors, siteLinks)) resolve(citer, link, rewrites, cites, anchors, media, own);
     }
-    RenderedBody html = renderer.render(body, dest -> rewrites.getOrDefault(dest, dest), links);
+    RenderedBody html = renderer.render(body, dest -> rewrites.getOrDefault(dest, dest), links,
+        relative(citer.page(), SitePaths.glossary()));
     return new LinkCache.Linked(html, List.copyOf(cites), List.copyOf(anchors), own.sorted(), List.copyOf(siteLinks),
         Set.copyOf(media));
   }

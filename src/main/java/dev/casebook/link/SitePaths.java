@@ -17,6 +17,11 @@ public final class SitePaths {
     return "paths/" + slug + "/";
   }
 
+  /** The glossary's page. */
+  public static String glossary() {
+    return "glossary/";
+  }
+
   /** How a design document is named in the citation graph. */
   public static String designKey(String slug) {
     return "design/" + slug;

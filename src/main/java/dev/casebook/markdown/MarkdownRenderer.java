@@ -35,10 +35,20 @@ public final class MarkdownRenderer {
   private static final Set<String> UNSAFE_SCHEMES = Set.of("javascript", "vbscript", "data", "file");
 
   private final HtmlSanitizer sanitizer;
+  private final GlossaryLinks glossary;
 
   /** @param allowHtml keep raw HTML from the Markdown as written */
   public MarkdownRenderer(boolean allowHtml) {
+    this(allowHtml, null);
+  }
+
+  /**
+   * @param allowHtml keep raw HTML from the Markdown as written
+   * @param glossary links the first use of each term to its definition, or null for none
+   */
+  public MarkdownRenderer(boolean allowHtml, GlossaryLinks glossary) {
     this.sanitizer = allowHtml ? null : new HtmlSanitizer();
+    this.glossary = glossary;
   }
 
   /**
@@ -61,10 +71,24 @@ public final class MarkdownRenderer {
    * @param links the body's {@link #links}
    */
   public RenderedBody render(MarkdownBody body, UnaryOperator<String> rewrite, List<BodyLink> links) {
+    return render(body, rewrite, links, null);
+  }
+
+  /**
+   * @param rewrite maps a link or image destination as written to the one the page uses
+   * @param links the body's {@link #links}
+   * @param glossaryPage the glossary page's URL relative to the body's page, where the terms the
+   *     body uses link to; null to link none
+   */
+  public RenderedBody render(MarkdownBody body, UnaryOperator<String> rewrite, List<BodyLink> links, String glossaryPage) {
     Survey survey = new Survey();
     body.document().accept(survey);
     Map<String, RenderedBody.Place> sources = new java.util.HashMap<>();
-    HtmlRenderer renderer = HtmlRenderer.builder()
+    HtmlRenderer.Builder builder = HtmlRenderer.builder();
+    if (glossary != null && glossaryPage != null) {
+      builder.nodeRendererFactory(context -> glossary.renderer(context, body.document(), glossaryPage));
+    }
+    HtmlRenderer renderer = builder
         .nodeRendererFactory(FencedCodeRenderer::new)
         .nodeRendererFactory(context -> new HeadingRenderer(context, survey.headingIds))
         .extensions(MarkdownParser.EXTENSIONS)

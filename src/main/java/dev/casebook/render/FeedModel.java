@@ -30,9 +30,10 @@ final class FeedModel {
 
   /**
    * @param views every write-up's view by id
+   * @param pages other pages to list (site-relative URLs), such as the glossary's
    */
   static Map<String, Object> sitemap(String base, List<IncidentView> incidents, Taxonomies taxonomies,
-      Map<String, IncidentView> views) {
+      Map<String, IncidentView> views, List<String> pages) {
     String newest = incidents.isEmpty() ? "" : incidents.get(0).date();
     List<SitemapEntry> urls = new ArrayList<>();
     urls.add(new SitemapEntry(base, newest));
@@ -45,6 +46,7 @@ final class FeedModel {
         urls.add(new SitemapEntry(base + term.url(), views.get(t.ids(term.name()).get(0)).date()));
       }
     }
+    for (String page : pages) urls.add(new SitemapEntry(base + page, newest));
     return Map.of("urls", urls);
   }
 }

@@ -7,6 +7,7 @@ import dev.casebook.readership.Readership;
 import dev.casebook.readership.ReadershipReport;
 import dev.casebook.render.view.DesignView;
 import dev.casebook.render.view.DesignsPage;
+import dev.casebook.render.view.GlossaryPage;
 import dev.casebook.render.view.HomePage;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.IncidentsPage;
@@ -46,7 +47,7 @@ final class Listings {
   record Sources(PageJobs jobs, SiteView site, String title, String description, String baseUrl, String readershipEndpoint,
       List<IncidentView> views, Map<String, IncidentView> viewsById, Taxonomies taxonomies, LibraryView library,
       Map<String, DesignView> designs, CitationGraph citations, CodeFindings code, Readership readership,
-      Map<String, ReadershipReport> readers, List<PathView> paths) {}
+      Map<String, ReadershipReport> readers, List<PathView> paths, List<GlossaryPage.Term> glossary) {}
 
   private final Sources s;
   private final List<SitePlan.Output> pages = new ArrayList<>();
@@ -94,6 +95,10 @@ final class Listings {
       page(pages, "paths.ftlh", "paths/", new PathsPage(context("paths", "Reading paths",
           "Write-ups to read in order, chosen for new people on a team or a rotation.", "paths/"), s.paths()));
     }
+    if (!s.glossary().isEmpty()) {
+      page(pages, "glossary.ftlh", "glossary/", new GlossaryPage(context("glossary", "Glossary",
+          "The terms and acronyms write-ups use, with what they mean.", "glossary/"), s.glossary()));
+    }
     if (!s.designs().isEmpty()) {
       for (Pages.Page<DesignView> p : Pages.of("design/", List.copyOf(s.designs().values()), Pages.SIZE)) {
         page(pages, "designs.ftlh", p.url(), new DesignsPage(
@@ -120,7 +125,8 @@ final class Listings {
         model("feed", s.title(), s.description(), "feed.xml", FeedModel.feed(s.baseUrl(), s.title(), s.views(), FEED_ENTRIES)));
     if (!s.baseUrl().isEmpty()) {
       render(pages, "sitemap.ftlx", "sitemap.xml",
-          model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(s.baseUrl(), s.views(), s.taxonomies(), s.viewsById())));
+          model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(s.baseUrl(), s.views(), s.taxonomies(), s.viewsById(),
+              s.glossary().isEmpty() ? List.of() : List.of("glossary/"))));
     }
   }
 

@@ -85,7 +85,7 @@ public final class SiteRenderer {
     this.allViews = List.copyOf(incidentViews.values());
     this.site = cache.site(new SiteView(config.title(), config.description(), config.baseUrl(), config.language(), generator,
         taxonomies.all().stream().map(Taxonomy::link).toList(), "feed.xml", !linked.library().designDocs().isEmpty(),
-        readership != null));
+        readership != null, !config.glossary().isEmpty()));
     this.library = new LibraryView(incidents.size(), (int) incidents.stream().filter(Incident::nearMiss).count(),
         linked.library().designDocs().size(), taxonomies.all().stream().map(Taxonomy::view).toList());
     for (DesignDoc d : linked.library().designDocs()) designViews.put(SitePaths.designKey(d.slug()), designView(d));
@@ -135,7 +135,7 @@ public final class SiteRenderer {
     List<SitePlan.Output> listings = cache.listings(new Listings.Sources(jobs, site, config.title(), config.description(),
         config.baseUrl(), config.readership().endpoint(), allViews, Map.copyOf(incidentViews), taxonomies, library,
         java.util.Collections.unmodifiableMap(new LinkedHashMap<>(designViews)), linked.citations(), linked.code(), readership,
-        Map.copyOf(readers), readingPaths.all()));
+        Map.copyOf(readers), readingPaths.all(), GlossaryTerms.of(config.glossary())));
     outputs.addAll(listings);
     designPages(outputs);
     pathPages(outputs);

@@ -37,9 +37,10 @@ final class Taxonomies {
 
   Taxonomies(SiteConfig config, Terms terms) {
     List<Terms.WriteUp> w = terms.writeUps();
-    services = Taxonomy.of("services", "Services", "service", w, Terms.WriteUp::services,
-        config.vocabulary("services"), Taxonomy.BY_NAME);
     teams = Taxonomy.of("teams", "Teams", "team", w, Terms.WriteUp::teams, config.vocabulary("teams"), Taxonomy.BY_NAME);
+    teams.withCatalog(config.catalog().teams(), teams.urls());
+    services = Taxonomy.of("services", "Services", "service", w, Terms.WriteUp::services,
+        config.vocabulary("services"), Taxonomy.BY_NAME).withCatalog(config.catalog().services(), teams.urls());
     tags = Taxonomy.of("tags", "Tags", "tag", w, Terms.WriteUp::tags, config.vocabulary("tags"), Taxonomy.BY_NAME);
     years = Taxonomy.of("years", "Years", "year", w, x -> List.of(String.valueOf(x.year())),
         Vocabulary.open("years"), Comparator.<String>reverseOrder());
@@ -49,7 +50,12 @@ final class Taxonomies {
    * The URL of every term a write-up's view links to, by taxonomy: all that views need of the
    * taxonomies, so a view is made again when one of these changed.
    */
-  record TermLinks(Map<String, String> teams, Map<String, String> services, Map<String, String> tags) {
+  record TermLinks(Map<String, String> teams, Map<String, String> services, Map<String, String> tags,
+      Map<String, String> teamTitles, Map<String, String> serviceTitles) {
+    TermLinks(Map<String, String> teams, Map<String, String> services, Map<String, String> tags) {
+      this(teams, services, tags, Map.of(), Map.of());
+    }
+
     static Link link(Map<String, String> urls, String term) {
       return new Link(term, urls.get(term));
     }
@@ -57,10 +63,19 @@ final class Taxonomies {
     static List<Link> links(Map<String, String> urls, List<String> terms) {
       return terms.stream().filter(urls::containsKey).map(t -> link(urls, t)).toList();
     }
+
+    /** A link to {@code term} whose title is its entry of {@code titles}. */
+    static Link link(Map<String, String> urls, Map<String, String> titles, String term) {
+      return new Link(term, urls.get(term), titles.getOrDefault(term, ""));
+    }
+
+    static List<Link> links(Map<String, String> urls, Map<String, String> titles, List<String> terms) {
+      return terms.stream().filter(urls::containsKey).map(t -> link(urls, titles, t)).toList();
+    }
   }
 
   TermLinks links() {
-    return new TermLinks(teams.urls(), services.urls(), tags.urls());
+    return new TermLinks(teams.urls(), services.urls(), tags.urls(), teams.titles(), services.titles());
   }
 
   List<Taxonomy> all() {

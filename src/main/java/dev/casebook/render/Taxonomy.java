@@ -23,6 +23,10 @@ final class Taxonomy {
   private final Map<String, List<String>> byTerm;
   private final Map<String, String> slugs = new LinkedHashMap<>();
   private final Vocabulary vocabulary;
+  /** The catalog's entries of this taxonomy's terms (services or teams), else empty. */
+  private Map<String, dev.casebook.catalog.Catalog.Entry> catalog = Map.of();
+  /** The URLs of the teams that own this taxonomy's terms. */
+  private Map<String, String> owners = Map.of();
 
   private Taxonomy(String key, String title, String singular, Map<String, List<String>> byTerm, Vocabulary vocabulary) {
     this.key = key;
@@ -83,8 +87,34 @@ final class Taxonomy {
     return byTerm.getOrDefault(term, List.of());
   }
 
+  /** This taxonomy with {@code catalog}'s entries of its terms, whose owners are teams with URLs {@code owners}. */
+  Taxonomy withCatalog(Map<String, dev.casebook.catalog.Catalog.Entry> catalog, Map<String, String> owners) {
+    this.catalog = catalog;
+    this.owners = owners;
+    return this;
+  }
+
   TermView term(String term) {
-    return new TermView(term, slugs.get(term), url(term), vocabulary.description(term), byTerm.get(term).size());
+    dev.casebook.catalog.Catalog.Entry entry = catalog.get(term);
+    if (entry == null) return new TermView(term, slugs.get(term), url(term), vocabulary.description(term), byTerm.get(term).size());
+    String description = entry.description().isEmpty() ? vocabulary.description(term) : entry.description();
+    Link owner = entry.owner().isEmpty() ? null : new Link(entry.owner(), owners.getOrDefault(entry.owner(), ""));
+    List<Link> links = entry.links().stream().map(l -> new Link(l.label(), l.url())).toList();
+    return new TermView(term, slugs.get(term), url(term), description, byTerm.get(term).size(),
+        new TermView.Catalog(entry.title(), owner, links));
+  }
+
+  /** What a pointer over a link to each term shows: its catalog entry's description and owner. */
+  Map<String, String> titles() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String term : slugs.keySet()) {
+      dev.casebook.catalog.Catalog.Entry entry = catalog.get(term);
+      String title = entry == null ? vocabulary.description(term)
+          : new dev.casebook.catalog.Catalog.Entry(term, entry.title(),
+              entry.description().isEmpty() ? vocabulary.description(term) : entry.description(), entry.owner(), List.of()).summary();
+      if (!title.isEmpty()) out.put(term, title);
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   dev.casebook.render.view.TaxonomyLink link() {

@@ -66,11 +66,40 @@ public final class YamlReader {
     return new YamlReader(file, lineOffset, diagnostics).read(text);
   }
 
+  /**
+   * Reads every document of {@code text} (documents separated by {@code ---}), as Backstage
+   * catalog files hold them; the limits apply to the whole stream. A syntax error ends the reading
+   * at the documents before it. Empty documents are left out.
+   */
+  public static List<YamlNode> readAll(String text, String file, Diagnostics diagnostics) {
+    return new YamlReader(file, 0, diagnostics).readAll(text);
+  }
+
   static boolean isTrue(String text) {
     return TRUE_WORDS.contains(text.toLowerCase(java.util.Locale.ROOT));
   }
 
-  private Optional<YamlNode> read(String text) {
+  private List<YamlNode> readAll(String text) {
+    LoaderOptions options = options(text);
+    Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
+    List<YamlNode> out = new ArrayList<>();
+    try {
+      while (composer.checkNode()) {
+        Node node = composer.getNode();
+        if (node != null) out.add(convert(node, 0, false));
+      }
+    } catch (MarkedYAMLException e) {
+      diagnostics.error(at(markOf(e, text)), "invalid YAML: " + describe(e), hint(e));
+    } catch (YAMLException e) {
+      diagnostics.error(SourcePosition.at(file, lineOffset + 1), "invalid YAML: " + oneLine(e.getMessage()));
+    } catch (TooLarge e) {
+      diagnostics.error(SourcePosition.at(file, lineOffset + 1),
+          "YAML expands to more than " + MAX_NODES + " values through aliases", ALIAS_HINT);
+    }
+    return out;
+  }
+
+  private static LoaderOptions options(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -81,6 +110,11 @@ public final class YamlReader {
     // Only nodes are composed and nothing is constructed from a tag, so let every tag through
     // here: convert() then reports each unsupported one at its own place and reads on.
     options.setTagInspector(tag -> true);
+    return options;
+  }
+
+  private Optional<YamlNode> read(String text) {
+    LoaderOptions options = options(text);
     Node root;
     try {
       // What Yaml.compose does, without building a constructor and representer per document.

@@ -48,6 +48,19 @@ class CoachTest {
   }
 
   @Test
+  void anAcronymInTheGlossaryIsDefinedThere() throws IOException {
+    Path lib = library();
+    Path config = lib.resolve("casebook.yml");
+    Run before = LibraryFixtures.run("check", "--source", lib.toString());
+    assertTrue(before.outLines().stream().anyMatch(l -> l.contains("acronyms: 'ZRP'")), before.out());
+    Files.writeString(config, Files.readString(config, UTF_8) + "glossary:\n  zone replica pool:\n"
+        + "    definition: The replicas of one zone.\n    aliases: [ZRP]\n", UTF_8);
+    Run after = LibraryFixtures.run("check", "--source", lib.toString());
+    assertTrue(after.outLines().stream().noneMatch(l -> l.contains("acronyms:")), after.out());
+    assertEquals(before.outLines().size() - 1, after.outLines().size(), after.out());
+  }
+
+  @Test
   void githubShowsHintsAsNotices() throws IOException {
     Run run = LibraryFixtures.run("check", "--source", library().toString(), "--format", "github");
     assertEquals("::notice file=incidents/2024/INC-2024-001-judgements.md,line=10,col=22,title=Casebook::hindsight: "

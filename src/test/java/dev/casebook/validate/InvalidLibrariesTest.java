@@ -34,7 +34,7 @@ class InvalidLibrariesTest {
       "unknown-related-id", "related-self", "vocabulary", "not-utf8", "nul-byte", "oversized-file",
       "yaml-alias-bomb", "unsafe-yaml-tag", "config-errors", "broken-links", "link-outside-library", "mixed", "code-config", "code-references",
       "code-checkout", "cited-unterminated-front-matter", "cited-write-ups-with-errors", "site-absolute-links",
-      "raw-html-links", "reading-path-steps", "reading-path-fields");
+      "raw-html-links", "reading-path-steps", "reading-path-fields", "glossary-fields", "catalog-fields");
 
   /** The cases whose mistakes are links: {@code build} refuses them with exactly the errors {@code check} gives. */
   static List<String> linkCases() {
