@@ -10,6 +10,9 @@ import java.util.Locale;
  * @param terms in the order the library lists them
  */
 public record Glossary(List<Term> terms) {
+  /** The library's folder of glossary files, one Markdown file per term. */
+  public static final String FOLDER = GlossaryFolder.FOLDER;
+
   public static final Glossary EMPTY = new Glossary(List.of());
 
   public Glossary {

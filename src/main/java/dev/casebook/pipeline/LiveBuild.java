@@ -69,7 +69,11 @@ public final class LiveBuild {
   private final boolean hints;
   /** Whether later runs update this one's site: else a run lets go of its plan before the index stage. */
   private final boolean keep;
+  /** The library's folder of glossary files, read with the configuration. */
+  private static final String GLOSSARY = dev.casebook.glossary.Glossary.FOLDER;
   private Caches caches = new Caches();
+  /** The configuration the last run read, or null. */
+  private SiteConfig lastConfig;
   /** What the output folder holds now, or null when it must be built in full. */
   private Site site;
   /** The files the last run wrote and deleted (every file, after a full build). */
@@ -200,6 +204,12 @@ public final class LiveBuild {
       if (p.equals(root) || p.equals(config) || (theme != null && p.startsWith(theme)) || !Files.isDirectory(site.output())) {
         return true;
       }
+      // The glossary and the catalog are read with the configuration, and every page may show them.
+      if (p.startsWith(root)) {
+        String relative = root.relativize(p).toString().replace('\\', '/');
+        if (relative.equals(GLOSSARY) || relative.startsWith(GLOSSARY + "/")) return true;
+        if (lastConfig != null && lastConfig.catalog().reads(relative)) return true;
+      }
     }
     return false;
   }
@@ -215,6 +225,7 @@ public final class LiveBuild {
     StageTimer timer = new StageTimer(progress);
     SiteConfig config = config(diagnostics);
     if (config == null) return failed(diagnostics, null, timer);
+    lastConfig = config;
     caches.reads.begin(changed);
     LibrarySources sources = LibraryLoader.load(options.source(), config, diagnostics, caches.reads);
     timer.lap("load");

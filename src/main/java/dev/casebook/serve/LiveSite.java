@@ -60,6 +60,8 @@ public final class LiveSite implements AutoCloseable {
   private DirectoryWatcher watcher;
   /** The folders whose files make the site (null: everything under the library's root). */
   private volatile List<Path> content;
+  /** The catalog files casebook.yml names, read with it. */
+  private volatile dev.casebook.catalog.Catalog catalog;
 
   private LiveSite(LiveBuild build, BuildOptions options, LiveReload live, Listener listener) {
     this.build = build;
@@ -121,6 +123,8 @@ public final class LiveSite implements AutoCloseable {
     List<Path> folders = new ArrayList<>(List.of(incidents, root.resolve(config.folders().templates()).normalize()));
     for (String design : config.folders().design()) folders.add(root.resolve(design).normalize());
     folders.add(root.resolve(config.folders().paths()).normalize());
+    folders.add(root.resolve(dev.casebook.glossary.Glossary.FOLDER).normalize());
+    catalog = config.catalog();
     for (CodeRepository repository : config.code()) {
       if (repository.hasCheckout()) folders.add(root.resolve(repository.path()).normalize());
     }
@@ -134,7 +138,8 @@ public final class LiveSite implements AutoCloseable {
   boolean ignored(Path path) {
     if (path.startsWith(output)) return true;
     List<Path> folders = content;
-    if (folders != null && !path.equals(root.resolve(SiteConfig.FILE_NAME)) && folders.stream().noneMatch(path::startsWith)) {
+    if (folders != null && !path.equals(root.resolve(SiteConfig.FILE_NAME)) && folders.stream().noneMatch(path::startsWith)
+        && !catalogFile(path)) {
       return true;
     }
     Path relative = path.startsWith(root) ? root.relativize(path) : path;
@@ -143,6 +148,12 @@ public final class LiveSite implements AutoCloseable {
       if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".tmp")) return true;
     }
     return false;
+  }
+
+  /** Whether {@code path} is one of the catalog files casebook.yml names (Backstage files may sit anywhere in the library). */
+  private boolean catalogFile(Path path) {
+    dev.casebook.catalog.Catalog known = catalog;
+    return known != null && path.startsWith(root) && known.reads(root.relativize(path).toString().replace('\\', '/'));
   }
 
   private synchronized void schedule(Path path) {

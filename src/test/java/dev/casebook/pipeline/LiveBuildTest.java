@@ -395,4 +395,18 @@ class LiveBuildTest {
     edit(PAYMENTS_PATH, text -> text.replace("  - id: INC-2024-082", "  - id: INC-2024-028"));
     assertEquals(Set.of(), update(PAYMENTS_PATH).written(), "the site was never changed");
   }
+
+  @Test
+  void aGlossaryFileOrABackstageCatalogFileChangesThePagesThatShowIt() throws IOException {
+    Path term = library.resolve("glossary/blast-radius.md");
+    Files.createDirectories(term.getParent());
+    Files.writeString(term, "---\nterm: blast radius\n---\n\nHow much of the system one failure reaches.\n");
+    update("glossary/blast-radius.md");
+    Path catalog = library.resolve("code/dispatch/catalog-info.yaml");
+    String text = Files.readString(catalog, StandardCharsets.UTF_8);
+    assertTrue(text.contains("description:"), text);
+    Files.writeString(catalog, text.replaceFirst("description: .*", "description: Hands orders to couriers, now in two regions."));
+    Change c = update("code/dispatch/catalog-info.yaml");
+    assertFalse(c.differing().isEmpty(), "the service's description shows on its pages");
+  }
 }

@@ -330,4 +330,19 @@ class LiveSiteTest {
     assertTrue(watching.ignored(library.resolve("notes/todo.txt")), "not a folder the site is made of");
     assertTrue(watching.ignored(library.resolve("README.md")));
   }
+
+  @Test
+  void glossaryFilesAndTheCatalogFilesCasebookYmlNamesRebuild() throws Exception {
+    assertFalse(watching.ignored(library.resolve("glossary/slo.md")), "the glossary folder is part of the site");
+    assertTrue(watching.ignored(library.resolve("services/api/catalog-info.yaml")), "no catalog files named yet");
+    Files.createDirectories(library.resolve("services/api"));
+    Files.writeString(library.resolve("services/api/catalog-info.yaml"),
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: api\n  description: The public API.\n");
+    Files.writeString(library.resolve("casebook.yml"),
+        Files.readString(library.resolve("casebook.yml")) + "catalog:\n  files: [services/*/catalog-info.yaml]\n");
+    Object rebuilt = rebuilds.poll(20, TimeUnit.SECONDS);
+    assertTrue(rebuilt instanceof BuildResult r && r.written(), String.valueOf(rebuilt));
+    assertFalse(watching.ignored(library.resolve("services/api/catalog-info.yaml")), "a catalog file named by casebook.yml");
+    assertTrue(watching.ignored(library.resolve("services/api/notes.txt")));
+  }
 }
