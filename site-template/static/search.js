@@ -230,9 +230,20 @@
     return doc.kind === "design";
   }
 
+  function isPath(doc) {
+    return doc.kind === "path";
+  }
+
+  /** What a result's first line calls it: a write-up's id, or its kind. */
+  function kindLabel(doc) {
+    if (isDesign(doc)) return "Design document";
+    if (isPath(doc)) return "Reading path · " + doc.steps + (doc.steps === 1 ? " step" : " steps");
+    return doc.id;
+  }
+
   function metaLine(doc) {
     var meta = el("span", "search-result__meta");
-    meta.appendChild(el("span", "search-result__id", isDesign(doc) ? "Design document" : doc.id));
+    meta.appendChild(el("span", "search-result__id", kindLabel(doc)));
     if (doc.date) {
       meta.appendChild(document.createTextNode(" · "));
       var time = el("time", null, doc.dateLabel);
@@ -572,9 +583,9 @@
       var doc = r.doc;
       var li = el("li");
       var art = el("article", "incident-card search-result" + (doc.nearMiss ? " incident-card--near-miss" : "")
-        + (isDesign(doc) ? " search-result--design" : ""));
+        + (isDesign(doc) ? " search-result--design" : "") + (isPath(doc) ? " search-result--path" : ""));
       var meta = el("div", "incident-card__meta");
-      meta.appendChild(el("span", "incident-card__id", isDesign(doc) ? "Design document" : doc.id));
+      meta.appendChild(el("span", "incident-card__id", kindLabel(doc)));
       if (doc.date) {
         meta.appendChild(el("span", null, "·")).setAttribute("aria-hidden", "true");
         var time = el("time", null, doc.dateLabel);
@@ -657,12 +668,15 @@
       });
     }, { rootMargin: "600px 0px" }) : null;
 
-    /** "15 write-ups", "15 write-ups and 2 design documents". */
+    /** "15 write-ups", "15 write-ups and 2 design documents", "15 write-ups, 2 design documents and 2 reading paths". */
     function library(e) {
-      var designs = e.manifest.designs;
       var n = e.manifest.incidents;
-      return n + " write-up" + (n === 1 ? "" : "s")
-        + (designs ? " and " + designs + " design document" + (designs === 1 ? "" : "s") : "");
+      var parts = [n + " write-up" + (n === 1 ? "" : "s")];
+      var designs = e.manifest.designs;
+      if (designs) parts.push(designs + " design document" + (designs === 1 ? "" : "s"));
+      var paths = e.manifest.paths;
+      if (paths) parts.push(paths + " reading path" + (paths === 1 ? "" : "s"));
+      return parts.length === 1 ? parts[0] : parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1];
     }
 
     function filtersOf(s) {

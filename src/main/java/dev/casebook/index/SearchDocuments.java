@@ -5,6 +5,7 @@ import dev.casebook.link.SitePaths;
 import dev.casebook.markdown.RenderedBody;
 import dev.casebook.model.DesignDoc;
 import dev.casebook.model.Incident;
+import dev.casebook.model.ReadingPath;
 import dev.casebook.search.LunrIndex;
 import dev.casebook.search.LunrIndexBuilder;
 import dev.casebook.search.TermPartitions;
@@ -78,9 +79,9 @@ public final class SearchDocuments {
 
   private static final DateTimeFormatter DATE_LABEL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-  /** What a document is: a write-up or a design document. */
+  /** What a document is: a write-up, a design document or a reading path. */
   public enum Kind {
-    INCIDENT, DESIGN;
+    INCIDENT, DESIGN, PATH;
 
     /** As the document store writes it. */
     public String label() {
@@ -89,19 +90,25 @@ public final class SearchDocuments {
   }
 
   /**
-   * One page as the index sees it: a write-up ({@code incident}) or a design document ({@code design}).
+   * One page as the index sees it: a write-up ({@code incident}), a design document ({@code design})
+   * or a reading path ({@code path}); exactly one of the three is set.
    *
    * @param fields the ref and every field's value: a string, or a list of strings for array fields
-   * @param summary what a result shows under the title: a write-up's summary, or the opening of a
-   *     design document's first paragraph
+   * @param summary what a result shows under the title: a write-up's summary, the opening of a
+   *     design document's first paragraph, or a path's audience
    */
-  public record Document(String ref, Incident incident, DesignDoc design, Map<String, Object> fields, String summary) {
+  public record Document(String ref, Incident incident, DesignDoc design, ReadingPath path, Map<String, Object> fields, String summary) {
     public Document {
-      if ((incident == null) == (design == null)) throw new IllegalArgumentException("a write-up or a design document");
+      int set = (incident != null ? 1 : 0) + (design != null ? 1 : 0) + (path != null ? 1 : 0);
+      if (set != 1) throw new IllegalArgumentException("a write-up, a design document or a reading path");
+    }
+
+    public Document(String ref, Incident incident, DesignDoc design, Map<String, Object> fields, String summary) {
+      this(ref, incident, design, null, fields, summary);
     }
 
     public Kind kind() {
-      return incident != null ? Kind.INCIDENT : Kind.DESIGN;
+      return incident != null ? Kind.INCIDENT : design != null ? Kind.DESIGN : Kind.PATH;
     }
 
     /** The body's plain text. */
@@ -135,8 +142,10 @@ public final class SearchDocuments {
   public static SearchDocuments of(LinkedLibrary linked, java.util.function.Function<RenderedBody, String> text) {
     List<Incident> incidents = linked.library().incidents();
     List<DesignDoc> designs = linked.library().designDocs();
+    List<ReadingPath> paths = linked.library().paths();
     int count = incidents.size();
-    List<Document> docs = java.util.stream.IntStream.range(0, count + designs.size()).parallel().mapToObj(n -> {
+    int designEnd = count + designs.size();
+    List<Document> docs = java.util.stream.IntStream.range(0, designEnd + paths.size()).parallel().mapToObj(n -> {
       String ref = Integer.toString(n);
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put(REF, ref);
@@ -153,6 +162,7 @@ public final class SearchDocuments {
         fields.put("body", body == null ? "" : text.apply(body));
         return new Document(ref, i, null, java.util.Collections.unmodifiableMap(fields), i.summary());
       }
+      if (n >= designEnd) return pathDocument(ref, fields, paths.get(n - designEnd), linked, text);
       DesignDoc d = designs.get(n - count);
       RenderedBody body = linked.designBodies().get(d.slug());
       fields.put("title", d.title());
@@ -167,6 +177,31 @@ public final class SearchDocuments {
       return new Document(ref, null, d, java.util.Collections.unmodifiableMap(fields), lead);
     }).toList();
     return new SearchDocuments(docs, PARTITION_POSTINGS);
+  }
+
+  /**
+   * A reading path as the index sees it: its title, its audience as summary, and as body its
+   * introduction and the reason given for each step: a path is found by what its authors wrote
+   * about it, not by the words of the write-ups it lists (those find the write-ups themselves).
+   */
+  private static Document pathDocument(String ref, Map<String, Object> fields, ReadingPath p, LinkedLibrary linked,
+      java.util.function.Function<RenderedBody, String> text) {
+    RenderedBody intro = linked.pathBodies().get(p.slug());
+    StringBuilder body = new StringBuilder(intro == null ? "" : text.apply(intro));
+    for (ReadingPath.Step step : p.steps()) {
+      if (step.reason().isEmpty()) continue;
+      if (body.length() > 0) body.append('\n');
+      body.append(step.reason());
+    }
+    fields.put("title", p.title());
+    fields.put("id", "");
+    fields.put("summary", p.audience());
+    fields.put("service", List.of());
+    fields.put("team", List.of());
+    fields.put("tag", List.of());
+    fields.put("names", List.of());
+    fields.put("body", body.toString());
+    return new Document(ref, null, null, p, java.util.Collections.unmodifiableMap(fields), p.audience());
   }
 
   /**
@@ -276,7 +311,8 @@ public final class SearchDocuments {
 
   /** The document's page, relative to the site root. */
   static String url(Document d) {
-    return d.incident() != null ? SitePaths.incident(d.incident().id()) : SitePaths.design(d.design().slug());
+    if (d.incident() != null) return SitePaths.incident(d.incident().id());
+    return d.design() != null ? SitePaths.design(d.design().slug()) : SitePaths.path(d.path().slug());
   }
 
   /**

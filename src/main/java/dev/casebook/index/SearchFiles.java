@@ -110,9 +110,11 @@ final class SearchFiles {
       }
       g.writeEndArray();
       long incidents = docs.stream().filter(d -> d.incident() != null).count();
+      long designs = docs.stream().filter(d -> d.design() != null).count();
       g.writeNumberField("documents", docs.size());
       g.writeNumberField("incidents", incidents);
-      g.writeNumberField("designs", docs.size() - incidents);
+      g.writeNumberField("designs", designs);
+      g.writeNumberField("paths", docs.size() - incidents - designs);
       g.writeArrayFieldStart("ids");
       for (List<IdEntry> file : ids) g.writeString(file.get(0).id());
       g.writeEndArray();
@@ -150,7 +152,7 @@ final class SearchFiles {
   }
 
   private static int year(SearchDocuments.Document d) {
-    java.time.LocalDate date = d.incident() != null ? d.incident().date() : d.design().date();
+    java.time.LocalDate date = d.incident() != null ? d.incident().date() : d.design() != null ? d.design().date() : null;
     return date == null ? 0 : date.getYear();
   }
 
@@ -171,10 +173,10 @@ final class SearchFiles {
 
   /**
    * The document store (of one file): for each ref, in ref order, what a result shows and the filters use. Every
-   * entry has the same keys; {@code kind} is {@code incident} or {@code design}, and design
+   * entry has the same keys; {@code kind} is {@code incident}, {@code design} or {@code path}. Design
    * documents add {@code status} and {@code authors}, have an empty id, no services, teams or tags,
-   * and the opening of their first paragraph as summary. An undated design document has an empty
-   * date and year 0.
+   * and the opening of their first paragraph as summary; an undated design document has an empty
+   * date and year 0. Reading paths add {@code steps} (how many), have no date, and their audience as summary.
    */
   static void writeDocStore(List<SearchDocuments.Document> docs, OutputStream out) throws IOException {
     try (JsonGenerator g = generator(out)) {
@@ -195,6 +197,19 @@ final class SearchFiles {
           g.writeStringField("severity", i.severity());
           g.writeStringField("summary", i.summary());
           g.writeBooleanField("nearMiss", i.nearMiss());
+        } else if (d.path() != null) {
+          g.writeStringField("id", "");
+          g.writeStringField("title", d.path().title());
+          g.writeStringField("url", SearchDocuments.url(d));
+          date(g, null);
+          g.writeStringField("owner", "");
+          strings(g, "services", List.of());
+          strings(g, "teams", List.of());
+          strings(g, "tags", List.of());
+          g.writeStringField("severity", "");
+          g.writeStringField("summary", d.summary());
+          g.writeBooleanField("nearMiss", false);
+          g.writeNumberField("steps", d.path().steps().size());
         } else {
           DesignDoc doc = d.design();
           g.writeStringField("id", "");

@@ -105,7 +105,19 @@ class SearchInBrowserTest {
 
   @Test
   void aRareWordFromOneBodyFindsThatWriteUp() throws Exception {
-    assertEquals(List.of("INC-2023-014"), results(open("search/?q=patroni")));
+    assertEquals(List.of("INC-2023-014"), results(open("search/?q=lottery")));
+  }
+
+  @Test
+  void aReadingPathIsFoundByWhatItsAuthorsWroteAboutItsSteps() throws Exception {
+    // "Patroni" is in INC-2023-014's body and in the reason the payments path gives for that step.
+    Document page = open("search/?q=patroni");
+    assertEquals(List.of("INC-2023-014", "Reading path · 5 steps"), results(page));
+    org.jsoup.nodes.Element path = page.select("[data-search-results] > li").get(1);
+    assertEquals("../paths/payments-on-call/", path.selectFirst(".incident-card__title a").attr("href"));
+    assertTrue(path.selectFirst(".search-result").hasClass("search-result--path"), path.outerHtml());
+    assertEquals(List.of("Reading path · 6 steps"), results(open("search/?q=title%3A%22every%20new%20engineer%22")).stream()
+        .filter(r -> r.startsWith("Reading path")).toList(), "a path's title is its title field");
   }
 
   @Test
@@ -283,7 +295,7 @@ class SearchInBrowserTest {
     assertEquals(0, r.get("emptyOptions").asInt());
     assertTrue(r.get("emptyState").asText().contains("Nothing matches “zzzqx”"), r.toString());
     assertTrue(r.get("emptyState").asText().contains("service:"), "shows fielded examples: " + r);
-    assertEquals(List.of("INC-2023-014"), texts(r.get("patroni")));
+    assertEquals(List.of("INC-2023-014", "Reading path · 5 steps"), texts(r.get("patroni")), "a path whose reason names it");
     assertEquals(List.of("INC-2023-014"), texts(r.get("lottery")), "a word only in a body");
     assertEquals(List.of("lottery"), texts(r.get("lotteryMarks")), r.toString());
     assertTrue(r.get("lotteryLine").asText().contains("order write became a lottery"), r.toString());

@@ -77,14 +77,15 @@ class SearchIndexStageTest {
   void theManifestListsThePartitionsIdsStoreTextsAndYears() throws Exception {
     SearchDocuments documents = SearchDocuments.of(linked);
     JsonNode root = parse(script);
-    assertEquals(List.of("version", "lunr", "fields", "pipeline", "indexes", "documents", "incidents", "designs", "ids", "docs", "text",
-        "years", "examples"), fieldNames(root));
+    assertEquals(List.of("version", "lunr", "fields", "pipeline", "indexes", "documents", "incidents", "designs", "paths", "ids", "docs",
+        "text", "years", "examples"), fieldNames(root));
     assertEquals(3, root.get("version").asInt());
     assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names", "body"), texts(root.get("fields")));
     assertEquals(List.of("stemmer"), texts(root.get("pipeline")));
-    assertEquals(17, root.get("documents").asInt());
+    assertEquals(19, root.get("documents").asInt());
     assertEquals(15, root.get("incidents").asInt());
     assertEquals(2, root.get("designs").asInt());
+    assertEquals(2, root.get("paths").asInt());
     assertEquals(2, root.get("indexes").size());
     for (int g = 0; g < 2; g++) {
       SearchDocuments.Group group = SearchDocuments.GROUPS.get(g);
@@ -97,19 +98,19 @@ class SearchIndexStageTest {
     assertEquals(List.of("body"), texts(root.get("indexes").get(1).get("fields")));
     assertEquals(List.of("inc-2022-004"), texts(root.get("ids")), "one id file, from the first id in order");
     assertEquals("{\"chunk\":10,\"files\":2}", root.get("docs").toString());
-    assertEquals("{\"chunk\":1,\"files\":17}", root.get("text").toString());
+    assertEquals("{\"chunk\":1,\"files\":19}", root.get("text").toString());
     // Runs of refs with one year, covering every ref once.
     int next = 0;
     for (JsonNode run : root.get("years")) {
       assertEquals(next, run.get(1).asInt());
       for (int ref = run.get(1).asInt(); ref < run.get(2).asInt(); ref++) {
         SearchDocuments.Document d = documents.documents().get(ref);
-        java.time.LocalDate date = d.incident() != null ? d.incident().date() : d.design().date();
-        assertEquals(date.getYear(), run.get(0).asInt(), "ref " + ref);
+        java.time.LocalDate date = d.incident() != null ? d.incident().date() : d.design() != null ? d.design().date() : null;
+        assertEquals(date == null ? 0 : date.getYear(), run.get(0).asInt(), "ref " + ref + " (a path has no year)");
       }
       next = run.get(2).asInt();
     }
-    assertEquals(17, next);
+    assertEquals(19, next);
     assertTrue(script.length < 2000, "the manifest is small: " + script.length + " bytes");
   }
 
@@ -128,8 +129,8 @@ class SearchIndexStageTest {
     assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names"), fields.fields());
     assertEquals(List.of("body"), body.fields());
     List<String> refs = new ArrayList<>();
-    for (int n = 0; n < 17; n++) refs.add(Integer.toString(n));
-    assertEquals(refs, fields.refs(), "refs are positions: write-ups in library order, then design documents");
+    for (int n = 0; n < 19; n++) refs.add(Integer.toString(n));
+    assertEquals(refs, fields.refs(), "refs are positions: write-ups in library order, then design documents, then paths");
     assertEquals(refs, body.refs());
     assertTrue(fields.terms().contains("failov") && body.terms().contains("lotteri"), "a title word and a body word");
     assertFalse(fields.terms().contains("lotteri"), "a word of one body only (lottery) is in the body index only");
@@ -137,7 +138,7 @@ class SearchIndexStageTest {
       List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
       List<String> expected = new ArrayList<>(List.of("docs-0.js", "docs-1.js", "ids-0.js", "index.js"));
       for (SearchDocuments.Partition p : documents.partitions()) expected.add(p.path().substring("assets/search/".length()));
-      for (int n = 0; n < 17; n++) expected.add("text-" + n + ".js");
+      for (int n = 0; n < 19; n++) expected.add("text-" + n + ".js");
       assertEquals(expected.stream().sorted().toList(), names);
     }
   }
@@ -255,7 +256,7 @@ class SearchIndexStageTest {
     List<JsonNode> docs = store(tmp.resolve("site"));
     List<Incident> incidents = linked.library().incidents();
     assertEquals(15, incidents.size(), "the sample library (drafts left out)");
-    assertEquals(incidents.size() + 2, docs.size(), "and the 2 design documents");
+    assertEquals(incidents.size() + 4, docs.size(), "and the 2 design documents and 2 reading paths");
     for (int n = 0; n < incidents.size(); n++) {
       Incident i = incidents.get(n);
       JsonNode d = docs.get(n);
@@ -299,6 +300,32 @@ class SearchIndexStageTest {
   }
 
   @Test
+  void readingPathsAreSearchedByTitleAudienceIntroductionAndReasons() throws Exception {
+    SearchDocuments documents = SearchDocuments.of(linked);
+    List<dev.casebook.model.ReadingPath> paths = linked.library().paths();
+    assertEquals(2, paths.size());
+    int first = linked.library().incidents().size() + linked.library().designDocs().size();
+    List<JsonNode> store = store(tmp.resolve("site"));
+    for (int n = 0; n < paths.size(); n++) {
+      dev.casebook.model.ReadingPath path = paths.get(n);
+      SearchDocuments.Document doc = documents.documents().get(first + n);
+      assertEquals(SearchDocuments.Kind.PATH, doc.kind());
+      assertEquals(path.title(), doc.fields().get("title"));
+      assertEquals(path.audience(), doc.fields().get("summary"));
+      for (dev.casebook.model.ReadingPath.Step step : path.steps()) assertTrue(doc.body().contains(step.reason()), step.reason());
+      JsonNode d = store.get(first + n);
+      assertEquals(List.of("kind", "id", "title", "url", "date", "dateLabel", "year", "owner", "services", "teams", "tags",
+          "severity", "summary", "nearMiss", "steps"), fieldNames(d));
+      assertEquals("path", d.get("kind").asText());
+      assertEquals("paths/" + path.slug() + "/", d.get("url").asText());
+      assertEquals(path.steps().size(), d.get("steps").asInt());
+      assertEquals(0, d.get("year").asInt());
+    }
+    // "Every new engineer": its introduction's words are in the body index, its title's in the fields index.
+    assertTrue(documents.index(SearchDocuments.GROUPS.get(0)).terms().contains("engin"));
+  }
+
+  @Test
   void designDocumentsAreSearchedByTitleAndText() {
     SearchDocuments documents = SearchDocuments.of(linked);
     int incidents = linked.library().incidents().size();
@@ -320,7 +347,7 @@ class SearchIndexStageTest {
   void theTextFilesHoldEachDocumentsPlainTextInRefOrder() throws Exception {
     Path site = tmp.resolve("site");
     SearchDocuments documents = SearchDocuments.of(linked);
-    assertEquals(17, SearchIndexStage.textFiles(documents), "17 documents, one per file");
+    assertEquals(19, SearchIndexStage.textFiles(documents), "19 documents, one per file");
     for (SearchDocuments.Document d : documents.documents()) {
       int n = Integer.parseInt(d.ref());
       byte[] script = Files.readAllBytes(site.resolve(SearchIndexStage.textPath(n)));
