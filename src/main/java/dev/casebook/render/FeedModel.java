@@ -5,8 +5,10 @@ import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.SitemapEntry;
 import dev.casebook.render.view.TaxonomyView;
 import dev.casebook.render.view.TermView;
+import dev.casebook.render.view.FeedPage;
+import dev.casebook.render.view.PageContext;
+import dev.casebook.render.view.SitemapPage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,25 +16,21 @@ import java.util.Map;
 final class FeedModel {
   private FeedModel() {}
 
-  static Map<String, Object> feed(String baseUrl, String title, List<IncidentView> newestFirst, int limit) {
+  static FeedPage feed(PageContext context, String baseUrl, String title, List<IncidentView> newestFirst, int limit) {
     List<FeedEntry> entries = new ArrayList<>();
     for (IncidentView i : newestFirst.subList(0, Math.min(limit, newestFirst.size()))) {
       String updated = i.resolved() != null ? i.resolved().iso() : i.date() + "T00:00:00Z";
       entries.add(new FeedEntry(i, baseUrl + i.url(), updated));
     }
     String updated = entries.stream().map(FeedEntry::updated).max(String::compareTo).orElse("1970-01-01T00:00:00Z");
-    Map<String, Object> model = new HashMap<>();
-    model.put("entries", entries);
-    model.put("updated", updated);
-    model.put("feedId", baseUrl.isEmpty() ? "urn:casebook:" + Slugs.of(title) : baseUrl + "feed.xml");
-    return model;
+    return new FeedPage(context, entries, updated, baseUrl.isEmpty() ? "urn:casebook:" + Slugs.of(title) : baseUrl + "feed.xml");
   }
 
   /**
    * @param views every write-up's view by id
    * @param pages other pages to list (site-relative URLs), such as the glossary's
    */
-  static Map<String, Object> sitemap(String base, List<IncidentView> incidents, Taxonomies taxonomies,
+  static SitemapPage sitemap(PageContext context, String base, List<IncidentView> incidents, Taxonomies taxonomies,
       Map<String, IncidentView> views, List<String> pages) {
     String newest = incidents.isEmpty() ? "" : incidents.get(0).date();
     List<SitemapEntry> urls = new ArrayList<>();
@@ -47,6 +45,6 @@ final class FeedModel {
       }
     }
     for (String page : pages) urls.add(new SitemapEntry(base + page, newest));
-    return Map.of("urls", urls);
+    return new SitemapPage(context, urls);
   }
 }

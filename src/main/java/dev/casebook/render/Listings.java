@@ -24,7 +24,6 @@ import dev.casebook.render.view.TaxonomyView;
 import dev.casebook.render.view.TermPage;
 import dev.casebook.render.view.TermStats;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -121,12 +120,11 @@ final class Listings {
             CitationGraphJson.write(s.views(), designs, s.citations(), s.code(), json);
           }
         }));
-    render(pages, "feed.ftlx", "feed.xml",
-        model("feed", s.title(), s.description(), "feed.xml", FeedModel.feed(s.baseUrl(), s.title(), s.views(), FEED_ENTRIES)));
+    file(pages, "feed.ftlx", "feed.xml", FeedModel.feed(context("feed", s.title(), s.description(), "feed.xml"), s.baseUrl(), s.title(),
+        s.views(), FEED_ENTRIES));
     if (!s.baseUrl().isEmpty()) {
-      render(pages, "sitemap.ftlx", "sitemap.xml",
-          model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(s.baseUrl(), s.views(), s.taxonomies(), s.viewsById(),
-              s.glossary().isEmpty() ? List.of() : List.of("glossary/"))));
+      file(pages, "sitemap.ftlx", "sitemap.xml", FeedModel.sitemap(context("sitemap", "", "", "sitemap.xml"), s.baseUrl(), s.views(),
+          s.taxonomies(), s.viewsById(), s.glossary().isEmpty() ? List.of() : List.of("glossary/")));
     }
   }
 
@@ -151,20 +149,9 @@ final class Listings {
     pages.add(s.jobs().output(template, url + "index.html", model, Map.of()));
   }
 
-  private void render(List<SitePlan.Output> pages, String template, String path, Map<String, Object> model) {
+  /** A file other than a page (the feed, the sitemap) that a template renders from a page model. */
+  private void file(List<SitePlan.Output> pages, String template, String path, PageModel model) {
     pages.add(s.jobs().output(template, path, model, Map.of()));
-  }
-
-  /** The values of a feed or sitemap template. */
-  private Map<String, Object> model(String kind, String title, String description, String url, Map<String, Object> extra) {
-    PageContext c = context(kind, title, description, url);
-    Map<String, Object> model = new HashMap<>(extra);
-    model.put("site", c.site());
-    model.put("root", c.root());
-    model.put("assets", c.assets());
-    model.put("readership", c.readership());
-    model.put("page", c.page());
-    return model;
   }
 
   /** What every page's layout reads. */

@@ -1,6 +1,7 @@
 package dev.casebook.render;
 
 import dev.casebook.diag.SourcePosition;
+import dev.casebook.render.view.PageModel;
 import dev.casebook.sitecheck.PageLinks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +15,15 @@ import java.util.Map;
  * @param templatesFolder the library's folder of theme overrides, as diagnostics name it
  */
 record PageJobs(TemplateEngine templates, Theme theme, String templatesFolder) {
-  /** A page or feed: its template and the values the template sees (a page model or a map) decide its bytes. */
-  private record Page(String template, Object model) {}
+  /** A page, feed or sitemap: its template and the values the template sees decide its bytes. */
+  private record Page(String template, PageModel model) {}
 
   /** @param traced where in the library the URLs the page's body makes were written */
-  SitePlan.Output output(String template, String path, Object model, Map<String, SourcePosition> traced) {
+  SitePlan.Output output(String template, String path, PageModel model, Map<String, SourcePosition> traced) {
     return new SitePlan.Output(path, new Page(template, model), r -> render(r, template, path, model, traced));
   }
 
-  private void render(SitePlan.Rendering r, String template, String path, Object model, Map<String, SourcePosition> traced)
+  private void render(SitePlan.Rendering r, String template, String path, PageModel model, Map<String, SourcePosition> traced)
       throws IOException {
     try {
       if (path.endsWith(".html")) {

@@ -194,7 +194,7 @@ public final class SiteRenderer {
     return PageContext.of(site, config.baseUrl(), config.readership().endpoint(), kind, title, description, url);
   }
 
-  private SitePlan.Output output(String template, String path, Object model, Map<String, SourcePosition> traced) {
+  private SitePlan.Output output(String template, String path, PageModel model, Map<String, SourcePosition> traced) {
     return jobs.output(template, path, model, traced);
   }
 
