@@ -55,11 +55,20 @@ final class CitationModels {
     return new CitationCount(v, writeUps + designDocs + places, writeUps, designDocs, places);
   }
 
+  /** The {@code limit} most cited write-ups of {@code all}, most first; ties keep the order of {@code all}. */
+  List<CitationCount> mostCited(List<IncidentView> all, int limit) {
+    return topOf(all.stream().map(this::count).toList(), limit);
+  }
+
+  private static List<CitationCount> topOf(List<CitationCount> counts, int limit) {
+    return counts.stream().filter(c -> c.count() > 0)
+        .sorted(Comparator.comparingInt(CitationCount::count).reversed()).limit(limit).toList();
+  }
+
   /** The Citations page. */
   CitationsPage citations(PageContext context, List<IncidentView> all, LibraryView library) {
     List<CitationCount> counts = all.stream().map(this::count).toList();
-    List<CitationCount> most = counts.stream().filter(c -> c.count() > 0)
-        .sorted(Comparator.comparingInt(CitationCount::count).reversed()).limit(MOST_CITED).toList();
+    List<CitationCount> most = topOf(counts, MOST_CITED);
     List<IncidentView> uncited = counts.stream().filter(c -> c.count() == 0).map(CitationCount::incident).toList();
     return new CitationsPage(context, most, uncited.subList(0, Math.min(UNCITED_LISTED, uncited.size())), uncited.size(),
         graph.citations().size(), code.citations().size(), library);

@@ -5,6 +5,7 @@ import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.SitemapEntry;
 import dev.casebook.render.view.TaxonomyView;
 import dev.casebook.render.view.TermView;
+import dev.casebook.render.view.PathView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ final class FeedModel {
    * @param views every write-up's view by id
    */
   static Map<String, Object> sitemap(String base, List<IncidentView> incidents, Taxonomies taxonomies,
-      Map<String, IncidentView> views) {
+      Map<String, IncidentView> views, List<PathView> paths) {
     String newest = incidents.isEmpty() ? "" : incidents.get(0).date();
     List<SitemapEntry> urls = new ArrayList<>();
     urls.add(new SitemapEntry(base, newest));
@@ -45,6 +46,8 @@ final class FeedModel {
         urls.add(new SitemapEntry(base + term.url(), views.get(t.ids(term.name()).get(0)).date()));
       }
     }
+    if (!paths.isEmpty()) urls.add(new SitemapEntry(base + "paths/", ""));
+    for (PathView p : paths) urls.add(new SitemapEntry(base + p.url(), ""));
     return Map.of("urls", urls);
   }
 }

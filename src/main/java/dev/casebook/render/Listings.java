@@ -36,6 +36,8 @@ import java.util.Map;
 final class Listings {
   private static final int RECENT = 8;
   private static final int FEED_ENTRIES = 50;
+  /** How many of the most cited write-ups the home page shows. */
+  private static final int MOST_CITED = 5;
 
   /**
    * Everything the listings read. Parts that stay the same objects while unchanged (views, the
@@ -64,10 +66,11 @@ final class Listings {
 
   /** Every page but the write-ups' and design documents' own. */
   private void make() {
+    CitationModels cited = new CitationModels(s.citations(), s.code(), s.viewsById().keySet(), s.designs().keySet());
     page(pages, "index.ftlh", "", new HomePage(context("home", s.title(), s.description(), ""),
         s.views().subList(0, Math.min(RECENT, s.views().size())),
         s.views().stream().filter(IncidentView::nearMiss).limit(RECENT).toList(), s.taxonomies().years.view(), s.library(),
-        s.paths()));
+        s.paths(), cited.mostCited(s.views(), MOST_CITED)));
     incidentTable();
     for (Taxonomy taxonomy : s.taxonomies().all()) {
       TaxonomyView view = taxonomy.view();
@@ -101,7 +104,6 @@ final class Listings {
             p.pagination(), s.library()));
       }
     }
-    CitationModels cited = new CitationModels(s.citations(), s.code(), s.viewsById().keySet(), s.designs().keySet());
     if (s.readership() != null) {
       page(pages, "learning.ftlh", "learning/", cited.learning(context("learning", "Learning",
           "Whether write-ups are read beyond the teams that own them, read to the end, and cited by later work.", "learning/"),
@@ -120,7 +122,7 @@ final class Listings {
         model("feed", s.title(), s.description(), "feed.xml", FeedModel.feed(s.baseUrl(), s.title(), s.views(), FEED_ENTRIES)));
     if (!s.baseUrl().isEmpty()) {
       render(pages, "sitemap.ftlx", "sitemap.xml",
-          model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(s.baseUrl(), s.views(), s.taxonomies(), s.viewsById())));
+          model("sitemap", "", "", "sitemap.xml", FeedModel.sitemap(s.baseUrl(), s.views(), s.taxonomies(), s.viewsById(), s.paths())));
     }
   }
 

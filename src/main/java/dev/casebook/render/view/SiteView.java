@@ -13,6 +13,7 @@ import java.util.List;
  * @param feedUrl site-relative URL of the Atom feed
  * @param designDocs whether the site has design documents (false hides their section)
  * @param learning whether the site has a Learning page
+ * @param paths whether the site has reading paths (false leaves them out of the navigation)
  */
 public record SiteView(
     String title,
@@ -23,4 +24,5 @@ public record SiteView(
     List<TaxonomyLink> taxonomies,
     String feedUrl,
     boolean designDocs,
-    boolean learning) {}
+    boolean learning,
+    boolean paths) {}

@@ -1,0 +1,180 @@
+package dev.casebook.render;
+
+import dev.casebook.model.Incident;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * What to read after a write-up: the write-ups that cite it, those it cites, and those most alike
+ * by services, tags and the words of their titles and summaries, each with its reason.
+ *
+ * <p>Likeness is found through inverted lists (the write-ups of each service, tag and word), never
+ * by comparing every pair: a write-up's candidates are at most {@link #CANDIDATES_PER_TERM} of
+ * each of its terms' lists, and a word in more than {@link #COMMON_WORD} write-ups says nothing.
+ * Ties go to the smaller id, so the picks do not depend on the order anything was computed in.
+ */
+final class ReadNext {
+  /** How many write-ups "Read next" shows at most. */
+  static final int MAX = 6;
+  /** How many citing and how many cited write-ups come first, before the alike ones. */
+  static final int CITATIONS_FIRST = 2;
+  static final int CANDIDATES_PER_TERM = 100;
+  static final int COMMON_WORD = 50;
+  static final int WORDS = 12;
+  private static final int SERVICE_WEIGHT = 3;
+  private static final int TAG_WEIGHT = 2;
+  private static final int WORD_WEIGHT = 1;
+  /** Below this, two write-ups share too little to be called alike (one word is not enough). */
+  private static final int ALIKE = 2;
+  private static final int NAMES_IN_REASON = 2;
+
+  private static final Set<String> STOP = Set.of("about", "after", "also", "because", "been", "before", "being", "both",
+      "could", "does", "down", "during", "each", "from", "have", "into", "more", "most", "much", "only", "other", "over",
+      "same", "some", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through",
+      "under", "until", "very", "were", "what", "when", "where", "which", "while", "with", "without", "would", "your");
+
+  private ReadNext() {}
+
+  /** A pick and the reason it is there, in a few words. */
+  record Pick(String id, String reason) {}
+
+  /** The terms a write-up is found by: its services, tags and words, as its page names them. */
+  record Terms(List<String> services, List<String> tags, List<String> words) {
+    static Terms of(Incident i) {
+      return new Terms(i.services(), i.tags(), ReadNext.words(i.title() + " " + i.summary()));
+    }
+  }
+
+  static String serviceKey(String name) {
+    return "s:" + name.toLowerCase(Locale.ROOT);
+  }
+
+  static String tagKey(String name) {
+    return "t:" + name.toLowerCase(Locale.ROOT);
+  }
+
+  static String wordKey(String word) {
+    return "w:" + word;
+  }
+
+  /** The distinct words of a text that can tell write-ups apart: letters and digits, four or more, in order, at most {@link #WORDS}. */
+  static List<String> words(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+      if (w.length() >= 4 && w.length() <= 40 && !STOP.contains(w) && !w.chars().allMatch(Character::isDigit)) out.add(w);
+      if (out.size() == WORDS) break;
+    }
+    return List.copyOf(out);
+  }
+
+  /** Every term's write-ups, in the library's order: the inverted lists likeness is found through. */
+  static Map<String, List<String>> postings(List<Incident> incidents) {
+    Map<String, List<String>> out = new HashMap<>();
+    for (Incident i : incidents) {
+      Terms t = Terms.of(i);
+      Set<String> keys = new LinkedHashSet<>();
+      t.services().forEach(s -> keys.add(serviceKey(s)));
+      t.tags().forEach(s -> keys.add(tagKey(s)));
+      t.words().forEach(s -> keys.add(wordKey(s)));
+      for (String k : keys) out.computeIfAbsent(k, x -> new ArrayList<>()).add(i.id());
+    }
+    out.replaceAll((k, v) -> List.copyOf(v));
+    return out;
+  }
+
+  /**
+   * The picks for write-up {@code self}.
+   *
+   * @param citing the write-ups that cite it, in the library's order
+   * @param cited the write-ups it cites, in the order it cites them
+   * @param postings a term's inverted list (empty for none)
+   * @param shown whether a write-up is in the site
+   */
+  static List<Pick> pick(String self, Terms terms, List<String> citing, List<String> cited,
+      Function<String, List<String>> postings, Predicate<String> shown) {
+    Map<String, Pick> picks = new LinkedHashMap<>();
+    List<String> moreCiting = add(picks, self, citing, "cites this", CITATIONS_FIRST, shown);
+    List<String> moreCited = add(picks, self, cited, "cited here", CITATIONS_FIRST, shown);
+    for (Candidate c : alike(self, terms, postings)) {
+      if (picks.size() >= MAX) break;
+      if (!picks.containsKey(c.id) && shown.test(c.id)) picks.put(c.id, new Pick(c.id, c.reason()));
+    }
+    add(picks, self, moreCiting, "cites this", MAX, shown);
+    add(picks, self, moreCited, "cited here", MAX, shown);
+    return List.copyOf(picks.values());
+  }
+
+  /** Adds up to {@code limit} of {@code ids} (while there is room); returns those not looked at. */
+  private static List<String> add(Map<String, Pick> picks, String self, List<String> ids, String reason, int limit,
+      Predicate<String> shown) {
+    int added = 0;
+    int n = 0;
+    for (; n < ids.size() && added < limit && picks.size() < MAX; n++) {
+      String id = ids.get(n);
+      if (id.equals(self) || picks.containsKey(id) || !shown.test(id)) continue;
+      picks.put(id, new Pick(id, reason));
+      added++;
+    }
+    return ids.subList(n, ids.size());
+  }
+
+  /** A write-up alike to the one being shown, with what they share. */
+  private static final class Candidate {
+    final String id;
+    int score;
+    final List<String> services = new ArrayList<>();
+    final List<String> tags = new ArrayList<>();
+    final List<String> words = new ArrayList<>();
+
+    Candidate(String id) {
+      this.id = id;
+    }
+
+    String reason() {
+      List<String> parts = new ArrayList<>();
+      if (!services.isEmpty()) parts.add((services.size() == 1 ? "same service: " : "same services: ") + names(services));
+      if (!tags.isEmpty()) parts.add("also tagged " + names(tags));
+      if (parts.isEmpty()) parts.add("also about " + names(words));
+      return String.join("; ", parts);
+    }
+
+    private static String names(List<String> names) {
+      String shown = String.join(", ", names.subList(0, Math.min(NAMES_IN_REASON, names.size())));
+      return names.size() > NAMES_IN_REASON ? shown + "…" : shown;
+    }
+  }
+
+  /** The write-ups alike to {@code self}, most alike first, ties by id. */
+  private static List<Candidate> alike(String self, Terms terms, Function<String, List<String>> postings) {
+    Map<String, Candidate> found = new HashMap<>();
+    for (String s : new LinkedHashSet<>(terms.services())) collect(found, self, postings.apply(serviceKey(s)), SERVICE_WEIGHT, c -> c.services, s);
+    for (String t : new LinkedHashSet<>(terms.tags())) collect(found, self, postings.apply(tagKey(t)), TAG_WEIGHT, c -> c.tags, t);
+    for (String w : terms.words()) {
+      List<String> list = postings.apply(wordKey(w));
+      if (list.size() <= COMMON_WORD) collect(found, self, list, WORD_WEIGHT, c -> c.words, w);
+    }
+    return found.values().stream().filter(c -> c.score >= ALIKE)
+        .sorted(Comparator.comparingInt((Candidate c) -> -c.score).thenComparing(c -> c.id)).limit(2L * MAX).toList();
+  }
+
+  private static void collect(Map<String, Candidate> found, String self, List<String> ids, int weight,
+      Function<Candidate, List<String>> shared, String name) {
+    int n = 0;
+    for (String id : ids) {
+      if (n++ >= CANDIDATES_PER_TERM) break;
+      if (id.equals(self)) continue;
+      Candidate c = found.computeIfAbsent(id, Candidate::new);
+      c.score += weight;
+      shared.apply(c).add(name);
+    }
+  }
+}
