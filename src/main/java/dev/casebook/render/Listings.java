@@ -107,7 +107,7 @@ final class Listings {
     if (s.readership() != null) {
       page(pages, "learning.ftlh", "learning/", cited.learning(context("learning", "Learning",
           "Whether write-ups are read beyond the teams that own them, read to the end, and cited by later work.", "learning/"),
-          s.views(), s.readership(), s.readers(), s.library()));
+          s.views(), s.readership(), s.readers(), s.library(), s.paths()));
     }
     page(pages, "citations.ftlh", "citations/", cited.citations(
         context("citations", "Citations", "Which write-ups later write-ups, designs and code cite.", "citations/"), s.views(), s.library()));
