@@ -78,7 +78,9 @@ final class IncidentPages {
           s.pathsOf().apply(id), List.copyOf(s.citations().cites(id))));
     }
     own.set(byId);
-    postings.set(ReadNext.postings(incidents));
+    Map<String, ReadNext.Terms> terms = new java.util.LinkedHashMap<>(incidents.size() * 2);
+    for (Incident i : incidents) terms.put(i.id(), ReadNext.Terms.of(i));
+    postings.set(ReadNext.postings(terms));
     views.set(s.views());
     designs.set(s.designs());
     pages.begin();

@@ -76,18 +76,30 @@ final class ReadNext {
     return List.copyOf(out);
   }
 
-  /** Every term's write-ups, in the library's order: the inverted lists likeness is found through. */
-  static Map<String, List<String>> postings(List<Incident> incidents) {
+  /**
+   * Every term's write-ups, in the library's order: the inverted lists likeness is found through.
+   * Each list holds only what {@link #pick} reads of it, so that a page that read a list is made
+   * again only when that part changed: the first {@link #CANDIDATES_PER_TERM} write-ups, and none
+   * for a word in more than {@link #COMMON_WORD}.
+   *
+   * @param terms each write-up's terms by id, in the library's order
+   */
+  static Map<String, List<String>> postings(Map<String, Terms> terms) {
     Map<String, List<String>> out = new HashMap<>();
-    for (Incident i : incidents) {
-      Terms t = Terms.of(i);
+    Map<String, Integer> sizes = new HashMap<>();
+    for (Map.Entry<String, Terms> e : terms.entrySet()) {
+      Terms t = e.getValue();
       Set<String> keys = new LinkedHashSet<>();
       t.services().forEach(s -> keys.add(serviceKey(s)));
       t.tags().forEach(s -> keys.add(tagKey(s)));
       t.words().forEach(s -> keys.add(wordKey(s)));
-      for (String k : keys) out.computeIfAbsent(k, x -> new ArrayList<>()).add(i.id());
+      for (String k : keys) {
+        List<String> list = out.computeIfAbsent(k, x -> new ArrayList<>());
+        if (list.size() < CANDIDATES_PER_TERM) list.add(e.getKey());
+        sizes.merge(k, 1, Integer::sum);
+      }
     }
-    out.replaceAll((k, v) -> List.copyOf(v));
+    out.replaceAll((k, v) -> k.startsWith("w:") && sizes.get(k) > COMMON_WORD ? List.of() : List.copyOf(v));
     return out;
   }
 

@@ -80,6 +80,25 @@ class ReadNextTest {
   }
 
   @Test
+  void theInvertedListsHoldOnlyWhatIsReadTheFirstHundredAndNoCommonWord() {
+    Map<String, ReadNext.Terms> library = new java.util.LinkedHashMap<>();
+    for (String id : ids("W", 120)) {
+      List<String> words = id.compareTo("W-051") < 0 ? List.of("outage", "replica") : List.of("replica");
+      library.put(id, new ReadNext.Terms(List.of("Payments"), List.of("dns"), words));
+    }
+    library.put("LAST", new ReadNext.Terms(List.of(), List.of(), List.of("outage")));
+    Map<String, List<String>> postings = ReadNext.postings(library);
+    assertEquals(ids("W", ReadNext.CANDIDATES_PER_TERM), postings.get(ReadNext.serviceKey("payments")));
+    assertEquals(ids("W", ReadNext.CANDIDATES_PER_TERM), postings.get(ReadNext.tagKey("dns")));
+    assertEquals(List.of(), postings.get(ReadNext.wordKey("replica")), "in 120 write-ups: says nothing");
+    assertEquals(List.of(), postings.get(ReadNext.wordKey("outage")), "in 52 write-ups: says nothing");
+    library.remove("LAST");
+    library.remove("W-000");
+    assertEquals(ids("W", ReadNext.COMMON_WORD + 1).subList(1, ReadNext.COMMON_WORD + 1),
+        ReadNext.postings(library).get(ReadNext.wordKey("outage")), "in 50: kept");
+  }
+
+  @Test
   void wordsAreTheDistinctLongerWordsOfTheTitleAndSummaryWithoutCommonOnes() {
     assertEquals(List.of("orders", "database", "failover", "left", "writes", "pointed", "primary", "réplica"),
         ReadNext.words("Orders database failover left writes pointed at the old primary, in 2023 with the 1234 réplica; orders"));
