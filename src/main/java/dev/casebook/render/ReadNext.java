@@ -116,9 +116,9 @@ final class ReadNext {
     Map<String, Pick> picks = new LinkedHashMap<>();
     List<String> moreCiting = add(picks, self, citing, "cites this", CITATIONS_FIRST, shown);
     List<String> moreCited = add(picks, self, cited, "cited here", CITATIONS_FIRST, shown);
-    for (Candidate c : alike(self, terms, postings)) {
+    for (Pick p : alike(self, terms, postings)) {
       if (picks.size() >= MAX) break;
-      if (!picks.containsKey(c.id) && shown.test(c.id)) picks.put(c.id, new Pick(c.id, c.reason()));
+      if (!picks.containsKey(p.id()) && shown.test(p.id())) picks.put(p.id(), p);
     }
     add(picks, self, moreCiting, "cites this", MAX, shown);
     add(picks, self, moreCited, "cited here", MAX, shown);
@@ -139,23 +139,33 @@ final class ReadNext {
     return ids.subList(n, ids.size());
   }
 
-  /** A write-up alike to the one being shown, with what they share. */
+  /** One of the shown write-up's terms: its kind (0 service, 1 tag, 2 word) and its name. */
+  private record Term(int kind, String name, int weight) {}
+
+  /**
+   * A write-up alike to the one being shown: its score, and which of the shown one's terms it
+   * shares as bits of {@code shared} (the first 64 terms; enough for any reason shown).
+   */
   private static final class Candidate {
     final String id;
     int score;
-    final List<String> services = new ArrayList<>();
-    final List<String> tags = new ArrayList<>();
-    final List<String> words = new ArrayList<>();
+    long shared;
 
     Candidate(String id) {
       this.id = id;
     }
 
-    String reason() {
+    String reason(List<Term> terms) {
+      List<List<String>> byKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (int n = 0; n < Math.min(64, terms.size()); n++) {
+        if ((shared & (1L << n)) != 0) byKind.get(terms.get(n).kind()).add(terms.get(n).name());
+      }
+      List<String> services = byKind.get(0);
+      List<String> tags = byKind.get(1);
       List<String> parts = new ArrayList<>();
       if (!services.isEmpty()) parts.add((services.size() == 1 ? "same service: " : "same services: ") + names(services));
       if (!tags.isEmpty()) parts.add("also tagged " + names(tags));
-      if (parts.isEmpty()) parts.add("also about " + names(words));
+      if (parts.isEmpty()) parts.add("also about " + names(byKind.get(2)));
       return String.join("; ", parts);
     }
 
@@ -165,28 +175,43 @@ final class ReadNext {
     }
   }
 
-  /** The write-ups alike to {@code self}, most alike first, ties by id. */
-  private static List<Candidate> alike(String self, Terms terms, Function<String, List<String>> postings) {
-    Map<String, Candidate> found = new HashMap<>();
-    for (String s : new LinkedHashSet<>(terms.services())) collect(found, self, postings.apply(serviceKey(s)), SERVICE_WEIGHT, c -> c.services, s);
-    for (String t : new LinkedHashSet<>(terms.tags())) collect(found, self, postings.apply(tagKey(t)), TAG_WEIGHT, c -> c.tags, t);
-    for (String w : terms.words()) {
-      List<String> list = postings.apply(wordKey(w));
-      if (list.size() <= COMMON_WORD) collect(found, self, list, WORD_WEIGHT, c -> c.words, w);
-    }
-    return found.values().stream().filter(c -> c.score >= ALIKE)
-        .sorted(Comparator.comparingInt((Candidate c) -> -c.score).thenComparing(c -> c.id)).limit(2L * MAX).toList();
+  /** The shown write-up's terms in the order reasons name them: services, tags, words. */
+  private static List<Term> termsOf(Terms terms) {
+    List<Term> out = new ArrayList<>();
+    for (String s : new LinkedHashSet<>(terms.services())) out.add(new Term(0, s, SERVICE_WEIGHT));
+    for (String t : new LinkedHashSet<>(terms.tags())) out.add(new Term(1, t, TAG_WEIGHT));
+    for (String w : terms.words()) out.add(new Term(2, w, WORD_WEIGHT));
+    return out;
   }
 
-  private static void collect(Map<String, Candidate> found, String self, List<String> ids, int weight,
-      Function<Candidate, List<String>> shared, String name) {
-    int n = 0;
-    for (String id : ids) {
-      if (n++ >= CANDIDATES_PER_TERM) break;
-      if (id.equals(self)) continue;
-      Candidate c = found.computeIfAbsent(id, Candidate::new);
-      c.score += weight;
-      shared.apply(c).add(name);
+  private static String key(Term t) {
+    return switch (t.kind()) {
+      case 0 -> serviceKey(t.name());
+      case 1 -> tagKey(t.name());
+      default -> wordKey(t.name());
+    };
+  }
+
+  /** The write-ups alike to {@code self} with their reasons, most alike first, ties by id. */
+  private static List<Pick> alike(String self, Terms own, Function<String, List<String>> postings) {
+    List<Term> terms = termsOf(own);
+    Map<String, Candidate> found = new HashMap<>();
+    for (int n = 0; n < terms.size(); n++) {
+      Term t = terms.get(n);
+      List<String> ids = postings.apply(key(t));
+      if (t.kind() == 2 && ids.size() > COMMON_WORD) continue;
+      long bit = n < 64 ? 1L << n : 0;
+      int seen = 0;
+      for (String id : ids) {
+        if (seen++ >= CANDIDATES_PER_TERM) break;
+        if (id.equals(self)) continue;
+        Candidate c = found.computeIfAbsent(id, Candidate::new);
+        c.score += t.weight();
+        c.shared |= bit;
+      }
     }
+    return found.values().stream().filter(c -> c.score >= ALIKE)
+        .sorted(Comparator.comparingInt((Candidate c) -> -c.score).thenComparing(c -> c.id)).limit(2L * MAX)
+        .map(c -> new Pick(c.id, c.reason(terms))).toList();
   }
 }
