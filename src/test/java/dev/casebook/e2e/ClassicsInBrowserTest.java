@@ -94,6 +94,25 @@ class ClassicsInBrowserTest {
     assertEquals(0, m.get("pageWider"), m.toString());
   }
 
+  @Test
+  void theSummarySaysWhoCitesAWriteUpAndLinksToEachSection() throws Exception {
+    Map<String, String> expected = Map.of(
+        "INC-2024-028", "Cited by 1 design document and 1 place in code; referenced by 2 write-ups",
+        "INC-2025-013", "Cited by 1 design document and 3 places in code",
+        "INC-2024-003", "Cited by 2 places in code; referenced by 1 write-up",
+        "INC-2022-011", "Referenced by 2 write-ups");
+    for (var e : expected.entrySet()) {
+      org.jsoup.nodes.Document page = Jsoup.parse(Files.readString(served.site.resolve("incidents/" + e.getKey() + "/index.html")));
+      org.jsoup.nodes.Element summary = page.selectFirst(".incident__header .incident__crosslinks");
+      assertEquals(e.getValue(), summary.text(), e.getKey());
+      for (org.jsoup.nodes.Element a : summary.select("a")) {
+        assertEquals(1, page.select(a.attr("href")).size(), e.getKey() + " links to its section " + a.attr("href"));
+      }
+    }
+    assertEquals(null, Jsoup.parse(Files.readString(served.site.resolve("incidents/INC-2024-009/index.html")))
+        .selectFirst(".incident__crosslinks"), "nothing cites it: no summary");
+  }
+
   private static final String WRITE_UP = """
       var items = d.querySelectorAll(".read-next__item");
       var a = items[0].getBoundingClientRect(), b = items[1].getBoundingClientRect();
