@@ -44,7 +44,7 @@ final class IncidentPages {
    * @param newer the write-up before it in the list of all write-ups, or null
    * @param older the one after it, or null
    * @param paths where it stands in the reading paths it is a step of
-   * @param cites what it cites: write-ups, and keys of other things
+   * @param cites the ids of the write-ups it cites, in the order it cites them
    */
   record Own(Incident incident, RenderedBody body, List<Citation> citing, List<PinnedReference> code,
       List<CodeCitation> codeCiting, ReadershipReport readers, String newer, String older, List<PathPlace> paths,
