@@ -4,6 +4,10 @@
  * a path's page ticks the steps read ([data-path-step]) and says how many there are. Without
  * script, or without storage (private windows, some file:// setups), pages read the same,
  * without ticks.
+ *
+ * When a step makes the reader start a path (the first of its steps read) or finish it (the last
+ * unread one), the page says so with a "casebook:path" event; the readership beacon, when the
+ * site has one, sends just that: which path, started or finished (docs/readership.md).
  */
 (function () {
   "use strict";
@@ -32,16 +36,43 @@
     Array.prototype.forEach.call(document.querySelectorAll(selector), f);
   }
 
+  function readOf(read, steps) {
+    return steps.filter(function (url) { return read[url]; }).length;
+  }
+
   function markThisPage() {
-    var urls = [];
-    each("[data-path-read]", function (el) { urls.push(el.getAttribute("data-path-read")); });
-    if (!urls.length) return;
+    var places = [];
+    each("[data-path-read]", function (el) { places.push(el); });
+    if (!places.length) return;
     var read = load();
+    var before = places.map(function (el) { return readOf(read, steps(el)); });
     var changed = false;
-    urls.forEach(function (url) {
+    places.forEach(function (el) {
+      var url = el.getAttribute("data-path-read");
       if (!read[url]) { read[url] = 1; changed = true; }
     });
-    if (changed) save(read);
+    // Only progress that is kept counts: without storage every visit would look like a start.
+    if (!changed || !save(read)) return;
+    places.forEach(function (el, i) {
+      var all = steps(el);
+      var now = readOf(read, all);
+      var slug = el.getAttribute("data-path-slug");
+      if (!slug) return;
+      if (before[i] === 0 && now > 0) tell("ps", slug);
+      if (before[i] < all.length && now === all.length) tell("pf", slug);
+    });
+  }
+
+  function steps(el) {
+    return (el.getAttribute("data-path-steps") || "").split(" ").filter(Boolean);
+  }
+
+  function tell(kind, slug) {
+    try {
+      document.dispatchEvent(new CustomEvent("casebook:path", { detail: { t: kind, doc: "path." + slug } }));
+    } catch (e) {
+      // a browser without CustomEvent: progress is kept all the same
+    }
   }
 
   function showTicks() {

@@ -15,7 +15,7 @@ function page(opts) {
   const document = {
     visibilityState: opts.visibility || "visible",
     referrer: opts.referrer || "",
-    currentScript: { getAttribute: (n) => ({ "data-endpoint": "/_r/e", "data-doc": "INC-2024-003" })[n] },
+    currentScript: { dataset: { endpoint: "/_r/e", doc: "INC-2024-003" } },
     documentElement: { scrollHeight: opts.height || 4000 },
     body: { getBoundingClientRect: () => ({ bottom: 600 }) },
     querySelector: (s) => (s === ".prose" ? { getBoundingClientRect: () => ({ bottom: article.bottom }) } : null),
@@ -43,9 +43,12 @@ function page(opts) {
     blur() { opts.focus = false; fire("w", "blur"); },
     focus() { opts.focus = true; fire("w", "focus"); },
     pagehide() { fire("w", "pagehide"); },
+    // what static/paths.js dispatches when a step starts or finishes a reading path
+    path(detail) { (listeners["dcasebook:path"] || []).forEach((fn) => fn({ detail })); },
   };
 }
 
+const opts = {};
 const scenarios = {
   // read the whole write-up for 40 s, then switch tabs; come back, then leave
   read() {
@@ -70,6 +73,14 @@ const scenarios = {
     return [{ before }].concat(p.sent);
   },
   dnt() { const p = page({ dnt: true, articleBottom: 3500 }); return p.sent; },
+  // a step that starts one path and finishes another, with Do Not Track when asked
+  path() {
+    const p = page({ articleBottom: 3500, dnt: opts.dnt });
+    p.path({ t: "ps", doc: "path.payments-on-call" });
+    p.path({ t: "pf", doc: "path.db-on-call" });
+    return p.sent;
+  },
+  pathDnt() { opts.dnt = true; return scenarios.path(); },
   gpc() { const p = page({ gpc: true, articleBottom: 3500 }); return p.sent; },
   huge() {
     const long = "/incidents/" + "x".repeat(10000) + "/";

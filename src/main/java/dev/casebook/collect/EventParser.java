@@ -30,6 +30,7 @@ public final class EventParser {
   public static final long MAX_ENGAGED_MILLIS = 4 * 60 * 60 * 1000L;
   public static final int MAX_SEQUENCE = 10_000;
   private static final Pattern DOC = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_DOC + "}");
+  private static final Pattern PATH_DOC = Pattern.compile("path\\.[a-z0-9._-]+");
   private static final Pattern PAGE_LOAD = Pattern.compile("[A-Za-z0-9_-]{8,64}");
   private static final Pattern SRC_TAG = Pattern.compile("[a-z0-9-]{1,32}");
   private static final Pattern SCHEME = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9+.-]*):");
@@ -55,18 +56,29 @@ public final class EventParser {
     BeaconEvent.Kind kind = switch (string(fields, "t")) {
       case "pv" -> BeaconEvent.Kind.PAGE_VIEW;
       case "eng" -> BeaconEvent.Kind.ENGAGEMENT;
-      default -> throw Rejected.invalid("t", "'t' must be \"pv\" or \"eng\"");
+      case "ps" -> BeaconEvent.Kind.PATH_STARTED;
+      case "pf" -> BeaconEvent.Kind.PATH_FINISHED;
+      default -> throw Rejected.invalid("t", "'t' must be \"pv\", \"eng\", \"ps\" or \"pf\"");
     };
     if (fields.containsKey("v") && integer(fields, "v", 1, 1) != 1) throw Rejected.invalid("v", "unknown version");
     String pageLoad = string(fields, "id");
     if (!PAGE_LOAD.matcher(pageLoad).matches()) throw Rejected.invalid("id", "'id' must be 8-64 letters, digits, - or _");
     String doc = string(fields, "doc");
     if (!DOC.matcher(doc).matches()) throw Rejected.invalid("doc", "'doc' must be 1-128 letters, digits, '.', '-' or '_'");
-    String path = optionalString(fields, "u");
-    if (!path.isEmpty()) {
-      rejectScript(path, "u");
-      if (path.length() >= MAX_PATH) throw Rejected.invalid("u", "'u' is " + MAX_PATH + " characters or longer");
-      if (!path.startsWith("/")) throw Rejected.invalid("u", "'u' must be a path starting with /");
+    boolean path = kind == BeaconEvent.Kind.PATH_STARTED || kind == BeaconEvent.Kind.PATH_FINISHED;
+    if (path != PATH_DOC.matcher(doc).matches()) {
+      throw Rejected.invalid("doc", path ? "a path event's 'doc' must be path.SLUG" : "'doc' path.SLUG is for path events only");
+    }
+    if (path) {
+      // Nothing else is kept of a path event: no page, referrer or tag to tell one reader's journey.
+      boolean anonymous = fields.containsKey("a") && flag(fields, "a");
+      return new BeaconEvent(kind, pageLoad, 0, doc, "", "", "", anonymous, 0, 0, false);
+    }
+    String page = optionalString(fields, "u");
+    if (!page.isEmpty()) {
+      rejectScript(page, "u");
+      if (page.length() >= MAX_PATH) throw Rejected.invalid("u", "'u' is " + MAX_PATH + " characters or longer");
+      if (!page.startsWith("/")) throw Rejected.invalid("u", "'u' must be a path starting with /");
     }
     String referrer = optionalString(fields, "r");
     if (!referrer.isEmpty()) {
@@ -86,7 +98,7 @@ public final class EventParser {
       engaged = integer(fields, "et", 0, MAX_ENGAGED_MILLIS);
       end = flag(fields, "end");
     }
-    return new BeaconEvent(kind, pageLoad, sequence, doc, path, referrer, src, anonymous, scroll, engaged, end);
+    return new BeaconEvent(kind, pageLoad, sequence, doc, page, referrer, src, anonymous, scroll, engaged, end);
   }
 
   /** The top-level object's scalar members: strings, integral numbers and booleans. */

@@ -24,8 +24,20 @@ import java.util.TreeMap;
  *     are included with zeros
  * @param pages page views of the site's other pages by kind ({@code page.home}, ...)
  * @param months the whole library by month, oldest first
+ * @param paths how many readers started and finished each reading path that anyone started or
+ *     finished, by the path's slug, in slug order
  */
-public record Readership(LocalDate since, List<ReadershipReport> writeUps, Map<String, Long> pages, List<Month> months) {
+public record Readership(LocalDate since, List<ReadershipReport> writeUps, Map<String, Long> pages, List<Month> months,
+    List<PathReport> paths) {
+  public Readership {
+    paths = List.copyOf(paths);
+  }
+
+  /** A report without reading paths. */
+  public Readership(LocalDate since, List<ReadershipReport> writeUps, Map<String, Long> pages, List<Month> months) {
+    this(since, writeUps, pages, months, List.of());
+  }
+
   /** Teams with fewer distinct readers than this are shown only as {@link #OTHER_TEAMS}. */
   public static final int MIN_GROUP = 5;
   public static final String OTHER_TEAMS = "other teams";
@@ -34,6 +46,8 @@ public record Readership(LocalDate since, List<ReadershipReport> writeUps, Map<S
       "site", "other", "direct");
   static final int TOP_REFERRERS = 10;
   private static final String PAGE_PREFIX = "page.";
+  /** The {@code doc} of a reading path's events: {@code path.SLUG}. */
+  public static final String PATH_PREFIX = "path.";
 
   /**
    * One month of the whole library.
@@ -94,6 +108,18 @@ public record Readership(LocalDate since, List<ReadershipReport> writeUps, Map<S
             months.add(new Month(rs.getString(1), rs.getLong(2), rs.getLong(3), end[0]));
           });
     }
+    // Readers of a path: pseudonymous keys (per day, like every reader count), and each anonymous
+    // browser once, since a browser sends a path's start and finish once.
+    Map<String, long[]> paths = new TreeMap<>();
+    rows(c, "SELECT doc, kind, COUNT(DISTINCT COALESCE(reader_key, 'anonymous:' || page_load)) FROM readership_events"
+        + " WHERE kind IN ('ps', 'pf') AND day >= ? GROUP BY doc, kind", from, rs -> {
+          String doc = rs.getString(1);
+          if (!doc.startsWith(PATH_PREFIX)) return;
+          paths.computeIfAbsent(doc.substring(PATH_PREFIX.length()), k -> new long[2])[rs.getString(2).equals("ps") ? 0 : 1] =
+              rs.getLong(3);
+        });
+    List<PathReport> pathReports = new ArrayList<>();
+    paths.forEach((slug, n) -> pathReports.add(PathReport.of(slug, n[0], n[1])));
     for (String id : library.keySet()) docs.computeIfAbsent(id, Acc::new);
     List<ReadershipReport> writeUps = new ArrayList<>();
     Map<String, Long> pages = new TreeMap<>();
@@ -106,7 +132,7 @@ public record Readership(LocalDate since, List<ReadershipReport> writeUps, Map<S
       writeUps.add(a.report(w));
     }
     writeUps.sort(Comparator.comparingLong(ReadershipReport::reads).reversed().thenComparing(ReadershipReport::doc));
-    return new Readership(since, List.copyOf(writeUps), pages, List.copyOf(months));
+    return new Readership(since, List.copyOf(writeUps), pages, List.copyOf(months), pathReports);
   }
 
   private interface Row {

@@ -85,7 +85,17 @@ public interface ReadershipSource {
         throw new IOException("'" + file + "' is not a readership report: since is not a date");
       }
     }
-    return new Readership(since, writeUps, counts(root.path("pages")), months);
+    List<PathReport> paths = new ArrayList<>();
+    for (JsonNode p : root.path("paths")) {
+      String slug = p.path("path").asText("");
+      if (!slug.isEmpty()) paths.add(new PathReport(slug, readers(p.path("started")), readers(p.path("finished"))));
+    }
+    return new Readership(since, writeUps, counts(root.path("pages")), months, paths);
+  }
+
+  /** A path's readers as the report wrote them: a number, or null for fewer than the smallest group shown. */
+  private static long readers(JsonNode n) {
+    return n.isNull() ? PathReport.FEW : PathReport.of("", n.asLong(), 0).started();
   }
 
   private static Map<String, Long> counts(JsonNode object) {

@@ -74,6 +74,16 @@ public final class ReportWriter {
       o.put("write_ups_read", m.writeUpsRead());
       o.put("read_to_end", m.readToEnd());
     }
+    // Readers of each reading path; null for fewer than min_team_size.
+    ArrayNode paths = root.putArray("paths");
+    for (PathReport p : r.paths()) {
+      ObjectNode o = paths.addObject();
+      o.put("path", p.path());
+      if (p.started() == PathReport.FEW) o.putNull("started");
+      else o.put("started", p.started());
+      if (p.finished() == PathReport.FEW) o.putNull("finished");
+      else o.put("finished", p.finished());
+    }
     try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
@@ -186,6 +196,15 @@ public final class ReportWriter {
             m.reads() == 0 ? "-" : Math.round(100.0 * m.readToEnd() / m.reads()) + "%"});
       }
       print(months, out, 1, 2, 3);
+    }
+    if (!r.paths().isEmpty()) {
+      out.println();
+      List<String[]> paths = new ArrayList<>();
+      paths.add(new String[] {"reading path", "readers started", "finished"});
+      for (PathReport p : r.paths()) {
+        paths.add(new String[] {p.path(), PathReport.label(p.started()), PathReport.label(p.finished())});
+      }
+      print(paths, out, 1, 2);
     }
   }
 

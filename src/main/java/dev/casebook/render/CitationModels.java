@@ -2,6 +2,7 @@ package dev.casebook.render;
 
 import dev.casebook.code.CodeFindings;
 import dev.casebook.link.CitationGraph;
+import dev.casebook.readership.PathReport;
 import dev.casebook.readership.Readership;
 import dev.casebook.readership.ReadershipReport;
 import dev.casebook.render.view.CitationCount;
@@ -11,6 +12,7 @@ import dev.casebook.render.view.LibraryView;
 import dev.casebook.render.view.PageContext;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.LearningRow;
+import dev.casebook.render.view.PathView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,19 +57,38 @@ final class CitationModels {
     return new CitationCount(v, writeUps + designDocs + places, writeUps, designDocs, places);
   }
 
+  /** The {@code limit} most cited write-ups of {@code all}, most first; ties keep the order of {@code all}. */
+  List<CitationCount> mostCited(List<IncidentView> all, int limit) {
+    return topOf(all.stream().map(this::count).toList(), limit);
+  }
+
+  private static List<CitationCount> topOf(List<CitationCount> counts, int limit) {
+    return counts.stream().filter(c -> c.count() > 0)
+        .sorted(Comparator.comparingInt(CitationCount::count).reversed()).limit(limit).toList();
+  }
+
   /** The Citations page. */
   CitationsPage citations(PageContext context, List<IncidentView> all, LibraryView library) {
     List<CitationCount> counts = all.stream().map(this::count).toList();
-    List<CitationCount> most = counts.stream().filter(c -> c.count() > 0)
-        .sorted(Comparator.comparingInt(CitationCount::count).reversed()).limit(MOST_CITED).toList();
+    List<CitationCount> most = topOf(counts, MOST_CITED);
     List<IncidentView> uncited = counts.stream().filter(c -> c.count() == 0).map(CitationCount::incident).toList();
     return new CitationsPage(context, most, uncited.subList(0, Math.min(UNCITED_LISTED, uncited.size())), uncited.size(),
         graph.citations().size(), code.citations().size(), library);
   }
 
+  /** The library's reading paths, each with its readers (none when nobody started it). */
+  private static List<LearningPage.PathReaders> pathReaders(List<PathView> paths, Readership readership) {
+    Map<String, PathReport> bySlug = new java.util.HashMap<>();
+    for (PathReport p : readership.paths()) bySlug.put(p.path(), p);
+    return paths.stream().map(p -> {
+      PathReport r = bySlug.getOrDefault(p.slug(), new PathReport(p.slug(), 0, 0));
+      return new LearningPage.PathReaders(p, PathReport.label(r.started()), PathReport.label(r.finished()));
+    }).toList();
+  }
+
   /** The Learning page: readership next to what the library knows at build time (citations). */
   LearningPage learning(PageContext context, List<IncidentView> all, Readership readership, Map<String, ReadershipReport> readers,
-      LibraryView library) {
+      LibraryView library, List<PathView> paths) {
     List<LearningRow> rows = new ArrayList<>();
     long reads = 0;
     long readToEnd = 0;
@@ -96,6 +117,6 @@ final class CitationModels {
     return new LearningPage(context, sorted, readership.since() == null ? "" : ViewFactory.dateLabel(readership.since()),
         rows.stream().filter(r -> r.readersOutsideOwner() > 0).count(), rows.stream().filter(r -> r.reads() == 0).count(),
         rows.stream().filter(r -> r.citations() > 0).count(), reads == 0 ? -1 : (int) Math.round(100.0 * readToEnd / reads),
-        bySize, readership.months(), library);
+        bySize, readership.months(), library, pathReaders(paths, readership));
   }
 }

@@ -8,6 +8,7 @@ import dev.casebook.render.view.TermView;
 import dev.casebook.render.view.FeedPage;
 import dev.casebook.render.view.PageContext;
 import dev.casebook.render.view.SitemapPage;
+import dev.casebook.render.view.PathView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,11 @@ final class FeedModel {
 
   /**
    * @param views every write-up's view by id
+   * @param paths the reading paths, listed with their index page
    * @param pages other pages to list (site-relative URLs), such as the glossary's
    */
   static SitemapPage sitemap(PageContext context, String base, List<IncidentView> incidents, Taxonomies taxonomies,
-      Map<String, IncidentView> views, List<String> pages) {
+      Map<String, IncidentView> views, List<PathView> paths, List<String> pages) {
     String newest = incidents.isEmpty() ? "" : incidents.get(0).date();
     List<SitemapEntry> urls = new ArrayList<>();
     urls.add(new SitemapEntry(base, newest));
@@ -44,6 +46,8 @@ final class FeedModel {
         urls.add(new SitemapEntry(base + term.url(), views.get(t.ids(term.name()).get(0)).date()));
       }
     }
+    if (!paths.isEmpty()) urls.add(new SitemapEntry(base + "paths/", ""));
+    for (PathView p : paths) urls.add(new SitemapEntry(base + p.url(), ""));
     for (String page : pages) urls.add(new SitemapEntry(base + page, newest));
     return new SitemapPage(context, urls);
   }

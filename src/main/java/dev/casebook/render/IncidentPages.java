@@ -20,6 +20,7 @@ import dev.casebook.render.view.IncidentPage;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PageContext;
 import dev.casebook.render.view.PathPlace;
+import dev.casebook.render.view.ReadNextView;
 import dev.casebook.render.view.SiteView;
 import java.util.HashMap;
 import java.util.List;
@@ -43,9 +44,11 @@ final class IncidentPages {
    * @param newer the write-up before it in the list of all write-ups, or null
    * @param older the one after it, or null
    * @param paths where it stands in the reading paths it is a step of
+   * @param cites the ids of the write-ups it cites, in the order it cites them
    */
   record Own(Incident incident, RenderedBody body, List<Citation> citing, List<PinnedReference> code,
-      List<CodeCitation> codeCiting, ReadershipReport readers, String newer, String older, List<PathPlace> paths) {}
+      List<CodeCitation> codeCiting, ReadershipReport readers, String newer, String older, List<PathPlace> paths,
+      List<String> cites) {}
 
   private static final String ALL = "";
 
@@ -53,6 +56,8 @@ final class IncidentPages {
   private final Input<String, Own> own = Input.byValue("write-ups");
   private final Input<String, IncidentView> views = Input.byIdentity("views");
   private final Input<String, DesignView> designs = Input.byValue("designs");
+  /** The inverted lists of services, tags and words that "Read next" finds alike write-ups through. */
+  private final Input<String, List<String>> postings = Input.byValue("postings");
   private final Derived<String, SitePlan.Output> pages = Derived.of();
 
   /** The values of one plan's inputs. */
@@ -70,9 +75,12 @@ final class IncidentPages {
       byId.put(id, new Own(incidents.get(n), s.bodies().get(id), s.citations().citing(id), s.code().referencesOf(id),
           s.code().citing(id), s.readers().get(id),
           n > 0 ? incidents.get(n - 1).id() : null, n + 1 < incidents.size() ? incidents.get(n + 1).id() : null,
-          s.pathsOf().apply(id)));
+          s.pathsOf().apply(id), List.copyOf(s.citations().cites(id))));
     }
     own.set(byId);
+    Map<String, ReadNext.Terms> terms = new java.util.LinkedHashMap<>(incidents.size() * 2);
+    for (Incident i : incidents) terms.put(i.id(), ReadNext.Terms.of(i));
+    postings.set(ReadNext.postings(terms));
     views.set(s.views());
     designs.set(s.designs());
     pages.begin();
@@ -104,8 +112,16 @@ final class IncidentPages {
         citedBy, citedByDesign, citedBy.stream().map(Citing::incident).toList(), links,
         self.codeCiting().stream().map(ViewFactory::codeCiting).toList(),
         self.readers(), self.newer() == null ? null : views.get(self.newer()), self.older() == null ? null : views.get(self.older()),
-        self.paths());
+        self.paths(), readNext(id, self, citedBy));
     return s.jobs().output("incident.ftlh", url + "index.html", page, traced(body, incident.source()));
+  }
+
+  /** "Read next": reads the views of the picks and the inverted lists of the write-up's own terms only. */
+  private List<ReadNextView> readNext(String id, Own self, List<Citing> citedBy) {
+    List<String> citing = citedBy.stream().map(c -> c.incident().id()).toList();
+    List<ReadNext.Pick> picks = ReadNext.pick(id, ReadNext.Terms.of(self.incident()), citing, self.cites(),
+        key -> Objects.requireNonNullElse(postings.get(key), List.of()), other -> views.get(other) != null);
+    return picks.stream().map(p -> new ReadNextView(views.get(p.id()), p.reason())).toList();
   }
 
   /** Where in the library each URL a body puts on its page was written. */

@@ -36,6 +36,8 @@ import java.util.Map;
 final class Listings {
   private static final int RECENT = 8;
   private static final int FEED_ENTRIES = 50;
+  /** How many of the most cited write-ups the home page shows. */
+  private static final int MOST_CITED = 5;
 
   /**
    * Everything the listings read. Parts that stay the same objects while unchanged (views, the
@@ -64,10 +66,11 @@ final class Listings {
 
   /** Every page but the write-ups' and design documents' own. */
   private void make() {
+    CitationModels cited = new CitationModels(s.citations(), s.code(), s.viewsById().keySet(), s.designs().keySet());
     page(pages, "index.ftlh", "", new HomePage(context("home", s.title(), s.description(), ""),
         s.views().subList(0, Math.min(RECENT, s.views().size())),
         s.views().stream().filter(IncidentView::nearMiss).limit(RECENT).toList(), s.taxonomies().years.view(), s.library(),
-        s.paths()));
+        s.paths(), cited.mostCited(s.views(), MOST_CITED)));
     incidentTable();
     for (Taxonomy taxonomy : s.taxonomies().all()) {
       TaxonomyView view = taxonomy.view();
@@ -105,11 +108,10 @@ final class Listings {
             p.pagination(), s.library()));
       }
     }
-    CitationModels cited = new CitationModels(s.citations(), s.code(), s.viewsById().keySet(), s.designs().keySet());
     if (s.readership() != null) {
       page(pages, "learning.ftlh", "learning/", cited.learning(context("learning", "Learning",
           "Whether write-ups are read beyond the teams that own them, read to the end, and cited by later work.", "learning/"),
-          s.views(), s.readership(), s.readers(), s.library()));
+          s.views(), s.readership(), s.readers(), s.library(), s.paths()));
     }
     page(pages, "citations.ftlh", "citations/", cited.citations(
         context("citations", "Citations", "Which write-ups later write-ups, designs and code cite.", "citations/"), s.views(), s.library()));
@@ -124,7 +126,7 @@ final class Listings {
         s.views(), FEED_ENTRIES));
     if (!s.baseUrl().isEmpty()) {
       file(pages, "sitemap.ftlx", "sitemap.xml", FeedModel.sitemap(context("sitemap", "", "", "sitemap.xml"), s.baseUrl(), s.views(),
-          s.taxonomies(), s.viewsById(), s.glossary().isEmpty() ? List.of() : List.of("glossary/")));
+          s.taxonomies(), s.viewsById(), s.paths(), s.glossary().isEmpty() ? List.of() : List.of("glossary/")));
     }
   }
 

@@ -36,9 +36,11 @@ final class ReadingPaths {
       PathView view = new PathView(path.slug(), path.title(), SitePaths.path(path.slug()), path.audience(), own.size());
       paths.put(path.slug(), view);
       steps.put(path.slug(), List.copyOf(own));
+      List<String> urls = own.stream().map(PathStepView::url).toList();
       for (int n = 0; n < own.size(); n++) {
         places.computeIfAbsent(own.get(n).url(), k -> new ArrayList<>()).add(new PathPlace(view.title(), view.url(), n + 1,
-            own.size(), own.get(n).reason(), n > 0 ? link(own.get(n - 1)) : null, n + 1 < own.size() ? link(own.get(n + 1)) : null));
+            own.size(), own.get(n).reason(), n > 0 ? link(own.get(n - 1)) : null, n + 1 < own.size() ? link(own.get(n + 1)) : null,
+            path.slug(), urls));
       }
     }
   }

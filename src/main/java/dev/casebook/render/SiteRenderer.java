@@ -85,7 +85,7 @@ public final class SiteRenderer {
     this.allViews = List.copyOf(incidentViews.values());
     this.site = cache.site(new SiteView(config.title(), config.description(), config.baseUrl(), config.language(), generator,
         taxonomies.all().stream().map(Taxonomy::link).toList(), "feed.xml", !linked.library().designDocs().isEmpty(),
-        readership != null, !config.glossary().isEmpty()));
+        readership != null, !config.glossary().isEmpty(), !linked.library().paths().isEmpty()));
     this.library = new LibraryView(incidents.size(), (int) incidents.stream().filter(Incident::nearMiss).count(),
         linked.library().designDocs().size(), taxonomies.all().stream().map(Taxonomy::view).toList());
     for (DesignDoc d : linked.library().designDocs()) designViews.put(SitePaths.designKey(d.slug()), designView(d));

@@ -72,7 +72,9 @@ class ReadershipInBrowserTest {
         String dom = chromium.dumpDom(server.url() + "visit.html");
         assertEquals("yes", Jsoup.parse(dom).getElementById("done").text(), "the visit ran");
       }
-      List<Map<String, Object>> events = waitForEvents(collector, 2);
+      // The write-up is also the first step of reading paths, whose starts are events of their own.
+      List<Map<String, Object>> events = waitForEvents(collector, 4).stream()
+          .filter(e -> "pv".equals(e.get("kind")) || "eng".equals(e.get("kind"))).toList();
       assertEquals(2, events.size(), events.toString());
       Map<String, Object> view = events.get(0);
       assertEquals("pv", view.get("kind"), events.toString());
@@ -99,6 +101,62 @@ class ReadershipInBrowserTest {
           .selectFirst("[data-learning-table] tr[data-id=INC-2023-014]");
       assertEquals("100%", tableRow.select("td").get(4).text(), "read to the end");
       assertEquals("a design document", tableRow.select("td").get(5).text(), "came from the design document link");
+    }
+  }
+
+  @Test
+  void followingAReadingPathToItsLastStepRecordsOneStartAndOneFinish() throws Exception {
+    String db = tmp.resolve("readership.db").toString();
+    CollectorConfig settings = CollectorConfig.defaults().withPort(0).withDb(db);
+    try (Collector collector = Collector.start(settings, Clock.systemUTC())) {
+      Path library = Fixtures.sampleLibraryCopy(tmp.resolve("library"));
+      Path config = library.resolve("casebook.yml");
+      String endpoint = collector.url().resolve("/_r/e").toString();
+      Files.writeString(config, Files.readString(config) + "\nreadership:\n  endpoint: " + endpoint + "\n");
+      Path site = tmp.resolve("site");
+      assertTrue(SiteBuild.build(new BuildOptions(library, site, false, null)).written());
+      // The five steps of "Payments on-call" in order, then the first again. Its first step is
+      // also a step of "Every new engineer", which the reader thereby starts and does not finish.
+      Files.writeString(site.resolve("visit.html"), """
+          <!doctype html><meta charset="utf-8"><title>visit</title>
+          <iframe id="f" style="width:1000px;height:700px"></iframe>
+          <p id="done">no</p>
+          <script>
+            var steps = ["INC-2022-011", "INC-2025-002", "INC-2023-014", "INC-2024-028", "INC-2023-031", "INC-2022-011"];
+            var f = document.getElementById("f");
+            var n = 0;
+            f.onload = function () { setTimeout(next, 300); };
+            function next() {
+              if (n === steps.length) { f.remove(); document.getElementById("done").textContent = "yes"; return; }
+              f.src = "/incidents/" + steps[n++] + "/";
+            }
+            next();
+          </script>
+          """, StandardCharsets.UTF_8);
+      try (PreviewServer server = PreviewServer.start(site, 0)) {
+        String dom = Chromium.find(tmp).dumpDom(server.url() + "visit.html");
+        assertEquals("yes", Jsoup.parse(dom).getElementById("done").text(), "the visit ran");
+      }
+      // Once the six page views are in (the last one, of the step read again, included), so are the
+      // path events their page loads sent.
+      List<Map<String, Object>> events = List.of();
+      for (long deadline = System.nanoTime() + 20_000_000_000L; System.nanoTime() < deadline; Thread.sleep(100)) {
+        events = waitForEvents(collector, 0);
+        if (events.stream().filter(e -> "pv".equals(e.get("kind"))).count() >= 6 && events.stream()
+            .filter(e -> "pf".equals(e.get("kind"))).count() >= 1) break;
+      }
+      List<String> paths = events.stream().filter(e -> "ps".equals(e.get("kind")) || "pf".equals(e.get("kind")))
+          .map(e -> e.get("kind") + " " + e.get("doc")).sorted().toList();
+      assertEquals(List.of("pf path.payments-on-call", "ps path.every-new-engineer", "ps path.payments-on-call"), paths);
+
+      // Built into the site, one reader is a handful: counted, never shown as a number.
+      Path learning = tmp.resolve("learning-site");
+      assertTrue(SiteBuild.build(new BuildOptions(library, learning, false, null, null, dev.casebook.collect.StoredReadership.source(db))).written());
+      org.jsoup.nodes.Document page = Jsoup.parse(Files.readString(learning.resolve("learning/index.html")));
+      assertEquals(List.of("Payments on-call", "fewer than 5", "fewer than 5"),
+          page.select(".learning-paths tr[data-path=payments-on-call] td").eachText());
+      assertEquals(List.of("Every new engineer", "fewer than 5", "0"),
+          page.select(".learning-paths tr[data-path=every-new-engineer] td").eachText());
     }
   }
 

@@ -409,4 +409,25 @@ class LiveBuildTest {
     Change c = update("code/dispatch/catalog-info.yaml");
     assertFalse(c.differing().isEmpty(), "the service's description shows on its pages");
   }
+
+  @Test
+  void aWriteUpThatBecomesAlikeToAnotherJoinsItsReadNextOnUpdate() throws IOException {
+    String evictions = "incidents/INC-2024-009/index.html";
+    assertFalse(readNext(evictions).contains("INC-2023-014"));
+    edit(FAILOVER, text -> text.replace("services: [orders, checkout]", "services: [notifications, identity, dispatch]")
+        .replace("tags: [database, failover, dns, runbooks]", "tags: [kubernetes, resource-pressure]"));
+    Change c = update(FAILOVER);
+    assertTrue(pages(c).contains(evictions), "the page it became alike to is made again: " + pages(c));
+    assertEquals("INC-2023-014: same services: notifications, identity…; also tagged kubernetes, resource-pressure",
+        readNext(evictions).get(0));
+  }
+
+  /** The read-next entries of a page as "ID: reason". */
+  List<String> readNext(String page) throws IOException {
+    org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(Files.readString(site.resolve(page)));
+    return doc.select(".read-next__item").stream()
+        .map(li -> li.selectFirst(".read-next__title").attr("href").replaceAll(".*/(INC-[0-9-]+)/$", "$1") + ": "
+            + li.selectFirst(".read-next__reason").text())
+        .toList();
+  }
 }

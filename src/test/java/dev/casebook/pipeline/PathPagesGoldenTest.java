@@ -65,6 +65,23 @@ class PathPagesGoldenTest {
     assertEquals("paths/new-engineers/", home.select(".start-here .path-card__title a").get(1).attr("href"));
   }
 
+  @Test
+  void thePathsAreInTheMainNavigationAndTheSitemap() throws IOException {
+    Path out = tmp.resolve("site");
+    BuildResult result = SiteBuild.build(new BuildOptions(Fixtures.resource("sites/paths/input"), out, false, "https://example.com/"));
+    assertTrue(result.written(), result.diagnostics().toString());
+    Document path = Jsoup.parse(Files.readString(out.resolve("paths/db-on-call/index.html")));
+    assertEquals(List.of("Incidents", "Paths", "Services", "Teams", "Tags", "Years", "Design", "Citations"),
+        path.select(".site-nav a").eachText());
+    assertEquals("true", path.selectFirst(".site-nav a[href=../../paths/]").attr("aria-current"));
+    assertEquals("page", Jsoup.parse(Files.readString(out.resolve("paths/index.html")))
+        .selectFirst(".site-nav a[href=../paths/]").attr("aria-current"));
+    List<String> urls = Jsoup.parse(Files.readString(out.resolve("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser())
+        .select("loc").eachText();
+    assertTrue(urls.containsAll(List.of("https://example.com/paths/", "https://example.com/paths/db-on-call/",
+        "https://example.com/paths/new-engineers/")), urls.toString());
+  }
+
   private static Map<String, String> pages(Path root) {
     Map<String, String> out = new TreeMap<>();
     Fixtures.files(root).forEach((path, bytes) -> {

@@ -115,6 +115,19 @@ class BeaconTest {
   }
 
   @Test
+  void aReadingPathStartedOrFinishedIsSentAsItsOwnEventOfTheSamePageLoad() throws Exception {
+    JsonNode sent = run("path");
+    assertEquals(3, sent.size(), sent.toString());
+    String load = sent.get(0).get("body").get("id").asText();
+    assertEquals("pv", sent.get(0).get("body").get("t").asText());
+    assertEquals("{\"t\":\"ps\",\"doc\":\"path.payments-on-call\",\"v\":1,\"id\":\"" + load + "\"}",
+        sent.get(1).get("body").toString(), "which path, started; nothing of the page or the reader");
+    assertEquals("{\"t\":\"pf\",\"doc\":\"path.db-on-call\",\"v\":1,\"id\":\"" + load + "\"}",
+        sent.get(2).get("body").toString());
+    assertEquals(1, run("pathDnt").get(1).get("body").get("a").asInt(), "Do Not Track is kept");
+  }
+
+  @Test
   void timeWithoutFocusDoesNotCount() throws Exception {
     JsonNode sent = run("unfocused");
     assertEquals(6000, sent.get(1).get("body").get("et").asInt());

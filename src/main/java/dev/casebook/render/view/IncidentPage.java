@@ -16,6 +16,7 @@ import java.util.List;
  * @param newer the write-up before it in the list of all write-ups, or null
  * @param older the write-up after it, or null
  * @param paths where it stands in each reading path it is a step of
+ * @param readNext what to read after it, each with its reason
  */
 public record IncidentPage(
     PageContext context,
@@ -30,4 +31,5 @@ public record IncidentPage(
     ReadershipReport readers,
     IncidentView newer,
     IncidentView older,
-    List<PathPlace> paths) implements PageModel {}
+    List<PathPlace> paths,
+    List<ReadNextView> readNext) implements PageModel {}

@@ -1,5 +1,7 @@
 package dev.casebook.render.view;
 
+import java.util.List;
+
 /**
  * Where a page stands in one reading path: "3 of 6 in Payments on-call". It holds only what the
  * page shows, so that a change to the path re-renders the pages of the steps it touches.
@@ -11,8 +13,15 @@ package dev.casebook.render.view;
  * @param reason why the page is on the path
  * @param previous the step before it, or null
  * @param next the step after it, or null
+ * @param slug the path's slug, which the readership beacon names the path by
+ * @param steps the site-relative URLs of every step, in order, for the reader's progress
  */
-public record PathPlace(String pathTitle, String pathUrl, int number, int count, String reason, Step previous, Step next) {
+public record PathPlace(String pathTitle, String pathUrl, int number, int count, String reason, Step previous, Step next,
+    String slug, List<String> steps) {
+  public PathPlace {
+    steps = List.copyOf(steps);
+  }
+
   /** A neighbouring step, as a link. */
   public record Step(String title, String url) {}
 }

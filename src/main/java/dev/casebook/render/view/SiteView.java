@@ -14,6 +14,7 @@ import java.util.List;
  * @param designDocs whether the site has design documents (false hides their section)
  * @param learning whether the site has a Learning page
  * @param glossary whether the site has a glossary page
+ * @param paths whether the site has reading paths (false leaves them out of the navigation)
  */
 public record SiteView(
     String title,
@@ -25,4 +26,5 @@ public record SiteView(
     String feedUrl,
     boolean designDocs,
     boolean learning,
-    boolean glossary) {}
+    boolean glossary,
+    boolean paths) {}
