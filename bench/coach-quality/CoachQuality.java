@@ -108,17 +108,22 @@ public final class CoachQuality {
         String[] origin = manifest.getOrDefault(incident.id(), new String[] {"?", incident.id()});
         var source = incident.source();
         List<ProseBlock> blocks = parser.parse(source.body()).prose().blocks();
+        Set<String> placed = new java.util.HashSet<>();
         for (int b = 0; b < blocks.size(); b++) {
           ProseBlock block = blocks.get(b);
-          for (int[] span : split(block.text())) {
-            String text = block.text().substring(span[0], span[1]);
-            String key = key(origin[0], origin[1], digest(text));
-            Sentence s = new Sentence(origin[0], origin[1], digest(text), text, b, span[0], span[1]);
-            sentences.putIfAbsent(key, s);
-            for (int i = span[0]; i < span[1]; i++) {
-              int line = source.bodyLine() + block.lineAt(i) - 1;
-              Set<String> rules = hintsAt.get(source.path() + ":" + line + ":" + block.columnAt(i));
-              if (rules != null) flagged.computeIfAbsent(key, k -> new TreeSet<>()).addAll(rules);
+          List<int[]> spans = split(block.text());
+          String[] keys = new String[spans.size()];
+          for (int n = 0; n < spans.size(); n++) {
+            String text = block.text().substring(spans.get(n)[0], spans.get(n)[1]);
+            keys[n] = key(origin[0], origin[1], digest(text));
+            sentences.putIfAbsent(keys[n], new Sentence(origin[0], origin[1], digest(text), text, b, spans.get(n)[0], spans.get(n)[1]));
+          }
+          // A hint belongs to the sentence holding the first character at its line and column.
+          for (int n = 0; n < spans.size(); n++) {
+            for (int i = spans.get(n)[0]; i < spans.get(n)[1]; i++) {
+              String at = source.path() + ":" + (source.bodyLine() + block.lineAt(i) - 1) + ":" + block.columnAt(i);
+              Set<String> rules = hintsAt.get(at);
+              if (rules != null && placed.add(at)) flagged.computeIfAbsent(keys[n], k -> new TreeSet<>()).addAll(rules);
             }
           }
         }
