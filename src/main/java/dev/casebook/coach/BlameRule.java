@@ -28,7 +28,8 @@ final class BlameRule extends PhraseRule {
       "fetching", "sequence", "deletion", "expiry", "expiration");
 
   BlameRule(boolean asError) {
-    super(PHRASES, asError);
+    super(PHRASES, asError, java.util.stream.Stream.concat(ANCHORS.stream(),
+        java.util.stream.Stream.of("error", "errors", "fault", "blame", "bad", "by", "better")).toList());
   }
 
   @Override
@@ -65,11 +66,11 @@ final class BlameRule extends PhraseRule {
     for (String w : before) if (DISCLAIMERS.contains(w)) return false;
     if (phrase.equals("lazy")) {
       String[] after = PhraseRule.wordsAfter(voice, match.end(), 1);
-      return after.length == 0 || !LAZY_TECHNICAL.contains(after[0].replaceAll("[^a-z]", ""));
+      return after.length == 0 || !LAZY_TECHNICAL.contains(PhraseRule.letters(after[0]));
     }
     if (phrase.contains(" by ") && !phrase.startsWith("mistake")) {
       // "an error introduced by a network engineer"; not "an error caused by the proxy".
-      String[] after = phrase.substring(phrase.indexOf(" by ") + 4).split("\\s+");
+      String[] after = PhraseRule.SPACES.split(phrase.substring(phrase.indexOf(" by ") + 4));
       return Judgement.personBefore(after);
     }
     if (phrase.equals("at fault") || phrase.equals("to blame")) return Judgement.personBefore(PhraseRule.wordsBefore(voice, match.start(), 8));

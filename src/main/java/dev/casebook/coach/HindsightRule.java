@@ -6,15 +6,17 @@ import java.util.regex.Pattern;
 
 /**
  * Counterfactuals that judge people with hindsight: "should have noticed", "could have rolled
- * back", "failed to escalate", "neglected", "didn't bother". Said of a system ("the check should
- * have passed", "the pods failed to start") they are neutral and left alone.
+ * back", "failed to escalate", "neglected", "didn't bother", and omissions named as lapses: "forgot
+ * to", "missed that", "was overlooked". Said of a system ("the check should have passed", "the
+ * pods failed to start"), of an attempt ("we failed to reproduce it") or of a plan ("we should
+ * have a talk") they are neutral and left alone.
  */
 final class HindsightRule extends PhraseRule {
   static final String NAME = "hindsight";
   private static final Pattern PHRASES = Pattern.compile("(?i)\\b(?:should(?: not|n't|n’t)? have|should've|should’ve"
       + "|could(?: not|n't|n’t)? have|could've|could’ve|ought to have|fail(?:ed|s)? to|neglect(?:ed|ing)?(?: to)?"
       + "|did(?:n't|n’t| not) bother|never bothered|failing to|failure to|failure of (?:the |a |an |our |their )?(?:[\\w\\-]+ ){1,3}?to"
-      + "|forg[eo]t(?:ten)? to|overlooked|missed)\\b");
+      + "|forgot(?:ten)? to|overlooked|missed)\\b");
   /** After "should have been": the counterfactual is about what people did. */
   private static final Set<String> PASSIVE = Judgement.words("obvious", "clear", "apparent", "avoided", "prevented", "detected",
       "handled", "escalated", "caught", "noticed", "spotted", "tested", "reviewed", "checked", "considered", "communicated",
@@ -33,6 +35,7 @@ final class HindsightRule extends PhraseRule {
   private static final Set<String> TARGETS = Judgement.words("slo", "slos", "sla", "slas", "target", "targets", "deadline",
       "deadlines", "window", "windows", "budget", "objective", "objectives", "heartbeat", "heartbeats", "call", "calls");
   private static final Set<String> EASILY = Judgement.words("easily", "often", "commonly", "frequently", "usually", "sometimes");
+  private static final Pattern NOT_WORDS = Pattern.compile("[^\\p{L}\\p{N}'’\\-]+");
   private static final Set<String> PASSIVE_AUXILIARIES = Judgement.words("was", "were", "been", "being", "had");
 
   private static final Set<String> OBJECTS = Judgement.words("to", "the", "a", "an", "his", "her", "their", "our", "its",
@@ -40,13 +43,25 @@ final class HindsightRule extends PhraseRule {
   private static final Set<String> IMPOSSIBLE = Judgement.words("no", "nobody", "none", "nothing", "neither", "nor");
 
   HindsightRule(boolean asError) {
-    super(PHRASES, asError);
+    super(PHRASES, asError, ANCHORS);
   }
 
   private static final Set<String> ANCHORS = Judgement.words("should", "could", "ought", "failed", "fail", "fails",
       "neglect", "neglected", "neglecting", "bother", "bothered", "should've", "could've", "should’ve", "could’ve",
-      "shouldn't", "couldn't", "shouldn’t", "couldn’t", "failing", "failure", "forgot", "forget", "forgotten", "overlooked",
+      "shouldn't", "couldn't", "shouldn’t", "couldn’t", "failing", "failure", "forgot", "forgotten", "overlooked",
       "missed");
+
+  /** Every phrase starts at its anchor, or two words before it ("did not bother"). */
+  @Override
+  int before() {
+    return 16;
+  }
+
+  /** The longest phrase, "failure of the on-call incident commander to", ends well within this. */
+  @Override
+  int after() {
+    return 80;
+  }
 
   @Override
   boolean anchor(String word, String previous) {
@@ -89,7 +104,7 @@ final class HindsightRule extends PhraseRule {
       for (int i = 1; i < Math.min(after.length, 4); i++) if (QUICKER.contains(after[i])) return true;
     }
     // "failure of the on-call to act" names its person; a bare "failure to" has no one to judge.
-    boolean person = phrase.startsWith("failure of") ? Judgement.personBefore(phrase.split("\\s+"))
+    boolean person = phrase.startsWith("failure of") ? Judgement.personBefore(PhraseRule.SPACES.split(phrase))
         : !phrase.startsWith("failure") && Judgement.personBefore(before);
     if (!person) return false;
     // A person is the subject: any action they should or could have taken, not what happened to them.
@@ -112,14 +127,14 @@ final class HindsightRule extends PhraseRule {
     String[] after = PhraseRule.wordsAfter(voice, match.end(), 2);
     if (phrase.equals("missed") && after.length > 0) {
       String object = after.length > 1 && MISSED_OUTCOMES.contains(after[0]) ? after[1] : after[0];
-      if (TARGETS.contains(object.replaceAll("[^a-z]", ""))) return false;
+      if (TARGETS.contains(PhraseRule.letters(object))) return false;
     }
     // "catches what they missed": a free relative, what any check misses, not a judgement.
     for (int i = Math.max(0, before.length - 2); i < before.length; i++) if (before[i].equals("what")) return false;
     // "easily missed", "often overlooked": said of the thing, how hard it is to see.
     if (before.length > 0 && EASILY.contains(before[before.length - 1])) return false;
-    String[] sentence = voice.substring(PhraseRule.sentenceStart(voice, match.start()), match.start())
-        .toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}'’\\-]+");
+    String[] sentence = NOT_WORDS.split(voice.substring(PhraseRule.sentenceStart(voice, match.start()), match.start())
+        .toLowerCase(java.util.Locale.ROOT));
     String nearest = before.length == 0 ? "" : before[before.length - 1];
     if (PASSIVE_AUXILIARIES.contains(nearest) || (before.length > 1 && PASSIVE_AUXILIARIES.contains(before[before.length - 2]))) {
       return true;

@@ -43,7 +43,7 @@ final class RootCauseRule extends PhraseRule {
   private static final Set<String> SEVERAL = Judgement.words("combination", "interaction", "several", "multiple", "series", "mix");
 
   RootCauseRule(boolean asError) {
-    super(PHRASES, asError);
+    super(PHRASES, asError, java.util.List.of("root"));
   }
 
   @Override
@@ -71,7 +71,7 @@ final class RootCauseRule extends PhraseRule {
       first = 1;
     }
     for (int i = first; i < Math.min(after.length, first + 6); i++) {
-      if (SEVERAL.contains(after[i].replaceAll("[^a-z]", ""))) return false;
+      if (SEVERAL.contains(PhraseRule.letters(after[i]))) return false;
     }
     return true;
   }

@@ -114,6 +114,7 @@ class PhraseRulesTest {
   void hindsightLeavesAttemptsPlansAndThingsAlone() throws IOException {
     check(
         "We failed to reproduce the bug on staging.",
+        "Don't forget to drain the node before the upgrade.",
         "We should have a talk with the platform team about ingress.",
         "We could not have known that the disk was full.",
         "We could have lost the whole cluster.",
