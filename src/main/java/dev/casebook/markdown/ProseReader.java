@@ -158,7 +158,15 @@ final class ProseReader extends AbstractVisitor {
     int line = span.getLineIndex() + 1;
     int column = span.getColumnIndex() + 1;
     boolean exact = spans.size() == 1 && span.getLength() == literal.length();
-    for (int i = 0; i < literal.length(); i++) add(literal.charAt(i), line, exact ? column + i : column);
+    if (!exact) {
+      for (int i = 0; i < literal.length(); i++) add(literal.charAt(i), line, column);
+      return;
+    }
+    if (literal.isEmpty()) return;
+    // One run for the whole literal: its characters follow each other on one line.
+    add(literal.charAt(0), line, column);
+    text.append(literal, 1, literal.length());
+    lastColumn = column + literal.length() - 1;
   }
 
   private void appendAfterLast(char c) {
