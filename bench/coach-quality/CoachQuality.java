@@ -33,11 +33,14 @@ import java.util.regex.Pattern;
  *
  *   java -cp target/casebook.jar bench/coach-quality/CoachQuality.java score LIBRARY LABELS
  *   java -cp target/casebook.jar bench/coach-quality/CoachQuality.java candidates LIBRARY [LABELS]
+ *   java -cp target/casebook.jar bench/coach-quality/CoachQuality.java flagged LIBRARY
  *
  * {@code score} prints TP, FP, FN, precision and recall per rule for the tuning part and the
  * held-out part, and the labelled sentences the library no longer has. {@code candidates} prints
  * the sentences worth labelling (tab-separated: collection, source, digest, part, text), those in
- * LABELS left out, without saying which rules flag them, so that they are labelled blind.
+ * LABELS left out, without saying which rules flag them, so that they are labelled blind; {@code
+ * flagged} prints the keys (collection, source, digest) of the sentences some rule flags, to check
+ * that every one of them is labelled.
  */
 public final class CoachQuality {
   static final List<String> RULES = List.of("hindsight", "blame", "root-cause");
