@@ -55,7 +55,7 @@ final class AcronymRule implements Rule {
     Set<String> defined = null;
     for (int b = 0; b < blocks.size(); b++) {
       ProseBlock block = blocks.get(b);
-      if (block.kind() == ProseBlock.Kind.HEADING || !twoCapitals(block.text())) continue;
+      if (block.kind() == ProseBlock.Kind.HEADING || !twoCapitals(writeUp.chars(b))) continue;
       String voice = writeUp.voice(b);
       int i = 0;
       while (i < voice.length()) {
@@ -77,11 +77,11 @@ final class AcronymRule implements Rule {
     }
   }
 
-  private static boolean twoCapitals(String text) {
-    for (int i = 1; i < text.length(); i++) {
-      char c = text.charAt(i);
+  private static boolean twoCapitals(char[] text) {
+    for (int i = 1; i < text.length; i++) {
+      char c = text[i];
       if (c >= 'A' && c <= 'Z') {
-        char p = text.charAt(i - 1);
+        char p = text[i - 1];
         if (p >= 'A' && p <= 'Z') return true;
       }
     }

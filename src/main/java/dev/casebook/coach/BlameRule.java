@@ -14,17 +14,22 @@ final class BlameRule extends PhraseRule {
       + "|personal error|careless(?:ly|ness)?|negligen(?:t|ce|tly)|sloppy|sloppiness|incompeten(?:t|ce)|lazy|laziness"
       + "|inattentive|inattention|lack of (?:care|attention|diligence)|mistakes? (?:by|from) \\w+|\\w+['’]s mistake"
       + "|made (?:a|an|the|this|that|one|two|several|some) (?:\\w+ )?(?:mistake|blunder)s?|made an? (?:\\w+ )?error"
-      + "|blunder(?:ed)?"
+      + "|blunder(?:ed)?|our bad|(?:this|an|that|human|simple|our|their|his|her) oversight(?! (?:of|board|committee|body))"
+      + "|(?:error|mistake)s? (?:introduced |made |committed )?by (?:a |an |the |one of (?:the |our )?)?(?:[\\w\\-]+ ){0,2}[\\w\\-]+"
+      + "|manual (?:[\\w\\-]+ )?error"
       + "|fat[- ]finger(?:ed|ing|s)?|at fault|to blame|should have known better)\\b");
   /** Words that set the phrase aside rather than say it. */
   private static final Set<String> DISCLAIMERS = Judgement.words("not", "no", "than", "beyond", "blaming", "avoid", "avoids", "avoiding",
-      "call", "calling", "called", "never", "isn't", "wasn't", "without", "instead", "label", "labelling", "labeling");
+      "call", "calling", "called", "never", "isn't", "wasn't", "without", "instead", "label", "labelling", "labeling",
+      "prevent", "prevents", "preventing", "prevention", "reduce", "reduces", "reducing", "minimise", "minimize", "eliminate",
+      "against");
   private static final Set<String> LAZY_TECHNICAL = Judgement.words("loading", "load", "loaded", "init", "initialization",
       "initialisation", "initialized", "evaluation", "instantiation", "creation", "allocation", "val", "iterator", "fetch",
       "fetching", "sequence", "deletion", "expiry", "expiration");
 
   BlameRule(boolean asError) {
-    super(PHRASES, asError);
+    super(PHRASES, asError, java.util.stream.Stream.concat(ANCHORS.stream(),
+        java.util.stream.Stream.of("error", "errors", "fault", "blame", "bad", "by", "better")).toList());
   }
 
   @Override
@@ -35,7 +40,7 @@ final class BlameRule extends PhraseRule {
   private static final Set<String> ANCHORS = Judgement.words("careless", "carelessly", "carelessness", "negligent",
       "negligence", "negligently", "sloppy", "sloppiness", "incompetent", "incompetence", "lazy", "laziness", "inattentive",
       "inattention", "lack", "mistake", "mistakes", "blunder", "blundered", "finger", "fingered", "fingering", "fingers",
-      "fat");
+      "fat", "oversight", "manual");
   private static final Set<String> ERROR_AFTER = Judgement.words("human", "operator", "pilot", "engineer", "engineering",
       "personal");
 
@@ -46,6 +51,9 @@ final class BlameRule extends PhraseRule {
       case "error", "errors" -> ERROR_AFTER.contains(previous) || previous.equals("a") || previous.equals("an");
       case "fault" -> previous.equals("at");
       case "blame" -> previous.equals("to");
+      case "bad" -> previous.equals("our");
+      case "by" -> previous.equals("error") || previous.equals("errors") || previous.equals("introduced") || previous.equals("made")
+          || previous.equals("committed");
       case "better" -> previous.equals("known");
       default -> false;
     };
@@ -58,7 +66,12 @@ final class BlameRule extends PhraseRule {
     for (String w : before) if (DISCLAIMERS.contains(w)) return false;
     if (phrase.equals("lazy")) {
       String[] after = PhraseRule.wordsAfter(voice, match.end(), 1);
-      return after.length == 0 || !LAZY_TECHNICAL.contains(after[0].replaceAll("[^a-z]", ""));
+      return after.length == 0 || !LAZY_TECHNICAL.contains(PhraseRule.letters(after[0]));
+    }
+    if (phrase.contains(" by ") && !phrase.startsWith("mistake")) {
+      // "an error introduced by a network engineer"; not "an error caused by the proxy".
+      String[] after = PhraseRule.SPACES.split(phrase.substring(phrase.indexOf(" by ") + 4));
+      return Judgement.personBefore(after);
     }
     if (phrase.equals("at fault") || phrase.equals("to blame")) return Judgement.personBefore(PhraseRule.wordsBefore(voice, match.start(), 8));
     return true;

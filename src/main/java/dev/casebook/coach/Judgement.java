@@ -26,7 +26,8 @@ final class Judgement {
       "thought", "test", "tested", "catch", "caught", "recognise", "recognised", "recognize", "recognized", "question",
       "questioned", "inform", "informed", "tell", "told", "notify", "notified", "consult", "consulted", "heed", "heeded",
       "insist", "insisted", "confirm", "confirmed", "validate", "validated", "understand", "understood",
-      "plan", "planned", "coordinate", "coordinated", "warn", "warned", "remember", "remembered");
+      "plan", "planned", "coordinate", "coordinated", "warn", "warned", "remember", "remembered", "predict", "predicted",
+      "analyze", "analyse", "analyzed", "analysed", "helped");
 
   /** What people (or systems) do: a counterfactual with one of these judges only when a person is the subject. */
   static final Set<String> ACTIONS = Judgement.words("roll", "rolled", "revert", "reverted", "act", "acted", "respond", "responded",
@@ -69,7 +70,8 @@ final class Judgement {
   /** Words between the phrase and its verb that do not change what it says. */
   static final Set<String> FILLERS = Judgement.words("not", "never", "just", "simply", "also", "even", "immediately", "properly",
       "really", "probably", "easily", "reasonably", "quickly", "sooner", "earlier", "already", "perhaps", "maybe", "at",
-      "least", "first", "actually", "clearly", "obviously", "correctly", "carefully", "better", "more", "to");
+      "least", "first", "actually", "clearly", "obviously", "correctly", "carefully", "better", "more", "to", "fully", "adequately",
+      "thoroughly");
 
   /** A set of words, duplicates allowed in the list. */
   static Set<String> words(String... words) {

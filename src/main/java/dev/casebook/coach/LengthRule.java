@@ -26,11 +26,14 @@ final class LengthRule implements Rule {
 
   @Override
   public void check(WriteUp writeUp, Hints hints) {
-    for (ProseBlock block : writeUp.prose.blocks()) {
+    var blocks = writeUp.prose.blocks();
+    for (int b = 0; b < blocks.size(); b++) {
+      ProseBlock block = blocks.get(b);
       if (block.kind() != ProseBlock.Kind.PARAGRAPH) continue;
       String text = block.text();
+      WriteUp.Sentences counted = writeUp.sentences(b);
       if (!sentences) {
-        int words = words(text, 0, text.length());
+        int words = counted.total();
         if (words > maxWords) {
           hints.add(name(), asError, writeUp.at(block, firstLetter(text, 0)),
               "this paragraph has " + words + " words (more than " + maxWords + ")",
@@ -38,19 +41,13 @@ final class LengthRule implements Rule {
         }
         continue;
       }
-      int start = 0;
-      for (int i = 0; i <= text.length(); i++) {
-        boolean end = i == text.length()
-            || ((text.charAt(i) == '.' || text.charAt(i) == '!' || text.charAt(i) == '?')
-                && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
-        if (!end) continue;
-        int words = words(text, start, i);
+      for (int s = 0; s < counted.words().length; s++) {
+        int words = counted.words()[s];
         if (words > maxWords) {
-          hints.add(name(), asError, writeUp.at(block, firstLetter(text, start)),
+          hints.add(name(), asError, writeUp.at(block, firstLetter(text, counted.starts()[s])),
               "this sentence has " + words + " words (more than " + maxWords + ")",
               "split it in two or three: one idea a sentence is easier to follow for readers beyond the team");
         }
-        start = i + 1;
       }
     }
   }
@@ -59,17 +56,5 @@ final class LengthRule implements Rule {
     int i = from;
     while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
     return i;
-  }
-
-  /** Words: runs of non-space characters. */
-  static int words(String text, int from, int to) {
-    int n = 0;
-    boolean in = false;
-    for (int i = from; i < to; i++) {
-      boolean space = Character.isWhitespace(text.charAt(i));
-      if (!space && !in) n++;
-      in = !space;
-    }
-    return n;
   }
 }

@@ -12,23 +12,36 @@ import java.util.regex.Pattern;
  * messages quoted in a timeline are left alone. One hint per phrase found.
  */
 abstract class PhraseRule implements Rule {
-  /** How far before an anchor a phrase may start ("the underlying root cause", "a mistake by"). */
-  private static final int BEFORE = 60;
-  /** How far after an anchor's start a phrase may end ("root cause of the outage last week was"). */
-  private static final int AFTER = 120;
+  /** How far before an anchor a phrase may start ("the underlying root cause", "a mistake by"), unless a rule says less. */
+  static final int BEFORE = 60;
+  /** How far after an anchor's start a phrase may end ("root cause of the outage last week was"), unless a rule says less. */
+  static final int AFTER = 120;
+
+  /** White space, between words. */
+  static final Pattern SPACES = Pattern.compile("\\s+");
+  /** What is not part of a word. */
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}'’\\- ]");
 
   private final Pattern pattern;
   private final boolean asError;
+  /** The keys ({@link WriteUp#key}) of the anchor words, sorted: only a word with one of them is looked at. */
+  private final int[] anchorKeys;
 
-  PhraseRule(Pattern pattern, boolean asError) {
+  /** {@code anchors} holds every word {@link #anchor} may accept. */
+  PhraseRule(Pattern pattern, boolean asError, java.util.Collection<String> anchors) {
     this.pattern = pattern;
     this.asError = asError;
+    this.anchorKeys = anchors.stream().mapToInt(WriteUp::key).distinct().sorted().toArray();
+    for (int key : anchorKeys) heads[key >>> 16] = true;
   }
+
+  /** The first two letters of the anchors ({@code key >>> 16}): a quick look before the search in {@link #anchorKeys}. */
+  private final boolean[] heads = new boolean[1 << 15];
 
   /**
    * Whether a match may contain this word (lower case; {@code previous} is the word before it, or
    * empty): the pattern runs only around such words, not from every character, which keeps the
-   * rule fast. Every match must contain one.
+   * rule fast. Every match must contain one, and it must be one of the anchors the constructor got.
    */
   abstract boolean anchor(String word, String previous);
 
@@ -40,6 +53,19 @@ abstract class PhraseRule implements Rule {
 
   /** The better way to say it. */
   abstract String better();
+
+  /**
+   * How far before an anchor's start a phrase may start: the pattern runs only from there, so a
+   * rule whose phrases start at or just before their anchor says so and costs less.
+   */
+  int before() {
+    return BEFORE;
+  }
+
+  /** How far after an anchor's start a phrase may end. */
+  int after() {
+    return AFTER;
+  }
 
   /** Whether headings are read too. */
   boolean readsHeadings() {
@@ -72,13 +98,14 @@ abstract class PhraseRule implements Rule {
   /** The parts of a block around each anchor word, merged where they overlap. */
   private List<int[]> regions(WriteUp.Words words, int length) {
     List<int[]> merged = null;
-    String previous = "";
-    for (int i = 0; i < words.words().length; i++) {
-      String word = words.words()[i];
-      if (anchor(word, previous)) {
+    int[] keys = words.keys();
+    for (int i = 0; i < keys.length; i++) {
+      int key = keys[i];
+      if (key < 0 || !heads[key >>> 16] || java.util.Arrays.binarySearch(anchorKeys, key) < 0) continue;
+      if (anchor(words.word(i), i == 0 ? "" : words.word(i - 1))) {
         if (merged == null) merged = new ArrayList<>();
-        int from = Math.max(0, words.starts()[i] - BEFORE);
-        int to = Math.min(length, words.starts()[i] + AFTER);
+        int from = Math.max(0, words.starts()[i] - before());
+        int to = Math.min(length, words.starts()[i] + after());
         int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
         if (last != null && from <= last[1]) {
           last[1] = Math.max(last[1], to);
@@ -86,7 +113,6 @@ abstract class PhraseRule implements Rule {
           merged.add(new int[] {from, to});
         }
       }
-      previous = word;
     }
     return merged == null ? List.of() : merged;
   }
@@ -106,9 +132,21 @@ abstract class PhraseRule implements Rule {
     String clause = text.substring(start, offset);
     int cut = Math.max(Math.max(clause.lastIndexOf(','), clause.lastIndexOf(':')), Math.max(clause.lastIndexOf('('), clause.lastIndexOf('—')));
     if (cut >= 0) clause = clause.substring(cut + 1);
-    String[] words = clause.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}'’\\- ]", " ").strip().split("\\s+");
+    String[] words = SPACES.split(NOT_WORD.matcher(clause.toLowerCase(Locale.ROOT)).replaceAll(" ").strip());
     if (words.length <= max) return words;
     return java.util.Arrays.copyOfRange(words, words.length - max, words.length);
+  }
+
+  /** The ASCII letters of a lower-case word ("slo," gives "slo"). */
+  static String letters(String word) {
+    StringBuilder out = null;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      boolean letter = c >= 'a' && c <= 'z';
+      if (!letter && out == null) out = new StringBuilder(word.substring(0, i));
+      else if (letter && out != null) out.append(c);
+    }
+    return out == null ? word : out.toString();
   }
 
   /** The first words after {@code offset}, lower case. */
@@ -122,6 +160,6 @@ abstract class PhraseRule implements Rule {
       end++;
     }
     String part = text.substring(offset, end).toLowerCase(Locale.ROOT).strip();
-    return part.isEmpty() ? new String[0] : part.split("\\s+");
+    return part.isEmpty() ? new String[0] : SPACES.split(part);
   }
 }

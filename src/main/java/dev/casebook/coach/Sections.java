@@ -18,11 +18,15 @@ final class Sections {
       if (wanted.isEmpty()) return false;
       if (mine.equals(wanted) || mine.startsWith(wanted + " ")) return true;
       // The usual other names of the two sections the coach asks for by default.
-      if (wanted.equals("what made it difficult")) return mine.matches(".*\\b(difficult|hard|challeng)\\w*.*");
-      if (wanted.equals("contributors")) return mine.matches(".*\\b(contribut|factors)\\w*.*");
+      if (wanted.equals("what made it difficult")) return DIFFICULT.matcher(mine).find();
+      if (wanted.equals("contributors")) return CONTRIBUTORS.matcher(mine).find();
       return false;
     }
   }
+
+  private static final java.util.regex.Pattern DIFFICULT = java.util.regex.Pattern.compile("\\b(?:difficult|hard|challeng)");
+  private static final java.util.regex.Pattern CONTRIBUTORS = java.util.regex.Pattern.compile("\\b(?:contribut|factors)");
+  private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /** A table's separator row or a thematic break: not content. */
   private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("[|:\\-\\s]+|[-*_=]{3,}");
@@ -60,6 +64,6 @@ final class Sections {
   }
 
   static String normalize(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return NOT_WORD.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 }

@@ -9,11 +9,23 @@ import java.util.Set;
  * placeholder rows of the theme's {@code new-incident.md}, line by line. Headings, table headers
  * and blank lines are kept by authors and are not counted.
  */
-record Skeleton(Set<String> fillers) {
+record Skeleton(Set<String> fillers, java.util.Map<Character, Integer> longest) {
   static final Skeleton NONE = new Skeleton(Set.of());
 
   Skeleton {
     fillers = Set.copyOf(fillers);
+    longest = java.util.Map.copyOf(longest);
+  }
+
+  /** The skeleton of these fillers; {@code longest} is the longest filler by first character. */
+  Skeleton(Set<String> fillers) {
+    this(fillers, longestByFirst(fillers));
+  }
+
+  private static java.util.Map<Character, Integer> longestByFirst(Set<String> fillers) {
+    java.util.Map<Character, Integer> out = new java.util.HashMap<>();
+    for (String f : fillers) out.merge(f.charAt(0), f.length(), Math::max);
+    return out;
   }
 
   /** The skeleton of a {@code new-incident.md} template's text. */
@@ -45,25 +57,12 @@ record Skeleton(Set<String> fillers) {
     while (at < line.length() && Character.isWhitespace(line.charAt(at))) at++;
     if (at == line.length()) return false;
     char first = Character.toLowerCase(line.charAt(at));
-    boolean known = false;
-    for (String f : fillers) {
-      if (f.charAt(0) == first) {
-        known = true;
-        break;
-      }
-    }
-    if (!known) return false;
+    // A line more than twice as long as the longest filler with its first character is not one.
+    Integer max = longest.get(first);
+    if (max == null) return false;
     String text = line.strip();
-    boolean candidate = false;
-    for (String f : fillers) {
-      if (f.charAt(0) == first && text.length() <= f.length() * 2) {
-        candidate = true;
-        break;
-      }
-    }
-    return candidate && fillers.contains(normalize(text));
+    return text.length() <= max * 2 && fillers.contains(normalize(text));
   }
-
 
   private static boolean separator(String line) {
     return line.startsWith("|") && line.matches("[|:\\-\\s]+") && line.contains("-");

@@ -27,6 +27,8 @@ final class WriteUp {
   private String[] lines;
   private final String[] voices;
   private final String[] lowerCase;
+  private final char[][] chars;
+  private Sentences[] sentences;
   private List<Sections.Section> sections;
 
   WriteUp(Incident incident, Prose prose) {
@@ -34,6 +36,72 @@ final class WriteUp {
     this.prose = prose;
     this.voices = new String[prose.blocks().size()];
     this.lowerCase = new String[voices.length];
+    this.chars = new char[voices.length][];
+  }
+
+  /** The block's text as an array, for the rules that read it character by character. */
+  char[] chars(int block) {
+    char[] c = chars[block];
+    if (c == null) chars[block] = c = prose.blocks().get(block).text().toCharArray();
+    return c;
+  }
+
+  /**
+   * A paragraph's sentences, as {@link LengthRule} counts them: each ends at '.', '!' or '?'
+   * followed by white space or the end; words are runs of characters other than white space.
+   *
+   * @param starts where each sentence starts
+   * @param words how many words each has
+   * @param total how many words the block has
+   */
+  record Sentences(int[] starts, int[] words, int total) {}
+
+  /** The block's sentences and their words, worked out once for both length rules. */
+  Sentences sentences(int block) {
+    if (sentences == null) sentences = new Sentences[voices.length];
+    Sentences s = sentences[block];
+    if (s != null) return s;
+    char[] text = chars(block);
+    int[] starts = new int[8];
+    int[] counts = new int[8];
+    int n = 0;
+    int total = 0;
+    boolean inAll = false;
+    int start = 0;
+    int words = 0;
+    boolean in = false;
+    for (int i = 0; i <= text.length; i++) {
+      if (i < text.length) {
+        char c = text[i];
+        boolean space = whitespace(c);
+        if (!space && !inAll) total++;
+        inAll = !space;
+        boolean end = (c == '.' || c == '!' || c == '?') && (i + 1 == text.length || whitespace(text[i + 1]));
+        if (!end) {
+          if (!space && !in) words++;
+          in = !space;
+          continue;
+        }
+      }
+      if (n == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, n * 2);
+        counts = java.util.Arrays.copyOf(counts, n * 2);
+      }
+      starts[n] = start;
+      counts[n++] = words;
+      words = 0;
+      in = false;
+      start = i + 1;
+    }
+    s = new Sentences(java.util.Arrays.copyOf(starts, n), java.util.Arrays.copyOf(counts, n), total);
+    sentences[block] = s;
+    return s;
+  }
+
+  /** {@link Character#isWhitespace}, with a quick answer for ASCII. */
+  static boolean whitespace(char c) {
+    if (c > ' ') return c >= 128 && Character.isWhitespace(c);
+    return c == ' ' || (c >= '\t' && c <= '\r') || c >= '\u001C';
   }
 
   /** The body's lines, worked out when a rule first asks. */
@@ -59,47 +127,107 @@ final class WriteUp {
     return s;
   }
 
-  /** The words of a block, lower case, with where each starts. */
-  record Words(String[] words, int[] starts) {}
+  /**
+   * The words of a block (letters, digits and apostrophes): where each starts and ends, and a key
+   * of its first four letters in lower case ({@link #key}), so that a rule looks only at the few
+   * words that may be its anchors without making a string of every word.
+   */
+  record Words(String text, int[] starts, int[] ends, int[] keys) {
+    /** Word {@code i} in lower case; empty when it is longer than any anchor, so neighbours stay neighbours. */
+    String word(int i) {
+      int length = ends[i] - starts[i];
+      if (length > SHORT_WORD) return "";
+      char[] buffer = new char[length];
+      for (int j = 0; j < length; j++) {
+        char c = text.charAt(starts[i] + j);
+        buffer[j] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
+      }
+      return new String(buffer);
+    }
+  }
 
   private Words[] words;
   /** The longest word an anchor is. */
   private static final int SHORT_WORD = 12;
+  /** The key of a word that no anchor has: too long, or not ASCII in its first four letters. */
+  private static final int NO_KEY = -1;
 
   private static boolean wordChar(char c) {
     if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     return Character.isLetterOrDigit(c);
   }
 
-  /** The block's words (letters, digits and apostrophes), lower case, worked out once for every rule. */
+  /** The key of a lower-case word: its first four characters, when they are ASCII, packed in an int. */
+  static int key(String word) {
+    if (word.length() > SHORT_WORD) return NO_KEY;
+    int key = 0;
+    for (int j = 0; j < 4; j++) {
+      char c = j < word.length() ? word.charAt(j) : 0;
+      if (c >= 128) return NO_KEY;
+      key = key << 8 | c;
+    }
+    return key;
+  }
+
+  /** Letters and digits (and, with {@code inside}, apostrophes), for ASCII. */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+  private static final boolean[] ASCII_INSIDE = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) ASCII_INSIDE[c] = ASCII_WORD[c] = wordChar(c);
+    ASCII_INSIDE['\''] = true;
+  }
+
+  /** The block's words, worked out once for every rule. */
   Words words(int block) {
     if (words == null) words = new Words[voices.length];
     Words w = words[block];
     if (w != null) return w;
     String text = prose.blocks().get(block).text();
-    List<String> found = new java.util.ArrayList<>();
-    int[] starts = new int[16];
-    char[] buffer = new char[SHORT_WORD];
+    char[] chars = chars(block);
+    int capacity = 16;
+    int[] starts = new int[capacity];
+    int[] ends = new int[capacity];
+    int[] keys = new int[capacity];
+    int count = 0;
     int i = 0;
-    int n = text.length();
+    int n = chars.length;
     while (i < n) {
-      if (!wordChar(text.charAt(i))) {
+      char first = chars[i];
+      if (first < 128 ? !ASCII_WORD[first] : !wordChar(first)) {
         i++;
         continue;
       }
-      int start = i;
-      int length = 0;
-      while (i < n && (wordChar(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '’')) {
-        char c = text.charAt(i++);
-        if (length < SHORT_WORD) buffer[length] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : Character.toLowerCase(c);
-        length++;
+      int start = i++;
+      while (i < n) {
+        char c = chars[i];
+        if (c < 128 ? !ASCII_INSIDE[c] : !wordChar(c) && c != '’') break;
+        i++;
       }
-      if (found.size() == starts.length) starts = java.util.Arrays.copyOf(starts, starts.length * 2);
-      starts[found.size()] = start;
-      // Longer words are never anchors: kept as an empty word, so neighbours stay neighbours.
-      found.add(length <= SHORT_WORD ? new String(buffer, 0, length) : "");
+      int key = NO_KEY;
+      if (i - start <= SHORT_WORD) {
+        key = 0;
+        for (int j = start; j < start + 4; j++) {
+          char c = j < i ? chars[j] : 0;
+          if (c >= 128) {
+            key = NO_KEY;
+            break;
+          }
+          key = key << 8 | (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+      }
+      if (count == capacity) {
+        capacity *= 2;
+        starts = java.util.Arrays.copyOf(starts, capacity);
+        ends = java.util.Arrays.copyOf(ends, capacity);
+        keys = java.util.Arrays.copyOf(keys, capacity);
+      }
+      starts[count] = start;
+      ends[count] = i;
+      keys[count] = key;
+      count++;
     }
-    w = new Words(found.toArray(new String[0]), java.util.Arrays.copyOf(starts, found.size()));
+    w = new Words(text, java.util.Arrays.copyOf(starts, count), java.util.Arrays.copyOf(ends, count), java.util.Arrays.copyOf(keys, count));
     words[block] = w;
     return w;
   }

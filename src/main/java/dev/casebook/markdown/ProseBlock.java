@@ -8,12 +8,13 @@ package dev.casebook.markdown;
  * @param kind what the block is
  * @param level a heading's level, 0 for other blocks
  * @param text the block's text, soft line breaks as spaces
- * @param lines the body line (1-based) of each character of {@code text}
- * @param columns the column (1-based) of each character of {@code text}
+ * @param runs where each character of {@code text} is in the body, as runs of characters that
+ *     follow each other on one line: three values a run, its first character's offset in {@code
+ *     text}, its body line (1-based) and its column (1-based); offsets ascending, the first 0
  * @param inList whether the block is inside a list item
  * @param section the text of the nearest heading above the block, empty before the first
  */
-public record ProseBlock(Kind kind, int level, String text, int[] lines, int[] columns, boolean inList, String section) {
+public record ProseBlock(Kind kind, int level, String text, int[] runs, boolean inList, String section) {
   /** Stands for a code span, a link's text or inline HTML: something the author did not say in their own words. */
   public static final char HIDDEN = '\uFFFC';
 
@@ -22,11 +23,27 @@ public record ProseBlock(Kind kind, int level, String text, int[] lines, int[] c
 
   /** The body line of the character at {@code offset} (the last one's when past the end). */
   public int lineAt(int offset) {
-    return lines.length == 0 ? 1 : lines[Math.max(0, Math.min(offset, lines.length - 1))];
+    int run = run(offset);
+    return run < 0 ? 1 : runs[run + 1];
   }
 
   /** The column of the character at {@code offset}. */
   public int columnAt(int offset) {
-    return columns.length == 0 ? 1 : columns[Math.max(0, Math.min(offset, columns.length - 1))];
+    int run = run(offset);
+    return run < 0 ? 1 : runs[run + 2] + Math.max(0, Math.min(offset, text.length() - 1)) - runs[run];
+  }
+
+  /** The index in {@code runs} of the run holding {@code offset}, or -1 when there is none. */
+  private int run(int offset) {
+    if (runs.length == 0 || text.isEmpty()) return -1;
+    int at = Math.max(0, Math.min(offset, text.length() - 1));
+    int low = 0;
+    int high = runs.length / 3 - 1;
+    while (low < high) {
+      int mid = (low + high + 1) >>> 1;
+      if (runs[mid * 3] <= at) low = mid;
+      else high = mid - 1;
+    }
+    return low * 3;
   }
 }

@@ -38,8 +38,11 @@ final class ProseReader extends AbstractVisitor {
 
   // The block being read.
   private StringBuilder text;
-  private int[] lines = new int[64];
-  private int[] columns = new int[64];
+  /** Runs of characters that follow each other on one source line: offset, line, column of each. */
+  private int[] runs = new int[48];
+  private int runValues;
+  private int lastLine;
+  private int lastColumn;
 
   static Prose read(Node document) {
     ProseReader reader = new ProseReader();
@@ -106,10 +109,10 @@ final class ProseReader extends AbstractVisitor {
 
   private void block(Node node, ProseBlock.Kind kind, int level) {
     text = new StringBuilder();
+    runValues = 0;
     inlines(node);
-    int n = text.length();
-    ProseBlock block = new ProseBlock(kind, level, text.toString(), java.util.Arrays.copyOf(lines, n),
-        java.util.Arrays.copyOf(columns, n), listDepth > 0, section);
+    ProseBlock block = new ProseBlock(kind, level, text.toString(), java.util.Arrays.copyOf(runs, runValues),
+        listDepth > 0, section);
     text = null;
     if (kind == ProseBlock.Kind.HEADING) section = block.text().strip();
     if (!block.text().isBlank()) blocks.add(block);
@@ -155,22 +158,32 @@ final class ProseReader extends AbstractVisitor {
     int line = span.getLineIndex() + 1;
     int column = span.getColumnIndex() + 1;
     boolean exact = spans.size() == 1 && span.getLength() == literal.length();
-    for (int i = 0; i < literal.length(); i++) add(literal.charAt(i), line, exact ? column + i : column);
+    if (!exact) {
+      for (int i = 0; i < literal.length(); i++) add(literal.charAt(i), line, column);
+      return;
+    }
+    if (literal.isEmpty()) return;
+    // One run for the whole literal: its characters follow each other on one line.
+    add(literal.charAt(0), line, column);
+    text.append(literal, 1, literal.length());
+    lastColumn = column + literal.length() - 1;
   }
 
   private void appendAfterLast(char c) {
     int n = text.length();
-    add(c, n == 0 ? 1 : lines[n - 1], n == 0 ? 1 : columns[n - 1] + 1);
+    add(c, n == 0 ? 1 : lastLine, n == 0 ? 1 : lastColumn + 1);
   }
 
   private void add(char c, int line, int column) {
     int n = text.length();
-    if (n == lines.length) {
-      lines = java.util.Arrays.copyOf(lines, n * 2);
-      columns = java.util.Arrays.copyOf(columns, n * 2);
+    if (n == 0 || line != lastLine || column != lastColumn + 1) {
+      if (runValues == runs.length) runs = java.util.Arrays.copyOf(runs, runValues * 2);
+      runs[runValues++] = n;
+      runs[runValues++] = line;
+      runs[runValues++] = column;
     }
     text.append(c);
-    lines[n] = line;
-    columns[n] = column;
+    lastLine = line;
+    lastColumn = column;
   }
 }
