@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the caller does without the cache rather than risk a stale result.
  *
  * <p>Records are digested once per instance: a view shown on many pages costs one digest per
- * {@code ValueDigest}. Not thread-safe; use one per thread.
+ * {@code ValueDigest}, or per {@link #shared} set of them. One {@code ValueDigest} is for one thread.
  */
 public final class ValueDigest {
   /** A value this class cannot digest. */
@@ -44,9 +43,42 @@ public final class ValueDigest {
 
   private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
 
-  private final Map<Object, byte[]> records = new IdentityHashMap<>();
+  /** The digests of the records digested so far, by identity; may be shared by the ValueDigests of several threads. */
+  private final Map<Identity, byte[]> records;
   private final List<MessageDigest> spare = new ArrayList<>();
   private final byte[] scratch = new byte[9];
+
+  /** A digester of its own. */
+  public ValueDigest() {
+    this(new java.util.HashMap<>());
+  }
+
+  private ValueDigest(Map<Identity, byte[]> records) {
+    this.records = records;
+  }
+
+  /**
+   * A digester for each thread that shares with the others the digests of the records it meets:
+   * for digesting many values on every core, as long as the returned supplier is kept (and no longer).
+   */
+  public static java.util.function.Supplier<ValueDigest> shared() {
+    Map<Identity, byte[]> records = new ConcurrentHashMap<>();
+    ThreadLocal<ValueDigest> own = ThreadLocal.withInitial(() -> new ValueDigest(records));
+    return own::get;
+  }
+
+  /** An object as a map key by identity. */
+  private record Identity(Object value) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity i && i.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(value);
+    }
+  }
 
   /** The digest of {@code value}, 32 bytes. */
   public byte[] of(Object value) {
@@ -160,7 +192,8 @@ public final class ValueDigest {
 
   /** A record's digest: its class and components, once per instance. */
   private byte[] record(Record r) {
-    byte[] known = records.get(r);
+    Identity key = new Identity(r);
+    byte[] known = records.get(key);
     if (known != null) return known;
     MessageDigest md = take();
     string(md, r.getClass().getName());
@@ -172,7 +205,7 @@ public final class ValueDigest {
       }
     }
     byte[] digest = give(md);
-    records.put(r, digest);
+    records.put(key, digest);
     return digest;
   }
 

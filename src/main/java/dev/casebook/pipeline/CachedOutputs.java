@@ -24,25 +24,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param links the links of the reused pages, by path
  */
 record CachedOutputs(List<SitePlan.Output> fresh, Map<String, String> digests, Map<String, PageLinks> links) {
-  private static final ThreadLocal<ValueDigest> DIGESTS = ThreadLocal.withInitial(ValueDigest::new);
-
   /** Puts in {@code out} the outputs {@code cache} has; returns the others. */
   static CachedOutputs reuse(List<SitePlan.Output> outputs, OutputCache cache, SiteOutput out) throws IOException {
     Map<String, String> digests = new ConcurrentHashMap<>();
     Map<String, PageLinks> links = new ConcurrentHashMap<>();
     Map<String, Boolean> reused = new ConcurrentHashMap<>();
+    // Chunks of outputs on every core, with digesters that share the digests of the records they
+    // met (the views many pages show are digested once), let go of when this returns.
+    java.util.function.Supplier<ValueDigest> digesters = ValueDigest.shared();
+    int chunk = 64;
     try {
-      outputs.parallelStream().forEach(o -> {
-        String digest = digest(o.key());
-        if (digest == null) return;
-        digests.put(o.path(), digest);
-        try {
-          Optional<PageLinks> kept = cache.reuse(o.path(), digest, out);
-          if (kept == null) return;
-          reused.put(o.path(), true);
-          kept.ifPresent(l -> links.put(o.path(), l));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+      java.util.stream.IntStream.range(0, (outputs.size() + chunk - 1) / chunk).parallel().forEach(c -> {
+        ValueDigest digester = digesters.get();
+        for (SitePlan.Output o : outputs.subList(c * chunk, Math.min(outputs.size(), (c + 1) * chunk))) {
+          String digest = digest(digester, o.key());
+          if (digest == null) continue;
+          digests.put(o.path(), digest);
+          try {
+            Optional<PageLinks> kept = cache.reuse(o.path(), digest, out);
+            if (kept == null) continue;
+            reused.put(o.path(), true);
+            kept.ifPresent(l -> links.put(o.path(), l));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
         }
       });
     } catch (UncheckedIOException e) {
@@ -54,8 +59,7 @@ record CachedOutputs(List<SitePlan.Output> fresh, Map<String, String> digests, M
   }
 
   /** The digest of an output's key, or null when it has none. */
-  private static String digest(Object key) {
-    ValueDigest digests = DIGESTS.get();
+  private static String digest(ValueDigest digests, Object key) {
     try {
       return digests.hex(key);
     } catch (ValueDigest.Undigestible e) {

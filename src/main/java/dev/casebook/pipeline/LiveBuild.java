@@ -341,12 +341,15 @@ public final class LiveBuild {
         : pages.pages() + listed.pages() + (cached == null ? 0 : cached.links().size());
     Set<String> rendered = outputs.stream().map(SitePlan.Output::path).collect(java.util.stream.Collectors.toUnmodifiableSet());
     if (cache != null) {
+      // The files are in the new folder: keep them now, and let go of the cache before the index stage.
       for (SitePlan.Output o : outputs) {
         String digest = cached.digests().get(o.path());
         if (digest != null) cache.made(o.path(), digest, links.get(o.path()));
       }
+      cache.store(target.root());
+      timer.lap("cache");
     }
-    return new Written(keep ? plan : null, keep ? links : null, files, removed, rendered, pageCount, cache);
+    return new Written(keep ? plan : null, keep ? links : null, files, removed, rendered, pageCount);
   }
 
   /**
@@ -354,17 +357,13 @@ public final class LiveBuild {
    * later runs will need them), every file the site will have, the files removed and rendered.
    */
   private record Written(SitePlan plan, Map<String, PageLinks> links, Set<String> files, Set<String> removed,
-      Set<String> rendered, int pageCount, OutputCache cache) {}
+      Set<String> rendered, int pageCount) {}
 
   /** The index stage: writes the search index and puts the whole run in place. */
   private BuildResult index(SiteTarget target, Path output, LinkedLibrary linked, Written w, Diagnostics diagnostics,
       StageTimer timer, Consumer<PagesWritten> pagesWritten) throws IOException {
     SearchDocuments documents = target.commit(linked, caches.index);
     timer.lap("index and write");
-    if (w.cache() != null) {
-      w.cache().store(output);
-      timer.lap("cache");
-    }
     if (!target.inPlace()) pagesWritten.accept(PagesWritten.all());
     if (documents != null && options.searchDocuments() != null) SearchDocumentsFile.write(documents, options.searchDocuments());
     Set<String> files = w.files();

@@ -60,7 +60,7 @@ public final class OutputCache {
 
   private final Path folder;
   private final String fingerprint;
-  private final Map<String, Entry> before;
+  private Map<String, Entry> before;
   private final Map<String, Entry> now = new ConcurrentHashMap<>();
 
   private OutputCache(Path folder, String fingerprint, Map<String, Entry> before) {
@@ -119,8 +119,11 @@ public final class OutputCache {
   }
 
   /**
-   * Keeps the files of the site now in {@code site} that were made anew, writes the manifest, and
-   * deletes the kept files no output names any more. Call after the site is in place.
+   * Keeps the files of the site being written in {@code site} that were made anew, writes the
+   * manifest, and deletes the kept files no output names any more. Call once every output is
+   * written; the cache is done with then. (The site's folder may still be renamed: the kept files
+   * are links to its files or copies.) Kept files are right for their digest whether or not that
+   * site is put in place.
    */
   public void store(Path site) throws IOException {
     Map<String, Entry> out = new TreeMap<>();
@@ -142,6 +145,8 @@ public final class OutputCache {
       JSON.writeValue(o, new Manifest(FORMAT, fingerprint, out));
     }
     move(temp, folder.resolve(MANIFEST));
+    before = Map.of();
+    now.clear();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder.resolve(FILES))) {
       for (Path f : files) if (!keep.contains(f.getFileName().toString())) Files.deleteIfExists(f);
     }
