@@ -84,7 +84,8 @@ for n in "${SIZES[@]}"; do
       edit "$lib" "$i"
       rm -rf "$BENCH_DIR/clean-site-$mix-$n"; sync; sleep 2
       clean+=("$(timed "$BENCH_DIR/cache-clean-$mix-$n-$i.log" "$ROOT/bin/casebook" build -s "$lib" -o "$BENCH_DIR/clean-site-$mix-$n" | cut -d' ' -f1)")
-      sync; sleep 2
+      # As in CI, the cached build starts without a site (a fresh checkout); only the cache is kept.
+      rm -rf "$BENCH_DIR/cache-site-$mix-$n"; sync; sleep 2
       cached+=("$(timed "$BENCH_DIR/cache-cached-$mix-$n-$i.log" "$ROOT/bin/casebook" build -s "$lib" -o "$BENCH_DIR/cache-site-$mix-$n" --cache "$cache" | cut -d' ' -f1)")
       diff -r -q "$BENCH_DIR/clean-site-$mix-$n" "$BENCH_DIR/cache-site-$mix-$n" >/dev/null || die "$mix $n: the cached site differs from the clean one"
       rm -rf "$BENCH_DIR/hugo-out-$mix-$n"; sync; sleep 2
