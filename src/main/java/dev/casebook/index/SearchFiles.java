@@ -198,31 +198,11 @@ final class SearchFiles {
           g.writeStringField("summary", i.summary());
           g.writeBooleanField("nearMiss", i.nearMiss());
         } else if (d.path() != null) {
-          g.writeStringField("id", "");
-          g.writeStringField("title", d.path().title());
-          g.writeStringField("url", SearchDocuments.url(d));
-          date(g, null);
-          g.writeStringField("owner", "");
-          strings(g, "services", List.of());
-          strings(g, "teams", List.of());
-          strings(g, "tags", List.of());
-          g.writeStringField("severity", "");
-          g.writeStringField("summary", d.summary());
-          g.writeBooleanField("nearMiss", false);
+          notAWriteUp(g, d, d.path().title(), null);
           g.writeNumberField("steps", d.path().steps().size());
         } else {
           DesignDoc doc = d.design();
-          g.writeStringField("id", "");
-          g.writeStringField("title", doc.title());
-          g.writeStringField("url", SearchDocuments.url(d));
-          date(g, doc.date());
-          g.writeStringField("owner", "");
-          strings(g, "services", List.of());
-          strings(g, "teams", List.of());
-          strings(g, "tags", List.of());
-          g.writeStringField("severity", "");
-          g.writeStringField("summary", d.summary());
-          g.writeBooleanField("nearMiss", false);
+          notAWriteUp(g, d, doc.title(), doc.date());
           g.writeStringField("status", doc.status());
           strings(g, "authors", doc.authors());
         }
@@ -230,6 +210,22 @@ final class SearchFiles {
       }
       g.writeEndArray();
     }
+  }
+
+  /** The keys every entry has, for a document that is not a write-up: no id, owner, services, teams, tags or severity. */
+  private static void notAWriteUp(JsonGenerator g, SearchDocuments.Document d, String title, java.time.LocalDate date)
+      throws IOException {
+    g.writeStringField("id", "");
+    g.writeStringField("title", title);
+    g.writeStringField("url", SearchDocuments.url(d));
+    date(g, date);
+    g.writeStringField("owner", "");
+    strings(g, "services", List.of());
+    strings(g, "teams", List.of());
+    strings(g, "tags", List.of());
+    g.writeStringField("severity", "");
+    g.writeStringField("summary", d.summary());
+    g.writeBooleanField("nearMiss", false);
   }
 
   private static void date(JsonGenerator g, java.time.LocalDate date) throws IOException {

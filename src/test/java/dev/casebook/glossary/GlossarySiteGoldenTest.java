@@ -43,20 +43,7 @@ class GlossarySiteGoldenTest {
 
   @Test
   void glossaryAndCatalogPagesBuildToTheirGoldenPages() throws IOException {
-    Map<String, String> actual = pages(build());
-    Path expectedDir = Path.of("src/test/resources/sites/glossary/expected");
-    if (Boolean.getBoolean("golden.update")) {
-      if (System.getenv("CI") != null) throw new IllegalStateException("golden files are never regenerated on CI");
-      Fixtures.deleteTree(expectedDir);
-      for (var e : actual.entrySet()) {
-        Path file = expectedDir.resolve(e.getKey());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-      }
-    }
-    Map<String, String> expected = pages(expectedDir);
-    assertEquals(expected.keySet(), actual.keySet());
-    for (String path : expected.keySet()) assertEquals(expected.get(path), actual.get(path), path);
+    Fixtures.assertGolden(build(), Path.of("src/test/resources/sites/glossary/expected"), path -> PAGES.stream().anyMatch(path::startsWith));
   }
 
   @Test
@@ -92,13 +79,5 @@ class GlossarySiteGoldenTest {
         writeUp.select(".facts dd a[href*=services/]").eachAttr("title"));
     assertEquals("Owns checkout and the payment providers' integrations.",
         writeUp.select(".facts dd a[href*=teams/payments/]").attr("title"));
-  }
-
-  private static Map<String, String> pages(Path root) {
-    Map<String, String> out = new TreeMap<>();
-    Fixtures.files(root).forEach((path, bytes) -> {
-      if (PAGES.stream().anyMatch(path::startsWith)) out.put(path, new String(bytes, StandardCharsets.UTF_8));
-    });
-    return out;
   }
 }

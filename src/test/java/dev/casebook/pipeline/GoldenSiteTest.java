@@ -28,29 +28,8 @@ class GoldenSiteTest {
     Path out = tmp.resolve("site");
     BuildResult result = SiteBuild.build(new BuildOptions(input, out, false, null));
     assertTrue(result.written(), result.diagnostics().toString());
-    Map<String, String> actual = pages(out);
-    Path expectedDir = Path.of("src/test/resources/sites/minimal/expected");
-    if (Boolean.getBoolean("golden.update")) {
-      if (System.getenv("CI") != null) throw new IllegalStateException("golden files are never regenerated on CI");
-      Fixtures.deleteTree(expectedDir);
-      for (var e : actual.entrySet()) {
-        Path file = expectedDir.resolve(e.getKey());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-      }
-    }
-    Map<String, String> expected = pages(expectedDir);
-    assertEquals(expected.keySet(), actual.keySet());
-    for (String path : expected.keySet()) assertEquals(expected.get(path), actual.get(path), path);
+    Fixtures.assertGolden(out, Path.of("src/test/resources/sites/minimal/expected"),
+        path -> !path.startsWith("assets/") && !path.startsWith("media/") && !path.equals(".casebook"));
   }
 
-  private static Map<String, String> pages(Path root) {
-    Map<String, String> out = new TreeMap<>();
-    Fixtures.files(root).forEach((path, bytes) -> {
-      if (!path.startsWith("assets/") && !path.startsWith("media/") && !path.equals(".casebook")) {
-        out.put(path, new String(bytes, StandardCharsets.UTF_8));
-      }
-    });
-    return out;
-  }
 }

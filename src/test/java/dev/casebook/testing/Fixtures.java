@@ -100,4 +100,37 @@ public final class Fixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Golden output: the files of a built site that {@code keep} accepts, compared text for text with
+   * {@code expectedDir}. With {@code -Dgolden.update=true} (never on CI) the expected files are
+   * written from the site first; review their diff before committing.
+   */
+  public static void assertGolden(Path site, Path expectedDir, java.util.function.Predicate<String> keep) {
+    Map<String, String> actual = texts(site, keep);
+    if (Boolean.getBoolean("golden.update")) {
+      if (System.getenv("CI") != null) throw new IllegalStateException("golden files are never regenerated on CI");
+      deleteTree(expectedDir);
+      try {
+        for (var e : actual.entrySet()) {
+          Path file = expectedDir.resolve(e.getKey());
+          Files.createDirectories(file.getParent());
+          Files.writeString(file, e.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    Map<String, String> expected = texts(expectedDir, keep);
+    org.junit.jupiter.api.Assertions.assertEquals(expected.keySet(), actual.keySet());
+    for (String path : expected.keySet()) org.junit.jupiter.api.Assertions.assertEquals(expected.get(path), actual.get(path), path);
+  }
+
+  private static Map<String, String> texts(Path root, java.util.function.Predicate<String> keep) {
+    Map<String, String> out = new TreeMap<>();
+    files(root).forEach((path, bytes) -> {
+      if (keep.test(path)) out.put(path, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    });
+    return out;
+  }
 }
