@@ -6,6 +6,8 @@
  *  3. links that work when the site is opened from disk (file://)
  *  4. Mermaid diagrams (when the page loads Mermaid) that follow the theme
  *  5. the table of contents highlights the section being read
+ *  6. copy buttons on code blocks and on "Cite as"
+ *  7. diagrams and images opened full size, in a dialog
  */
 (function () {
   "use strict";
@@ -177,11 +179,110 @@
     headings.forEach(function (h) { observer.observe(h); });
   }
 
+  /* 6. Copy buttons ------------------------------------------------------------------------ */
+
+  function copyText(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return copyBySelection(text); });
+    }
+    return Promise.resolve(copyBySelection(text));
+  }
+
+  /** The older way, for pages opened from disk and browsers without the clipboard API. */
+  function copyBySelection(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function copyButton(label, textOf) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-button";
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", label);
+    button.addEventListener("click", function () {
+      copyText(textOf()).then(function (ok) {
+        button.textContent = ok ? "Copied" : "Press Ctrl+C";
+        button.setAttribute("data-copied", ok ? "true" : "false");
+        window.setTimeout(function () { button.textContent = "Copy"; button.removeAttribute("data-copied"); }, 2000);
+      });
+    });
+    return button;
+  }
+
+  function setupCopyButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll(".prose pre"), function (pre) {
+      if (pre.classList.contains("mermaid")) return;
+      var code = pre.querySelector("code") || pre;
+      pre.classList.add("has-copy");
+      pre.appendChild(copyButton("Copy the code", function () { return code.textContent; }));
+    });
+    var cite = document.querySelector("[data-cite]");
+    if (cite) cite.appendChild(copyButton("Copy the citation", function () { return cite.getAttribute("data-cite"); }));
+  }
+
+  /* 7. Full size ------------------------------------------------------------------------------ */
+
+  function setupFullSize() {
+    var dialog = null;
+    function open(content) {
+      if (!dialog) {
+        dialog = document.createElement("dialog");
+        dialog.className = "full-size";
+        dialog.setAttribute("aria-label", "Full size");
+        dialog.addEventListener("click", function () { dialog.close(); });
+        document.body.appendChild(dialog);
+      }
+      dialog.textContent = "";
+      var close = document.createElement("button");
+      close.type = "button";
+      close.className = "full-size__close";
+      close.textContent = "Close";
+      dialog.appendChild(close);
+      dialog.appendChild(content);
+      if (dialog.showModal) dialog.showModal(); else dialog.setAttribute("open", "");
+    }
+    Array.prototype.forEach.call(document.querySelectorAll(".prose pre.mermaid, .prose div.mermaid, .prose img"), function (node) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "full-size-button";
+      button.textContent = "Open full size";
+      button.addEventListener("click", function () {
+        var svg = node.tagName === "IMG" ? null : node.querySelector("svg");
+        var content;
+        if (svg) {
+          content = svg.cloneNode(true);
+          content.removeAttribute("style");
+          content.setAttribute("width", "100%");
+        } else if (node.tagName === "IMG") {
+          content = document.createElement("img");
+          content.src = node.currentSrc || node.src;
+          content.alt = node.alt;
+        } else {
+          return; // a diagram not drawn yet
+        }
+        open(content);
+      });
+      node.parentNode.insertBefore(button, node.nextSibling);
+    });
+  }
+
   function init() {
     setupThemeToggle();
     fixFileLinks();
     setupMermaid();
     setupTocSpy();
+    setupCopyButtons();
+    setupFullSize();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
