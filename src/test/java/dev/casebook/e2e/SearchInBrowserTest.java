@@ -289,6 +289,9 @@ class SearchInBrowserTest {
     assertEquals("INC-2023-014", asYouType.get(0), "failov finds failover: " + asYouType);
     assertTrue(texts(r.get("marks")).stream().anyMatch(m -> m.equalsIgnoreCase("failover")), r.toString());
     assertEquals("true", r.get("expanded").asText());
+    assertEquals(r.get("headerBefore").asText(), r.get("headerWithResults").asText(),
+        "the header does not move when the box takes focus and shows results (1200 px wide)");
+    assertTrue(r.get("headerBefore").asText().split(" ").length > 8, r.get("headerBefore").asText());
     assertEquals(asYouType.get(1), r.get("activeAfterTwoDowns").asText());
     assertEquals(asYouType.get(0), r.get("activeAfterUp").asText());
     assertTrue(r.get("hiddenAfterEscape").asBoolean());
