@@ -130,6 +130,28 @@ public record SiteConfig(
     return editUrl.replace("{path}", encoded);
   }
 
+  /**
+   * The page of the history of the file at {@code path} on its forge, made from {@code edit_url}
+   * when it has a form Casebook knows: GitHub's {@code /edit/BRANCH/}, GitLab's {@code /-/edit/BRANCH/}
+   * and Gitea's or Forgejo's {@code /_edit/BRANCH/}. Empty otherwise.
+   */
+  public String historyUrlOf(String path) {
+    String edit = editUrlOf(path);
+    if (edit.isEmpty()) return "";
+    java.util.regex.Matcher m = FORGE_EDIT.matcher(edit);
+    if (!m.matches()) return "";
+    String history = switch (m.group(2)) {
+      case "/-/edit/" -> "/-/commits/";
+      case "/_edit/" -> "/commits/branch/";
+      default -> "/commits/";
+    };
+    return m.group(1) + history + m.group(3);
+  }
+
+  /** An edit URL of a forge: the repository's URL, the edit marker, then the branch and the path. */
+  private static final java.util.regex.Pattern FORGE_EDIT =
+      java.util.regex.Pattern.compile("(https?://[^?#]+?)(/-/edit/|/_edit/|/edit/)([^?#]+)");
+
   static String normalizeBaseUrl(String url) {
     if (url == null || url.isBlank()) return "";
     String u = url.strip();

@@ -63,7 +63,8 @@ final class ViewFactory {
         i.nearMiss(),
         i.extra(),
         i.source().path(),
-        config.editUrlOf(i.source().path()));
+        config.editUrlOf(i.source().path()),
+        config.historyUrlOf(i.source().path()));
   }
 
   /** @param branch the branch of the reference's repository, or empty */

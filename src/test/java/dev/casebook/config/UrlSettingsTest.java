@@ -87,6 +87,29 @@ class UrlSettingsTest {
     assertEquals(2, config.code().size());
   }
 
+  @Test
+  void aWriteUpsHistoryIsMadeFromTheEditUrlOfAKnownForge() throws IOException {
+    String path = "incidents/2024/INC-2024-001 dns.md";
+    java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put("https://github.com/acme/incidents/edit/main/{path}",
+        "https://github.com/acme/incidents/commits/main/incidents/2024/INC-2024-001%20dns.md");
+    cases.put("https://gitlab.example/team/sub/incidents/-/edit/trunk/{path}",
+        "https://gitlab.example/team/sub/incidents/-/commits/trunk/incidents/2024/INC-2024-001%20dns.md");
+    cases.put("https://codeberg.org/acme/incidents/_edit/main/{path}",
+        "https://codeberg.org/acme/incidents/commits/branch/main/incidents/2024/INC-2024-001%20dns.md");
+    cases.put("https://wiki.example/edit?page={path}", "");
+    cases.put("https://bitbucket.org/acme/incidents/src/main/{path}?mode=edit", "");
+    for (var c : cases.entrySet()) {
+      Files.writeString(tmp.resolve(SiteConfig.FILE_NAME), "edit_url: " + c.getKey() + "\n");
+      Diagnostics diagnostics = new Diagnostics();
+      SiteConfig config = ConfigLoader.load(tmp, diagnostics);
+      assertEquals(List.of(), diagnostics.sorted(), c.getKey());
+      assertEquals(c.getValue(), config.historyUrlOf(path), c.getKey());
+    }
+    Files.writeString(tmp.resolve(SiteConfig.FILE_NAME), "title: no edit_url\n");
+    assertEquals("", ConfigLoader.load(tmp, new Diagnostics()).historyUrlOf(path));
+  }
+
   private static String quoted(String value) {
     return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"";
   }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param status {@code draft}, {@code in-review} or {@code published}
  * @param sourcePath the write-up's file, relative to the library root
  * @param editUrl where the file is edited ({@code edit_url} in casebook.yml), or empty
+ * @param historyUrl the file's history on its forge, made from {@code edit_url}, or empty
  */
 public record IncidentView(
     String id,
@@ -40,4 +41,5 @@ public record IncidentView(
     boolean nearMiss,
     Map<String, Object> extra,
     String sourcePath,
-    String editUrl) {}
+    String editUrl,
+    String historyUrl) {}
