@@ -16,19 +16,6 @@ public final class Memo<K, V> {
   private volatile Map<Object, V> previous = new ConcurrentHashMap<>();
   private volatile Map<Object, V> current = new ConcurrentHashMap<>();
 
-  /** A key compared by identity, for a concurrent map. */
-  private record Same(Object key) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Same s && s.key == key;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(key);
-    }
-  }
-
   private Memo(boolean identity) {
     this.identity = identity;
   }
@@ -44,7 +31,7 @@ public final class Memo<K, V> {
   }
 
   private Object wrap(K key) {
-    return identity ? new Same(key) : key;
+    return identity ? new IdentityKey(key) : key;
   }
 
   /** Starts a run: the results of the last run are what this one may reuse. */

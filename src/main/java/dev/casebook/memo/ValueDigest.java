@@ -44,7 +44,7 @@ public final class ValueDigest {
   private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
 
   /** The digests of the records digested so far, by identity; may be shared by the ValueDigests of several threads. */
-  private final Map<Identity, byte[]> records;
+  private final Map<IdentityKey, byte[]> records;
   private final List<MessageDigest> spare = new ArrayList<>();
   private final byte[] scratch = new byte[9];
 
@@ -53,7 +53,7 @@ public final class ValueDigest {
     this(new java.util.HashMap<>());
   }
 
-  private ValueDigest(Map<Identity, byte[]> records) {
+  private ValueDigest(Map<IdentityKey, byte[]> records) {
     this.records = records;
   }
 
@@ -62,22 +62,9 @@ public final class ValueDigest {
    * for digesting many values on every core, as long as the returned supplier is kept (and no longer).
    */
   public static java.util.function.Supplier<ValueDigest> shared() {
-    Map<Identity, byte[]> records = new ConcurrentHashMap<>();
+    Map<IdentityKey, byte[]> records = new ConcurrentHashMap<>();
     ThreadLocal<ValueDigest> own = ThreadLocal.withInitial(() -> new ValueDigest(records));
     return own::get;
-  }
-
-  /** An object as a map key by identity. */
-  private record Identity(Object value) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Identity i && i.value == value;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(value);
-    }
   }
 
   /** The digest of {@code value}, 32 bytes. */
@@ -192,7 +179,7 @@ public final class ValueDigest {
 
   /** A record's digest: its class and components, once per instance. */
   private byte[] record(Record r) {
-    Identity key = new Identity(r);
+    IdentityKey key = new IdentityKey(r);
     byte[] known = records.get(key);
     if (known != null) return known;
     MessageDigest md = take();
