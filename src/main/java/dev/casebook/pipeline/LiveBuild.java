@@ -3,11 +3,8 @@ package dev.casebook.pipeline;
 import dev.casebook.coach.Coach;
 import dev.casebook.coach.CoachCache;
 import dev.casebook.code.CodeFindings;
-import dev.casebook.code.CodeStage;
-import dev.casebook.config.CodeRepository;
 import dev.casebook.config.ConfigLoader;
 import dev.casebook.config.SiteConfig;
-import dev.casebook.diag.Diagnostic;
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
 import dev.casebook.index.IndexCache;
@@ -98,15 +95,12 @@ public final class LiveBuild {
     final RenderCache render = RenderCache.none();
     final IndexCache index = IndexCache.none();
     final CoachCache coach = CoachCache.none();
-    CodeRun code;
+    CodeStep code;
     Theme theme;
     /** The folder of the library's theme overrides (which may not exist yet). */
     Path themeFolder;
     Readership readership;
   }
-
-  /** The code stage's last run: what it was given and what it found. */
-  private record CodeRun(CodeStage.Inputs inputs, CodeFindings findings, List<Diagnostic> diagnostics) {}
 
   /** The site in the output folder: its plan, its pages' links and its files. */
   private record Site(SitePlan plan, Map<String, PageLinks> links, Set<String> files, Path output) {}
@@ -239,7 +233,8 @@ public final class LiveBuild {
         return failed(diagnostics, output, timer);
       }
     }
-    CodeFindings code = code(library, changed, diagnostics);
+    if (caches.code == null) caches.code = new CodeStep(root, options.source());
+    CodeFindings code = caches.code.run(library, changed, diagnostics);
     timer.lap("code");
     Coach coach = Coach.prepare(library, options.source(), diagnostics, caches.coach, goal == Goal.SITE && !hints);
     LinkedLibrary linked = LinkResolver.link(library, options.source(), code, diagnostics, caches.links, coach::read);
@@ -426,30 +421,6 @@ public final class LiveBuild {
       caches.theme = Theme.load(caches.themeFolder);
     }
     return caches.theme;
-  }
-
-  /**
-   * The code stage, run again only when its inputs (what it reads of the library) or a checkout's
-   * files changed.
-   */
-  private CodeFindings code(Library library, Set<Path> changed, Diagnostics diagnostics) {
-    CodeStage.Inputs inputs = CodeStage.Inputs.of(library);
-    boolean checkoutChanged = false;
-    for (CodeRepository repo : inputs.repositories()) {
-      if (!repo.hasCheckout()) continue;
-      Path checkout = root.resolve(repo.path()).normalize();
-      checkoutChanged |= changed.stream().anyMatch(p -> p.startsWith(checkout));
-    }
-    CodeRun last = caches.code;
-    if (last != null && !checkoutChanged && last.inputs().equals(inputs)) {
-      diagnostics.addAll(last.diagnostics());
-      return last.findings();
-    }
-    Diagnostics own = new Diagnostics();
-    CodeFindings findings = CodeStage.run(inputs, options.source(), own);
-    caches.code = new CodeRun(inputs, findings, own.sorted());
-    diagnostics.addAll(own.sorted());
-    return findings;
   }
 
   private Path outputFolder(SiteConfig config) {
