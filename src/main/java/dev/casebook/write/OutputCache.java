@@ -1,6 +1,5 @@
 package dev.casebook.write;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.sitecheck.PageLinks;
@@ -44,11 +43,6 @@ public final class OutputCache {
   private static final String FILES = "files";
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-  static {
-    // A manifest of a large site is large: lift Jackson's limit on one document's length only.
-    JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).build());
-  }
 
   /** A kept file: the digest of what decided it, its size, and the links it makes (HTML pages only). */
   record Entry(String digest, long size, PageLinks links) {}
