@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -210,8 +211,25 @@ final class ReadNext {
         c.shared |= bit;
       }
     }
-    return found.values().stream().filter(c -> c.score >= ALIKE)
-        .sorted(Comparator.comparingInt((Candidate c) -> -c.score).thenComparing(c -> c.id)).limit(2L * MAX)
-        .map(c -> new Pick(c.id, c.reason(terms))).toList();
+    // The best 2 × MAX by a bounded heap whose head is the worst kept: linear in the candidates,
+    // where sorting them all cost more than the rest of the plan.
+    int keep = 2 * MAX;
+    PriorityQueue<Candidate> best = new PriorityQueue<>(keep + 1, MOST_ALIKE.reversed());
+    for (Candidate c : found.values()) {
+      if (c.score < ALIKE) continue;
+      if (best.size() < keep) {
+        best.add(c);
+      } else if (MOST_ALIKE.compare(c, best.peek()) < 0) {
+        best.poll();
+        best.add(c);
+      }
+    }
+    List<Candidate> ordered = new ArrayList<>(best);
+    ordered.sort(MOST_ALIKE);
+    return ordered.stream().map(c -> new Pick(c.id, c.reason(terms))).toList();
   }
+
+  /** Most alike first; ties by id. */
+  private static final Comparator<Candidate> MOST_ALIKE = (a, b) ->
+      a.score != b.score ? Integer.compare(b.score, a.score) : a.id.compareTo(b.id);
 }

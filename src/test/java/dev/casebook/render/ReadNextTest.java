@@ -104,4 +104,37 @@ class ReadNextTest {
         ReadNext.words("Orders database failover left writes pointed at the old primary, in 2023 with the 1234 réplica; orders"));
     assertEquals(ReadNext.WORDS, ReadNext.words(String.join(" ", ids("word", 30)).replace("-", "")).size());
   }
+  @Test
+  void theAlikeAreTheBestScoredOfAllCandidatesAsIfEveryPairWereCompared() {
+    Random random = new Random(11);
+    List<String> services = ids("svc", 6);
+    List<String> tags = ids("tag", 9);
+    Map<String, ReadNext.Terms> terms = new java.util.LinkedHashMap<>();
+    for (String id : ids("INC", 90)) {
+      terms.put(id, new ReadNext.Terms(some(services, 1 + random.nextInt(2), random), some(tags, 1 + random.nextInt(3), random),
+          List.of()));
+    }
+    Map<String, List<String>> postings = ReadNext.postings(terms);
+    for (Map.Entry<String, ReadNext.Terms> self : terms.entrySet()) {
+      List<String> expected = terms.entrySet().stream().filter(e -> !e.getKey().equals(self.getKey()))
+          .filter(e -> score(self.getValue(), e.getValue()) >= 2)
+          .sorted(java.util.Comparator.comparingInt((Map.Entry<String, ReadNext.Terms> e) -> -score(self.getValue(), e.getValue()))
+              .thenComparing(Map.Entry::getKey))
+          .limit(ReadNext.MAX).map(Map.Entry::getKey).toList();
+      List<String> actual = ReadNext.pick(self.getKey(), self.getValue(), List.of(), List.of(),
+          k -> postings.getOrDefault(k, List.of()), id -> true).stream().map(ReadNext.Pick::id).toList();
+      assertEquals(expected, actual, self.getKey());
+    }
+  }
+
+  private static List<String> some(List<String> names, int n, Random random) {
+    List<String> copy = new ArrayList<>(names);
+    Collections.shuffle(copy, random);
+    return List.copyOf(copy.subList(0, n));
+  }
+
+  private static int score(ReadNext.Terms a, ReadNext.Terms b) {
+    return 3 * (int) a.services().stream().filter(b.services()::contains).count()
+        + 2 * (int) a.tags().stream().filter(b.tags()::contains).count();
+  }
 }
