@@ -41,6 +41,10 @@ public final class Input<K, V> {
    * change afterwards.
    */
   public synchronized void set(Map<K, V> now) {
+    if (now == values) { // the same values: nothing changed, and nothing need be compared
+      changed = Set.of();
+      return;
+    }
     Set<Object> differ = new HashSet<>();
     int kept = 0;
     for (Map.Entry<K, V> e : now.entrySet()) {

@@ -59,6 +59,10 @@ final class IncidentPages {
   /** The inverted lists of services, tags and words that "Read next" finds alike write-ups through. */
   private final Input<String, List<String>> postings = Input.byValue("postings");
   private final Derived<String, SitePlan.Output> pages = Derived.of();
+  /** Each write-up's terms, kept while it is the same object. */
+  private final dev.casebook.memo.Memo<Incident, ReadNext.Terms> termsOf = dev.casebook.memo.Memo.byIdentity();
+  private Map<String, ReadNext.Terms> lastTerms = Map.of();
+  private Map<String, List<String>> lastPostings = Map.of();
 
   /** The values of one plan's inputs. */
   record Sources(Settings settings, List<Incident> incidents, Map<String, IncidentView> views, Map<String, RenderedBody> bodies,
@@ -78,9 +82,16 @@ final class IncidentPages {
           s.pathsOf().apply(id), List.copyOf(s.citations().cites(id))));
     }
     own.set(byId);
+    termsOf.begin();
     Map<String, ReadNext.Terms> terms = new java.util.LinkedHashMap<>(incidents.size() * 2);
-    for (Incident i : incidents) terms.put(i.id(), ReadNext.Terms.of(i));
-    postings.set(ReadNext.postings(terms));
+    for (Incident i : incidents) terms.put(i.id(), termsOf.get(i, ReadNext.Terms::of));
+    // The inverted lists are made again only when a write-up's terms or the library's order changed
+    // (a body edit leaves them as they were); the same map then tells the input nothing changed.
+    if (!terms.equals(lastTerms) || !List.copyOf(terms.keySet()).equals(List.copyOf(lastTerms.keySet()))) {
+      lastPostings = ReadNext.postings(terms);
+    }
+    lastTerms = terms;
+    postings.set(lastPostings);
     views.set(s.views());
     designs.set(s.designs());
     pages.begin();

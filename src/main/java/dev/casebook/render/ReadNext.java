@@ -43,6 +43,8 @@ final class ReadNext {
       "same", "some", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through",
       "under", "until", "very", "were", "what", "when", "where", "which", "while", "with", "without", "would", "your");
 
+  private static final java.util.regex.Pattern NOT_A_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{Nd}]+");
+
   private ReadNext() {}
 
   /** A pick and the reason it is there, in a few words. */
@@ -70,7 +72,7 @@ final class ReadNext {
   /** The distinct words of a text that can tell write-ups apart: letters and digits, four or more, in order, at most {@link #WORDS}. */
   static List<String> words(String text) {
     Set<String> out = new LinkedHashSet<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+    for (String w : NOT_A_WORD.split(text.toLowerCase(Locale.ROOT))) {
       if (w.length() >= 4 && w.length() <= 40 && !STOP.contains(w) && !w.chars().allMatch(Character::isDigit)) out.add(w);
       if (out.size() == WORDS) break;
     }

@@ -121,4 +121,27 @@ class DerivedTest {
     lengths.begin();
     assertEquals(List.of("3"), lengths.get("a", k -> List.of(String.valueOf(titles.get(k).length()))));
   }
+  @Test
+  void theSameMapGivenAgainChangesNothingAndANewOneIsComparedAsUsual() {
+    Map<String, String> t = Map.of("a", new String("A"), "b", new String("B"));
+    Map<String, List<String>> l = Map.of("a", List.of("b"), "b", List.of());
+    run(t, l);
+    pages.get("a", this::page);
+    pages.get("b", this::page);
+    Map<String, String> t2 = Map.of("a", t.get("a"), "b", new String("B2"));
+    titles.set(t2);
+    links.set(l);
+    pages.begin();
+    computed.clear();
+    assertEquals("A -> B2", pages.get("a", this::page));
+    pages.get("b", this::page);
+    // Given the very same maps once more: nothing changed since the last run, so nothing is computed.
+    titles.set(t2);
+    links.set(l);
+    pages.begin();
+    computed.clear();
+    pages.get("a", this::page);
+    pages.get("b", this::page);
+    assertEquals(List.of(), computed);
+  }
 }
