@@ -36,4 +36,9 @@ public record LinkedLibrary(
       CitationGraph citations, dev.casebook.code.CodeFindings code) {
     this(library, bodies, designBodies, citations, code, java.util.List.of(), new java.util.TreeSet<>(), Map.of());
   }
+
+  /** As this, with the library's Markdown let go of ({@link Library#withoutMarkdown}). */
+  public LinkedLibrary withoutMarkdown() {
+    return new LinkedLibrary(library.withoutMarkdown(), bodies, designBodies, citations, code, siteLinks, media, pathBodies);
+  }
 }

@@ -45,6 +45,12 @@ public record Incident(
     extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
   }
 
+  /** This write-up with its source's Markdown let go of (for what comes after the body is rendered). */
+  public Incident withoutMarkdown() {
+    return new Incident(id, title, date, status, summary, severity, owner, teams, services, authors, responders, tags,
+        timeline, nearMiss, related, code, extra, source.withoutMarkdown());
+  }
+
   /** An id written in a write-up, with where it was written. */
   public record Reference(String id, SourcePosition position) {}
 
@@ -57,6 +63,11 @@ public record Incident(
   public record Source(String path, String body, int bodyLine, Map<String, SourcePosition> keyPositions) {
     public Source {
       keyPositions = Map.copyOf(keyPositions);
+    }
+
+    /** This source without its Markdown body: its path and positions stay. */
+    public Source withoutMarkdown() {
+      return new Source(path, "", bodyLine, keyPositions);
     }
 
     /** The position of a front matter key, or of the file when the key is missing. */

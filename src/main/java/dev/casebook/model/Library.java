@@ -36,6 +36,18 @@ public record Library(
     paths = paths.stream().sorted(Comparator.comparing(ReadingPath::title).thenComparing(ReadingPath::slug)).toList();
   }
 
+  /**
+   * This library with the Markdown of its write-ups, design documents and reading paths let go of:
+   * what a one-off build keeps once the bodies are rendered, so that the text is not held twice.
+   */
+  public Library withoutMarkdown() {
+    return new Library(config, incidents.stream().map(Incident::withoutMarkdown).toList(), assets, contentFolder, knownIds,
+        designDocs.stream().map(d -> new DesignDoc(d.slug(), d.title(), d.status(), d.authors(), d.date(),
+            d.source().withoutMarkdown())).toList(),
+        brokenIds, paths.stream().map(p -> new ReadingPath(p.slug(), p.title(), p.audience(), p.steps(),
+            p.source().withoutMarkdown())).toList());
+  }
+
   /** The write-up with errors of its own that has {@code id} (ignoring case), if any. */
   public java.util.Optional<BrokenWriteUp> brokenWriteUp(String id) {
     return java.util.Optional.ofNullable(brokenIds.get(id.toLowerCase(java.util.Locale.ROOT)));

@@ -89,17 +89,25 @@ public final class LiveBuild {
 
   /** What each stage keeps for the next run; thrown away when the configuration or theme changes. */
   private static final class Caches {
-    final ReadCache reads = ReadCache.none();
-    final ValidationCache validation = ValidationCache.none();
-    final LinkCache links = LinkCache.none();
+    ReadCache reads = ReadCache.none();
+    ValidationCache validation = ValidationCache.none();
+    LinkCache links = LinkCache.none();
     final RenderCache render = RenderCache.none();
     final IndexCache index = IndexCache.none();
-    final CoachCache coach = CoachCache.none();
+    CoachCache coach = CoachCache.none();
     CodeStep code;
     Theme theme;
     /** The folder of the library's theme overrides (which may not exist yet). */
     Path themeFolder;
     Readership readership;
+
+    /** Lets go of the stages' memos that hold the library's sources (for a run that is not followed by another). */
+    void forgetSources() {
+      reads = ReadCache.none();
+      validation = ValidationCache.none();
+      links = LinkCache.none();
+      coach = CoachCache.none();
+    }
   }
 
   /** The site in the output folder: its plan, its pages' links and its files. */
@@ -241,6 +249,15 @@ public final class LiveBuild {
     timer.lap("link");
     coach.report(library, diagnostics);
     timer.lap("coach");
+    if (!keep) {
+      // A one-off run is done with the Markdown once the bodies are rendered: let go of it, and of
+      // what held it (the sources, the stages' memos), rather than keep the text twice to the end.
+      sources = null;
+      coach = null;
+      caches.forgetSources();
+      linked = linked.withoutMarkdown();
+      library = linked.library();
+    }
     Readership readership = goal == Goal.SITE && !diagnostics.hasErrors() ? readership(library, diagnostics, timer) : null;
     // The plan: every file of the site and what decides its bytes. A check makes it only to check
     // the links bodies make straight to the site's pages, as build does.
