@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * One validated write-up.
  *
+ * @param updated the day the write-up says it was last updated ({@code updated}), or null
  * @param owner the owning team, or empty
  * @param related ids of write-ups this one builds on, as written
  * @param code lines of code repositories the write-up cites
@@ -18,6 +19,7 @@ public record Incident(
     String id,
     String title,
     LocalDate date,
+    LocalDate updated,
     Status status,
     String summary,
     String severity,
