@@ -75,4 +75,20 @@ class LastChangedSiteTest {
     assertNull(revision(site, "INC-2024-001").selectFirst("time"));
     assertEquals("Last changed 1 February 2024 · History", revision(site, "INC-2024-002").text());
   }
+
+  @Test
+  void aLibraryInAFolderOfARepositoryShowsItsHistoryOnlyWithGitInfoTrue() throws Exception {
+    TestRepo repo = TestRepo.init(tmp.resolve("repo"));
+    repo.write("docs/library/casebook.yml", "title: Test\n");
+    repo.write("docs/library/incidents/INC-2024-001.md", writeUp("INC-2024-001", "2024-01-05", ""));
+    repo.commit("2024-03-10");
+    Path library = repo.root.resolve("docs/library");
+    Path site = tmp.resolve("site");
+    assertTrue(new LiveBuild(new BuildOptions(library, site, false, null)).full(BuildProgress.NONE).written());
+    assertNull(revision(site, "INC-2024-001"), "by default, the repository's history is not the library's");
+
+    Files.writeString(library.resolve("casebook.yml"), "title: Test\ngit_info: true\n");
+    assertTrue(new LiveBuild(new BuildOptions(library, site, false, null)).full(BuildProgress.NONE).written());
+    assertEquals("Last changed 10 March 2024", revision(site, "INC-2024-001").text());
+  }
 }
