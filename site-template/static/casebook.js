@@ -263,6 +263,10 @@
           content = svg.cloneNode(true);
           content.removeAttribute("style");
           content.setAttribute("width", "100%");
+          // The width it is drawn at: on a phone the dialog scrolls rather than shrinking the text
+          // out of reading (casebook.css); on a wider screen the diagram fits the dialog.
+          var box = svg.viewBox && svg.viewBox.baseVal;
+          if (box && box.width) content.style.setProperty("--drawn-width", Math.round(box.width) + "px");
         } else if (node.tagName === "IMG") {
           content = document.createElement("img");
           content.src = node.currentSrc || node.src;
@@ -276,8 +280,22 @@
     });
   }
 
+  // A write-up's facts and its table of contents: open beside the story on a wide screen, a line
+  // that opens them on a narrow one (as the page comes without script), and open for printing.
+  function setupWideOpen() {
+    var folds = document.querySelectorAll("details[data-wide-open]");
+    if (!folds.length || !window.matchMedia) return;
+    var wide = window.matchMedia("(min-width: 1100px)");
+    var each = function (f) { Array.prototype.forEach.call(folds, f); };
+    var follow = function () { each(function (d) { d.open = wide.matches; }); };
+    follow();
+    if (wide.addEventListener) wide.addEventListener("change", follow);
+    window.addEventListener("beforeprint", function () { each(function (d) { d.open = true; }); });
+  }
+
   function init() {
     setupThemeToggle();
+    setupWideOpen();
     fixFileLinks();
     setupMermaid();
     setupTocSpy();

@@ -7,6 +7,7 @@ import dev.casebook.diag.SourcePosition;
 import dev.casebook.diag.Suggestions;
 import dev.casebook.glossary.Glossary;
 import dev.casebook.glossary.GlossaryReader;
+import dev.casebook.history.GitInfo;
 import dev.casebook.text.TextFile;
 import dev.casebook.yaml.YamlFields;
 import dev.casebook.yaml.YamlList;
@@ -33,7 +34,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigLoader {
   private static final List<String> KEYS = List.of("title", "description", "base_url", "language",
       "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership", "code", "edit_url", "strict",
-      "limits", "coach", "glossary", "catalog");
+      "limits", "coach", "glossary", "catalog", "git_info");
   private static final List<String> READERSHIP_KEYS = List.of("endpoint");
   private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design", "paths");
   private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
@@ -98,8 +99,9 @@ public final class ConfigLoader {
     CoachSettings coach = map.entry("coach").map(new CoachSettingsReader(diagnostics, fields)::read).orElse(CoachSettings.DEFAULT);
     Glossary glossary = GlossaryReader.read(map.entry("glossary").orElse(null), root, diagnostics);
     Catalog catalog = map.entry("catalog").map(e -> CatalogReader.read(e, root, diagnostics)).orElse(Catalog.EMPTY);
+    GitInfo gitInfo = map.entry("git_info").flatMap(fields::bool).map(on -> on ? GitInfo.ON : GitInfo.OFF).orElse(GitInfo.AUTO);
     return new SiteConfig(title, description, baseUrl, language, zone, idPattern, idFormat,
-        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog);
+        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog, gitInfo);
   }
 
   /** {@code edit_url}: an absolute http(s) URL with {@code {path}} where the file's path goes. */

@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * One validated write-up.
  *
+ * @param updated the day the write-up says it was last updated ({@code updated}), or null
  * @param owner the owning team, or empty
  * @param related ids of write-ups this one builds on, as written
  * @param code lines of code repositories the write-up cites
@@ -18,6 +19,7 @@ public record Incident(
     String id,
     String title,
     LocalDate date,
+    LocalDate updated,
     Status status,
     String summary,
     String severity,
@@ -47,7 +49,7 @@ public record Incident(
 
   /** This write-up with its source's Markdown let go of (for what comes after the body is rendered). */
   public Incident withoutMarkdown() {
-    return new Incident(id, title, date, status, summary, severity, owner, teams, services, authors, responders, tags,
+    return new Incident(id, title, date, updated, status, summary, severity, owner, teams, services, authors, responders, tags,
         timeline, nearMiss, related, code, extra, source.withoutMarkdown());
   }
 

@@ -100,6 +100,8 @@ public final class LiveBuild {
     /** The folder of the library's theme overrides (which may not exist yet). */
     Path themeFolder;
     Readership readership;
+    /** The day each write-up last changed in git: read once per full build, not on each update. */
+    dev.casebook.history.LastChanges lastChanges;
 
     /** Lets go of the stages' memos that hold the library's sources (for a run that is not followed by another). */
     void forgetSources() {
@@ -263,7 +265,10 @@ public final class LiveBuild {
     // the links bodies make straight to the site's pages, as build does.
     SitePlan plan = null;
     if ((goal == Goal.SITE && !diagnostics.hasErrors()) || !linked.siteLinks().isEmpty()) {
-      plan = SiteRenderer.plan(linked, readership, theme(config), SiteBuild.GENERATOR, caches.render);
+      if (caches.lastChanges == null) caches.lastChanges = goal == Goal.CHECK ? dev.casebook.history.LastChanges.NONE
+          : dev.casebook.history.GitHistory.read(root, config.gitInfo(),
+              library.incidents().stream().map(i -> i.source().path()).toList(), diagnostics);
+      plan = SiteRenderer.plan(linked, readership, caches.lastChanges, theme(config), SiteBuild.GENERATOR, caches.render);
       PlannedLinks.check(linked, plan, diagnostics);
       timer.lap("plan");
     }

@@ -125,10 +125,15 @@ public final class ReportWriter {
     for (String s : Readership.SOURCES) h.add("from_" + s.replace('-', '_'));
     h.add("teams");
     h.add("top_referrers");
+    h.addAll(List.of("kind", "path_readers_started", "path_readers_finished"));
     return List.copyOf(h);
   }
 
-  /** One row per write-up. */
+  /**
+   * One row per write-up ({@code kind} "write-up"), then one per reading path anyone started or
+   * finished ({@code kind} "path", its slug as {@code id}, only the path columns filled), whose
+   * counts of 1 to {@link Readership#MIN_GROUP} - 1 readers read "fewer than 5".
+   */
   public static void csv(Readership r, PrintWriter out) throws IOException {
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
       csv.printRecord(CSV_HEADER);
@@ -146,6 +151,15 @@ public final class ReportWriter {
         for (String s : Readership.SOURCES) row.add(Long.toString(w.sources().getOrDefault(s, 0L)));
         row.add(cell(join(w.teams())));
         row.add(cell(join(w.referrers())));
+        row.addAll(List.of("write-up", "", ""));
+        csv.printRecord(row);
+      }
+      for (PathReport p : r.paths()) {
+        List<String> row = new ArrayList<>(java.util.Collections.nCopies(CSV_HEADER.size(), ""));
+        row.set(0, cell(p.path()));
+        row.set(CSV_HEADER.size() - 3, "path");
+        row.set(CSV_HEADER.size() - 2, PathReport.label(p.started()));
+        row.set(CSV_HEADER.size() - 1, PathReport.label(p.finished()));
         csv.printRecord(row);
       }
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class RenderCache {
   private final Input<String, Incident> writeUps = Input.byIdentity("write-ups");
   private final Input<String, Taxonomies.TermLinks> termLinks = Input.byValue("term links");
+  private final Input<String, dev.casebook.history.LastChanges> lastChanges = Input.byIdentity("last changes");
   private final Derived<String, IncidentView> views = Derived.keepingEqual();
   private Theme theme;
   private TemplateEngine templates;
@@ -59,19 +60,21 @@ public final class RenderCache {
 
   /**
    * The views of {@code incidents}, by id: a view is made again when its write-up is a new object
-   * or the URLs of the terms changed, and a view made again equal to the last is the last object,
+   * or the URLs of the terms or the last changes changed, and a view made again equal to the last is the last object,
    * so that what compares views by identity sees no change.
    */
-  Map<String, IncidentView> views(List<Incident> incidents, Taxonomies.TermLinks terms, ViewFactory factory) {
+  Map<String, IncidentView> views(List<Incident> incidents, Taxonomies.TermLinks terms, dev.casebook.history.LastChanges changes,
+      ViewFactory factory) {
     Map<String, Incident> byId = new java.util.LinkedHashMap<>(incidents.size() * 2);
     for (Incident i : incidents) byId.put(i.id(), i);
     synchronized (this) {
       writeUps.set(byId);
       termLinks.set(Map.of("", terms));
+      lastChanges.set(Map.of("", changes));
       views.begin();
     }
     Map<String, IncidentView> out = new java.util.LinkedHashMap<>(incidents.size() * 2);
-    for (Incident i : incidents) out.put(i.id(), views.get(i.id(), id -> factory.incident(writeUps.get(id), termLinks.get(""))));
+    for (Incident i : incidents) out.put(i.id(), views.get(i.id(), id -> factory.incident(writeUps.get(id), termLinks.get(""), lastChanges.get(""))));
     return out;
   }
 

@@ -71,7 +71,8 @@ public final class SiteRenderer {
   private final Map<String, ReadershipReport> readers = new HashMap<>();
   private final RenderCache cache;
 
-  private SiteRenderer(LinkedLibrary linked, Readership readership, Theme theme, String generator, RenderCache cache) {
+  private SiteRenderer(LinkedLibrary linked, Readership readership, dev.casebook.history.LastChanges changes, Theme theme,
+      String generator, RenderCache cache) {
     this.linked = linked;
     this.readership = readership;
     if (readership != null) for (ReadershipReport r : readership.writeUps()) readers.put(r.doc(), r);
@@ -81,7 +82,7 @@ public final class SiteRenderer {
     List<Incident> incidents = linked.library().incidents();
     this.cache = cache;
     this.taxonomies = cache.taxonomies(config, incidents);
-    incidentViews.putAll(cache.views(incidents, taxonomies.links(), new ViewFactory(config)));
+    incidentViews.putAll(cache.views(incidents, taxonomies.links(), changes, new ViewFactory(config)));
     this.allViews = List.copyOf(incidentViews.values());
     this.site = cache.site(new SiteView(config.title(), config.description(), config.baseUrl(), config.language(), generator,
         taxonomies.all().stream().map(Taxonomy::link).toList(), "feed.xml", !linked.library().designDocs().isEmpty(),
@@ -121,7 +122,13 @@ public final class SiteRenderer {
    * come from {@code cache} when their write-ups have not changed.
    */
   public static SitePlan plan(LinkedLibrary linked, Readership readership, Theme theme, String generator, RenderCache cache) {
-    return new SiteRenderer(linked, readership, theme, generator, cache).plan();
+    return plan(linked, readership, dev.casebook.history.LastChanges.NONE, theme, generator, cache);
+  }
+
+  /** The plan, with the day each write-up last changed in {@code changes} (from git history). */
+  public static SitePlan plan(LinkedLibrary linked, Readership readership, dev.casebook.history.LastChanges changes, Theme theme,
+      String generator, RenderCache cache) {
+    return new SiteRenderer(linked, readership, changes, theme, generator, cache).plan();
   }
 
   private SitePlan plan() {

@@ -34,9 +34,13 @@ final class ViewFactory {
     this.time = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(config.timezone());
   }
 
-  /** The view of write-up {@code i}, whose terms link to {@code terms}. */
-  IncidentView incident(Incident i, Taxonomies.TermLinks terms) {
+  /**
+   * The view of write-up {@code i}, whose terms link to {@code terms}; it last changed on the day
+   * of its last commit in {@code changes}, else on the day its {@code updated} says.
+   */
+  IncidentView incident(Incident i, Taxonomies.TermLinks terms, dev.casebook.history.LastChanges changes) {
     Timeline t = i.timeline();
+    java.time.LocalDate changed = changes.of(i.source().path()).orElse(i.updated());
     return new IncidentView(
         i.id(),
         i.title(),
@@ -64,7 +68,9 @@ final class ViewFactory {
         i.extra(),
         i.source().path(),
         config.editUrlOf(i.source().path()),
-        config.historyUrlOf(i.source().path()));
+        config.historyUrlOf(i.source().path()),
+        changed == null ? "" : changed.toString(),
+        changed == null ? "" : DATE.format(changed));
   }
 
   /** @param branch the branch of the reference's repository, or empty */

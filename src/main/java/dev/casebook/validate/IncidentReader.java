@@ -41,7 +41,7 @@ public final class IncidentReader {
     this.config = config;
     this.diagnostics = diagnostics;
     this.fields = new YamlFields(diagnostics);
-    this.knownKeys = List.of("id", "title", "date", "status", "summary", "severity", config.ownerField(),
+    this.knownKeys = List.of("id", "title", "date", "updated", "status", "summary", "severity", config.ownerField(),
         "teams", "services", "authors", "responders", "tags", "started", "detected", "mitigated",
         "resolved", "near_miss", "related", "code");
   }
@@ -64,6 +64,7 @@ public final class IncidentReader {
     LocalDate date = fm.entry("date").isPresent()
         ? fm.entry("date").flatMap(e -> emptyIsError(e) ? Optional.empty() : fields.date(e)).orElse(null)
         : missing(path, "date");
+    LocalDate updated = fm.entry("updated").flatMap(e -> emptyIsError(e) ? Optional.empty() : fields.date(e)).orElse(null);
     Status status = fm.entry("status").flatMap(this::status).orElse(Status.PUBLISHED);
     String summary = optional(fm, "summary");
     String severity = fm.entry("severity").flatMap(e -> fields.string(e).filter(v -> inVocabulary(e, v, "severities", "severity"))).orElse("");
@@ -88,7 +89,7 @@ public final class IncidentReader {
     });
     List<CodeReference> code = fm.entry("code").map(e -> new CodeReferenceReader(config, diagnostics).read(e)).orElse(List.of());
     if (id == null || title == null || date == null) return Optional.empty();
-    return Optional.of(new Incident(id, title, date, status, summary, severity, owner, teams,
+    return Optional.of(new Incident(id, title, date, updated, status, summary, severity, owner, teams,
         services, authors, responders, tags, timeline, nearMiss, related, code, extra,
         new Incident.Source(path, doc.body(), doc.bodyLine(), positions)));
   }

@@ -139,7 +139,7 @@ class CliTest {
     String page = Fixtures.read(out.resolve("incidents/INC-2023-014/index.html"));
     assertTrue(page.contains("<a class=\"cite__edit\" href=\"https://github.com/larkspur/incidents/edit/main/"
         + "incidents/2023/INC-2023-014-primary-db-failover.md\">Edit this page</a>"), "edit_url gives each write-up its edit link");
-    assertTrue(page.contains("<a class=\"cite__history\" href=\"https://github.com/larkspur/incidents/commits/main/"
+    assertTrue(page.contains("<a class=\"incident__history\" href=\"https://github.com/larkspur/incidents/commits/main/"
         + "incidents/2023/INC-2023-014-primary-db-failover.md\">History</a>"), "and, from it, its history on GitHub");
     Cli check = Cli.run("check", "--source", Fixtures.sampleLibrary().toString());
     assertEquals(0, check.exit(), check.out());

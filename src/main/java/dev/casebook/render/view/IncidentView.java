@@ -14,6 +14,8 @@ import java.util.Map;
  * @param sourcePath the write-up's file, relative to the library root
  * @param editUrl where the file is edited ({@code edit_url} in casebook.yml), or empty
  * @param historyUrl the file's history on its forge, made from {@code edit_url}, or empty
+ * @param changed ISO day the write-up last changed (its last commit, else {@code updated}), or empty
+ * @param changedLabel that day as {@code dateLabel} shows a day, or empty
  */
 public record IncidentView(
     String id,
@@ -42,4 +44,6 @@ public record IncidentView(
     Map<String, Object> extra,
     String sourcePath,
     String editUrl,
-    String historyUrl) {}
+    String historyUrl,
+    String changed,
+    String changedLabel) {}
