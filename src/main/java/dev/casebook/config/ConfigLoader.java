@@ -33,7 +33,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigLoader {
   private static final List<String> KEYS = List.of("title", "description", "base_url", "language",
       "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership", "code", "edit_url", "strict",
-      "limits", "coach", "glossary", "catalog");
+      "limits", "coach", "glossary", "catalog", "search");
   private static final List<String> READERSHIP_KEYS = List.of("endpoint");
   private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design", "paths");
   private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
@@ -98,8 +98,9 @@ public final class ConfigLoader {
     CoachSettings coach = map.entry("coach").map(new CoachSettingsReader(diagnostics, fields)::read).orElse(CoachSettings.DEFAULT);
     Glossary glossary = GlossaryReader.read(map.entry("glossary").orElse(null), root, diagnostics);
     Catalog catalog = map.entry("catalog").map(e -> CatalogReader.read(e, root, diagnostics)).orElse(Catalog.EMPTY);
+    SearchSettings search = map.entry("search").map(new SearchSettingsReader(diagnostics, fields)::read).orElse(SearchSettings.DEFAULT);
     return new SiteConfig(title, description, baseUrl, language, zone, idPattern, idFormat,
-        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog);
+        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog, search);
   }
 
   /** {@code edit_url}: an absolute http(s) URL with {@code {path}} where the file's path goes. */

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param coach the writing coach's settings
  * @param glossary the organisation's terms, linked from write-ups to the glossary page
  * @param catalog descriptions, owners and links of services and teams
+ * @param search the search's settings: synonyms
  */
 public record SiteConfig(
     String title,
@@ -41,7 +42,8 @@ public record SiteConfig(
     Limits limits,
     CoachSettings coach,
     dev.casebook.glossary.Glossary glossary,
-    dev.casebook.catalog.Catalog catalog) {
+    dev.casebook.catalog.Catalog catalog,
+    SearchSettings search) {
 
   public static final String FILE_NAME = "casebook.yml";
   public static final String DEFAULT_ID_FORMAT = "INC-{year}-{seq:3}";
@@ -83,6 +85,16 @@ public record SiteConfig(
     limits = limits == null ? Limits.DEFAULT : limits;
     glossary = glossary == null ? dev.casebook.glossary.Glossary.EMPTY : glossary;
     catalog = catalog == null ? dev.casebook.catalog.Catalog.EMPTY : catalog;
+    search = search == null ? SearchSettings.DEFAULT : search;
+  }
+
+  /** The settings without search settings (the defaults apply). */
+  public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timezone, Pattern idPattern,
+      String idFormat, String ownerField, Folders folders, boolean allowHtml, Map<String, Vocabulary> vocabularies,
+      Readership readership, java.util.List<CodeRepository> code, String editUrl, boolean strict, Limits limits,
+      CoachSettings coach, dev.casebook.glossary.Glossary glossary, dev.casebook.catalog.Catalog catalog) {
+    this(title, description, baseUrl, language, timezone, idPattern, idFormat, ownerField, folders, allowHtml, vocabularies,
+        readership, code, editUrl, strict, limits, coach, glossary, catalog, null);
   }
 
   /** The settings without a glossary or catalog. */
@@ -91,7 +103,7 @@ public record SiteConfig(
       Readership readership, java.util.List<CodeRepository> code, String editUrl, boolean strict, Limits limits,
       CoachSettings coach) {
     this(title, description, baseUrl, language, timezone, idPattern, idFormat, ownerField, folders, allowHtml, vocabularies,
-        readership, code, editUrl, strict, limits, coach, null, null);
+        readership, code, editUrl, strict, limits, coach, null, null, null);
   }
 
   public static SiteConfig defaults() {
@@ -106,12 +118,12 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, normalizeBaseUrl(url), language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog);
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog, search);
   }
 
   public SiteConfig withGlossary(dev.casebook.glossary.Glossary terms) {
     return new SiteConfig(title, description, baseUrl, language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, terms, catalog);
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, terms, catalog, search);
   }
 
   /** The code repository named {@code name}, if the library declares one. */
