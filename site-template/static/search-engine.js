@@ -619,6 +619,8 @@
       var share = 1;
       if (wordCount) {
         var words = wordsCovered(Object.keys(t.credits), clauses);
+        // Only some words of a synonym of several words: not a match.
+        if (!words.length) return;
         var got = 0;
         words.forEach(function (w) { got += idf[w] || 0; });
         share = (1 - IDF_SHARE) * words.length / wordCount + (idfTotal > 0 ? IDF_SHARE * got / idfTotal : IDF_SHARE * words.length / wordCount);
