@@ -492,9 +492,10 @@
    * not prohibited and not filters (as lunr scores them), and for each required, prohibited or
    * filter clause the refs that match it in this index's fields. Presence is applied when the parts
    * are merged, because a write-up may match a required word in its title (the fields index) or in
-   * its body (the body index).
+   * its body (the body index). weight: what this index's scores are multiplied by when they are added
+   * up; wordRefs: for each word, the refs that have one of its terms here (for its idf).
    */
-  function partial(index, clauses) {
+  function partial(index, clauses, weight) {
     var P = lunrOf().Query.presence;
     var scoring = [];
     var checks = [];
@@ -539,7 +540,7 @@
         .forEach(function (r) { set[r.ref] = true; });
       matches[n] = set;
     });
-    return { scores: scores, matches: matches, wordRefs: wordRefs, weight: index.weight };
+    return { scores: scores, matches: matches, wordRefs: wordRefs, weight: weight };
   }
 
   /** The year of a ref, from the manifest's runs of refs. */
@@ -551,9 +552,9 @@
 
   /**
    * The results of a search from its parts: a document's score is the sum of its lunr scores in the
-   * two indexes (lunr scores each field separately and adds them up), times the share of the
-   * query's words it matched. Required words must match in some field, prohibited ones in none,
-   * filters must hold. Best first.
+   * two indexes (lunr scores each field separately and adds them up), the body's counted BODY_WEIGHT
+   * times, times the share of the query's words it matched. Required words must match in some field,
+   * prohibited ones in none, filters must hold. Best first.
    */
   function merge(e, clauses, partials) {
     var P = lunrOf().Query.presence;
@@ -650,9 +651,7 @@
   function results(e, p) {
     var parts = queryPartitions(e, p);
     return merge(e, p.clauses, e.manifest.indexes.map(function (x, g) {
-      var part = partial(indexOf(e, g, parts), p.clauses);
-      part.weight = x.name === "body" ? BODY_WEIGHT : 1;
-      return part;
+      return partial(indexOf(e, g, parts), p.clauses, x.name === "body" ? BODY_WEIGHT : 1);
     }));
   }
 

@@ -21,8 +21,8 @@ import org.jsoup.Jsoup;
 
 /**
  * What the site's search index is built from: one document per write-up, in library order (newest
- * first), then one per design document, in the library's order, with the text of each field exactly as it
- * goes into {@link LunrIndexBuilder}. The ref of a document is its position in that order
+ * first), then one per design document, in the library's order, one per reading path and one per
+ * term of the glossary, with the text of each field exactly as it goes into {@link LunrIndexBuilder}. The ref of a document is its position in that order
  * ({@code "0"}, {@code "1"}, ...), which keeps the index small; the document store maps it back
  * to the page.
  *

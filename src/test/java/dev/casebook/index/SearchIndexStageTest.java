@@ -365,7 +365,8 @@ class SearchIndexStageTest {
 
     Path library = Fixtures.sampleLibraryCopy(tmp.resolve("synonyms-library"));
     Path config = library.resolve("casebook.yml");
-    Files.writeString(config, Files.readString(config) + "\nsearch:\n  synonyms:\n    - [PGB, PgBouncer, connection pooler]\n"
+    String withoutSearch = Files.readString(config).replaceFirst("(?m)^search:\n(  .*\n)*", "");
+    Files.writeString(config, withoutSearch + "\nsearch:\n  synonyms:\n    - [PGB, PgBouncer, connection pooler]\n"
         + "    - [cert, certificate, x509]\n");
     JsonNode own = parse(SearchIndexStage.script(SearchDocuments.of(link(library)))).get("synonyms");
     assertEquals(List.of("pgbouncer", "connection pooler"), texts(own.get("pgb")), "lower case, in the group's order");
