@@ -44,7 +44,7 @@ public record SearchSettings(List<List<String>> synonyms, boolean defaultSynonym
       List.of("ssl", "tls"),
       List.of("postgres", "postgresql", "pg"),
       List.of("outage", "downtime"),
-      List.of("login", "signin", "sign in"),
+      List.of("login", "signin"),
       List.of("vm", "virtual machine", "instance"),
       List.of("vms", "virtual machines", "instances"));
 
