@@ -218,11 +218,7 @@ public final class SearchDocuments {
     fields.put("tag", List.of());
     fields.put("names", List.of());
     fields.put("body", definition);
-    String lead = definition.strip().replaceAll("\\s+", " ");
-    if (lead.length() > LEAD_LENGTH) {
-      int cut = lead.lastIndexOf(' ', LEAD_LENGTH);
-      lead = lead.substring(0, cut > LEAD_LENGTH / 2 ? cut : LEAD_LENGTH).replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026";
-    }
+    String lead = shorten(definition.strip().replaceAll("\\s+", " "), LEAD_LENGTH);
     return new Document(ref, null, null, null, t, java.util.Collections.unmodifiableMap(fields), lead);
   }
 
@@ -373,7 +369,11 @@ public final class SearchDocuments {
    */
   static String lead(String html, int max) {
     org.jsoup.nodes.Element p = Jsoup.parseBodyFragment(html).selectFirst("p");
-    String text = p == null ? "" : p.text();
+    return shorten(p == null ? "" : p.text(), max);
+  }
+
+  /** text cut at a word boundary after at most {@code max} characters, with an ellipsis when cut. */
+  private static String shorten(String text, int max) {
     if (text.length() <= max) return text;
     int cut = text.lastIndexOf(' ', max);
     return text.substring(0, cut > max / 2 ? cut : max).replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026";
