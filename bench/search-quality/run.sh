@@ -8,7 +8,8 @@
 # LIBRARY is the converted real postmortems library (bench/corpus/README.md). ID_MAP_TSV maps the
 # ids of queries.tsv to the library's, for a copy whose ids were changed ("old<TAB>new" lines).
 # Environment: SQ_SITE (where the site is built, default: a temporary folder), SQ_JAR (the jar,
-# default target/casebook.jar), SQ_DETAIL=tuning (also print each tuning query's rank on stderr).
+# default target/casebook.jar), SQ_DETAIL=tuning (also print each tuning query's rank on stderr),
+# SQ_SPLIT=tuning (score the tuning part only: for trying a change without seeing held-out figures).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 [ "$#" -ge 1 ] || { echo "usage: bash bench/search-quality/run.sh LIBRARY [ID_MAP_TSV]" >&2; exit 2; }
@@ -28,5 +29,6 @@ LUNR_JAR="$(find "${HOME}/.m2/repository/org/webjars/npm/lunr/2.3.9" -name 'lunr
 (cd "$WORK" && unzip -q -o "$LUNR_JAR" META-INF/resources/webjars/lunr/2.3.9/lunr.js)
 DETAIL=()
 [ -z "${SQ_DETAIL:-}" ] || DETAIL=(--detail "$SQ_DETAIL")
+[ -z "${SQ_SPLIT:-}" ] || DETAIL+=(--split "$SQ_SPLIT")
 node "$ROOT/bench/search-quality/score.js" "$WORK/META-INF/resources/webjars/lunr/2.3.9/lunr.js" "$SITE" \
   "$ROOT/bench/search-quality/queries.tsv" ${IDMAP:+"$IDMAP"} "${DETAIL[@]}"

@@ -2,9 +2,10 @@
 // search page runs it (assets/search-engine.js over the partitions of assets/search/ a query needs,
 // with lunr.js), and with a plain lunr.js index of the same documents for comparison.
 //
-// Usage: node score.js LUNR_JS SITE_DIR QUERIES_TSV [ID_MAP_TSV] [--detail tuning]
+// Usage: node score.js LUNR_JS SITE_DIR QUERIES_TSV [ID_MAP_TSV] [--detail tuning] [--split tuning]
 //   ID_MAP_TSV: optional "old-id<TAB>new-id" lines, for a library whose ids were changed.
 //   --detail tuning: also print the rank of every tuning query (never the held-out ones).
+//   --split tuning: score the tuning part only, for trying changes without seeing held-out figures.
 // Prints s@1, s@3, s@10 and MRR per engine, split and kind.
 'use strict'
 const fs = require('fs')
@@ -15,6 +16,9 @@ const args = process.argv.slice(2)
 const detailAt = args.indexOf('--detail')
 const detail = detailAt >= 0 ? args.splice(detailAt, 2)[1] : null
 if (detail !== null && detail !== 'tuning') throw new Error('--detail shows the tuning part only')
+const splitAt = args.indexOf('--split')
+const only = splitAt >= 0 ? args.splice(splitAt, 2)[1] : null
+if (only !== null && only !== 'tuning') throw new Error('--split scores the tuning part only')
 const [lunrFile, site, queriesFile, idMapFile] = args
 const lunr = require(path.resolve(lunrFile))
 
@@ -75,7 +79,7 @@ const rows = fs.readFileSync(queriesFile, 'utf8').split('\n').filter(Boolean).sl
     return refOf[id]
   })
   return { query, refs, kind, split }
-})
+}).filter(r => only === null || r.split === only)
 
 const engines = {
   casebook: q => (E.search(engine, q, null, load) || []).map(r => r.ref),
@@ -96,7 +100,7 @@ console.log('|---|---|---|---|---|---|---|---|')
 const kinds = ['all'].concat([...new Set(rows.map(r => r.kind))].sort())
 for (const name of Object.keys(engines)) {
   const ranks = rows.map(r => rank(engines[name](r.query), r.refs))
-  for (const split of ['tuning', 'heldout']) {
+  for (const split of only === null ? ['tuning', 'heldout'] : [only]) {
     for (const kind of kinds) {
       const sel = rows.map((r, i) => i).filter(i => rows[i].split === split && (kind === 'all' || rows[i].kind === kind))
       const s = score(sel.map(i => ranks[i]))

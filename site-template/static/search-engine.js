@@ -15,18 +15,11 @@
   "use strict";
 
   var ARRAY_FIELDS = ["service", "team", "tag"];
+  /** How much the body index's score counts in a result's score, against 1 for the short fields' index. */
+  var BODY_WEIGHT = 2;
 
-  /**
-   * Abbreviations and other spellings a reader may type for a word of the write-ups: each word of a
-   * plain query is also searched as these words, and a write-up with any of them has that word.
-   */
-  var SYNONYMS = {
-    k8s: ["kubernetes"], db: ["database"], dbs: ["databases"], cert: ["certificate"], certs: ["certificates"],
-    config: ["configuration"], configuration: ["config"], auth: ["authentication"], dc: ["datacenter"],
-    datacentre: ["datacenter"], lb: ["balancer"], oom: ["memory"], ddos: ["denial"], ssl: ["tls"], tls: ["ssl"],
-    postgres: ["postgresql"], pg: ["postgresql"], outage: ["downtime"], downtime: ["outage"], login: ["signin"],
-    signin: ["login"], vm: ["instance"], vms: ["instances"]
-  };
+  /** How much of the share of the query's words a result has is weighed by the words' idf (the rest counts each word as one). */
+  var IDF_SHARE = 0.5;
 
   /** The global each kind of file sets, by number: window.casebookSearchBody[3] for body-3.js. */
   var GLOBALS = { fields: "casebookSearchFields", body: "casebookSearchBody", ids: "casebookSearchIds",
@@ -249,6 +242,40 @@
     return t || null;
   }
 
+  /**
+   * The other members of the word's group of synonyms, from the manifest (casebook.yml's search
+   * synonyms and the built-in ones); none when it is in no group.
+   */
+  function synonymsOf(e, word) {
+    var all = e.manifest.synonyms || {};
+    var w = word.toLowerCase();
+    return own.call(all, w) ? all[w] : [];
+  }
+
+  /** What a clause's matched terms count for: its word, or one word of a synonym of several words. */
+  function creditOf(c) {
+    return c.member === undefined ? String(c.word) : c.member + "/" + c.part;
+  }
+
+  /**
+   * The query's words that these credits cover: a word's own clause or a one-word synonym covers it;
+   * a synonym of several words covers it when all its words are credited.
+   */
+  function wordsCovered(credits, clauses) {
+    var parts = {};
+    clauses.forEach(function (c) { if (c.member !== undefined) parts[c.member] = c.parts; });
+    var words = {};
+    var found = {};
+    credits.forEach(function (k) {
+      var slash = k.lastIndexOf("/");
+      if (slash < 0) { words[k] = true; return; }
+      var member = k.slice(0, slash);
+      found[member] = (found[member] || 0) + 1;
+      if (found[member] === parts[member]) words[member.slice(0, member.indexOf("/"))] = true;
+    });
+    return Object.keys(words);
+  }
+
   /** True when the index has term as one of its terms (its partition loaded). */
   function known(e, term) {
     return loaded(e, partitionsOf(e, term, term)).some(function (p) { return own.call(p.idx.invertedIndex, term); });
@@ -393,8 +420,16 @@
         var term = queryTerm(w);
         if (term === null) { shown.push(w); return; }
         var exact = parse(e, w.replace(/[:~^*\\+\-]/g, " ")) || [];
-        var synonyms = own.call(SYNONYMS, w.toLowerCase()) ? SYNONYMS[w.toLowerCase()] : [];
-        synonyms.forEach(function (syn) { (parse(e, syn) || []).forEach(function (c) { c.word = n; exact.push(c); }); });
+        var synonyms = synonymsOf(e, w);
+        synonyms.forEach(function (syn, m) {
+          // A member of several words counts for the word only where all its words match.
+          var parts = (parse(e, syn.replace(/[:~^*\\+\-]/g, " ")) || []).filter(function (c) { return queryTerm(c.term) !== null; });
+          parts.forEach(function (c, j) {
+            c.word = n;
+            if (parts.length > 1) { c.member = n + "/" + m; c.parts = parts.length; c.part = j; }
+            exact.push(c);
+          });
+        });
         // The word's own term and, from 3 characters (the prefix fallback), every term it begins: one
         // partition of each index, usually.
         var before = missing.length;
@@ -457,9 +492,10 @@
    * not prohibited and not filters (as lunr scores them), and for each required, prohibited or
    * filter clause the refs that match it in this index's fields. Presence is applied when the parts
    * are merged, because a write-up may match a required word in its title (the fields index) or in
-   * its body (the body index).
+   * its body (the body index). weight: what this index's scores are multiplied by when they are added
+   * up; wordRefs: for each word, the refs that have one of its terms here (for its idf).
    */
-  function partial(index, clauses) {
+  function partial(index, clauses, weight) {
     var P = lunrOf().Query.presence;
     var scoring = [];
     var checks = [];
@@ -474,16 +510,27 @@
     scoring.forEach(function (c) {
       if (c.word === undefined) return;
       var terms = c.usePipeline === false ? expansionsIn(index, c) : index.idx.pipeline.runString(c.term);
-      terms.forEach(function (t) { (wordsOf[t] = wordsOf[t] || {})[c.word] = true; });
+      terms.forEach(function (t) { (wordsOf[t] = wordsOf[t] || {})[creditOf(c)] = true; });
+    });
+    // For each word, the refs that have one of its own terms (or a one-word synonym's) in this index.
+    var wordRefs = {};
+    Object.keys(wordsOf).forEach(function (t) {
+      var entry = index.idx.invertedIndex[t];
+      if (!entry) return;
+      Object.keys(wordsOf[t]).forEach(function (w) {
+        if (w.indexOf("/") >= 0) return;
+        var set = wordRefs[w] || (wordRefs[w] = {});
+        Object.keys(entry).forEach(function (f) { if (f !== "_index") Object.keys(entry[f]).forEach(function (ref) { set[ref] = true; }); });
+      });
     });
     if (scoring.length) {
       index.idx.query(function (q) {
         scoring.forEach(function (c) { q.clause(restrictClause(c, index.fields)); });
       }).forEach(function (r) {
         var terms = Object.keys(r.matchData.metadata);
-        var covered = {};
-        terms.forEach(function (t) { Object.keys(wordsOf[t] || {}).forEach(function (w) { covered[w] = true; }); });
-        scores[r.ref] = { score: r.score, terms: terms, words: Object.keys(covered) };
+        var credits = {};
+        terms.forEach(function (t) { Object.keys(wordsOf[t] || {}).forEach(function (w) { credits[w] = true; }); });
+        scores[r.ref] = { score: r.score, terms: terms, credits: Object.keys(credits) };
       });
     }
     var matches = {};
@@ -493,7 +540,7 @@
         .forEach(function (r) { set[r.ref] = true; });
       matches[n] = set;
     });
-    return { scores: scores, matches: matches };
+    return { scores: scores, matches: matches, wordRefs: wordRefs, weight: weight };
   }
 
   /** The year of a ref, from the manifest's runs of refs. */
@@ -505,9 +552,9 @@
 
   /**
    * The results of a search from its parts: a document's score is the sum of its lunr scores in the
-   * two indexes (lunr scores each field separately and adds them up), times the share of the
-   * query's words it matched. Required words must match in some field, prohibited ones in none,
-   * filters must hold. Best first.
+   * two indexes (lunr scores each field separately and adds them up), the body's counted BODY_WEIGHT
+   * times, times the share of the query's words it matched. Required words must match in some field,
+   * prohibited ones in none, filters must hold. Best first.
    */
   function merge(e, clauses, partials) {
     var P = lunrOf().Query.presence;
@@ -525,10 +572,10 @@
     partials.forEach(function (p) {
       Object.keys(p.scores).forEach(function (ref) {
         var t = total[ref];
-        if (!t) { t = total[ref] = { score: 0, terms: {}, words: {} }; refs.push(ref); }
-        t.score += p.scores[ref].score;
+        if (!t) { t = total[ref] = { score: 0, terms: {}, credits: {} }; refs.push(ref); }
+        t.score += p.scores[ref].score * p.weight;
         p.scores[ref].terms.forEach(function (term) { t.terms[term] = true; });
-        (p.scores[ref].words || []).forEach(function (w) { t.words[w] = true; });
+        p.scores[ref].credits.forEach(function (k) { t.credits[k] = true; });
       });
       Object.keys(p.matches).forEach(function (n) {
         var set = hits[n] || (hits[n] = {});
@@ -538,24 +585,47 @@
     var queryClauses = clauses.length - filters.length;
     if (clauses.browse || (queryClauses > 0 && prohibited.length === queryClauses)) {
       // Only prohibited words, or only filters: every other document matches, as in lunr.
-      for (var d = 0; d < e.count; d++) { if (!total[d]) { total[d] = { score: 0, terms: {}, words: {} }; refs.push(String(d)); } }
+      for (var d = 0; d < e.count; d++) { if (!total[d]) { total[d] = { score: 0, terms: {}, credits: {} }; refs.push(String(d)); } }
     }
     function hit(n, ref) { return !!(hits[n] && hits[n][ref]); }
     function passes(ref) {
       for (var f = 0; f < filters.length; f++) if (!hit(filters[f], ref)) return false;
       return clauses.year === null || clauses.year === undefined || yearOf(e, Number(ref)) === clauses.year;
     }
-    // The query's words: a result's score is multiplied by the share of them it has.
+    // The query's words: a result's score is multiplied by the share of them it has, half counted
+    // as words, half weighed by each word's idf over the whole library (a rare word counts more).
     var queryWords = {};
     clauses.forEach(function (c) { if (c.word !== undefined && c.presence !== P.PROHIBITED) queryWords[c.word] = true; });
     var wordCount = Object.keys(queryWords).length;
+    var df = {};
+    partials.forEach(function (p) {
+      Object.keys(p.wordRefs || {}).forEach(function (w) {
+        var set = df[w] || (df[w] = {});
+        Object.keys(p.wordRefs[w]).forEach(function (ref) { set[ref] = true; });
+      });
+    });
+    var idf = {};
+    var idfTotal = 0;
+    Object.keys(queryWords).forEach(function (w) {
+      var n = df[w] ? Object.keys(df[w]).length : 0;
+      idf[w] = Math.log(1 + Math.abs((e.count - n + 0.5) / (n + 0.5)));
+      idfTotal += idf[w];
+    });
     var out = [];
     refs.forEach(function (ref) {
       for (var i = 0; i < required.length; i++) if (!hit(required[i], ref)) return;
       for (var j = 0; j < prohibited.length; j++) if (hit(prohibited[j], ref)) return;
       if (!passes(ref)) return;
       var t = total[ref];
-      var share = wordCount ? Object.keys(t.words || {}).length / wordCount : 1;
+      var share = 1;
+      if (wordCount) {
+        var words = wordsCovered(Object.keys(t.credits), clauses);
+        // Only some words of a synonym of several words: not a match.
+        if (!words.length) return;
+        var got = 0;
+        words.forEach(function (w) { got += idf[w] || 0; });
+        share = (1 - IDF_SHARE) * words.length / wordCount + (idfTotal > 0 ? IDF_SHARE * got / idfTotal : IDF_SHARE * words.length / wordCount);
+      }
       out.push({ ref: ref, score: t.score * share, terms: Object.keys(t.terms) });
     });
     if (clauses.id !== undefined && clauses.id !== null && passes(clauses.id)) {
@@ -580,7 +650,9 @@
    */
   function results(e, p) {
     var parts = queryPartitions(e, p);
-    return merge(e, p.clauses, e.manifest.indexes.map(function (x, g) { return partial(indexOf(e, g, parts), p.clauses); }));
+    return merge(e, p.clauses, e.manifest.indexes.map(function (x, g) {
+      return partial(indexOf(e, g, parts), p.clauses, x.name === "body" ? BODY_WEIGHT : 1);
+    }));
   }
 
   /**

@@ -186,8 +186,11 @@
 
   /** A page of the site as a link from here; folders get index.html when opened from disk. */
   function siteUrl(path, query) {
+    var hash = path.indexOf("#");
+    var fragment = hash < 0 ? "" : path.slice(hash);
+    if (hash >= 0) path = path.slice(0, hash);
     if (isFile && (path === "" || path.charAt(path.length - 1) === "/")) path += "index.html";
-    return root + path + (query || "");
+    return root + path + (query || "") + fragment;
   }
 
   function searchUrl(q) {
@@ -234,10 +237,15 @@
     return doc.kind === "path";
   }
 
+  function isTerm(doc) {
+    return doc.kind === "term";
+  }
+
   /** What a result's first line calls it: a write-up's id, or its kind. */
   function kindLabel(doc) {
     if (isDesign(doc)) return "Design document";
     if (isPath(doc)) return "Reading path · " + doc.steps + (doc.steps === 1 ? " step" : " steps");
+    if (isTerm(doc)) return "Glossary term";
     return doc.id;
   }
 
@@ -583,7 +591,8 @@
       var doc = r.doc;
       var li = el("li");
       var art = el("article", "incident-card search-result" + (doc.nearMiss ? " incident-card--near-miss" : "")
-        + (isDesign(doc) ? " search-result--design" : "") + (isPath(doc) ? " search-result--path" : ""));
+        + (isDesign(doc) ? " search-result--design" : "") + (isPath(doc) ? " search-result--path" : "")
+        + (isTerm(doc) ? " search-result--term" : ""));
       var meta = el("div", "incident-card__meta");
       meta.appendChild(el("span", "incident-card__id", kindLabel(doc)));
       if (doc.date) {
@@ -668,7 +677,7 @@
       });
     }, { rootMargin: "600px 0px" }) : null;
 
-    /** "15 write-ups", "15 write-ups and 2 design documents", "15 write-ups, 2 design documents and 2 reading paths". */
+    /** "15 write-ups", "15 write-ups and 2 design documents", "15 write-ups, 2 design documents, 2 reading paths and 4 glossary terms". */
     function library(e) {
       var n = e.manifest.incidents;
       var parts = [n + " write-up" + (n === 1 ? "" : "s")];
@@ -676,6 +685,8 @@
       if (designs) parts.push(designs + " design document" + (designs === 1 ? "" : "s"));
       var paths = e.manifest.paths;
       if (paths) parts.push(paths + " reading path" + (paths === 1 ? "" : "s"));
+      var terms = e.manifest.glossary;
+      if (terms) parts.push(terms + " glossary term" + (terms === 1 ? "" : "s"));
       return parts.length === 1 ? parts[0] : parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1];
     }
 

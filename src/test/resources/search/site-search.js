@@ -1,8 +1,10 @@
 // Runs searches on a built site exactly as its search page does: the site's own
 // assets/search-engine.js over the partitions of assets/search/ each query needs, with lunr.js.
-// Usage: node site-search.js <lunr.js> <site dir> <queries.json>
+// Usage: node site-search.js <lunr.js> <site dir> <queries.json> [--raw]
 // queries.json: ["failover", "service:checkout", ...]
 // Prints, per query: {"count": n, "results": [{"ref", "score"}, ...]} (the first 50), or {"error"}.
+// --raw, for a site whose indexes are one partition each: also "raw": {"fields": {ref: score},
+// "body": {ref: score}}, what lunr's own idx.search gives on each whole index.
 'use strict'
 const fs = require('fs')
 const path = require('path')
@@ -10,6 +12,7 @@ const vm = require('vm')
 const lunr = require(path.resolve(process.argv[2]))
 const site = process.argv[3]
 const queries = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'))
+const raw = process.argv[5] === '--raw'
 
 global.window = global
 function run (file) {
@@ -29,13 +32,32 @@ function load (name) {
   return value
 }
 
+const wholes = {}
+if (raw) {
+  ['fields', 'body'].forEach(function (name) {
+    run('assets/search/' + name + '-0.js')
+    const g = E.GLOBALS[name]
+    wholes[name] = lunr.Index.load(window[g][0])
+    delete window[g][0]
+  })
+}
+
 const out = queries.map(function (q) {
   try {
     const results = E.search(e, q, null, load) || []
-    return {
+    const answer = {
       count: results.length,
       results: results.slice(0, 50).map(function (r) { return { ref: r.ref, score: r.score } })
     }
+    if (raw) {
+      answer.raw = {}
+      Object.keys(wholes).forEach(function (name) {
+        const scores = {}
+        wholes[name].search(q).forEach(function (r) { scores[r.ref] = r.score })
+        answer.raw[name] = scores
+      })
+    }
+    return answer
   } catch (x) {
     return { error: x.name + ': ' + x.message }
   }

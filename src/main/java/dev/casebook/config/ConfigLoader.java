@@ -34,7 +34,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigLoader {
   private static final List<String> KEYS = List.of("title", "description", "base_url", "language",
       "timezone", "id_pattern", "id_format", "owner_field", "folders", "markdown", "vocabularies", "readership", "code", "edit_url", "strict",
-      "limits", "coach", "glossary", "catalog", "git_info");
+      "limits", "coach", "glossary", "catalog", "git_info", "search");
   private static final List<String> READERSHIP_KEYS = List.of("endpoint");
   private static final List<String> FOLDER_KEYS = List.of("incidents", "templates", "output", "design", "paths");
   private static final List<String> MARKDOWN_KEYS = List.of("allow_html");
@@ -100,8 +100,10 @@ public final class ConfigLoader {
     Glossary glossary = GlossaryReader.read(map.entry("glossary").orElse(null), root, diagnostics);
     Catalog catalog = map.entry("catalog").map(e -> CatalogReader.read(e, root, diagnostics)).orElse(Catalog.EMPTY);
     GitInfo gitInfo = map.entry("git_info").flatMap(fields::bool).map(on -> on ? GitInfo.ON : GitInfo.OFF).orElse(GitInfo.AUTO);
+    SearchSettings search = map.entry("search").map(new SearchSettingsReader(diagnostics, fields)::read).orElse(SearchSettings.DEFAULT);
     return new SiteConfig(title, description, baseUrl, language, zone, idPattern, idFormat,
-        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog, gitInfo);
+        ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog, gitInfo,
+        search);
   }
 
   /** {@code edit_url}: an absolute http(s) URL with {@code {path}} where the file's path goes. */

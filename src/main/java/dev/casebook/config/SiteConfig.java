@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param glossary the organisation's terms, linked from write-ups to the glossary page
  * @param catalog descriptions, owners and links of services and teams
  * @param gitInfo whether write-ups show when they last changed, from the library's git history
+ * @param search the search's settings: synonyms
  */
 public record SiteConfig(
     String title,
@@ -43,7 +44,8 @@ public record SiteConfig(
     CoachSettings coach,
     dev.casebook.glossary.Glossary glossary,
     dev.casebook.catalog.Catalog catalog,
-    dev.casebook.history.GitInfo gitInfo) {
+    dev.casebook.history.GitInfo gitInfo,
+    SearchSettings search) {
 
   public static final String FILE_NAME = "casebook.yml";
   public static final String DEFAULT_ID_FORMAT = "INC-{year}-{seq:3}";
@@ -86,6 +88,17 @@ public record SiteConfig(
     glossary = glossary == null ? dev.casebook.glossary.Glossary.EMPTY : glossary;
     catalog = catalog == null ? dev.casebook.catalog.Catalog.EMPTY : catalog;
     gitInfo = gitInfo == null ? dev.casebook.history.GitInfo.AUTO : gitInfo;
+    search = search == null ? SearchSettings.DEFAULT : search;
+  }
+
+  /** The settings without search settings (the defaults apply). */
+  public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timezone, Pattern idPattern,
+      String idFormat, String ownerField, Folders folders, boolean allowHtml, Map<String, Vocabulary> vocabularies,
+      Readership readership, java.util.List<CodeRepository> code, String editUrl, boolean strict, Limits limits,
+      CoachSettings coach, dev.casebook.glossary.Glossary glossary, dev.casebook.catalog.Catalog catalog,
+      dev.casebook.history.GitInfo gitInfo) {
+    this(title, description, baseUrl, language, timezone, idPattern, idFormat, ownerField, folders, allowHtml, vocabularies,
+        readership, code, editUrl, strict, limits, coach, glossary, catalog, gitInfo, null);
   }
 
   /** The settings without a glossary or catalog. */
@@ -94,7 +107,7 @@ public record SiteConfig(
       Readership readership, java.util.List<CodeRepository> code, String editUrl, boolean strict, Limits limits,
       CoachSettings coach) {
     this(title, description, baseUrl, language, timezone, idPattern, idFormat, ownerField, folders, allowHtml, vocabularies,
-        readership, code, editUrl, strict, limits, coach, null, null, null);
+        readership, code, editUrl, strict, limits, coach, null, null, null, null);
   }
 
   public static SiteConfig defaults() {
@@ -109,12 +122,12 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, normalizeBaseUrl(url), language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog, gitInfo);
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, glossary, catalog, gitInfo, search);
   }
 
   public SiteConfig withGlossary(dev.casebook.glossary.Glossary terms) {
     return new SiteConfig(title, description, baseUrl, language, timezone, idPattern,
-        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, terms, catalog, gitInfo);
+        idFormat, ownerField, folders, allowHtml, vocabularies, readership, code, editUrl, strict, limits, coach, terms, catalog, gitInfo, search);
   }
 
   /** The code repository named {@code name}, if the library declares one. */

@@ -1,5 +1,7 @@
 package dev.casebook.index;
 
+import dev.casebook.config.SearchSettings;
+import dev.casebook.glossary.Glossary;
 import dev.casebook.link.LinkedLibrary;
 import dev.casebook.link.SitePaths;
 import dev.casebook.markdown.RenderedBody;
@@ -19,8 +21,8 @@ import org.jsoup.Jsoup;
 
 /**
  * What the site's search index is built from: one document per write-up, in library order (newest
- * first), then one per design document, in the library's order, with the text of each field exactly as it
- * goes into {@link LunrIndexBuilder}. The ref of a document is its position in that order
+ * first), then one per design document, in the library's order, one per reading path and one per
+ * term of the glossary, with the text of each field exactly as it goes into {@link LunrIndexBuilder}. The ref of a document is its position in that order
  * ({@code "0"}, {@code "1"}, ...), which keeps the index small; the document store maps it back
  * to the page.
  *
@@ -79,9 +81,9 @@ public final class SearchDocuments {
 
   private static final DateTimeFormatter DATE_LABEL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-  /** What a document is: a write-up, a design document or a reading path. */
+  /** What a document is: a write-up, a design document, a reading path or a term of the glossary. */
   public enum Kind {
-    INCIDENT, DESIGN, PATH;
+    INCIDENT, DESIGN, PATH, TERM;
 
     /** As the document store writes it. */
     public String label() {
@@ -90,25 +92,31 @@ public final class SearchDocuments {
   }
 
   /**
-   * One page as the index sees it: a write-up ({@code incident}), a design document ({@code design})
-   * or a reading path ({@code path}); exactly one of the three is set.
+   * One page (or part of one) as the index sees it: a write-up ({@code incident}), a design document
+   * ({@code design}), a reading path ({@code path}) or a term of the glossary ({@code term}); exactly
+   * one of the four is set.
    *
    * @param fields the ref and every field's value: a string, or a list of strings for array fields
    * @param summary what a result shows under the title: a write-up's summary, the opening of a
-   *     design document's first paragraph, or a path's audience
+   *     design document's first paragraph, a path's audience, or the opening of a term's definition
    */
-  public record Document(String ref, Incident incident, DesignDoc design, ReadingPath path, Map<String, Object> fields, String summary) {
+  public record Document(String ref, Incident incident, DesignDoc design, ReadingPath path, Glossary.Term term,
+      Map<String, Object> fields, String summary) {
     public Document {
-      int set = (incident != null ? 1 : 0) + (design != null ? 1 : 0) + (path != null ? 1 : 0);
-      if (set != 1) throw new IllegalArgumentException("a write-up, a design document or a reading path");
+      int set = (incident != null ? 1 : 0) + (design != null ? 1 : 0) + (path != null ? 1 : 0) + (term != null ? 1 : 0);
+      if (set != 1) throw new IllegalArgumentException("a write-up, a design document, a reading path or a term");
+    }
+
+    public Document(String ref, Incident incident, DesignDoc design, ReadingPath path, Map<String, Object> fields, String summary) {
+      this(ref, incident, design, path, null, fields, summary);
     }
 
     public Document(String ref, Incident incident, DesignDoc design, Map<String, Object> fields, String summary) {
-      this(ref, incident, design, null, fields, summary);
+      this(ref, incident, design, null, null, fields, summary);
     }
 
     public Kind kind() {
-      return incident != null ? Kind.INCIDENT : design != null ? Kind.DESIGN : Kind.PATH;
+      return incident != null ? Kind.INCIDENT : design != null ? Kind.DESIGN : path != null ? Kind.PATH : Kind.TERM;
     }
 
     /** The body's plain text. */
@@ -118,19 +126,29 @@ public final class SearchDocuments {
   }
 
   private final List<Document> documents;
+  private final Map<String, List<String>> synonyms;
   private final int partitionPostings;
   private final java.util.Map<String, LunrIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<String, List<Partition>> partitions = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private SearchDocuments(List<Document> documents, int partitionPostings) {
+  private SearchDocuments(List<Document> documents, Map<String, List<String>> synonyms, int partitionPostings) {
     if (partitionPostings < 1) throw new IllegalArgumentException("postings per partition " + partitionPostings);
     this.documents = List.copyOf(documents);
+    this.synonyms = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(synonyms));
     this.partitionPostings = partitionPostings;
   }
 
   /** The same documents in partitions of about {@code postings} entries (tests use small partitions). */
   public SearchDocuments withPartitionPostings(int postings) {
-    return new SearchDocuments(documents, postings);
+    return new SearchDocuments(documents, synonyms, postings);
+  }
+
+  /**
+   * The synonyms the engine searches a query word with, as the manifest gives them: each word (lower
+   * case, in UTF-16 order) with the other members of its group ({@link SearchSettings#expansions()}).
+   */
+  public Map<String, List<String>> synonyms() {
+    return synonyms;
   }
 
   /** The documents of every write-up and design document of the linked library. */
@@ -143,9 +161,11 @@ public final class SearchDocuments {
     List<Incident> incidents = linked.library().incidents();
     List<DesignDoc> designs = linked.library().designDocs();
     List<ReadingPath> paths = linked.library().paths();
+    List<Glossary.Term> terms = linked.library().config().glossary().terms();
     int count = incidents.size();
     int designEnd = count + designs.size();
-    List<Document> docs = java.util.stream.IntStream.range(0, designEnd + paths.size()).parallel().mapToObj(n -> {
+    int pathEnd = designEnd + paths.size();
+    List<Document> docs = java.util.stream.IntStream.range(0, pathEnd + terms.size()).parallel().mapToObj(n -> {
       String ref = Integer.toString(n);
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put(REF, ref);
@@ -162,6 +182,7 @@ public final class SearchDocuments {
         fields.put("body", body == null ? "" : text.apply(body));
         return new Document(ref, i, null, java.util.Collections.unmodifiableMap(fields), i.summary());
       }
+      if (n >= pathEnd) return termDocument(ref, fields, terms.get(n - pathEnd));
       if (n >= designEnd) return pathDocument(ref, fields, paths.get(n - designEnd), linked, text);
       DesignDoc d = designs.get(n - count);
       RenderedBody body = linked.designBodies().get(d.slug());
@@ -176,8 +197,34 @@ public final class SearchDocuments {
       String lead = body == null ? "" : lead(body.html(), LEAD_LENGTH);
       return new Document(ref, null, d, java.util.Collections.unmodifiableMap(fields), lead);
     }).toList();
-    return new SearchDocuments(docs, PARTITION_POSTINGS);
+    return new SearchDocuments(docs, linked.library().config().search().expansions(), PARTITION_POSTINGS);
   }
+
+  /**
+   * A term of the glossary as the index sees it: its name and aliases as title (a reader types
+   * either), and its definition's plain text as body; the result shows the name and the opening of
+   * the definition.
+   */
+  private static Document termDocument(String ref, Map<String, Object> fields, Glossary.Term t) {
+    String html = DEFINITIONS.render(DEFINITION_PARSER.parse(t.definition()), java.util.function.UnaryOperator.identity()).html();
+    String definition = bodyText(html);
+    StringBuilder title = new StringBuilder(t.name());
+    for (String alias : t.aliases()) title.append(", ").append(alias);
+    fields.put("title", title.toString());
+    fields.put("id", "");
+    fields.put("summary", "");
+    fields.put("service", List.of());
+    fields.put("team", List.of());
+    fields.put("tag", List.of());
+    fields.put("names", List.of());
+    fields.put("body", definition);
+    String lead = shorten(definition.strip().replaceAll("\\s+", " "), LEAD_LENGTH);
+    return new Document(ref, null, null, null, t, java.util.Collections.unmodifiableMap(fields), lead);
+  }
+
+  private static final dev.casebook.markdown.MarkdownParser DEFINITION_PARSER = new dev.casebook.markdown.MarkdownParser();
+  /** Definitions are rendered as the glossary page renders them: raw HTML cleaned. */
+  private static final dev.casebook.markdown.MarkdownRenderer DEFINITIONS = new dev.casebook.markdown.MarkdownRenderer(false);
 
   /**
    * A reading path as the index sees it: its title, its audience as summary, and as body its
@@ -309,9 +356,10 @@ public final class SearchDocuments {
     return DATE_LABEL.format(date);
   }
 
-  /** The document's page, relative to the site root. */
+  /** The document's page, relative to the site root: for a term, its place on the glossary page. */
   static String url(Document d) {
     if (d.incident() != null) return SitePaths.incident(d.incident().id());
+    if (d.term() != null) return SitePaths.glossary() + "#term-" + d.term().slug();
     return d.design() != null ? SitePaths.design(d.design().slug()) : SitePaths.path(d.path().slug());
   }
 
@@ -321,7 +369,11 @@ public final class SearchDocuments {
    */
   static String lead(String html, int max) {
     org.jsoup.nodes.Element p = Jsoup.parseBodyFragment(html).selectFirst("p");
-    String text = p == null ? "" : p.text();
+    return shorten(p == null ? "" : p.text(), max);
+  }
+
+  /** text cut at a word boundary after at most {@code max} characters, with an ellipsis when cut. */
+  private static String shorten(String text, int max) {
     if (text.length() <= max) return text;
     int cut = text.lastIndexOf(' ', max);
     return text.substring(0, cut > max / 2 ? cut : max).replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026";

@@ -111,10 +111,12 @@ final class SearchFiles {
       g.writeEndArray();
       long incidents = docs.stream().filter(d -> d.incident() != null).count();
       long designs = docs.stream().filter(d -> d.design() != null).count();
+      long terms = docs.stream().filter(d -> d.term() != null).count();
       g.writeNumberField("documents", docs.size());
       g.writeNumberField("incidents", incidents);
       g.writeNumberField("designs", designs);
-      g.writeNumberField("paths", docs.size() - incidents - designs);
+      g.writeNumberField("paths", docs.size() - incidents - designs - terms);
+      g.writeNumberField("glossary", terms);
       g.writeArrayFieldStart("ids");
       for (List<IdEntry> file : ids) g.writeString(file.get(0).id());
       g.writeEndArray();
@@ -145,6 +147,10 @@ final class SearchFiles {
         String value = example(docs, key);
         if (value != null) g.writeStringField(key, value);
       }
+      g.writeEndObject();
+      // Each word a query word is also searched as (casebook.yml's search synonyms and the built-in ones).
+      g.writeObjectFieldStart("synonyms");
+      for (var e : documents.synonyms().entrySet()) strings(g, e.getKey(), e.getValue());
       g.writeEndObject();
       g.writeEndObject();
     }
@@ -177,6 +183,8 @@ final class SearchFiles {
    * documents add {@code status} and {@code authors}, have an empty id, no services, teams or tags,
    * and the opening of their first paragraph as summary; an undated design document has an empty
    * date and year 0. Reading paths add {@code steps} (how many), have no date, and their audience as summary.
+   * Terms of the glossary ({@code term}) have their name as title, no date, the opening of their
+   * definition as summary, and the glossary page's anchor of the term as url.
    */
   static void writeDocStore(List<SearchDocuments.Document> docs, OutputStream out) throws IOException {
     try (JsonGenerator g = generator(out)) {
@@ -200,6 +208,8 @@ final class SearchFiles {
         } else if (d.path() != null) {
           notAWriteUp(g, d, d.path().title(), null);
           g.writeNumberField("steps", d.path().steps().size());
+        } else if (d.term() != null) {
+          notAWriteUp(g, d, d.term().name(), null);
         } else {
           DesignDoc doc = d.design();
           notAWriteUp(g, d, doc.title(), doc.date());

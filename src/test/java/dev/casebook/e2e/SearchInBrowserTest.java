@@ -262,6 +262,53 @@ class SearchInBrowserTest {
     assertEquals("../incidents/INC-2023-014/index.html", href);
     Document body = Jsoup.parse(chromium.dumpDom(site.resolve("search/index.html").toUri() + "?q=lottery"));
     assertEquals(List.of("INC-2023-014"), results(body), "the partitions load from disk too");
+    // A reading path, a glossary term and a synonym, from disk: links to folders get index.html, before the anchor.
+    Document path = Jsoup.parse(chromium.dumpDom(site.resolve("search/index.html").toUri() + "?q=patroni"));
+    assertEquals(List.of("INC-2023-014", "Reading path · 5 steps"), results(path));
+    assertEquals("../paths/payments-on-call/index.html",
+        path.select("[data-search-results] > li").get(1).selectFirst(".incident-card__title a").attr("href"));
+    Document term = Jsoup.parse(chromium.dumpDom(site.resolve("search/index.html").toUri() + "?q=service%20level%20objective"));
+    assertEquals("Glossary term", results(term).get(0), results(term).toString());
+    assertEquals("../glossary/index.html#term-slo", term.selectFirst("[data-search-results] .incident-card__title a").attr("href"));
+    Document synonym = Jsoup.parse(chromium.dumpDom(site.resolve("search/index.html").toUri() + "?q=k8s"));
+    assertEquals(new TreeSet<>(results(open("search/?q=kubernetes"))), new TreeSet<>(results(synonym)), "k8s is searched as kubernetes");
+  }
+
+  @Test
+  void aGlossaryTermIsFoundByItsNameAliasesAndDefinitionAndLinksToItsPlaceOnTheGlossaryPage() throws Exception {
+    Document page = open("search/?q=service%20level%20objective");
+    Element first = page.selectFirst("[data-search-results] > li");
+    assertEquals("Glossary term", first.selectFirst(".incident-card__id").text(), results(page).toString());
+    assertTrue(first.selectFirst(".search-result").hasClass("search-result--term"), first.outerHtml());
+    Element link = first.selectFirst(".incident-card__title a");
+    assertEquals("SLO", link.text(), "the term's name, not its aliases");
+    assertEquals("../glossary/#term-slo", link.attr("href"));
+    assertTrue(first.selectFirst(".incident-card__summary").text().startsWith("Service level objective: the share of requests"),
+        first.text());
+    // A word only in a definition finds the term.
+    Document aisle = open("search/?q=aisle");
+    assertTrue(aisle.select("[data-search-results] > li .incident-card__title a").eachAttr("href").contains("../glossary/#term-picker-app"),
+        aisle.select("[data-search-results]").outerHtml());
+    assertTrue(open("search/").selectFirst("[data-search-count]").text().contains("and 7 glossary terms"));
+  }
+
+  @Test
+  void aSynonymFindsWhatTheWriteUpsSpellAnotherWay() throws Exception {
+    // No write-up says k8s: the built-in group [k8s, kubernetes] finds those that say Kubernetes.
+    Set<String> kubernetes = new TreeSet<>(results(open("search/?q=kubernetes")));
+    assertTrue(kubernetes.size() >= 2, kubernetes.toString());
+    assertEquals(kubernetes, new TreeSet<>(results(open("search/?q=k8s"))));
+    // The library's own group [stockout, out of stock]: no text says stockout; a member of several
+    // words counts only where all its words are (of is a stop word).
+    Document stockout = open("search/?q=stockout");
+    assertTrue(stockout.select("[data-search-results] .incident-card__title a").eachAttr("href").contains("../glossary/#term-substitution"),
+        "the definition of substitution says out of stock: " + results(stockout));
+    Set<String> both = new TreeSet<>(hrefs(open("search/?q=%2Bout%20%2Bstock")));
+    assertTrue(both.containsAll(hrefs(stockout)), "only what has both out and stock: " + hrefs(stockout) + " of " + both);
+  }
+
+  private static List<String> hrefs(Document page) {
+    return page.select("[data-search-results] > li .incident-card__title a").eachAttr("href");
   }
 
   @Test

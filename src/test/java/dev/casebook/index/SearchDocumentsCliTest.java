@@ -51,7 +51,7 @@ class SearchDocumentsCliTest {
 
     List<Incident> incidents = SearchIndexStageTest.link(Fixtures.sampleLibrary()).library().incidents();
     JsonNode documents = root.get("documents");
-    assertEquals(incidents.size() + 4, documents.size(), "the write-ups, then the 2 design documents and the 2 reading paths");
+    assertEquals(incidents.size() + 4 + 7, documents.size(), "the write-ups, then the 2 design documents, the 2 reading paths and the 7 glossary terms");
     int n = SearchIndexStageTest.indexOf(incidents, "INC-2023-014");
     JsonNode doc = documents.get(n);
     assertEquals(List.of("ref", "title", "id", "summary", "service", "team", "tag", "names", "body"), SearchIndexStageTest.fieldNames(doc));

@@ -77,15 +77,16 @@ class SearchIndexStageTest {
   void theManifestListsThePartitionsIdsStoreTextsAndYears() throws Exception {
     SearchDocuments documents = SearchDocuments.of(linked);
     JsonNode root = parse(script);
-    assertEquals(List.of("version", "lunr", "fields", "pipeline", "indexes", "documents", "incidents", "designs", "paths", "ids", "docs",
-        "text", "years", "examples"), fieldNames(root));
+    assertEquals(List.of("version", "lunr", "fields", "pipeline", "indexes", "documents", "incidents", "designs", "paths", "glossary",
+        "ids", "docs", "text", "years", "examples", "synonyms"), fieldNames(root));
     assertEquals(3, root.get("version").asInt());
     assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names", "body"), texts(root.get("fields")));
     assertEquals(List.of("stemmer"), texts(root.get("pipeline")));
-    assertEquals(19, root.get("documents").asInt());
+    assertEquals(26, root.get("documents").asInt());
     assertEquals(15, root.get("incidents").asInt());
     assertEquals(2, root.get("designs").asInt());
     assertEquals(2, root.get("paths").asInt());
+    assertEquals(7, root.get("glossary").asInt(), "the terms of the sample's glossary");
     assertEquals(2, root.get("indexes").size());
     for (int g = 0; g < 2; g++) {
       SearchDocuments.Group group = SearchDocuments.GROUPS.get(g);
@@ -97,8 +98,8 @@ class SearchIndexStageTest {
     assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names"), texts(root.get("indexes").get(0).get("fields")));
     assertEquals(List.of("body"), texts(root.get("indexes").get(1).get("fields")));
     assertEquals(List.of("inc-2022-004"), texts(root.get("ids")), "one id file, from the first id in order");
-    assertEquals("{\"chunk\":10,\"files\":2}", root.get("docs").toString());
-    assertEquals("{\"chunk\":1,\"files\":19}", root.get("text").toString());
+    assertEquals("{\"chunk\":10,\"files\":3}", root.get("docs").toString());
+    assertEquals("{\"chunk\":1,\"files\":26}", root.get("text").toString());
     // Runs of refs with one year, covering every ref once.
     int next = 0;
     for (JsonNode run : root.get("years")) {
@@ -106,12 +107,12 @@ class SearchIndexStageTest {
       for (int ref = run.get(1).asInt(); ref < run.get(2).asInt(); ref++) {
         SearchDocuments.Document d = documents.documents().get(ref);
         java.time.LocalDate date = d.incident() != null ? d.incident().date() : d.design() != null ? d.design().date() : null;
-        assertEquals(date == null ? 0 : date.getYear(), run.get(0).asInt(), "ref " + ref + " (a path has no year)");
+        assertEquals(date == null ? 0 : date.getYear(), run.get(0).asInt(), "ref " + ref + " (a path or a term has no year)");
       }
       next = run.get(2).asInt();
     }
-    assertEquals(19, next);
-    assertTrue(script.length < 2000, "the manifest is small: " + script.length + " bytes");
+    assertEquals(26, next);
+    assertTrue(script.length < 3000, "the manifest is small: " + script.length + " bytes");
   }
 
   @Test
@@ -129,16 +130,16 @@ class SearchIndexStageTest {
     assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names"), fields.fields());
     assertEquals(List.of("body"), body.fields());
     List<String> refs = new ArrayList<>();
-    for (int n = 0; n < 19; n++) refs.add(Integer.toString(n));
-    assertEquals(refs, fields.refs(), "refs are positions: write-ups in library order, then design documents, then paths");
+    for (int n = 0; n < 26; n++) refs.add(Integer.toString(n));
+    assertEquals(refs, fields.refs(), "refs are positions: write-ups in library order, then design documents, paths, glossary terms");
     assertEquals(refs, body.refs());
     assertTrue(fields.terms().contains("failov") && body.terms().contains("lotteri"), "a title word and a body word");
     assertFalse(fields.terms().contains("lotteri"), "a word of one body only (lottery) is in the body index only");
     try (var files = Files.list(site.resolve("assets/search"))) {
       List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
-      List<String> expected = new ArrayList<>(List.of("docs-0.js", "docs-1.js", "ids-0.js", "index.js"));
+      List<String> expected = new ArrayList<>(List.of("docs-0.js", "docs-1.js", "docs-2.js", "ids-0.js", "index.js"));
       for (SearchDocuments.Partition p : documents.partitions()) expected.add(p.path().substring("assets/search/".length()));
-      for (int n = 0; n < 19; n++) expected.add("text-" + n + ".js");
+      for (int n = 0; n < 26; n++) expected.add("text-" + n + ".js");
       assertEquals(expected.stream().sorted().toList(), names);
     }
   }
@@ -256,7 +257,7 @@ class SearchIndexStageTest {
     List<JsonNode> docs = store(tmp.resolve("site"));
     List<Incident> incidents = linked.library().incidents();
     assertEquals(15, incidents.size(), "the sample library (drafts left out)");
-    assertEquals(incidents.size() + 4, docs.size(), "and the 2 design documents and 2 reading paths");
+    assertEquals(incidents.size() + 4 + 7, docs.size(), "and the 2 design documents, 2 reading paths and 7 glossary terms");
     for (int n = 0; n < incidents.size(); n++) {
       Incident i = incidents.get(n);
       JsonNode d = docs.get(n);
@@ -326,6 +327,59 @@ class SearchIndexStageTest {
   }
 
   @Test
+  void glossaryTermsAreDocumentsOfTheirOwnKindLinkedToTheirAnchor() throws Exception {
+    SearchDocuments documents = SearchDocuments.of(linked);
+    List<dev.casebook.glossary.Glossary.Term> terms = linked.library().config().glossary().terms();
+    assertEquals(7, terms.size());
+    int first = linked.library().incidents().size() + linked.library().designDocs().size() + linked.library().paths().size();
+    assertEquals(first + terms.size(), documents.documents().size(), "the terms come last, in the glossary's order");
+    List<JsonNode> store = store(tmp.resolve("site"));
+    for (int n = 0; n < terms.size(); n++) {
+      SearchDocuments.Document doc = documents.documents().get(first + n);
+      JsonNode d = store.get(first + n);
+      assertEquals(SearchDocuments.Kind.TERM, doc.kind());
+      assertEquals("term", d.get("kind").asText());
+      assertEquals(terms.get(n).name(), d.get("title").asText());
+      assertEquals("glossary/#term-" + terms.get(n).slug(), d.get("url").asText());
+      assertEquals(List.of("kind", "id", "title", "url", "date", "dateLabel", "year", "owner", "services", "teams", "tags",
+          "severity", "summary", "nearMiss"), fieldNames(d));
+      assertEquals(0, d.get("year").asInt());
+    }
+    SearchDocuments.Document slo = documents.documents().get(first);
+    assertEquals("SLO, service level objective", slo.fields().get("title"), "the name and its aliases are the title");
+    assertTrue(slo.body().startsWith("Service level objective: the share of requests"), slo.body());
+    assertTrue(store.get(first).get("summary").asText().startsWith("Service level objective: the share"), "the definition's opening");
+    SearchDocuments.Document pgBouncer = documents.documents().get(first + 3);
+    assertEquals("PgBouncer", pgBouncer.fields().get("title"));
+    assertTrue(pgBouncer.body().contains("(the PGB in dashboards"), "the definition's Markdown as plain text: " + pgBouncer.body());
+    assertTrue(documents.index(SearchDocuments.GROUPS.get(0)).terms().contains("object"), "an alias's word is a title term");
+  }
+
+  @Test
+  void theManifestGivesEachSynonymTheOtherWordsOfItsGroup() throws Exception {
+    JsonNode synonyms = parse(script).get("synonyms");
+    assertEquals(List.of("kubernetes"), texts(synonyms.get("k8s")), "the built-in groups");
+    assertEquals(List.of("k8s"), texts(synonyms.get("kubernetes")));
+    assertEquals(List.of("load balancer"), texts(synonyms.get("lb")));
+    assertFalse(synonyms.has("load balancer"), "a member of several words is searched for, never looked up");
+
+    Path library = Fixtures.sampleLibraryCopy(tmp.resolve("synonyms-library"));
+    Path config = library.resolve("casebook.yml");
+    String withoutSearch = Files.readString(config).replaceFirst("(?m)^search:\n(  .*\n)*", "");
+    Files.writeString(config, withoutSearch + "\nsearch:\n  synonyms:\n    - [PGB, PgBouncer, connection pooler]\n"
+        + "    - [cert, certificate, x509]\n");
+    JsonNode own = parse(SearchIndexStage.script(SearchDocuments.of(link(library)))).get("synonyms");
+    assertEquals(List.of("pgbouncer", "connection pooler"), texts(own.get("pgb")), "lower case, in the group's order");
+    assertEquals(List.of("pgb", "connection pooler"), texts(own.get("pgbouncer")));
+    assertEquals(List.of("certificate", "x509"), texts(own.get("cert")), "the library's group replaces the built-in one");
+    assertEquals(List.of("kubernetes"), texts(own.get("k8s")), "the other built-in groups stay");
+
+    Files.writeString(config, Files.readString(config) + "  default_synonyms: false\n");
+    JsonNode only = parse(SearchIndexStage.script(SearchDocuments.of(link(library)))).get("synonyms");
+    assertEquals(List.of("cert", "certificate", "pgb", "pgbouncer", "x509"), fieldNames(only), "only the library's groups");
+  }
+
+  @Test
   void designDocumentsAreSearchedByTitleAndText() {
     SearchDocuments documents = SearchDocuments.of(linked);
     int incidents = linked.library().incidents().size();
@@ -347,7 +401,7 @@ class SearchIndexStageTest {
   void theTextFilesHoldEachDocumentsPlainTextInRefOrder() throws Exception {
     Path site = tmp.resolve("site");
     SearchDocuments documents = SearchDocuments.of(linked);
-    assertEquals(19, SearchIndexStage.textFiles(documents), "19 documents, one per file");
+    assertEquals(26, SearchIndexStage.textFiles(documents), "26 documents, one per file");
     for (SearchDocuments.Document d : documents.documents()) {
       int n = Integer.parseInt(d.ref());
       byte[] script = Files.readAllBytes(site.resolve(SearchIndexStage.textPath(n)));
