@@ -281,7 +281,11 @@ public final class LiveBuild {
       if (written == null) return failed(diagnostics, output, timer);
       plan = null; // a one-off run lets go of it (and of its pages' models) before the index stage
       if (!keep) caches = new Caches();
-      return index(target, output, linked, written, diagnostics, timer, pagesWritten);
+      int writeUps = library.incidents().size();
+      // A one-off run makes the search documents now and lets go of the bodies' HTML before the index.
+      Indexed toIndex = keep ? new Indexed(linked, null) : new Indexed(null, SearchDocuments.of(linked));
+      linked = null;
+      return index(target, output, toIndex, writeUps, written, diagnostics, timer, pagesWritten);
     } catch (SiteWriter.OutputException e) {
       diagnostics.error(SourcePosition.of(String.valueOf(output)), e.getMessage());
       return failed(diagnostics, output, timer);
@@ -377,9 +381,13 @@ public final class LiveBuild {
       Set<String> rendered, int pageCount) {}
 
   /** The index stage: writes the search index and puts the whole run in place. */
-  private BuildResult index(SiteTarget target, Path output, LinkedLibrary linked, Written w, Diagnostics diagnostics,
+  /** What the index stage is made from: the linked library (to update, and remember) or its search documents alone. */
+  private record Indexed(LinkedLibrary linked, SearchDocuments documents) {}
+
+  private BuildResult index(SiteTarget target, Path output, Indexed from, int writeUps, Written w, Diagnostics diagnostics,
       StageTimer timer, Consumer<PagesWritten> pagesWritten) throws IOException {
-    SearchDocuments documents = target.commit(linked, caches.index);
+    SearchDocuments documents = from.documents() != null && target instanceof SiteTarget.NewFolder folder
+        ? folder.commit(from.documents()) : target.commit(from.linked(), caches.index);
     timer.lap("index and write");
     if (!target.inPlace()) pagesWritten.accept(PagesWritten.all());
     if (documents != null && options.searchDocuments() != null) SearchDocumentsFile.write(documents, options.searchDocuments());
@@ -392,7 +400,7 @@ public final class LiveBuild {
     deleted.addAll(target.deleted());
     lastDeleted = Set.copyOf(deleted);
     site = keep ? new Site(w.plan(), w.links(), Set.copyOf(files), output) : null;
-    return new BuildResult(true, diagnostics.sorted(), linked.library().incidents().size(), w.pageCount(), output, timer.timings());
+    return new BuildResult(true, diagnostics.sorted(), writeUps, w.pageCount(), output, timer.timings());
   }
 
   /** The files the last successful run wrote: every file after a full build, the changed ones after an update. */

@@ -103,7 +103,16 @@ sealed interface SiteTarget extends AutoCloseable permits SiteTarget.NewFolder, 
 
     @Override
     public SearchDocuments commit(LinkedLibrary linked, IndexCache cache) throws IOException {
-      SearchDocuments documents = SearchIndexStage.write(linked, writer, cache);
+      return commit(SearchIndexStage.write(linked, writer, cache), false);
+    }
+
+    /** Writes the search index of {@code documents} (made beforehand) and puts the whole run in place. */
+    SearchDocuments commit(SearchDocuments documents) throws IOException {
+      return commit(documents, true);
+    }
+
+    private SearchDocuments commit(SearchDocuments documents, boolean write) throws IOException {
+      if (write) SearchIndexStage.write(documents, writer);
       written = Set.copyOf(writer.files());
       writer.commit();
       return documents;
