@@ -91,11 +91,15 @@ final class BlockScan {
     int keyLength = 0;
     int previousStart = -1;
     int previousEnd = -1;
-    int next = n > 0 ? bits(chars[0]) : SPACE;
     for (int i = 0; i < n; i++) {
       char c = chars[i];
-      int bits = next;
-      next = i + 1 < n ? bits(chars[i + 1]) : SPACE;
+      if (c >= 'a' && c <= 'z' && keyLength >= 4 && wordStart >= 0 && in && inAll) {
+        // Inside a word whose key is complete, lower-case letters change nothing but the capitals.
+        while (++i < n && (c = chars[i]) >= 'a' && c <= 'z') continue;
+        lastCapital = false;
+        if (i == n) break;
+      }
+      int bits = bits(c);
       // The words, and the phrase rules' anchors among them.
       if (wordStart >= 0 && (bits & INSIDE) != 0) {
         if (keyLength < 4) {
@@ -125,7 +129,7 @@ final class BlockScan {
       boolean space = (bits & SPACE) != 0;
       if (!space && !inAll) total++;
       inAll = !space;
-      if ((bits & END) == 0 || (next & SPACE) == 0) {
+      if ((bits & END) == 0 || (i + 1 < n && (bits(chars[i + 1]) & SPACE) == 0)) {
         if (!space && !in) words++;
         in = !space;
         continue;

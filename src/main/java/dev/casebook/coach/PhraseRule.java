@@ -90,17 +90,40 @@ abstract class PhraseRule implements Rule {
       } else {
         m.reset(voice);
       }
+      // The leftmost phrase from each place a phrase may start, as a search would find it, but
+      // trying only those places.
       int lastEnd = 0;
       for (int[] region : regions) {
-        m.region(Math.max(region[0], lastEnd), region[1]);
-        while (m.find()) {
+        for (int at = Math.max(region[0], lastEnd); at < region[1]; at++) {
+          if (!mayStart(voice, at)) continue;
+          m.region(at, region[1]);
+          if (!m.lookingAt()) continue;
           lastEnd = m.end();
+          at = lastEnd - 1;
           if (voice.substring(m.start(), m.end()).indexOf(ProseBlock.HIDDEN) >= 0 || !judges(voice, m)) continue;
           String phrase = block.text().substring(m.start(), m.end()).strip().toLowerCase(Locale.ROOT);
           hints.add(name(), asError, writeUp.at(block, m.start()), explain(phrase), better());
         }
       }
     }
+  }
+
+  /**
+   * Whether a phrase may start at {@code at}: every rule's pattern starts at a word boundary
+   * ({@code \b}) with a letter, a digit, '_' or '-', at an opening parenthesis, or at the start of
+   * the block ({@code \A}). A superset of the places: the pattern decides.
+   */
+  static boolean mayStart(String text, int at) {
+    char c = text.charAt(at);
+    if (c == '(' || c == '-') return true;
+    if (!wordChar(c)) return at == 0;
+    return at == 0 || !wordChar(text.charAt(at - 1));
+  }
+
+  /** A character {@code \b} counts as part of a word: a letter, a digit or '_'. */
+  private static boolean wordChar(char c) {
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return Character.isLetterOrDigit(c);
   }
 
   /** The parts of a block around each of this rule's anchor words, merged where they overlap. */
