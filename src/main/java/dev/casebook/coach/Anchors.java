@@ -25,6 +25,8 @@ final class Anchors {
   private final int[] keys;
   private final int[] bits;
   private final int shift;
+  /** The first letters of the keys, either case: a word that starts otherwise is no anchor. */
+  private final boolean[] initials = new boolean[128];
 
   Anchors(List<PhraseRule> rules) {
     if (rules.size() > 31) throw new IllegalArgumentException("too many phrase rules");
@@ -45,6 +47,9 @@ final class Anchors {
       while (keys[at] != BlockScan.NO_KEY) at = (at + 1) & (size - 1);
       keys[at] = e.getKey();
       bits[at] = e.getValue();
+      int first = e.getKey() >>> 24;
+      initials[first] = true;
+      if (first >= 'a' && first <= 'z') initials[first - 32] = true;
     }
   }
 
@@ -68,6 +73,11 @@ final class Anchors {
       if (k == key) return bits[at];
       if (k == BlockScan.NO_KEY) return 0;
     }
+  }
+
+  /** Whether a word starting with {@code c} may be an anchor: its first letter is a key's, in either case. */
+  boolean initial(char c) {
+    return c < 128 && initials[c];
   }
 
   /** The bit of {@code rule}; 0 when it is not in the table. */

@@ -51,7 +51,11 @@ final class BlockScan {
 
   /** The bits of a character. */
   private static int bits(char c) {
-    if (c < 128) return ASCII[c];
+    return c < 128 ? ASCII[c] : bitsBeyondAscii(c);
+  }
+
+  /** The bits of a character beyond ASCII: rare in most text, and kept out of the scan's loop. */
+  private static int bitsBeyondAscii(char c) {
     if (Character.isLetterOrDigit(c)) return WORD | INSIDE;
     if (c == '’') return INSIDE;
     return Character.isWhitespace(c) ? SPACE : 0;
@@ -85,41 +89,32 @@ final class BlockScan {
     boolean in = false;
     boolean capitals = false;
     boolean lastCapital = false;
-    // The word being read: where it starts (-1 outside a word), and its key so far.
+    // The word being read: where it starts (-1 outside a word).
     int wordStart = -1;
-    int key = 0;
-    int keyLength = 0;
     int previousStart = -1;
     int previousEnd = -1;
     for (int i = 0; i < n; i++) {
       char c = chars[i];
-      if (c >= 'a' && c <= 'z' && keyLength >= 4 && wordStart >= 0 && in && inAll) {
-        // Inside a word whose key is complete, lower-case letters change nothing but the capitals.
+      if (c >= 'a' && c <= 'z' && wordStart >= 0 && in && inAll) {
+        // Inside a word, lower-case letters change nothing but the capitals.
         while (++i < n && (c = chars[i]) >= 'a' && c <= 'z') continue;
         lastCapital = false;
         if (i == n) break;
       }
       int bits = bits(c);
-      // The words, and the phrase rules' anchors among them.
-      if (wordStart >= 0 && (bits & INSIDE) != 0) {
-        if (keyLength < 4) {
-          key = c >= 128 || key < 0 ? NO_KEY : key << 8 | (c >= 'A' && c <= 'Z' ? c + 32 : c);
-          keyLength++;
-        }
-      } else {
+      // The words, and the phrase rules' anchors among them: only a word whose first letter is an
+      // anchor's is looked up.
+      if (wordStart < 0 || (bits & INSIDE) == 0) {
         if (wordStart >= 0) {
-          if (anchorCount * FIELDS == anchors.length) anchors = Arrays.copyOf(anchors, anchors.length * 2);
-          anchorCount = anchor(table, finalKey(key, keyLength, i - wordStart), wordStart, i, previousStart, previousEnd, anchors,
-              anchorCount);
+          if (table.initial(chars[wordStart])) {
+            if (anchorCount * FIELDS == anchors.length) anchors = Arrays.copyOf(anchors, anchors.length * 2);
+            anchorCount = anchor(table, key(chars, wordStart, i), wordStart, i, previousStart, previousEnd, anchors, anchorCount);
+          }
           previousStart = wordStart;
           previousEnd = i;
           wordStart = -1;
         }
-        if ((bits & WORD) != 0) {
-          wordStart = i;
-          key = c >= 128 ? NO_KEY : c >= 'A' && c <= 'Z' ? c + 32 : c;
-          keyLength = 1;
-        }
+        if ((bits & WORD) != 0) wordStart = i;
       }
       // Two capitals in a row, for the acronym rule.
       boolean capital = (bits & CAPITAL) != 0;
@@ -144,9 +139,9 @@ final class BlockScan {
       in = false;
       sentenceStart = i + 1;
     }
-    if (wordStart >= 0) {
+    if (wordStart >= 0 && table.initial(chars[wordStart])) {
       if (anchorCount * FIELDS == anchors.length) anchors = Arrays.copyOf(anchors, anchors.length * 2);
-      anchorCount = anchor(table, finalKey(key, keyLength, n - wordStart), wordStart, n, previousStart, previousEnd, anchors, anchorCount);
+      anchorCount = anchor(table, key(chars, wordStart, n), wordStart, n, previousStart, previousEnd, anchors, anchorCount);
     }
     if (sentences == starts.length) {
       starts = Arrays.copyOf(starts, sentences + 1);
@@ -156,12 +151,6 @@ final class BlockScan {
     counts[sentences++] = words;
     return new BlockScan(text, anchors, anchorCount, Arrays.copyOf(starts, sentences), Arrays.copyOf(counts, sentences), total,
         capitals);
-  }
-
-  /** A word's key once it ends: none when it is too long, else its first four characters, zeros after a shorter word's end. */
-  private static int finalKey(int key, int keyLength, int length) {
-    if (key < 0 || length > SHORT_WORD) return NO_KEY;
-    return key << 8 * (4 - keyLength);
   }
 
   /** Notes the word {@code [start, end)} in {@code anchors}, which has room, when {@code table} has its key: the new count. */

@@ -92,9 +92,20 @@ record Skeleton(Set<String> fillers, java.util.Map<Character, Integer> longest, 
     return line.startsWith("|") && line.matches("[|:\\-\\s]+") && line.contains("-");
   }
 
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
-  private static String normalize(String line) {
-    return SPACES.matcher(line).replaceAll(" ").toLowerCase(Locale.ROOT);
+  /**
+   * The line with each run of white space ({@code \s}: space, tab, line feed, vertical tab, form
+   * feed, carriage return) made one space, in lower case.
+   */
+  static String normalize(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    boolean space = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      boolean s = c == ' ' || (c >= '\t' && c <= '\r');
+      if (!s) out.append(c);
+      else if (!space) out.append(' ');
+      space = s;
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
   }
 }

@@ -102,6 +102,14 @@ class BlockScanTest {
   }
 
   @Test
+  void skeletonLinesAreNormalizedAsBefore() {
+    Pattern spaces = Pattern.compile("\\s+");
+    for (String line : List.of("*Tell  the\tstory*", " a\u000B\u000Cb\r\n c ", "no\u00a0break", "İstanbul  ÀB", "")) {
+      assertEquals(spaces.matcher(line).replaceAll(" ").toLowerCase(Locale.ROOT), Skeleton.normalize(line), line);
+    }
+  }
+
+  @Test
   void sectionTitlesAreNormalizedAsBefore() {
     Pattern notWord = Pattern.compile("[^\\p{L}\\p{N}]+");
     for (String title : List.of("What made it difficult?", "  Contributors: ", "Ünïcode — Tïtle ½ (2024)", "İstanbul", "--", "a_b-c")) {
