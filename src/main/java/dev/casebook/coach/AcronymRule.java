@@ -55,7 +55,7 @@ final class AcronymRule implements Rule {
     Set<String> defined = null;
     for (int b = 0; b < blocks.size(); b++) {
       ProseBlock block = blocks.get(b);
-      if (block.kind() == ProseBlock.Kind.HEADING || !twoCapitals(writeUp.chars(b))) continue;
+      if (block.kind() == ProseBlock.Kind.HEADING || !writeUp.scan(b).twoCapitals()) continue;
       String voice = writeUp.voice(b);
       int i = 0;
       while (i < voice.length()) {
@@ -75,17 +75,6 @@ final class AcronymRule implements Rule {
             "write it out at first use, e.g. 'Service Level Objective (SLO)', so readers beyond the team can follow");
       }
     }
-  }
-
-  private static boolean twoCapitals(char[] text) {
-    for (int i = 1; i < text.length; i++) {
-      char c = text[i];
-      if (c >= 'A' && c <= 'Z') {
-        char p = text[i - 1];
-        if (p >= 'A' && p <= 'Z') return true;
-      }
-    }
-    return false;
   }
 
   /**

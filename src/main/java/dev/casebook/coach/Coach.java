@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class Coach {
   private final List<Rule> rules;
+  /** The anchor words of the phrase rules among {@link #rules}, looked up in one pass over each block. */
+  private final Anchors anchors;
   private final List<ValeRule> vale;
   private final boolean valeErrors;
   private final CoachCache cache;
@@ -36,6 +38,7 @@ public final class Coach {
 
   private Coach(List<Rule> rules, List<ValeRule> vale, boolean valeErrors, CoachCache cache, Set<String> broken) {
     this.rules = List.copyOf(rules);
+    this.anchors = Anchors.of(this.rules);
     this.vale = List.copyOf(vale);
     this.valeErrors = valeErrors;
     this.cache = cache;
@@ -97,7 +100,7 @@ public final class Coach {
 
   /** The hints about one write-up. */
   private List<Diagnostic> coach(Incident incident, MarkdownBody body) {
-    WriteUp writeUp = new WriteUp(incident, body.prose());
+    WriteUp writeUp = new WriteUp(incident, body.prose(), anchors);
     Hints hints = new Hints();
     for (Rule rule : rules) rule.check(writeUp, hints);
     for (ValeRule rule : vale) rule.check(writeUp, hints, valeErrors && rule.error());

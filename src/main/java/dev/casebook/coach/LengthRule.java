@@ -31,9 +31,9 @@ final class LengthRule implements Rule {
       ProseBlock block = blocks.get(b);
       if (block.kind() != ProseBlock.Kind.PARAGRAPH) continue;
       String text = block.text();
-      WriteUp.Sentences counted = writeUp.sentences(b);
+      BlockScan counted = writeUp.scan(b);
       if (!sentences) {
-        int words = counted.total();
+        int words = counted.totalWords();
         if (words > maxWords) {
           hints.add(name(), asError, writeUp.at(block, firstLetter(text, 0)),
               "this paragraph has " + words + " words (more than " + maxWords + ")",
@@ -41,10 +41,10 @@ final class LengthRule implements Rule {
         }
         continue;
       }
-      for (int s = 0; s < counted.words().length; s++) {
-        int words = counted.words()[s];
+      for (int s = 0; s < counted.sentenceWords().length; s++) {
+        int words = counted.sentenceWords()[s];
         if (words > maxWords) {
-          hints.add(name(), asError, writeUp.at(block, firstLetter(text, counted.starts()[s])),
+          hints.add(name(), asError, writeUp.at(block, firstLetter(text, counted.sentenceStarts()[s])),
               "this sentence has " + words + " words (more than " + maxWords + ")",
               "split it in two or three: one idea a sentence is easier to follow for readers beyond the team");
         }

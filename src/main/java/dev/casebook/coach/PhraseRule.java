@@ -24,19 +24,20 @@ abstract class PhraseRule implements Rule {
 
   private final Pattern pattern;
   private final boolean asError;
-  /** The keys ({@link WriteUp#key}) of the anchor words, sorted: only a word with one of them is looked at. */
-  private final int[] anchorKeys;
+  /** Every word {@link #anchor} may accept. */
+  private final java.util.Collection<String> anchors;
 
   /** {@code anchors} holds every word {@link #anchor} may accept. */
   PhraseRule(Pattern pattern, boolean asError, java.util.Collection<String> anchors) {
     this.pattern = pattern;
     this.asError = asError;
-    this.anchorKeys = anchors.stream().mapToInt(WriteUp::key).distinct().sorted().toArray();
-    for (int key : anchorKeys) heads[key >>> 16] = true;
+    this.anchors = java.util.List.copyOf(anchors);
   }
 
-  /** The first two letters of the anchors ({@code key >>> 16}): a quick look before the search in {@link #anchorKeys}. */
-  private final boolean[] heads = new boolean[1 << 15];
+  /** Every word {@link #anchor} may accept: the write-up's scan ({@link BlockScan}) notes where they are. */
+  java.util.Collection<String> anchors() {
+    return anchors;
+  }
 
   /**
    * Whether a match may contain this word (lower case; {@code previous} is the word before it, or
@@ -74,19 +75,31 @@ abstract class PhraseRule implements Rule {
 
   @Override
   public void check(WriteUp writeUp, Hints hints) {
+    int bit = writeUp.anchors.bit(this);
+    if (bit == 0) return;
     var blocks = writeUp.prose.blocks();
+    Matcher m = null;
     for (int b = 0; b < blocks.size(); b++) {
       ProseBlock block = blocks.get(b);
       if (block.kind() == ProseBlock.Kind.HEADING && !readsHeadings()) continue;
-      List<int[]> regions = regions(writeUp.words(b), block.text().length());
+      List<int[]> regions = regions(writeUp.scan(b), bit, block.text().length());
       if (regions.isEmpty()) continue;
       String voice = writeUp.voice(b);
-      Matcher m = pattern.matcher(voice).useTransparentBounds(true).useAnchoringBounds(false);
+      if (m == null) {
+        m = pattern.matcher(voice).useTransparentBounds(true).useAnchoringBounds(false);
+      } else {
+        m.reset(voice);
+      }
+      // The leftmost phrase from each place a phrase may start, as a search would find it, but
+      // trying only those places.
       int lastEnd = 0;
       for (int[] region : regions) {
-        m.region(Math.max(region[0], lastEnd), region[1]);
-        while (m.find()) {
+        for (int at = Math.max(region[0], lastEnd); at < region[1]; at++) {
+          if (!mayStart(voice, at)) continue;
+          m.region(at, region[1]);
+          if (!m.lookingAt()) continue;
           lastEnd = m.end();
+          at = lastEnd - 1;
           if (voice.substring(m.start(), m.end()).indexOf(ProseBlock.HIDDEN) >= 0 || !judges(voice, m)) continue;
           String phrase = block.text().substring(m.start(), m.end()).strip().toLowerCase(Locale.ROOT);
           hints.add(name(), asError, writeUp.at(block, m.start()), explain(phrase), better());
@@ -95,23 +108,38 @@ abstract class PhraseRule implements Rule {
     }
   }
 
-  /** The parts of a block around each anchor word, merged where they overlap. */
-  private List<int[]> regions(WriteUp.Words words, int length) {
+  /**
+   * Whether a phrase may start at {@code at}: every rule's pattern starts at a word boundary
+   * ({@code \b}) with a letter, a digit, '_' or '-', at an opening parenthesis, or at the start of
+   * the block ({@code \A}). A superset of the places: the pattern decides.
+   */
+  static boolean mayStart(String text, int at) {
+    char c = text.charAt(at);
+    if (c == '(' || c == '-') return true;
+    if (!wordChar(c)) return at == 0;
+    return at == 0 || !wordChar(text.charAt(at - 1));
+  }
+
+  /** A character {@code \b} counts as part of a word: a letter, a digit or '_'. */
+  private static boolean wordChar(char c) {
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return Character.isLetterOrDigit(c);
+  }
+
+  /** The parts of a block around each of this rule's anchor words, merged where they overlap. */
+  private List<int[]> regions(BlockScan scan, int bit, int length) {
     List<int[]> merged = null;
-    int[] keys = words.keys();
-    for (int i = 0; i < keys.length; i++) {
-      int key = keys[i];
-      if (key < 0 || !heads[key >>> 16] || java.util.Arrays.binarySearch(anchorKeys, key) < 0) continue;
-      if (anchor(words.word(i), i == 0 ? "" : words.word(i - 1))) {
-        if (merged == null) merged = new ArrayList<>();
-        int from = Math.max(0, words.starts()[i] - before());
-        int to = Math.min(length, words.starts()[i] + after());
-        int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-        if (last != null && from <= last[1]) {
-          last[1] = Math.max(last[1], to);
-        } else {
-          merged.add(new int[] {from, to});
-        }
+    for (int i = 0; i < scan.anchors(); i++) {
+      if ((scan.bits(i) & bit) == 0 || !anchor(scan.word(i), scan.previous(i))) continue;
+      if (merged == null) merged = new ArrayList<>();
+      int start = scan.start(i);
+      int from = Math.max(0, start - before());
+      int to = Math.min(length, start + after());
+      int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && from <= last[1]) {
+        last[1] = Math.max(last[1], to);
+      } else {
+        merged.add(new int[] {from, to});
       }
     }
     return merged == null ? List.of() : merged;

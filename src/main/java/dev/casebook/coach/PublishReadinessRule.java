@@ -63,11 +63,11 @@ final class PublishReadinessRule implements Rule {
           "add " + (missing.size() == 1 ? "it" : "them") + ", e.g. " + missing.get(0) + ": 2024-03-05T14:02:00Z, so readers see how long each phase took");
     }
     int run = -1;
-    for (int line = 1; line <= writeUp.lines().length; line++) {
-      boolean filler = skeleton.isFiller(writeUp.lines()[line - 1]);
+    for (int line = 1; line <= writeUp.lineCount(); line++) {
+      boolean filler = writeUp.filler(skeleton, line);
       if (filler && run < 0) {
         run = line;
-        String text = writeUp.lines()[line - 1].strip();
+        String text = writeUp.line(line).strip();
         boolean prompt = text.startsWith("*") || text.startsWith("_");
         hints.add(NAME, asError, writeUp.atLine(line),
             prompt ? "the template's prompt is still here" : "the template's placeholder '" + text + "' is still here",

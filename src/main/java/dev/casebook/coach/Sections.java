@@ -10,10 +10,15 @@ import java.util.Set;
 /** A write-up's sections: each heading, and whether anything but skeleton prompts follows it. */
 final class Sections {
   /** One heading and its section. */
-  record Section(String title, int level, int line, boolean empty) {
+  record Section(String title, int level, int line, boolean empty, String words) {
+    /** A heading's section; {@code words} is the title {@link #normalize normalized}. */
+    Section(String title, int level, int line, boolean empty) {
+      this(title, level, line, empty, normalize(title));
+    }
+
     /** Whether the heading names {@code name}, ignoring case and punctuation ("Contributors" names "Contributors:"). */
     boolean named(String name) {
-      String mine = normalize(title);
+      String mine = words;
       String wanted = normalize(name);
       if (wanted.isEmpty()) return false;
       if (mine.equals(wanted) || mine.startsWith(wanted + " ")) return true;
@@ -26,7 +31,6 @@ final class Sections {
 
   private static final java.util.regex.Pattern DIFFICULT = java.util.regex.Pattern.compile("\\b(?:difficult|hard|challeng)");
   private static final java.util.regex.Pattern CONTRIBUTORS = java.util.regex.Pattern.compile("\\b(?:contribut|factors)");
-  private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /** A table's separator row or a thematic break: not content. */
   private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("[|:\\-\\s]+|[-*_=]{3,}");
@@ -42,7 +46,7 @@ final class Sections {
     for (int i = 0; i < headings.size(); i++) {
       ProseBlock h = headings.get(i);
       int from = h.lineAt(0);
-      int to = writeUp.lines().length + 1;
+      int to = writeUp.lineCount() + 1;
       for (int j = i + 1; j < headings.size(); j++) {
         if (headings.get(j).level() <= h.level()) {
           to = headings.get(j).lineAt(0);
@@ -50,8 +54,8 @@ final class Sections {
         }
       }
       boolean empty = true;
-      for (int line = from + 1; line < to && line <= writeUp.lines().length && empty; line++) {
-        String text = writeUp.lines()[line - 1].strip();
+      for (int line = from + 1; line < to && line <= writeUp.lineCount() && empty; line++) {
+        String text = writeUp.line(line).strip();
         if (text.isEmpty() || headingLines.contains(line) || text.startsWith("<!--") || RULE.matcher(text).matches()
             || skeleton.isFiller(text)) {
           continue;
@@ -63,7 +67,32 @@ final class Sections {
     return out;
   }
 
+  /** The letters and numbers of {@code s} in lower case, each run of anything else one space between them. */
   static String normalize(String s) {
-    return NOT_WORD.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    String lower = s.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean gap = false;
+    for (int i = 0; i < lower.length(); ) {
+      int c = lower.codePointAt(i);
+      i += Character.charCount(c);
+      if (!letterOrNumber(c)) {
+        gap = true;
+        continue;
+      }
+      if (gap && out.length() > 0) out.append(' ');
+      gap = false;
+      out.appendCodePoint(c);
+    }
+    return out.toString();
+  }
+
+  /** Unicode's letters ({@code \p{L}}) and numbers ({@code \p{N}}). */
+  private static boolean letterOrNumber(int c) {
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+      default -> false;
+    };
   }
 }

@@ -9,17 +9,21 @@ import java.util.Set;
  * placeholder rows of the theme's {@code new-incident.md}, line by line. Headings, table headers
  * and blank lines are kept by authors and are not counted.
  */
-record Skeleton(Set<String> fillers, java.util.Map<Character, Integer> longest) {
+record Skeleton(Set<String> fillers, java.util.Map<Character, Integer> longest, Set<Integer> lengths) {
   static final Skeleton NONE = new Skeleton(Set.of());
 
   Skeleton {
     fillers = Set.copyOf(fillers);
     longest = java.util.Map.copyOf(longest);
+    lengths = Set.copyOf(lengths);
   }
 
-  /** The skeleton of these fillers; {@code longest} is the longest filler by first character. */
+  /**
+   * The skeleton of these fillers; {@code longest} is the longest filler by first character,
+   * {@code lengths} the lengths of the fillers.
+   */
   Skeleton(Set<String> fillers) {
-    this(fillers, longestByFirst(fillers));
+    this(fillers, longestByFirst(fillers), fillers.stream().map(String::length).collect(java.util.stream.Collectors.toSet()));
   }
 
   private static java.util.Map<Character, Integer> longestByFirst(Set<String> fillers) {
@@ -52,25 +56,56 @@ record Skeleton(Set<String> fillers, java.util.Map<Character, Integer> longest) 
 
   /** Whether a body line is one of the skeleton's prompts or placeholders, left as it was. */
   boolean isFiller(String line) {
+    return isFiller(line, 0, line.length());
+  }
+
+  /**
+   * Whether the line {@code text[start, end)} is one of the skeleton's prompts or placeholders, left
+   * as it was. Most lines are told apart by their first character and their length, without
+   * making a string of them.
+   */
+  boolean isFiller(CharSequence text, int start, int end) {
     if (fillers.isEmpty()) return false;
-    int at = 0;
-    while (at < line.length() && Character.isWhitespace(line.charAt(at))) at++;
-    if (at == line.length()) return false;
-    char first = Character.toLowerCase(line.charAt(at));
+    while (start < end && Character.isWhitespace(text.charAt(start))) start++;
+    if (start == end) return false;
+    while (Character.isWhitespace(text.charAt(end - 1))) end--;
+    char first = Character.toLowerCase(text.charAt(start));
     // A line more than twice as long as the longest filler with its first character is not one.
     Integer max = longest.get(first);
-    if (max == null) return false;
-    String text = line.strip();
-    return text.length() <= max * 2 && fillers.contains(normalize(text));
+    if (max == null || end - start > max * 2) return false;
+    // White space collapsed, an ASCII line keeps its length in lower case: that length must be a filler's.
+    int length = 0;
+    boolean ascii = true;
+    boolean space = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      boolean s = c == ' ' || (c >= '\t' && c <= '\r');
+      if (!s || !space) length++;
+      space = s;
+      if (c >= 128) ascii = false;
+    }
+    if (ascii && !lengths.contains(length)) return false;
+    return fillers.contains(normalize(text.subSequence(start, end).toString()));
   }
 
   private static boolean separator(String line) {
     return line.startsWith("|") && line.matches("[|:\\-\\s]+") && line.contains("-");
   }
 
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
-  private static String normalize(String line) {
-    return SPACES.matcher(line).replaceAll(" ").toLowerCase(Locale.ROOT);
+  /**
+   * The line with each run of white space ({@code \s}: space, tab, line feed, vertical tab, form
+   * feed, carriage return) made one space, in lower case.
+   */
+  static String normalize(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    boolean space = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      boolean s = c == ' ' || (c >= '\t' && c <= '\r');
+      if (!s) out.append(c);
+      else if (!space) out.append(' ');
+      space = s;
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
   }
 }

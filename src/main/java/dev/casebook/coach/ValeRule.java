@@ -30,8 +30,8 @@ record ValeRule(String name, Pattern pattern, List<Swap> swaps, List<Pattern> ex
   void check(WriteUp writeUp, Hints hints, boolean asError) {
     try {
       if (scopes.contains("raw")) {
-        for (int line = 1; line <= writeUp.lines().length; line++) {
-          String text = writeUp.lines()[line - 1];
+        for (int line = 1; line <= writeUp.lineCount(); line++) {
+          String text = writeUp.line(line);
           int at = line;
           find(text, (start, found, replacement) -> hints.add(name, asError,
               new SourcePosition(writeUp.incident.source().path(), writeUp.incident.source().bodyLine() + at - 1, start + 1),

@@ -24,77 +24,26 @@ final class WriteUp {
 
   final Incident incident;
   final Prose prose;
-  private String[] lines;
+  /** The anchor words of the phrase rules that are on. */
+  final Anchors anchors;
   private final String[] voices;
-  private final String[] lowerCase;
-  private final char[][] chars;
-  private Sentences[] sentences;
+  private final BlockScan[] scans;
+  /** Where each body line starts, and one past the end of the body last; worked out when a rule first asks. */
+  private int[] lineStarts;
   private List<Sections.Section> sections;
 
-  WriteUp(Incident incident, Prose prose) {
+  WriteUp(Incident incident, Prose prose, Anchors anchors) {
     this.incident = incident;
     this.prose = prose;
+    this.anchors = anchors;
     this.voices = new String[prose.blocks().size()];
-    this.lowerCase = new String[voices.length];
-    this.chars = new char[voices.length][];
+    this.scans = new BlockScan[voices.length];
   }
 
-  /** The block's text as an array, for the rules that read it character by character. */
-  char[] chars(int block) {
-    char[] c = chars[block];
-    if (c == null) chars[block] = c = prose.blocks().get(block).text().toCharArray();
-    return c;
-  }
-
-  /**
-   * A paragraph's sentences, as {@link LengthRule} counts them: each ends at '.', '!' or '?'
-   * followed by white space or the end; words are runs of characters other than white space.
-   *
-   * @param starts where each sentence starts
-   * @param words how many words each has
-   * @param total how many words the block has
-   */
-  record Sentences(int[] starts, int[] words, int total) {}
-
-  /** The block's sentences and their words, worked out once for both length rules. */
-  Sentences sentences(int block) {
-    if (sentences == null) sentences = new Sentences[voices.length];
-    Sentences s = sentences[block];
-    if (s != null) return s;
-    char[] text = chars(block);
-    int[] starts = new int[8];
-    int[] counts = new int[8];
-    int n = 0;
-    int total = 0;
-    boolean inAll = false;
-    int start = 0;
-    int words = 0;
-    boolean in = false;
-    for (int i = 0; i <= text.length; i++) {
-      if (i < text.length) {
-        char c = text[i];
-        boolean space = whitespace(c);
-        if (!space && !inAll) total++;
-        inAll = !space;
-        boolean end = (c == '.' || c == '!' || c == '?') && (i + 1 == text.length || whitespace(text[i + 1]));
-        if (!end) {
-          if (!space && !in) words++;
-          in = !space;
-          continue;
-        }
-      }
-      if (n == starts.length) {
-        starts = java.util.Arrays.copyOf(starts, n * 2);
-        counts = java.util.Arrays.copyOf(counts, n * 2);
-      }
-      starts[n] = start;
-      counts[n++] = words;
-      words = 0;
-      in = false;
-      start = i + 1;
-    }
-    s = new Sentences(java.util.Arrays.copyOf(starts, n), java.util.Arrays.copyOf(counts, n), total);
-    sentences[block] = s;
+  /** What one pass over the block's characters finds for every rule, worked out when a rule first asks. */
+  BlockScan scan(int block) {
+    BlockScan s = scans[block];
+    if (s == null) scans[block] = s = BlockScan.of(prose.blocks().get(block).text(), anchors);
     return s;
   }
 
@@ -104,132 +53,49 @@ final class WriteUp {
     return c == ' ' || (c >= '\t' && c <= '\r') || c >= '\u001C';
   }
 
-  /** The body's lines, worked out when a rule first asks. */
-  String[] lines() {
-    if (lines == null) {
+  private int[] lineStarts() {
+    if (lineStarts == null) {
       String body = incident.source().body();
-      List<String> out = new java.util.ArrayList<>();
+      int[] starts = new int[64];
+      int n = 0;
       int start = 0;
-      for (int i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', start)) {
-        out.add(body.substring(start, i > start && body.charAt(i - 1) == '\r' ? i - 1 : i));
+      for (int i = body.indexOf('\n'); ; i = body.indexOf('\n', start)) {
+        if (n + 1 >= starts.length) starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+        starts[n++] = start;
+        if (i < 0) break;
         start = i + 1;
       }
-      out.add(body.substring(start));
-      lines = out.toArray(new String[0]);
+      starts[n] = body.length() + 1;
+      lineStarts = java.util.Arrays.copyOf(starts, n + 1);
     }
-    return lines;
+    return lineStarts;
   }
 
-  /** The block's text in lower case, for a quick look before a rule's pattern runs (offsets may differ). */
-  String lowerCase(int block) {
-    String s = lowerCase[block];
-    if (s == null) lowerCase[block] = s = prose.blocks().get(block).text().toLowerCase(Locale.ROOT);
-    return s;
+  /** How many lines the body has. */
+  int lineCount() {
+    return lineStarts().length - 1;
   }
 
-  /**
-   * The words of a block (letters, digits and apostrophes): where each starts and ends, and a key
-   * of its first four letters in lower case ({@link #key}), so that a rule looks only at the few
-   * words that may be its anchors without making a string of every word.
-   */
-  record Words(String text, int[] starts, int[] ends, int[] keys) {
-    /** Word {@code i} in lower case; empty when it is longer than any anchor, so neighbours stay neighbours. */
-    String word(int i) {
-      int length = ends[i] - starts[i];
-      if (length > SHORT_WORD) return "";
-      char[] buffer = new char[length];
-      for (int j = 0; j < length; j++) {
-        char c = text.charAt(starts[i] + j);
-        buffer[j] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
-      }
-      return new String(buffer);
-    }
+  /** Body line {@code line} (1-based), without its line break. */
+  String line(int line) {
+    String body = incident.source().body();
+    int start = lineStarts()[line - 1];
+    int end = lineEnd(line);
+    return body.substring(start, end);
   }
 
-  private Words[] words;
-  /** The longest word an anchor is. */
-  private static final int SHORT_WORD = 12;
-  /** The key of a word that no anchor has: too long, or not ASCII in its first four letters. */
-  private static final int NO_KEY = -1;
-
-  private static boolean wordChar(char c) {
-    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    return Character.isLetterOrDigit(c);
+  /** Where body line {@code line} ends in the body, before its line break ("\r\n" or "\n"; the last line has none). */
+  private int lineEnd(int line) {
+    String body = incident.source().body();
+    int start = lineStarts()[line - 1];
+    int end = lineStarts()[line] - 1;
+    boolean last = line == lineCount();
+    return !last && end > start && body.charAt(end - 1) == '\r' ? end - 1 : end;
   }
 
-  /** The key of a lower-case word: its first four characters, when they are ASCII, packed in an int. */
-  static int key(String word) {
-    if (word.length() > SHORT_WORD) return NO_KEY;
-    int key = 0;
-    for (int j = 0; j < 4; j++) {
-      char c = j < word.length() ? word.charAt(j) : 0;
-      if (c >= 128) return NO_KEY;
-      key = key << 8 | c;
-    }
-    return key;
-  }
-
-  /** Letters and digits (and, with {@code inside}, apostrophes), for ASCII. */
-  private static final boolean[] ASCII_WORD = new boolean[128];
-  private static final boolean[] ASCII_INSIDE = new boolean[128];
-
-  static {
-    for (char c = 0; c < 128; c++) ASCII_INSIDE[c] = ASCII_WORD[c] = wordChar(c);
-    ASCII_INSIDE['\''] = true;
-  }
-
-  /** The block's words, worked out once for every rule. */
-  Words words(int block) {
-    if (words == null) words = new Words[voices.length];
-    Words w = words[block];
-    if (w != null) return w;
-    String text = prose.blocks().get(block).text();
-    char[] chars = chars(block);
-    int capacity = 16;
-    int[] starts = new int[capacity];
-    int[] ends = new int[capacity];
-    int[] keys = new int[capacity];
-    int count = 0;
-    int i = 0;
-    int n = chars.length;
-    while (i < n) {
-      char first = chars[i];
-      if (first < 128 ? !ASCII_WORD[first] : !wordChar(first)) {
-        i++;
-        continue;
-      }
-      int start = i++;
-      while (i < n) {
-        char c = chars[i];
-        if (c < 128 ? !ASCII_INSIDE[c] : !wordChar(c) && c != '’') break;
-        i++;
-      }
-      int key = NO_KEY;
-      if (i - start <= SHORT_WORD) {
-        key = 0;
-        for (int j = start; j < start + 4; j++) {
-          char c = j < i ? chars[j] : 0;
-          if (c >= 128) {
-            key = NO_KEY;
-            break;
-          }
-          key = key << 8 | (c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-      }
-      if (count == capacity) {
-        capacity *= 2;
-        starts = java.util.Arrays.copyOf(starts, capacity);
-        ends = java.util.Arrays.copyOf(ends, capacity);
-        keys = java.util.Arrays.copyOf(keys, capacity);
-      }
-      starts[count] = start;
-      ends[count] = i;
-      keys[count] = key;
-      count++;
-    }
-    w = new Words(text, java.util.Arrays.copyOf(starts, count), java.util.Arrays.copyOf(ends, count), java.util.Arrays.copyOf(keys, count));
-    words[block] = w;
-    return w;
+  /** Whether body line {@code line} is one of {@code skeleton}'s prompts or placeholders, left as it was. */
+  boolean filler(Skeleton skeleton, int line) {
+    return skeleton.isFiller(incident.source().body(), lineStarts()[line - 1], lineEnd(line));
   }
 
   /** The write-up's sections, worked out once. */
