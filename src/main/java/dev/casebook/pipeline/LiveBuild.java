@@ -380,10 +380,10 @@ public final class LiveBuild {
   private record Written(SitePlan plan, Map<String, PageLinks> links, Set<String> files, Set<String> removed,
       Set<String> rendered, int pageCount) {}
 
-  /** The index stage: writes the search index and puts the whole run in place. */
   /** What the index stage is made from: the linked library (to update, and remember) or its search documents alone. */
   private record Indexed(LinkedLibrary linked, SearchDocuments documents) {}
 
+  /** The index stage: writes the search index and puts the whole run in place. */
   private BuildResult index(SiteTarget target, Path output, Indexed from, int writeUps, Written w, Diagnostics diagnostics,
       StageTimer timer, Consumer<PagesWritten> pagesWritten) throws IOException {
     SearchDocuments documents = from.documents() != null && target instanceof SiteTarget.NewFolder folder
