@@ -332,7 +332,9 @@ final class EventHandler extends Handler.Abstract {
       out.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
       out.put("X-Content-Type-Options", "nosniff");
       int s = r.status();
-      if (s == 400 || s == 408 || s == 413) out.put(HttpHeader.CONNECTION, "close");
+      // A refused request's body may be unread (a rate limit answers before reading it), so its
+      // connection cannot carry another request: say so, or a client that reuses it loses the next one.
+      out.put(HttpHeader.CONNECTION, "close");
       write(s, (r.reason() + ": " + r.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
