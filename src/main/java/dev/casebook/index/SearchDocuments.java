@@ -186,18 +186,23 @@ public final class SearchDocuments {
       if (n >= designEnd) return pathDocument(ref, fields, paths.get(n - designEnd), linked, text);
       DesignDoc d = designs.get(n - count);
       RenderedBody body = linked.designBodies().get(d.slug());
-      fields.put("title", d.title());
-      fields.put("id", "");
-      fields.put("summary", "");
-      fields.put("service", List.of());
-      fields.put("team", List.of());
-      fields.put("tag", List.of());
-      fields.put("names", List.of());
-      fields.put("body", body == null ? "" : text.apply(body));
+      withoutFacets(fields, d.title(), "", body == null ? "" : text.apply(body));
       String lead = body == null ? "" : lead(body.html(), LEAD_LENGTH);
       return new Document(ref, null, d, java.util.Collections.unmodifiableMap(fields), lead);
     }).toList();
     return new SearchDocuments(docs, linked.library().config().search().expansions(), PARTITION_POSTINGS);
+  }
+
+  /** The fields of a document that is not a write-up: a title, a summary and a body, no id and no facets. */
+  private static void withoutFacets(Map<String, Object> fields, String title, String summary, String body) {
+    fields.put("title", title);
+    fields.put("id", "");
+    fields.put("summary", summary);
+    fields.put("service", List.of());
+    fields.put("team", List.of());
+    fields.put("tag", List.of());
+    fields.put("names", List.of());
+    fields.put("body", body);
   }
 
   /**
@@ -210,14 +215,7 @@ public final class SearchDocuments {
     String definition = bodyText(html);
     StringBuilder title = new StringBuilder(t.name());
     for (String alias : t.aliases()) title.append(", ").append(alias);
-    fields.put("title", title.toString());
-    fields.put("id", "");
-    fields.put("summary", "");
-    fields.put("service", List.of());
-    fields.put("team", List.of());
-    fields.put("tag", List.of());
-    fields.put("names", List.of());
-    fields.put("body", definition);
+    withoutFacets(fields, title.toString(), "", definition);
     String lead = shorten(definition.strip().replaceAll("\\s+", " "), LEAD_LENGTH);
     return new Document(ref, null, null, null, t, java.util.Collections.unmodifiableMap(fields), lead);
   }
@@ -240,14 +238,7 @@ public final class SearchDocuments {
       if (body.length() > 0) body.append('\n');
       body.append(step.reason());
     }
-    fields.put("title", p.title());
-    fields.put("id", "");
-    fields.put("summary", p.audience());
-    fields.put("service", List.of());
-    fields.put("team", List.of());
-    fields.put("tag", List.of());
-    fields.put("names", List.of());
-    fields.put("body", body.toString());
+    withoutFacets(fields, p.title(), p.audience(), body.toString());
     return new Document(ref, null, null, p, java.util.Collections.unmodifiableMap(fields), p.audience());
   }
 
