@@ -36,4 +36,8 @@ final class Reporter {
   static String plural(long n, String word) {
     return n + " " + word + (n == 1 ? "" : "s");
   }
+
+  static String plural(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
 }

@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       LiveBuild build = new LiveBuild(options);
       BuildResult result = build.full(dev.casebook.pipeline.BuildProgress.NONE);
-      Reporter.diagnostics(err, result);
+      ServeReport.atStart(err, result.diagnostics());
       if (!result.written() && live == null) {
         err.println("Build failed: " + Reporter.counts(result) + "; not serving (with --no-watch nothing would rebuild it).");
         return Main.EXIT_PROBLEMS;
@@ -122,13 +122,12 @@ final class ServeCommand implements Callable<Integer> {
   private record Terminal(java.io.PrintWriter out, java.io.PrintWriter err, Path root, Path output) implements LiveSite.Listener {
     @Override
     public void rebuilt(BuildResult result, java.util.Set<Path> changed) {
+      ServeReport.afterUpdate(err, result.diagnostics(), libraryPaths(changed));
       if (result.written()) {
-        Reporter.diagnostics(err, result);
         out.printf("Rebuilt in %s (%s) after changes to %s%n", Reporter.millis(result.total()),
             Reporter.plural(result.pages(), "page"), names(changed));
         out.flush();
       } else {
-        Reporter.diagnostics(err, result);
         err.println("Build failed: " + Reporter.counts(result) + "; "
             + (Files.isDirectory(output) ? "still serving the last good site." : "serving the problems until they are fixed."));
         err.flush();
@@ -139,6 +138,16 @@ final class ServeCommand implements Callable<Integer> {
     public void failed(Exception e, java.util.Set<Path> changed) {
       err.println("casebook: error: the site could not be rebuilt after changes to " + names(changed) + ": " + e.getMessage());
       err.flush();
+    }
+
+    /** The saved files as diagnostics name them: relative to the library, with {@code /}. */
+    private java.util.Set<String> libraryPaths(java.util.Set<Path> changed) {
+      java.util.Set<String> paths = new java.util.HashSet<>();
+      for (Path p : changed) {
+        Path absolute = p.toAbsolutePath().normalize();
+        if (absolute.startsWith(root)) paths.add(root.relativize(absolute).toString().replace(java.io.File.separatorChar, '/'));
+      }
+      return paths;
     }
 
     private String names(java.util.Set<Path> changed) {

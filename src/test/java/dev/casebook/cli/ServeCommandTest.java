@@ -128,6 +128,35 @@ class ServeCommandTest {
     }
   }
 
+  @Test
+  void anUpdatePrintsTheHintsOfTheSavedFileOnly() throws Exception {
+    Path library = Fixtures.copy(Fixtures.resource("sites/minimal/input"), tmp.resolve("library"));
+    Path dns = library.resolve("incidents/2024/INC-2024-001-dns.md");
+    Path failover = library.resolve("incidents/2024/INC-2024-002-failover.md");
+    Files.writeString(dns, Files.readString(dns) + "\nThe on-call engineer should have paged the DNS team.\n");
+    Files.writeString(failover, Files.readString(failover) + "\nThe failover was human error.\n");
+    Process serve = serve("--port", "0", "--source", library.toString());
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+      List<String> printed = new ArrayList<>();
+      await(out, "Built 3 write-ups in .*", printed);
+      assertTrue(printed.stream().anyMatch(l -> l.startsWith("incidents/2024/INC-2024-001-dns.md:") && l.contains(": hint: hindsight")),
+          printed::toString);
+      assertTrue(printed.stream().anyMatch(l -> l.startsWith("incidents/2024/INC-2024-002-failover.md:") && l.contains(": hint: blame")),
+          printed::toString);
+
+      printed.clear();
+      Files.writeString(failover, Files.readString(failover) + "\nA second paragraph.\n");
+      await(out, "Rebuilt in .* after changes to incidents/2024/INC-2024-002-failover\\.md", printed);
+      assertTrue(printed.stream().anyMatch(l -> l.startsWith("incidents/2024/INC-2024-002-failover.md:") && l.contains(": hint: blame")),
+          printed::toString);
+      assertTrue(printed.stream().noneMatch(l -> l.startsWith("incidents/2024/INC-2024-001-dns.md")),
+          "the hints of a file that was not saved are not printed again: " + printed);
+    } finally {
+      stop(serve);
+    }
+  }
+
   /** Stops serve as Ctrl-C does, so that it deletes its temporary site. */
   static void stop(Process serve) throws InterruptedException {
     serve.destroy();
