@@ -8,6 +8,7 @@ import dev.casebook.markdown.RenderedBody;
 import dev.casebook.model.DesignDoc;
 import dev.casebook.model.Incident;
 import dev.casebook.model.ReadingPath;
+import dev.casebook.search.AnalyzedField;
 import dev.casebook.search.LunrIndex;
 import dev.casebook.search.LunrIndexBuilder;
 import dev.casebook.search.TermPartitions;
@@ -128,19 +129,41 @@ public final class SearchDocuments {
   private final List<Document> documents;
   private final Map<String, List<String>> synonyms;
   private final int partitionPostings;
+  /** Each field value's terms, kept from the last build; null to tokenize every value while indexing. */
+  private final java.util.function.Function<Object, AnalyzedField> analysis;
   private final java.util.Map<String, LunrIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<String, List<Partition>> partitions = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SearchDocuments(List<Document> documents, Map<String, List<String>> synonyms, int partitionPostings) {
+    this(documents, synonyms, partitionPostings, null);
+  }
+
+  private SearchDocuments(List<Document> documents, Map<String, List<String>> synonyms, int partitionPostings,
+      java.util.function.Function<Object, AnalyzedField> analysis) {
     if (partitionPostings < 1) throw new IllegalArgumentException("postings per partition " + partitionPostings);
     this.documents = List.copyOf(documents);
     this.synonyms = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(synonyms));
     this.partitionPostings = partitionPostings;
+    this.analysis = analysis;
   }
 
   /** The same documents in partitions of about {@code postings} entries (tests use small partitions). */
   public SearchDocuments withPartitionPostings(int postings) {
-    return new SearchDocuments(documents, synonyms, postings);
+    return new SearchDocuments(documents, synonyms, postings, analysis);
+  }
+
+  /**
+   * The same documents, indexed from each field value's analysis as {@code analysis} gives it
+   * ({@link #analyzer()}'s, kept from the last build) instead of tokenizing every value: the same
+   * indexes, made faster when few values changed.
+   */
+  SearchDocuments withAnalysis(java.util.function.Function<Object, AnalyzedField> analysis) {
+    return new SearchDocuments(documents, synonyms, partitionPostings, analysis);
+  }
+
+  /** A builder that analyzes field values as the indexes' builders tokenize them ({@link LunrIndexBuilder#analyze}). */
+  static LunrIndexBuilder analyzer() {
+    return configuredBuilder(List.of());
   }
 
   /**
@@ -296,6 +319,14 @@ public final class SearchDocuments {
   public LunrIndex index(Group group) {
     return indexes.computeIfAbsent(group.name(), name -> {
       LunrIndexBuilder builder = configuredBuilder(group.fields());
+      if (analysis != null) {
+        for (Document d : documents) {
+          List<AnalyzedField> analyzed = new java.util.ArrayList<>(group.fields().size());
+          for (Field f : group.fields()) analyzed.add(analysis.apply(d.fields().get(f.name())));
+          builder.add(d.ref(), analyzed, 1);
+        }
+        return builder.build();
+      }
       for (Document d : documents) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(REF, d.ref());

@@ -2,6 +2,7 @@ package dev.casebook.index;
 
 import dev.casebook.link.LinkedLibrary;
 import dev.casebook.parallel.Jobs;
+import dev.casebook.search.AnalyzedField;
 import dev.casebook.write.SiteOutput;
 import dev.casebook.write.SiteUpdate;
 import java.io.ByteArrayOutputStream;
@@ -158,7 +159,9 @@ public final class SearchIndexStage {
 
   private static SearchDocuments documents(LinkedLibrary linked, IndexCache cache) {
     cache.texts.begin();
-    return SearchDocuments.of(linked, body -> cache.texts.get(body, b -> SearchDocuments.bodyText(b.html())));
+    cache.analyses.begin();
+    return SearchDocuments.of(linked, body -> cache.texts.get(body, b -> SearchDocuments.bodyText(b.html())))
+        .withAnalysis(value -> value == null ? AnalyzedField.EMPTY : cache.analyses.get(value, cache.analyzer::analyze));
   }
 
   private static boolean sameBodies(List<SearchDocuments.Document> a, List<SearchDocuments.Document> b) {

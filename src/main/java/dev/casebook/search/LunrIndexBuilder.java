@@ -64,6 +64,10 @@ public final class LunrIndexBuilder {
   private int[] fieldTf = new int[256];
   private int fieldTermCount;
   private final Tokenizer.Sink sink = this::token;
+  /** True while {@link #analyze} tokenizes a value: terms are counted but no document is added. */
+  private boolean analyzing;
+  /** The field refs {@link #analyze} uses, below every real one, so each value starts afresh. */
+  private int analysisRef = -1;
 
   /** The document property holding the ref (default {@code "id"}). */
   public LunrIndexBuilder ref(String name) {
@@ -156,8 +160,73 @@ public final class LunrIndexBuilder {
     return this;
   }
 
+  /**
+   * Adds a document from fields analyzed before ({@link #analyze}), one per declared field in
+   * order: the same index as {@link #add(Map, double)} of the values they were analyzed from,
+   * without tokenizing them again. Only for a builder that keeps no token metadata.
+   */
+  public LunrIndexBuilder add(String ref, List<AnalyzedField> analyzed, double boost) {
+    if (built) throw new IllegalStateException("The index is already built");
+    if (analyzed.size() != fields.size()) throw new IllegalArgumentException(fields.size() + " fields, got " + analyzed.size());
+    if (fieldLengthSums == null) {
+      fieldLengthSums = new long[fields.size()];
+      keepOccurrences = !metadataWhitelist.isEmpty();
+    }
+    if (keepOccurrences) throw new IllegalStateException("Analyzed fields carry no token metadata");
+    if (!refSet.add(ref)) throw new IllegalArgumentException("Duplicate ref '" + ref + "'");
+    document = refs.size();
+    refs.add(ref);
+    documentBoosts.add(orOne(boost));
+    for (field = 0; field < fields.size(); field++) {
+      AnalyzedField a = analyzed.get(field);
+      fieldRef = document * fields.size() + field;
+      fieldTermCount = 0;
+      for (int i = 0; i < a.terms().length; i++) {
+        Posting posting = postingFor(a.terms()[i]);
+        if (fieldTermCount == fieldPostings.length) {
+          fieldPostings = Arrays.copyOf(fieldPostings, fieldTermCount * 2);
+          fieldTf = Arrays.copyOf(fieldTf, fieldTermCount * 2);
+        }
+        posting.lastFieldRef = fieldRef;
+        fieldPostings[fieldTermCount] = posting;
+        fieldTf[fieldTermCount++] = a.frequencies()[i];
+        posting.addDocument(field, document);
+      }
+      fieldLength = a.length();
+      endField();
+    }
+    return this;
+  }
+
+  /**
+   * A field value tokenized and run through this builder's pipeline, as {@link #add(Map, double)}
+   * would index it, without adding anything: what {@link #add(String, List, double)} takes. Use a
+   * builder that only analyzes (its terms are kept to make the next values faster); one thread at a time.
+   */
+  public synchronized AnalyzedField analyze(Object value) {
+    if (built) throw new IllegalStateException("The index is already built");
+    analyzing = true;
+    try {
+      fieldRef = --analysisRef;
+      if (analysisRef == Integer.MIN_VALUE) analysisRef = -1;
+      tokenize(value);
+      if (fieldTermCount == 0) return AnalyzedField.EMPTY;
+      String[] terms = new String[fieldTermCount];
+      for (int i = 0; i < fieldTermCount; i++) terms[i] = fieldPostings[i].term;
+      return new AnalyzedField(terms, Arrays.copyOf(fieldTf, fieldTermCount), fieldLength);
+    } finally {
+      analyzing = false;
+    }
+  }
+
   private void addField(Object value) {
     fieldRef = document * fields.size() + field;
+    tokenize(value);
+    endField();
+  }
+
+  /** Counts the terms of {@code value} into the current field's slots. */
+  private void tokenize(Object value) {
     fieldLength = 0;
     fieldTermCount = 0;
     if (value instanceof Collection<?> elements) {
@@ -169,6 +238,10 @@ public final class LunrIndexBuilder {
       String text = JsStrings.valueOf(value);
       if (!latin1 || !addLatin1(text)) Tokenizer.split(Tokenizer.lowerCase(text), sink);
     }
+  }
+
+  /** Records the current field's terms and length in the document being added. */
+  private void endField() {
     long[] packed = new long[fieldTermCount];
     for (int i = 0; i < fieldTermCount; i++) packed[i] = ((long) fieldPostings[i].index << 32) | fieldTf[i];
     Arrays.sort(packed);
@@ -267,11 +340,11 @@ public final class LunrIndexBuilder {
       }
       fieldPostings[fieldTermCount] = posting;
       fieldTf[fieldTermCount++] = 1;
-      posting.addDocument(field, document);
+      if (!analyzing) posting.addDocument(field, document);
     } else {
       fieldTf[posting.slot]++;
     }
-    if (keepOccurrences) posting.addOccurrence(field, start, start < 0 ? -1 : end - start, tokenIndex);
+    if (keepOccurrences && !analyzing) posting.addOccurrence(field, start, start < 0 ? -1 : end - start, tokenIndex);
   }
 
   private Posting postingFor(String term) {
