@@ -349,6 +349,12 @@ public final class SearchDocuments {
       return SearchIndexStage.partitionPath(group, number);
     }
 
+    /** Whether this partition's file has the same bytes as {@code other}'s, without making either. */
+    public boolean sameAs(Partition other) {
+      return group.equals(other.group) && number == other.number && first.equals(other.first)
+          && java.util.Objects.equals(end, other.end) && cut.samePart(number, other.cut, other.number);
+    }
+
     /** The partition's lunr index, made anew on each call. */
     public LunrIndex index() {
       return cut.part(number);

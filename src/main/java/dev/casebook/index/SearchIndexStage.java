@@ -135,7 +135,7 @@ public final class SearchIndexStage {
     }
     List<Runnable> jobs = new java.util.ArrayList<>();
     if (indexChanged) {
-      addIndexJobs(documents, out, jobs);
+      addIndexJobs(documents, before, out, jobs);
       for (SearchDocuments.Group g : SearchDocuments.GROUPS) {
         for (int n = documents.partitions(g).size(); n < before.partitions(g).size(); n++) out.delete(partitionPath(g, n));
       }
@@ -175,7 +175,7 @@ public final class SearchIndexStage {
   /** Writes every search file of {@code documents} into the site. */
   public static void write(SearchDocuments documents, SiteOutput out) throws IOException {
     List<Runnable> jobs = new java.util.ArrayList<>();
-    addIndexJobs(documents, out, jobs);
+    addIndexJobs(documents, null, out, jobs);
     addDocJobs(documents, out, jobs);
     for (int n = 0, count = textFiles(documents); n < count; n++) {
       int k = n;
@@ -184,13 +184,21 @@ public final class SearchIndexStage {
     run(jobs);
   }
 
-  private static void addIndexJobs(SearchDocuments documents, SiteOutput out, List<Runnable> jobs) {
+  /**
+   * Adds the jobs that write the manifest, the id files and the partitions of {@code documents}'
+   * indexes, leaving out the partitions that are the same as {@code before}'s (null: write them all).
+   */
+  private static void addIndexJobs(SearchDocuments documents, SearchDocuments before, SiteOutput out, List<Runnable> jobs) {
     // Cutting an index builds it: once, before the jobs that write its partitions; the two at once.
     SearchDocuments.GROUPS.parallelStream().forEach(documents::partitions);
     List<SearchDocuments.Partition> partitions = documents.partitions();
     List<List<SearchFiles.IdEntry>> ids = SearchFiles.idFiles(documents);
     jobs.add(() -> writeFile(out, PATH, file -> SearchFiles.writeManifest(documents, ids, file)));
     for (SearchDocuments.Partition p : partitions) {
+      if (before != null) {
+        List<SearchDocuments.Partition> was = before.partitions(p.group());
+        if (p.number() < was.size() && p.sameAs(was.get(p.number()))) continue;
+      }
       jobs.add(() -> writeFile(out, p.path(), file -> SearchFiles.writePartition(p, file)));
     }
     for (int n = 0; n < ids.size(); n++) {

@@ -35,4 +35,9 @@ final class IntList {
   void clear() {
     size = 0;
   }
+
+  /** Whether {@code other} holds the same values in the same order. */
+  boolean sameAs(IntList other) {
+    return other != null && size == other.size && Arrays.equals(values, 0, size, other.values, 0, size);
+  }
 }

@@ -3,6 +3,7 @@ package dev.casebook.search;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -116,5 +117,51 @@ class TermPartitionsTest {
     assertThrows(IllegalArgumentException.class, () -> TermPartitions.split(whole, new int[] {0, 8}));
     assertThrows(IllegalArgumentException.class, () -> TermPartitions.split(whole, new int[0]));
     assertThrows(IllegalArgumentException.class, () -> TermPartitions.cuts(whole, 0));
+  }
+
+  @Test
+  void aPartitionIsTheSameExactlyWhenItsBytesAre() {
+    String[] words = {"disk", "full", "filled", "running", "queue", "backlog", "cert", "expired", "dns", "cache", "the", "latency",
+        "retry", "storm", "pager", "failover", "replica", "lag", "quota", "throttle"};
+    java.util.Random random = new java.util.Random(3);
+    List<String> bodies = new java.util.ArrayList<>();
+    for (int d = 0; d < 40; d++) bodies.add(text(random, words, 5 + random.nextInt(40)));
+    int same = 0;
+    int differ = 0;
+    for (int edit = 0; edit < 60; edit++) {
+      List<String> edited = new java.util.ArrayList<>(bodies);
+      int at = random.nextInt(edited.size());
+      switch (edit % 3) {
+        case 0 -> edited.set(at, edited.get(at) + " " + words[random.nextInt(words.length)]);
+        case 1 -> edited.set(at, text(random, words, 5 + random.nextInt(40)));
+        default -> edited.set(at, edited.get(at) + " word" + edit);
+      }
+      LunrIndex before = bodyIndex(bodies);
+      LunrIndex after = bodyIndex(edited);
+      int[] cuts = TermPartitions.cuts(before, 12);
+      int[] afterCuts = TermPartitions.cuts(after, 12);
+      TermPartitions.Cut was = new TermPartitions.Cut(before, cuts);
+      TermPartitions.Cut now = new TermPartitions.Cut(after, afterCuts);
+      for (int k = 0; k < Math.min(cuts.length, afterCuts.length); k++) {
+        boolean bytes = now.part(k).toJson().equals(was.part(k).toJson());
+        assertEquals(bytes, now.samePart(k, was, k), "edit " + edit + ", partition " + k);
+        if (bytes) same++;
+        else differ++;
+      }
+      bodies = edited;
+    }
+    assertTrue(same > 100 && differ > 100, same + " partitions the same, " + differ + " not");
+  }
+
+  private static String text(java.util.Random random, String[] words, int length) {
+    StringBuilder out = new StringBuilder();
+    for (int w = 0; w < length; w++) out.append(words[random.nextInt(words.length)]).append(' ');
+    return out.toString();
+  }
+
+  private static LunrIndex bodyIndex(List<String> bodies) {
+    LunrIndexBuilder builder = new LunrIndexBuilder().field("title").field("body");
+    for (int d = 0; d < bodies.size(); d++) builder.add(Map.of("id", Integer.toString(d), "title", "t" + (d % 7), "body", bodies.get(d)));
+    return builder.build();
   }
 }
