@@ -21,9 +21,11 @@ import org.jsoup.parser.Parser;
  */
 public final class MarkdownBody {
   private final Node document;
+  private final String source;
 
-  MarkdownBody(Node document) {
+  MarkdownBody(Node document, String source) {
     this.document = document;
+    this.source = source;
   }
 
   Node document() {
@@ -32,7 +34,7 @@ public final class MarkdownBody {
 
   /** What the body says in its author's own voice, for the writing coach. */
   public Prose prose() {
-    return ProseReader.read(document);
+    return ProseReader.read(document, source);
   }
 
   /** Every link and image destination, those of raw HTML included, in document order. */

@@ -44,6 +44,6 @@ public final class MarkdownParser {
   }
 
   public MarkdownBody parse(String markdown) {
-    return new MarkdownBody(parser.parse(markdown));
+    return new MarkdownBody(parser.parse(markdown), markdown);
   }
 }

@@ -28,6 +28,7 @@ import org.commonmark.node.Text;
 final class ProseReader extends AbstractVisitor {
   private static final Set<String> DIAGRAM_LANGUAGES = Set.of("mermaid", "plantuml", "puml", "graphviz", "dot", "d2");
 
+  private final String source;
   private final List<ProseBlock> blocks = new ArrayList<>();
   private final List<String> links = new ArrayList<>();
   private int images;
@@ -44,8 +45,13 @@ final class ProseReader extends AbstractVisitor {
   private int lastLine;
   private int lastColumn;
 
-  static Prose read(Node document) {
-    ProseReader reader = new ProseReader();
+  private ProseReader(String source) {
+    this.source = source;
+  }
+
+  /** The prose of {@code document}, parsed from {@code source} with source spans. */
+  static Prose read(Node document, String source) {
+    ProseReader reader = new ProseReader(source);
     document.accept(reader);
     return new Prose(reader.blocks, reader.links, reader.images, reader.diagrams, reader.tables);
   }
@@ -147,7 +153,12 @@ final class ProseReader extends AbstractVisitor {
     }
   }
 
-  /** Text as written: each character at its place when the literal is what the source says, else at the start. */
+  /**
+   * Text as written, each character at its place in the source. Where the literal is not the
+   * source character for character (an entity, a backslash escape, spaces the parser dropped), the
+   * two are walked side by side: an escaped character sits at its own place, an entity's characters
+   * at the entity's {@code &}.
+   */
   private void append(String literal, Node node) {
     List<SourceSpan> spans = node.getSourceSpans();
     if (spans.isEmpty()) {
@@ -157,16 +168,79 @@ final class ProseReader extends AbstractVisitor {
     SourceSpan span = spans.get(0);
     int line = span.getLineIndex() + 1;
     int column = span.getColumnIndex() + 1;
-    boolean exact = spans.size() == 1 && span.getLength() == literal.length();
-    if (!exact) {
-      for (int i = 0; i < literal.length(); i++) add(literal.charAt(i), line, column);
+    if (literal.isEmpty()) return;
+    if (spans.size() == 1 && span.getLength() == literal.length()) {
+      // One run for the whole literal: its characters follow each other on one line.
+      add(literal.charAt(0), line, column);
+      text.append(literal, 1, literal.length());
+      lastColumn = column + literal.length() - 1;
       return;
     }
-    if (literal.isEmpty()) return;
-    // One run for the whole literal: its characters follow each other on one line.
-    add(literal.charAt(0), line, column);
-    text.append(literal, 1, literal.length());
-    lastColumn = column + literal.length() - 1;
+    align(literal, spans);
+  }
+
+  /** Places {@code literal}'s characters at the source characters of {@code spans} they come from. */
+  private void align(String literal, List<SourceSpan> spans) {
+    int s = 0; // the span being read
+    int p = 0; // the offset in it
+    int line = spans.get(0).getLineIndex() + 1;
+    int column = spans.get(0).getColumnIndex() + 1;
+    for (int i = 0; i < literal.length(); i++) {
+      while (s < spans.size() && p >= spans.get(s).getLength()) {
+        s++;
+        p = 0;
+      }
+      char c = literal.charAt(i);
+      if (s == spans.size()) {
+        add(c, line, column); // past the source: with the last character placed
+        continue;
+      }
+      SourceSpan span = spans.get(s);
+      int at = span.getInputIndex() + p;
+      int end = span.getInputIndex() + span.getLength();
+      line = span.getLineIndex() + 1;
+      column = span.getColumnIndex() + 1 + p;
+      char d = charAt(at);
+      if (d == '\\' && at + 1 < end && charAt(at + 1) == c && isAsciiPunctuation(c)) {
+        add(c, line, column + 1);
+        p += 2;
+      } else if (d == '&' && entityEnd(at, end) > 0 && !literal.startsWith(source.substring(at, entityEnd(at, end)), i)) {
+        int after = entityEnd(at, end);
+        add(c, line, column);
+        // An entity can stand for two characters (a pair of surrogates, or two code points).
+        while (i + 1 < literal.length() && (Character.isLowSurrogate(literal.charAt(i + 1)) || isCombining(literal.charAt(i + 1)))
+            && (after >= end || literal.charAt(i + 1) != charAt(after))) {
+          add(literal.charAt(++i), line, column);
+        }
+        p += after - at;
+      } else {
+        add(c, line, column);
+        p++;
+      }
+    }
+  }
+
+  private char charAt(int index) {
+    return index < source.length() ? source.charAt(index) : '\0';
+  }
+
+  /** The end of the entity or numeric character reference at {@code at}, or -1 when there is none. */
+  private int entityEnd(int at, int end) {
+    int i = at + 1;
+    int limit = Math.min(end, at + 40);
+    if (i < limit && source.charAt(i) == '#') i++;
+    int start = i;
+    while (i < limit && Character.isLetterOrDigit(source.charAt(i))) i++;
+    return i > start && i < limit && source.charAt(i) == ';' ? i + 1 : -1;
+  }
+
+  private static boolean isAsciiPunctuation(char c) {
+    return c < 128 && "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0;
+  }
+
+  private static boolean isCombining(char c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
   }
 
   private void appendAfterLast(char c) {

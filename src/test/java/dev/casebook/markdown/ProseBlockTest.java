@@ -27,4 +27,34 @@ class ProseBlockTest {
     assertEquals("4:18", at(p, text.length() + 5), "past the end: the last character's place");
     assertEquals("1:3", at(new MarkdownParser().parse(body).prose().blocks().get(0), 0));
   }
+
+  @Test
+  void entitiesEscapesAndDroppedSpacesKeepTheCharactersAfterThemInPlace() {
+    String body = "Ops &amp; dev \\*said* it failed to page. &#x1F600; then human error\n"
+        + "line with trailing spaces  \nand should have here\n";
+    ProseBlock p = new MarkdownParser().parse(body).prose().blocks().get(0);
+    String text = p.text();
+    assertEquals("Ops & dev *said* it failed to page. \uD83D\uDE00 then human error line with trailing spaces and should have here", text);
+    assertEquals("1:5", at(p, text.indexOf('&')), "an entity's character at its &");
+    assertEquals("1:11", at(p, text.indexOf("dev")));
+    assertEquals("1:16", at(p, text.indexOf('*')), "an escaped character at its own place, after the backslash");
+    assertEquals("1:17", at(p, text.indexOf("said")));
+    assertEquals("1:26", at(p, text.indexOf("failed to")));
+    assertEquals("1:42", at(p, text.indexOf('\uD83D')));
+    assertEquals("1:42", at(p, text.indexOf('\uDE00')), "both halves of a pair at the entity");
+    assertEquals("1:57", at(p, text.indexOf("human error")));
+    assertEquals("2:1", at(p, text.indexOf("line")));
+    assertEquals("3:5", at(p, text.indexOf("should have")));
+  }
+
+  @Test
+  void anAmpersandThatIsNoEntityIsItsOwnCharacter() {
+    ProseBlock p = new MarkdownParser().parse("R&D &nosuchentity; x &copy; y\n").prose().blocks().get(0);
+    String text = p.text();
+    assertEquals("R&D &nosuchentity; x \u00a9 y", text);
+    assertEquals("1:2", at(p, text.indexOf('&')));
+    assertEquals("1:6", at(p, text.indexOf("nosuch")));
+    assertEquals("1:22", at(p, text.indexOf('\u00a9')));
+    assertEquals("1:29", at(p, text.indexOf(" y") + 1));
+  }
 }
