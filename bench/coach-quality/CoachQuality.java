@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *   java -cp target/casebook.jar bench/coach-quality/CoachQuality.java flagged LIBRARY
  *
  * {@code score} prints TP, FP, FN, precision and recall per rule for the tuning part and the
- * held-out part, and the labelled sentences the library no longer has. {@code candidates} prints
+ * held-out part (only the one environment variable CQ_PART names, {@code tuning} or {@code
+ * held-out}, when it is set), and the labelled sentences the library no longer has. {@code candidates} prints
  * the sentences worth labelling (tab-separated: collection, source, digest, part, text), those in
  * LABELS left out, without saying which rules flag them, so that they are labelled blind; {@code
  * flagged} prints the keys (collection, source, digest) of the sentences some rule flags, to check
@@ -226,7 +227,10 @@ public final class CoachQuality {
     for (Label d : drifted) System.out.println("  drifted: " + d.collection() + "\t" + d.source() + "\t" + d.digest());
     System.out.printf("%-9s %-11s %9s %4s %4s %4s %9s %7s%n", "part", "rule", "positives", "TP", "FP", "FN", "precision", "recall");
     String[] parts = {"tuning", "held-out"};
+    // CQ_PART=tuning prints the tuning part's rows only, so that rules can be tuned without seeing held-out figures.
+    String only = System.getenv("CQ_PART");
     for (int p = 0; p < 2; p++) {
+      if (only != null && !only.isEmpty() && !only.equals(parts[p])) continue;
       int[] total = new int[3];
       int totalPositives = 0;
       for (int r = 0; r < RULES.size(); r++) {

@@ -8,7 +8,8 @@
 # script converts one into $CQ_DIR/library from clones of the collections at the pinned commits,
 # made in $CQ_DIR/src (or from bare git copies already there, named owner+name).
 # Environment: CQ_DIR (default /tmp/coach-quality), CQ_JAR (default target/casebook.jar),
-# CQ_DETAIL=1 (also print every wrong answer of the tuning part on stderr; never of the held-out).
+# CQ_DETAIL=1 (also print every wrong answer of the tuning part on stderr; never of the held-out),
+# CQ_PART=tuning or CQ_PART=held-out (print that part's figures only; both by default).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JAR="${CQ_JAR:-$ROOT/target/casebook.jar}"
@@ -38,6 +39,8 @@ PostHog/post-mortems 4712e41007b66f9df5230d3fc1fa8588c253d623
 portswigger-cloud/postmortems cb5690e206cf58dfd616a7daa308376302bcd270
 learningequality/postmortems 751a48c01f147a293ea645c50215edc3a8e54a16
 COG-UK/dipi-group 29010d12b079b434706b7cf91dcd244d73d2729f
+Chia-Network/post-mortem 6afa328c08aa736933378c055c2ef04d55c9d09d
+kubernetes/test-infra 9cd5798cbb4f26d5665c6a8d0ebe9e23f95a99a6
 LIST
     rm -rf "$LIBRARY"
     java "$ROOT/bench/corpus/ConvertPostmortems.java" "$LIBRARY" "$DIR"/src/* >&2

@@ -78,6 +78,10 @@ public class ConvertPostmortems {
                     t -> folder(t, "leq", Pattern.compile("\\d{3}-[^/]+"))),
             new Collection("cog-uk", "COG-UK/dipi-group", "COG-UK DIPI group", "none stated", null,
                     t -> folder(t, "cog-uk", Pattern.compile("postmortems/[^/]+"))),
+            new Collection("chia", "Chia-Network/post-mortem", "Chia Network", "Apache-2.0", null,
+                    t -> folder(t, "chia", Pattern.compile("20\\d{2}-\\d{2}/[^/]+"), true)),
+            new Collection("k8s-infra", "kubernetes/test-infra", "Kubernetes SIG Testing", "Apache-2.0", null,
+                    t -> folder(t, "k8s-infra", Pattern.compile("docs/post-mortems/[^/]+\\.md"))),
             new Collection("mybinder", "jupyterhub/mybinder.org-deploy", "mybinder.org (Binder Project)",
                     "BSD-3-Clause", null,
                     t -> folder(t, "mybinder", Pattern.compile("docs/source/incident-reports/[^/]+"))));
@@ -376,6 +380,14 @@ public class ConvertPostmortems {
 
     /** A folder of Markdown write-ups; the date comes from the path or, failing that, the text. */
     static List<Draft> folder(Tree t, String prefix, Pattern files) {
+        return folder(t, prefix, files, false);
+    }
+
+    /**
+     * The write-ups of a folder collection; with {@code extensionless}, a file whose name has no
+     * extension is read as Markdown too (Chia names a few reports without one).
+     */
+    static List<Draft> folder(Tree t, String prefix, Pattern files, boolean extensionless) {
         Collection c = byKey(prefix);
         List<Draft> out = new ArrayList<>();
         for (String f : t.files()) {
@@ -383,7 +395,7 @@ public class ConvertPostmortems {
             String base = f.substring(f.lastIndexOf('/') + 1);
             String stem = base.replaceFirst("\\.[A-Za-z]+$", "");
             if (stem.matches("(?i)readme|index|.*template.*|.*_toc")) continue;
-            if (!base.endsWith(".md")) {
+            if (!base.endsWith(".md") && !(extensionless && !base.contains("."))) {
                 skip(f, base.contains(".") ? base.substring(base.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT)
                         + " file, not converted" : "not Markdown");
                 continue;

@@ -10,11 +10,14 @@ import java.util.regex.Pattern;
  */
 final class BlameRule extends PhraseRule {
   static final String NAME = "blame";
-  private static final Pattern PHRASES = Pattern.compile("(?i)\\b(?:human error|operator error|pilot error|engineer(?:ing)? error"
+  private static final Pattern PHRASES = Pattern.compile("(?i)\\b(?:human (?:error|mistake)s?|operator error|pilot error|engineer(?:ing)? error"
+      + "|(?:user error|operational errors?)(?! (?:messages?|rates?|codes?|pages?|responses?|counts?|logs?|handling)\\b)"
+      + "|(?:error|mistake)s? (?:was|were|has been|have been|had been) made"
       + "|personal error|careless(?:ly|ness)?|negligen(?:t|ce|tly)|sloppy|sloppiness|incompeten(?:t|ce)|lazy|laziness"
       + "|inattentive|inattention|lack of (?:care|attention|diligence)|mistakes? (?:by|from) \\w+|\\w+['’]s mistake"
       + "|made (?:a|an|the|this|that|one|two|several|some) (?:\\w+ )?(?:mistake|blunder)s?|made an? (?:\\w+ )?error"
-      + "|blunder(?:ed)?|our bad|(?:this|an|that|human|simple|our|their|his|her) oversight(?! (?:of|board|committee|body))"
+      + "|blunder(?:ed)?|our bad|(?:this|an?|that|human|simple|our|their|his|her) (?:(?:honest|simple|small|unfortunate|human|obvious|big|major|minor|clear) )?oversight"
+      + "(?! (?:of|board|committee|body|bodies|group|function|role|team|panel|authority|mechanism|process|structure)\\b)"
       + "|(?:error|mistake)s? (?:introduced |made |committed )?by (?:a |an |the |one of (?:the |our )?)?(?:[\\w\\-]+ ){0,2}[\\w\\-]+"
       + "|manual (?:[\\w\\-]+ )?error"
       + "|fat[- ]finger(?:ed|ing|s)?|at fault|to blame|should have known better)\\b");
@@ -23,13 +26,16 @@ final class BlameRule extends PhraseRule {
       "call", "calling", "called", "never", "isn't", "wasn't", "without", "instead", "label", "labelling", "labeling",
       "prevent", "prevents", "preventing", "prevention", "reduce", "reduces", "reducing", "minimise", "minimize", "eliminate",
       "against");
+  /** Words after the phrase that rule it out rather than say it: "human error is now impossible". */
+  private static final Set<String> RULED_OUT = Judgement.words("impossible", "prevented", "avoided", "eliminated", "ruled");
+
   private static final Set<String> LAZY_TECHNICAL = Judgement.words("loading", "load", "loaded", "init", "initialization",
       "initialisation", "initialized", "evaluation", "instantiation", "creation", "allocation", "val", "iterator", "fetch",
       "fetching", "sequence", "deletion", "expiry", "expiration");
 
   BlameRule(boolean asError) {
     super(PHRASES, asError, java.util.stream.Stream.concat(ANCHORS.stream(),
-        java.util.stream.Stream.of("error", "errors", "fault", "blame", "bad", "by", "better")).toList());
+        java.util.stream.Stream.of("error", "errors", "fault", "blame", "bad", "by", "better", "made")).toList());
   }
 
   @Override
@@ -42,7 +48,7 @@ final class BlameRule extends PhraseRule {
       "inattention", "lack", "mistake", "mistakes", "blunder", "blundered", "finger", "fingered", "fingering", "fingers",
       "fat", "oversight", "manual");
   private static final Set<String> ERROR_AFTER = Judgement.words("human", "operator", "pilot", "engineer", "engineering",
-      "personal");
+      "personal", "user", "operational");
 
   @Override
   boolean anchor(String word, String previous) {
@@ -55,6 +61,8 @@ final class BlameRule extends PhraseRule {
       case "by" -> previous.equals("error") || previous.equals("errors") || previous.equals("introduced") || previous.equals("made")
           || previous.equals("committed");
       case "better" -> previous.equals("known");
+      // "an error was made", "mistakes were made"
+      case "made" -> previous.equals("was") || previous.equals("were") || previous.equals("been");
       default -> false;
     };
   }
@@ -64,14 +72,19 @@ final class BlameRule extends PhraseRule {
     String phrase = match.group().toLowerCase(java.util.Locale.ROOT);
     String[] before = PhraseRule.wordsBefore(voice, match.start(), 4);
     for (String w : before) if (DISCLAIMERS.contains(w)) return false;
+    // "so the operational error of pushing globally is no longer possible": set aside after the phrase.
+    String[] after = PhraseRule.wordsAfter(voice, match.end(), 8);
+    for (int i = 0; i < after.length; i++) {
+      String w = PhraseRule.letters(after[i]);
+      if (RULED_OUT.contains(w) || (w.equals("no") && i + 1 < after.length && after[i + 1].startsWith("longer"))) return false;
+    }
     if (phrase.equals("lazy")) {
-      String[] after = PhraseRule.wordsAfter(voice, match.end(), 1);
       return after.length == 0 || !LAZY_TECHNICAL.contains(PhraseRule.letters(after[0]));
     }
     if (phrase.contains(" by ") && !phrase.startsWith("mistake")) {
       // "an error introduced by a network engineer"; not "an error caused by the proxy".
-      String[] after = PhraseRule.SPACES.split(phrase.substring(phrase.indexOf(" by ") + 4));
-      return Judgement.personBefore(after);
+      String[] agent = PhraseRule.SPACES.split(phrase.substring(phrase.indexOf(" by ") + 4));
+      return Judgement.personBefore(agent);
     }
     if (phrase.equals("at fault") || phrase.equals("to blame")) return Judgement.personBefore(PhraseRule.wordsBefore(voice, match.start(), 8));
     return true;

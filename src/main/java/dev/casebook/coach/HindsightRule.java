@@ -29,7 +29,15 @@ final class HindsightRule extends PhraseRule {
   /** After a person and "failed to": what they tried and did not manage, reported, not judged. */
   private static final Set<String> ATTEMPTS = Judgement.words("reproduce", "replicate", "find", "identify", "locate", "determine",
       "connect", "reach", "get", "obtain", "load", "start", "launch", "resolve", "restore", "recover", "purchase", "buy",
-      "access", "log", "login", "authenticate", "fix", "mitigate", "complete", "finish", "deploy", "build", "install", "pass");
+      "access", "log", "login", "authenticate", "fix", "mitigate", "complete", "finish", "deploy", "build", "install", "pass",
+      "receive");
+  /** After "should have" or "could have": what reaches people, not what they do. */
+  private static final Set<String> RECEIVED = Judgement.words("received", "gotten", "got", "heard");
+  /** After "they failed to": what machines do, so "they" is more likely to be machines. */
+  private static final Set<String> SYSTEM_VERBS = Judgement.words("rejoin", "join", "boot", "respond", "sync", "synchronise",
+      "synchronize", "converge", "schedule", "scale", "restart", "reconnect", "register", "propagate", "drain", "terminate",
+      "shut", "serve", "renew", "replicate", "elect", "come", "return", "become", "mount", "attach", "bind", "allocate",
+      "spawn", "initialise", "initialize", "compile", "parse", "deliver", "fire", "trigger", "emit");
   /** After "missed": an outcome, not something overlooked. */
   private static final Set<String> MISSED_OUTCOMES = Judgement.words("our", "the", "its", "their", "a", "an");
   private static final Set<String> TARGETS = Judgement.words("slo", "slos", "sla", "slas", "target", "targets", "deadline",
@@ -92,13 +100,18 @@ final class HindsightRule extends PhraseRule {
     if (phrase.startsWith("could") && (phrase.contains("not") || phrase.contains("n't") || phrase.contains("n’t"))) return false;
     String[] after = PhraseRule.wordsAfter(voice, match.end(), 6);
     String verb = Judgement.verb(after);
-    if (verb.equals("been")) {
-      int at = java.util.Arrays.asList(after).indexOf("been");
+    // "should have been caught"; "could have be done", a slip for "been", says the same.
+    if (verb.equals("been") || (verb.equals("be") && !phrase.startsWith("fail"))) {
+      int at = java.util.Arrays.asList(after).indexOf(verb);
       String next = Judgement.verb(java.util.Arrays.copyOfRange(after, at + 1, after.length));
       return PASSIVE.contains(next);
     }
     if (Judgement.PERSON_ACTIONS.contains(verb)) return true;
     if (verb.isEmpty()) return false;
+    // "responsible for failing to implement", "criticised for failing to act": a failure held against someone.
+    if (phrase.startsWith("fail") && !phrase.startsWith("failure")) {
+      for (String w : before) if (ANSWERABLE.contains(w)) return true;
+    }
     // "could have led to a quicker recovery": what an action not taken would have bought.
     if ((verb.equals("led") || verb.equals("lead") || verb.equals("resulted")) && after.length > 2) {
       for (int i = 1; i < Math.min(after.length, 4); i++) if (QUICKER.contains(after[i])) return true;
@@ -108,16 +121,32 @@ final class HindsightRule extends PhraseRule {
         : !phrase.startsWith("failure") && Judgement.personBefore(before);
     if (!person) return false;
     // A person is the subject: any action they should or could have taken, not what happened to them.
-    if (phrase.startsWith("fail")) return !ATTEMPTS.contains(verb);
+    // "they failed to rejoin the cluster": "they" may be the machines of the sentence before.
+    if (phrase.startsWith("fail")) return !ATTEMPTS.contains(verb) && !(SYSTEM_VERBS.contains(verb) && onlyPronouns(before));
     // After "should have" or "could have" a participle, not a thing: "we should have a talk" is a plan.
     if (!participle(verb)) return false;
+    // "we should have received an alert": what should have reached people, said of the alerting.
+    if (RECEIVED.contains(verb)) return false;
     return !phrase.startsWith("could") || !POSSIBLE.contains(verb);
+  }
+
+  /** Whether the only people among these words are "they" or "them", which may stand for things. */
+  private static boolean onlyPronouns(String[] words) {
+    for (String w : words) {
+      String bare = w.replace("'s", "").replace("’s", "");
+      if (Judgement.PEOPLE.contains(bare) && !bare.equals("they") && !bare.equals("them")) return false;
+    }
+    return true;
   }
 
   private static boolean participle(String word) {
     return Judgement.ACTIONS.contains(word) || word.endsWith("ed") || word.endsWith("en") || word.endsWith("wn")
         || word.endsWith("ght") || word.endsWith("nt") || word.endsWith("lt") || word.equals("done") || word.equals("gone");
   }
+
+  /** Words that hold a failure against someone: "responsibility for failing to". */
+  private static final Set<String> ANSWERABLE = Judgement.words("responsibility", "responsible", "accountable", "blamed",
+      "criticised", "criticized", "faulted", "reprimanded", "fined", "sanctioned");
 
   private static final Set<String> QUICKER = Judgement.words("quicker", "faster", "earlier", "sooner", "shorter", "better",
       "smoother", "quick", "fast");

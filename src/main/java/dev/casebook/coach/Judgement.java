@@ -57,14 +57,34 @@ final class Judgement {
       "have", "later", "subsequently", "again", "consequently", "therefore", "thus", "unfortunately", "ultimately", "clearly",
       "simply", "just", "both", "all", "eventually", "itself", "themselves");
 
-  /** Whether the nearest word before the phrase (past relative pronouns and adverbs) is a thing, not a person. */
+  /** Relative pronouns: the noun before one is the subject of the verb after its clause. */
+  private static final Set<String> RELATIVES = words("that", "which", "who");
+
+  /**
+   * Whether the subject before the phrase is a thing, not a person: the nearest word (past adverbs),
+   * or, past a relative clause, the noun it qualifies ("the code that creates outputs failed to
+   * check" is said of the code; "the team that owns the service failed to check", of the team).
+   */
   static boolean thingBefore(String[] words) {
-    for (int i = words.length - 1; i >= 0; i--) {
+    for (int k = words.length - 1; k > 0; k--) {
+      if (!RELATIVES.contains(words[k])) continue;
+      if (words[k].equals("who")) return false;
+      String head = nearest(words, k);
+      if (THINGS.contains(head)) return true;
+      if (PEOPLE.contains(head)) return false;
+      break;
+    }
+    return THINGS.contains(nearest(words, words.length));
+  }
+
+  /** The nearest word before index {@code end} that is not a link word, or empty. */
+  private static String nearest(String[] words, int end) {
+    for (int i = end - 1; i >= 0; i--) {
       String w = words[i];
       if (w.isEmpty() || LINKS.contains(w)) continue;
-      return THINGS.contains(w);
+      return w;
     }
-    return false;
+    return "";
   }
 
   /** Words between the phrase and its verb that do not change what it says. */

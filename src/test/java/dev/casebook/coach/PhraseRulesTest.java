@@ -137,4 +137,50 @@ class PhraseRulesTest {
         "Automated deploys prevent human error.",
         "Regulators asked for more oversight of the exchange.");
   }
+
+  @Test
+  void hindsightFindsTheSubjectPastARelativeClause() throws IOException {
+    check(
+        "The team that owns the service failed to check the replica lag. => hindsight",
+        "The engineer who ran the migration failed to verify the backup. => hindsight",
+        "The code that creates outputs failed to check against negative values.",
+        "The job which rotates the keys failed to verify the new certificate.",
+        "We noticed that the probe failed to check the port.");
+  }
+
+  @Test
+  void hindsightLeavesWhatReachesPeopleAndMachinesCalledTheyAlone() throws IOException {
+    check(
+        "We should have received an alert when the disk filled.",
+        "The nodes were replaced, but they failed to rejoin the cluster.",
+        "They failed to update the runbook after the last outage. => hindsight",
+        "They failed to escalate the page. => hindsight",
+        "We should have rolled back at once. => hindsight");
+  }
+
+  @Test
+  void hindsightOfAFailureHeldAgainstSomeone() throws IOException {
+    check(
+        "The agency acknowledged its responsibility for failing to implement adequate tests. => hindsight",
+        "The latter could have be done by the teams themselves. => hindsight",
+        "The controller kept failing to implement the new limits.");
+  }
+
+  @Test
+  void blameOfOperationsAndPassiveMistakes() throws IOException {
+    check(
+        "The change reached every region at once due to operational error. => blame",
+        "A significant contributing factor was an operational error during the deployment. => blame",
+        "Note: user error was made here by assuming the two hashes were the same. => blame",
+        "The data set was withdrawn because an error was made when publishing it. => blame",
+        "Mistakes were made during the failover. => blame",
+        "Some of this was an honest oversight. => blame",
+        "A human mistake left the flag on. => blame",
+        "The API returns a user error message for malformed input.",
+        "A spike of user errors followed the release.",
+        "We now track the operational error rate of each queue.",
+        "Batch deploys in the tooling, so that the operational error of pushing globally is no longer possible.",
+        "The board set up a regulatory oversight body.",
+        "An oversight committee reviews every change.");
+  }
 }
