@@ -21,6 +21,12 @@
   /** How much of the share of the query's words a result has is weighed by the words' idf (the rest counts each word as one). */
   var IDF_SHARE = 0.5;
 
+  /**
+   * How much a related word of a query word (the manifest's related) counts in lunr's score, against
+   * 1 for the word itself: its clauses carry this boost.
+   */
+  var RELATED_WEIGHT = 0.6;
+
   /** The global each kind of file sets, by number: window.casebookSearchBody[3] for body-3.js. */
   var GLOBALS = { fields: "casebookSearchFields", body: "casebookSearchBody", ids: "casebookSearchIds",
     docs: "casebookSearchDocs", text: "casebookSearchText" };
@@ -38,12 +44,27 @@
       allFields: manifest.fields,
       count: manifest.documents,
       pipeline: lunr.Pipeline.load(manifest.pipeline),
+      related: relatedWords(manifest.related || []),
       // Loaded files, by name: partitions as {idx, terms}, id maps, store and text arrays.
       files: {},
       failed: 0,
       // The last index put together for each of the manifest's indexes.
       merged: {}
     };
+  }
+
+  /**
+   * Each member of one word of the manifest's groups of related words, with the other members of its
+   * group in the group's order.
+   */
+  function relatedWords(groups) {
+    var out = Object.create(null);
+    groups.forEach(function (group) {
+      group.forEach(function (member) {
+        if (member.indexOf(" ") < 0) out[member] = group.filter(function (other) { return other !== member; });
+      });
+    });
+    return out;
   }
 
   /** The global and number of a file's name ("body-3"). */
@@ -252,9 +273,23 @@
     return own.call(all, w) ? all[w] : [];
   }
 
-  /** What a clause's matched terms count for: its word, or one word of a synonym of several words. */
+  /**
+   * The words related to the word (the manifest's related: casebook.yml's search related and the
+   * built-in ones), except its synonyms; none when it is in no group.
+   */
+  function relatedOf(e, word, synonyms) {
+    var w = word.toLowerCase();
+    return own.call(e.related, w) ? e.related[w].filter(function (r) { return synonyms.indexOf(r) === -1; }) : [];
+  }
+
+  /**
+   * What a clause's matched terms count for: its word ("3"), the word through a related word of one
+   * word ("=3": it covers the word, but its documents do not count in the word's idf), or one word of
+   * a synonym or related word of several words ("3/0/1", "3/r0/1").
+   */
   function creditOf(c) {
-    return c.member === undefined ? String(c.word) : c.member + "/" + c.part;
+    if (c.member !== undefined) return c.member + "/" + c.part;
+    return (c.related ? "=" : "") + c.word;
   }
 
   /**
@@ -267,6 +302,7 @@
     var words = {};
     var found = {};
     credits.forEach(function (k) {
+      if (k.charAt(0) === "=") { words[k.slice(1)] = true; return; }
       var slash = k.lastIndexOf("/");
       if (slash < 0) { words[k] = true; return; }
       var member = k.slice(0, slash);
@@ -430,6 +466,22 @@
             exact.push(c);
           });
         });
+        // Related words at a lower weight, but none that is only a form of a term already searched
+        // (restarted for restart): that term would weigh more.
+        var searched = {};
+        exact.forEach(function (c) { searched[queryTerm(c.term)] = true; });
+        relatedOf(e, w, synonyms).forEach(function (rel, m) {
+          var parts = (parse(e, rel.replace(/[:~^*\\+\-]/g, " ")) || []).filter(function (c) { return queryTerm(c.term) !== null; });
+          if (parts.every(function (c) { return searched[queryTerm(c.term)]; })) return;
+          parts.forEach(function (c) { searched[queryTerm(c.term)] = true; });
+          parts.forEach(function (c, j) {
+            c.word = n;
+            c.related = true;
+            c.boost = RELATED_WEIGHT;
+            if (parts.length > 1) { c.member = n + "/r" + m; c.parts = parts.length; c.part = j; }
+            exact.push(c);
+          });
+        });
         // The word's own term and, from 3 characters (the prefix fallback), every term it begins: one
         // partition of each index, usually.
         var before = missing.length;
@@ -518,7 +570,7 @@
       var entry = index.idx.invertedIndex[t];
       if (!entry) return;
       Object.keys(wordsOf[t]).forEach(function (w) {
-        if (w.indexOf("/") >= 0) return;
+        if (w.indexOf("/") >= 0 || w.charAt(0) === "=") return;
         var set = wordRefs[w] || (wordRefs[w] = {});
         Object.keys(entry).forEach(function (f) { if (f !== "_index") Object.keys(entry[f]).forEach(function (ref) { set[ref] = true; }); });
       });

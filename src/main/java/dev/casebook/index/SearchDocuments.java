@@ -128,28 +128,31 @@ public final class SearchDocuments {
 
   private final List<Document> documents;
   private final Map<String, List<String>> synonyms;
+  private final List<List<String>> related;
   private final int partitionPostings;
   /** Each field value's terms, kept from the last build; null to tokenize every value while indexing. */
   private final java.util.function.Function<Object, AnalyzedField> analysis;
   private final java.util.Map<String, LunrIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<String, List<Partition>> partitions = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private SearchDocuments(List<Document> documents, Map<String, List<String>> synonyms, int partitionPostings) {
-    this(documents, synonyms, partitionPostings, null);
+  private SearchDocuments(List<Document> documents, Map<String, List<String>> synonyms, List<List<String>> related,
+      int partitionPostings) {
+    this(documents, synonyms, related, partitionPostings, null);
   }
 
-  private SearchDocuments(List<Document> documents, Map<String, List<String>> synonyms, int partitionPostings,
-      java.util.function.Function<Object, AnalyzedField> analysis) {
+  private SearchDocuments(List<Document> documents, Map<String, List<String>> synonyms, List<List<String>> related,
+      int partitionPostings, java.util.function.Function<Object, AnalyzedField> analysis) {
     if (partitionPostings < 1) throw new IllegalArgumentException("postings per partition " + partitionPostings);
     this.documents = List.copyOf(documents);
     this.synonyms = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(synonyms));
+    this.related = List.copyOf(related);
     this.partitionPostings = partitionPostings;
     this.analysis = analysis;
   }
 
   /** The same documents in partitions of about {@code postings} entries (tests use small partitions). */
   public SearchDocuments withPartitionPostings(int postings) {
-    return new SearchDocuments(documents, synonyms, postings, analysis);
+    return new SearchDocuments(documents, synonyms, related, postings, analysis);
   }
 
   /**
@@ -158,7 +161,7 @@ public final class SearchDocuments {
    * indexes, made faster when few values changed.
    */
   SearchDocuments withAnalysis(java.util.function.Function<Object, AnalyzedField> analysis) {
-    return new SearchDocuments(documents, synonyms, partitionPostings, analysis);
+    return new SearchDocuments(documents, synonyms, related, partitionPostings, analysis);
   }
 
   /** A builder that analyzes field values as the indexes' builders tokenize them ({@link LunrIndexBuilder#analyze}). */
@@ -172,6 +175,15 @@ public final class SearchDocuments {
    */
   public Map<String, List<String>> synonyms() {
     return synonyms;
+  }
+
+  /**
+   * The groups of related words the engine also searches a query word with, at a lower weight, as the
+   * manifest gives them: each group of {@link SearchSettings#relatedGroups()} that has a member of one
+   * word (only those are looked up), lower case.
+   */
+  public List<List<String>> related() {
+    return related;
   }
 
   /** The documents of every write-up and design document of the linked library. */
@@ -213,7 +225,9 @@ public final class SearchDocuments {
       String lead = body == null ? "" : lead(body.html(), LEAD_LENGTH);
       return new Document(ref, null, d, java.util.Collections.unmodifiableMap(fields), lead);
     }).toList();
-    return new SearchDocuments(docs, linked.library().config().search().expansions(), PARTITION_POSTINGS);
+    SearchSettings search = linked.library().config().search();
+    return new SearchDocuments(docs, search.expansions(), search.relatedGroups().stream()
+        .filter(g -> g.stream().anyMatch(m -> !m.contains(" "))).toList(), PARTITION_POSTINGS);
   }
 
   /** The fields of a document that is not a write-up: a title, a summary and a body, no id and no facets. */

@@ -152,6 +152,14 @@ final class SearchFiles {
       g.writeObjectFieldStart("synonyms");
       for (var e : documents.synonyms().entrySet()) strings(g, e.getKey(), e.getValue());
       g.writeEndObject();
+      // Groups of words a query word is also searched as at a lower weight (search related in casebook.yml and the built-in ones).
+      g.writeArrayFieldStart("related");
+      for (List<String> group : documents.related()) {
+        g.writeStartArray();
+        for (String member : group) g.writeString(member);
+        g.writeEndArray();
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
     out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));

@@ -129,7 +129,8 @@ public final class SearchIndexStage {
     }
     List<SearchDocuments.Document> now = documents.documents();
     List<SearchDocuments.Document> was = before.documents();
-    boolean indexChanged = now.size() != was.size() || !documents.synonyms().equals(before.synonyms());
+    boolean indexChanged = now.size() != was.size() || !documents.synonyms().equals(before.synonyms())
+        || !documents.related().equals(before.related());
     for (int i = 0; !indexChanged && i < now.size(); i++) {
       indexChanged = !SearchDocuments.fieldsOf(now.get(i)).equals(SearchDocuments.fieldsOf(was.get(i)));
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code search:} in casebook.yml: synonym groups, the built-in ones, and every mistake at its line. */
+/** {@code search:} in casebook.yml: groups of synonyms and of related words, the built-in ones, and every mistake at its line. */
 class SearchSettingsTest {
   @TempDir Path tmp;
 
@@ -83,5 +83,36 @@ class SearchSettingsTest {
     for (int n = 0; n <= SearchSettings.MAX_GROUPS; n++) many.append("    - [a").append(n).append(", b").append(n).append("]\n");
     assertEquals(List.of("casebook.yml:" + (3 + SearchSettings.MAX_GROUPS) + ":7: 'synonyms' has more than 1000 groups"),
         load(many.toString()).errors());
+  }
+
+  @Test
+  void relatedWordsAreReadLikeSynonymsAndSwitchedOffApart() throws IOException {
+    SearchSettings defaults = load("title: t\n").config().search();
+    assertEquals(List.of("loss", "lose"), defaults.relatedExpansions().get("lost"));
+    assertEquals(SearchSettings.DEFAULT_RELATED.size(), defaults.relatedGroups().size());
+
+    Loaded loaded = load("search:\n  related:\n    - [Lost, missing]\n    - [Slow, \"long wait\"]\n  default_synonyms: false\n");
+    assertEquals(List.of(), loaded.errors());
+    SearchSettings search = loaded.config().search();
+    assertEquals(List.of(List.of("lost", "missing"), List.of("slow", "long wait")), search.related());
+    assertEquals(List.of("missing"), search.relatedExpansions().get("lost"));
+    assertFalse(search.relatedExpansions().containsKey("loss"), "the built-in group with lost is replaced");
+    assertEquals(List.of("expiry", "expiration", "lapsed", "expire"), search.relatedExpansions().get("expired"), "the others stay");
+    assertTrue(search.expansions().isEmpty(), "default_synonyms leaves the related words alone");
+
+    SearchSettings only = load("search:\n  related: [[lost, missing]]\n  default_related: false\n").config().search();
+    assertEquals(Map.of("lost", List.of("missing"), "missing", List.of("lost")), only.relatedExpansions());
+    assertEquals(List.of("kubernetes"), only.expansions().get("k8s"), "default_related leaves the synonyms alone");
+
+    assertEquals(List.of("casebook.yml:2:12: 'related' must be a list of groups of words, not a string"),
+        load("search:\n  related: slow\n").errors());
+    assertEquals(List.of("casebook.yml:3:7: a group of related words needs two or more words, not 1"),
+        load("search:\n  related:\n    - [slow]\n").errors());
+    assertEquals(List.of("casebook.yml:3:14: related word '--' has no letter or digit"),
+        load("search:\n  related:\n    - [slow, \"--\"]\n").errors());
+    assertEquals(List.of("casebook.yml:4:13: 'slow' is already in another group of related words, at casebook.yml:3:8"),
+        load("search:\n  related:\n    - [slow, latency]\n    - [lag, slow]\n").errors());
+    assertEquals(List.of(), load("search:\n  synonyms: [[slow, sluggish]]\n  related: [[slow, latency]]\n").errors(),
+        "a word may be a synonym and a related word");
   }
 }

@@ -81,7 +81,7 @@ class SearchAgreementInBrowserTest {
   @Test
   void theBoxAndThePageAgree() throws Exception {
     JsonNode boxes = box("postgres", "kilogr", "certficate", "infra", "weight unit mixup when moving a column",
-        "sign in errors because server time was off", "k8s", "stockout", "service level objective", "patroni");
+        "sign in errors because server time was off", "k8s", "stockout", "service level objective", "patroni", "lapsed");
 
     // A word that is only the beginning of index terms (PostgreSQL), and a synonym of it.
     List<String> postgres = assertAgree(boxes, "postgres");
@@ -114,6 +114,10 @@ class SearchAgreementInBrowserTest {
     assertAgree(boxes, "stockout");
     assertEquals("Glossary term", assertAgree(boxes, "service level objective").get(0));
     assertTrue(assertAgree(boxes, "patroni").contains("Reading path · 5 steps"));
+
+    // A word no write-up uses, searched as its built-in related words (expired, expiry).
+    List<String> related = assertAgree(boxes, "lapsed");
+    assertEquals("INC-2022-011", related.get(0), related.toString());
   }
 
   @Test

@@ -78,7 +78,7 @@ class SearchIndexStageTest {
     SearchDocuments documents = SearchDocuments.of(linked);
     JsonNode root = parse(script);
     assertEquals(List.of("version", "lunr", "fields", "pipeline", "indexes", "documents", "incidents", "designs", "paths", "glossary",
-        "ids", "docs", "text", "years", "examples", "synonyms"), fieldNames(root));
+        "ids", "docs", "text", "years", "examples", "synonyms", "related"), fieldNames(root));
     assertEquals(3, root.get("version").asInt());
     assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names", "body"), texts(root.get("fields")));
     assertEquals(List.of("stemmer"), texts(root.get("pipeline")));
@@ -112,7 +112,7 @@ class SearchIndexStageTest {
       next = run.get(2).asInt();
     }
     assertEquals(26, next);
-    assertTrue(script.length < 3000, "the manifest is small: " + script.length + " bytes");
+    assertTrue(script.length < 5000, "the manifest is small: " + script.length + " bytes");
   }
 
   @Test
@@ -377,6 +377,28 @@ class SearchIndexStageTest {
     Files.writeString(config, Files.readString(config) + "  default_synonyms: false\n");
     JsonNode only = parse(SearchIndexStage.script(SearchDocuments.of(link(library)))).get("synonyms");
     assertEquals(List.of("cert", "certificate", "pgb", "pgbouncer", "x509"), fieldNames(only), "only the library's groups");
+  }
+
+  @Test
+  void theManifestGivesTheGroupsOfRelatedWords() throws Exception {
+    JsonNode related = parse(script).get("related");
+    List<List<String>> groups = new java.util.ArrayList<>();
+    related.forEach(g -> groups.add(texts(g)));
+    assertEquals(dev.casebook.config.SearchSettings.DEFAULT_RELATED, groups, "the built-in groups");
+    assertTrue(groups.contains(List.of("expired", "expiry", "expiration", "lapsed", "expire")));
+
+    Path library = Fixtures.sampleLibraryCopy(tmp.resolve("related-library"));
+    Path config = library.resolve("casebook.yml");
+    String withoutSearch = Files.readString(config).replaceFirst("(?m)^search:\n(  .*\n)*", "");
+    Files.writeString(config, withoutSearch + "\nsearch:\n  related:\n    - [Expired, stale certificate]\n"
+        + "    - [long wait, slow response]\n");
+    JsonNode own = parse(SearchIndexStage.script(SearchDocuments.of(link(library)))).get("related");
+    assertEquals(List.of("expired", "stale certificate"), texts(own.get(0)), "lower case; a group with no member of one word is left out");
+    assertEquals(dev.casebook.config.SearchSettings.DEFAULT_RELATED.size(), own.size(), "the built-in group with expired is replaced");
+
+    Files.writeString(config, Files.readString(config) + "  default_related: false\n");
+    JsonNode only = parse(SearchIndexStage.script(SearchDocuments.of(link(library)))).get("related");
+    assertEquals(1, only.size(), "only the library's group: " + only);
   }
 
   @Test

@@ -23,13 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
  * How the site's engine turns lunr's scores into a result's score (docs/search-index.md, the merge,
  * steps 4 and 5), checked against lunr.js's own search of each whole index on a small library: the
  * body index's score counts twice, and the score is multiplied by the share of the query's words
- * matched, half counted by words and half weighed by each word's idf.
+ * matched, half counted by words and half weighed by each word's idf; a related word is searched at a
+ * lower weight and covers its word, without counting in the word's idf.
  */
 class SearchScoringTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int WRITE_UPS = 10;
   /** The write-ups whose body says widget (refs 1 to 6); only ref 0's says quasar. */
   private static final int WIDGETS = 6;
+  /** The only write-up whose body says reboot; every body says restarted, a related word of reboot (casebook.yml). */
+  private static final String REBOOTED = "7";
   @TempDir static Path tmp;
   static Path site;
 
@@ -37,13 +40,14 @@ class SearchScoringTest {
   static void buildASmallLibrary() throws Exception {
     Path library = tmp.resolve("library");
     Files.createDirectories(library.resolve("incidents"));
-    Files.writeString(library.resolve("casebook.yml"), "title: Scoring\n");
+    Files.writeString(library.resolve("casebook.yml"), "title: Scoring\nsearch:\n  related:\n    - [reboot, restart]\n");
     for (int n = 1; n <= WRITE_UPS; n++) {
       // Library order is newest first: INC-2024-010 is ref 0.
       int ref = WRITE_UPS - n;
       String body = "The nightly export stopped and the team restarted it by hand.";
       if (ref == 0) body += " A quasar of retries filled the queue.";
       if (ref >= 1 && ref <= WIDGETS) body += " The widget service timed out.";
+      if (Integer.toString(ref).equals(REBOOTED)) body += " A reboot of the host fixed it.";
       Files.writeString(library.resolve("incidents/INC-2024-" + String.format("%03d", n) + ".md"),
           "---\nid: INC-2024-" + String.format("%03d", n) + "\ntitle: Export stalled on day " + n + "\ndate: 2024-01-"
               + String.format("%02d", n) + "\nsummary: The export stalled.\n---\n\n" + body + "\n");
@@ -118,5 +122,27 @@ class SearchScoringTest {
     for (int ref = 1; ref <= WIDGETS; ref++) {
       assertEquals(raw(both, Integer.toString(ref)), scores(both).get(Integer.toString(ref)), 1e-9);
     }
+  }
+
+  @Test
+  void aRelatedWordIsSearchedAtALowerWeightAndCoversItsWordWithoutCountingInItsIdf() throws Exception {
+    // reboot is also searched as restart, with the boost 0.6: lunr's score of that query (lunr's query
+    // syntax takes whole boosts only; its score divides by the query vector's length, so 5 and 3 weigh as 1 and 0.6).
+    List<JsonNode> answers = search(List.of("reboot", "reboot^5 restart^3", "quasar reboot", "quasar^5 reboot^5 restart^3"));
+    Map<String, Double> reboot = scores(answers.get(0));
+    assertEquals(WRITE_UPS, reboot.size(), "every write-up says restarted: " + answers.get(0));
+    for (var e : reboot.entrySet()) assertEquals(raw(answers.get(1), e.getKey()), e.getValue(), 1e-9, "ref " + e.getKey());
+    assertEquals(REBOOTED, answers.get(0).get("results").get(0).get("ref").asText(), "the write-up that says reboot first");
+    double other = reboot.get("8");
+    assertTrue(reboot.get(REBOOTED) > 1.5 * other, "the word itself weighs more than its related word: " + reboot);
+
+    // quasar and reboot each in one write-up: restart covers reboot, but reboot's idf is that of one write-up.
+    Map<String, Double> both = scores(answers.get(2));
+    double share = 0.5 * 0.5 + 0.5 * idf(1) / (idf(1) + idf(1));
+    for (String ref : List.of("8", "9", "1")) {
+      assertEquals(raw(answers.get(3), ref) * share, both.get(ref), 1e-9, "ref " + ref + " has restarted only");
+    }
+    assertTrue(raw(answers.get(3), "0") > 0);
+    assertEquals(raw(answers.get(3), "0"), both.get("0"), 1e-9, "ref 0 has quasar and restarted: both words");
   }
 }
