@@ -34,6 +34,7 @@ import dev.casebook.write.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
@@ -301,8 +302,9 @@ public final class LiveBuild {
   private Written write(SiteTarget target, Path output, LinkedLibrary linked, SitePlan plan, Diagnostics diagnostics,
       StageTimer timer, Consumer<PagesWritten> pagesWritten) throws IOException {
     SitePlan previous = site == null ? SitePlan.EMPTY : site.plan();
-    List<SitePlan.Output> outputs = plan.changedSince(previous);
-    Set<String> removed = plan.removedSince(previous);
+    // In place, the listings are planned once the pages of what changed are shown; else all at once.
+    List<SitePlan.Output> outputs = new ArrayList<>(target.inPlace() ? plan.pagesChangedSince(previous) : plan.changedSince(previous));
+    Set<String> removed = target.inPlace() ? plan.pagesRemovedSince(previous) : plan.removedSince(previous);
     // Every file the site will have, for the link check (pages load the search index's first file).
     Set<String> files = site == null ? new HashSet<>() : new HashSet<>(site.files());
     files.removeAll(removed);
@@ -328,15 +330,28 @@ public final class LiveBuild {
     links.putAll(pages.links());
     unchecked.addAll(pages.links().keySet());
     boolean told = false;
+    boolean pagesShown = false;
     if (target.inPlace()) {
-      // In place, the pages of what changed are shown before the listings are made: check them now.
-      if (!unchecked.isEmpty()) SiteLinkChecker.check(target.root(), files, links, unchecked, basePath, diagnostics);
-      unchecked.clear();
+      // In place, the pages of what changed are shown before the listings are planned and made,
+      // when their links check without a word against the files known so far. A link to a listing
+      // this update adds (a new tag's page) is not known yet: such pages wait for the full check.
+      Diagnostics early = new Diagnostics();
+      if (!unchecked.isEmpty()) SiteLinkChecker.check(target.root(), files, links, unchecked, basePath, early);
       timer.lap("render");
-      if (diagnostics.hasErrors()) return null;
-      Set<String> shown = target.pagesDone();
-      told = !shown.isEmpty();
-      if (told) pagesWritten.accept(PagesWritten.of(shown, Set.of()));
+      if (early.sorted().isEmpty()) {
+        unchecked.clear();
+        pagesShown = true;
+        Set<String> shown = target.pagesDone();
+        told = !shown.isEmpty();
+        if (told) pagesWritten.accept(PagesWritten.of(shown, Set.of()));
+      }
+      List<SitePlan.Output> listingOutputs = plan.listingsChangedSince(previous);
+      outputs.addAll(listingOutputs);
+      for (SitePlan.Output o : listingOutputs) files.add(o.path());
+      removed = plan.removedSince(previous);
+      files.removeAll(removed);
+      links.keySet().removeAll(removed);
+      timer.lap("plan listings");
     }
     SiteRenderer.Report listed = plan.write(outputs.stream().filter(SitePlan.Output::listing).toList(), target.listings(),
         diagnostics);
@@ -352,7 +367,8 @@ public final class LiveBuild {
       return null;
     }
     for (String path : removed) target.delete(path);
-    Set<String> listings = target.listingsDone();
+    Set<String> listings = new HashSet<>(target.inPlace() && !pagesShown ? target.pagesDone() : Set.of());
+    listings.addAll(target.listingsDone());
     // Every good update says so at least once, even when no page changed: a shown problem list goes away.
     if (target.inPlace() && (!listings.isEmpty() || !removed.isEmpty() || !told)) {
       pagesWritten.accept(PagesWritten.of(listings, removed));

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Every file the render stage makes, each with the value that decides its bytes (its key): for a
@@ -52,36 +53,100 @@ public final class SitePlan {
     }
   }
 
-  private final List<Output> outputs;
-  private final Map<String, Output> byPath = new LinkedHashMap<>();
+  /** The outputs that are not listings, in order, with the place the listings take among them. */
+  private final List<Output> pages;
+  private final int listingsAt;
+  private final Supplier<List<Output>> listingsOf;
+  /** Made on first use: the listings, every output, and every output by path. */
+  private List<Output> listings;
+  private List<Output> outputs;
+  private Map<String, Output> byPath;
 
   SitePlan(List<Output> outputs) {
-    // Two outputs that want one file are both kept: writing them reports it, as a full build does.
-    this.outputs = List.copyOf(outputs);
-    for (Output o : outputs) byPath.putIfAbsent(o.path(), o);
+    this(outputs, outputs.size(), List::of);
+  }
+
+  /**
+   * A plan whose listings are planned only when first asked for, so that an update can put the
+   * pages of what changed in place before the listings (the costliest part of a plan) are made.
+   *
+   * @param pages every output but the listings
+   * @param listingsAt where the listings go among {@code pages}
+   * @param listings makes the listing outputs (a pure function of values fixed when the plan is made)
+   */
+  SitePlan(List<Output> pages, int listingsAt, Supplier<List<Output>> listings) {
+    this.pages = List.copyOf(pages);
+    this.listingsAt = listingsAt;
+    this.listingsOf = listings;
   }
 
   /** The plan of a site that has no files yet: every output of a plan has changed since it. */
   public static final SitePlan EMPTY = new SitePlan(List.of());
 
-  public Collection<Output> outputs() {
+  /** Every output, listings included. */
+  public synchronized Collection<Output> outputs() {
+    if (outputs == null) {
+      List<Output> all = new ArrayList<>(pages.size() + listings().size());
+      all.addAll(pages.subList(0, listingsAt));
+      all.addAll(listings());
+      all.addAll(pages.subList(listingsAt, pages.size()));
+      // Two outputs that want one file are both kept: writing them reports it, as a full build does.
+      outputs = List.copyOf(all);
+      byPath = new LinkedHashMap<>();
+      for (Output o : outputs) byPath.putIfAbsent(o.path(), o);
+    }
     return outputs;
+  }
+
+  private synchronized List<Output> listings() {
+    if (listings == null) listings = List.copyOf(listingsOf.get());
+    return listings;
+  }
+
+  private synchronized Map<String, Output> byPath() {
+    outputs();
+    return byPath;
   }
 
   /** The outputs that {@code previous} did not have, or had with a different key. */
   public List<Output> changedSince(SitePlan previous) {
+    return changed(outputs(), previous);
+  }
+
+  /** The outputs but the listings that {@code previous} did not have, or had with a different key; plans no listing. */
+  public List<Output> pagesChangedSince(SitePlan previous) {
+    return changed(pages, previous);
+  }
+
+  /** The listings that {@code previous} did not have, or had with a different key. */
+  public List<Output> listingsChangedSince(SitePlan previous) {
+    return changed(listings(), previous);
+  }
+
+  private static List<Output> changed(Collection<Output> outputs, SitePlan previous) {
+    Map<String, Output> before = previous.byPath();
     List<Output> changed = new ArrayList<>();
     for (Output o : outputs) {
-      Output before = previous.byPath.get(o.path());
-      if (before == null || !Objects.equals(before.key(), o.key())) changed.add(o);
+      Output last = before.get(o.path());
+      if (last == null || !Objects.equals(last.key(), o.key())) changed.add(o);
     }
     return changed;
   }
 
+  /** The files of outputs but listings that {@code previous} made and this plan does not; plans no listing. */
+  public Set<String> pagesRemovedSince(SitePlan previous) {
+    Set<String> now = new java.util.HashSet<>();
+    for (Output o : pages) now.add(o.path());
+    Set<String> removed = new LinkedHashSet<>();
+    for (Output o : previous.pages) if (!now.contains(o.path())) removed.add(o.path());
+    return removed;
+  }
+
   /** The files {@code previous} made that this plan does not. */
   public Set<String> removedSince(SitePlan previous) {
+    Map<String, Output> now = byPath();
     Set<String> removed = new LinkedHashSet<>();
-    for (String path : previous.byPath.keySet()) if (!byPath.containsKey(path)) removed.add(path);
+    for (String path : previous.byPath().keySet()) if (!now.containsKey(path)) removed.add(path);
     return removed;
   }
 

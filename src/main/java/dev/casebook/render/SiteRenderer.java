@@ -138,19 +138,24 @@ public final class SiteRenderer {
     // derived values: one is made again only when an input it read changed.
     cache.incidentPages.start(incidentPageSources());
     for (Incident incident : incidents) outputs.add(cache.incidentPages.page(incident.id()));
-    // The listings are a function of their sources alone, kept while the sources are equal.
-    List<SitePlan.Output> listings = cache.listings(new Listings.Sources(jobs, site, config.title(), config.description(),
-        config.baseUrl(), config.readership().endpoint(), allViews, Map.copyOf(incidentViews), taxonomies, library,
-        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(designViews)), linked.citations(), linked.code(), readership,
-        Map.copyOf(readers), readingPaths.all(), GlossaryTerms.of(config.glossary())));
-    outputs.addAll(listings);
+    int listingsAt = outputs.size();
     designPages(outputs);
     pathPages(outputs);
     boolean diagrams = linked.bodies().values().stream().anyMatch(RenderedBody::hasDiagrams)
         || linked.designBodies().values().stream().anyMatch(RenderedBody::hasDiagrams);
     assets(outputs, diagrams);
     outputs.add(IncidentIdList.output(linked.library().incidents()));
-    return new SitePlan(outputs);
+    // The listings are a function of their sources alone, kept while the sources are equal, and
+    // planned only when asked for: an update shows the pages of what changed first.
+    return new SitePlan(outputs, listingsAt, this::listings);
+  }
+
+  /** The listing outputs: the last plan's when their sources are equal. */
+  private List<SitePlan.Output> listings() {
+    return cache.listings(new Listings.Sources(jobs, site, config.title(), config.description(),
+        config.baseUrl(), config.readership().endpoint(), allViews, Map.copyOf(incidentViews), taxonomies, library,
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(designViews)), linked.citations(), linked.code(), readership,
+        Map.copyOf(readers), readingPaths.all(), GlossaryTerms.of(config.glossary())));
   }
 
   /** The inputs of the write-ups' pages in this plan. */

@@ -163,6 +163,20 @@ class LiveBuildTest {
   }
 
   @Test
+  void aWriteUpLinkingToAListingTheUpdateAddsReloadsWithThatListing() throws IOException {
+    edit("casebook.yml", text -> text.replace("  tags:\n    - alerting\n", "  tags:\n    - alerting\n    - brand-new-tag\n"));
+    update("casebook.yml");
+    edit(FAILOVER, text -> text.replace("tags: [database, failover, dns, runbooks]",
+        "tags: [database, failover, dns, runbooks, brand-new-tag]"));
+    Change c = update(FAILOVER);
+    assertTrue(pages(c).containsAll(Set.of(FAILOVER_PAGE, "tags/brand-new-tag/index.html")), () -> pages(c).toString());
+    // Its page links to the tag's page, which the listings make after the write-up pages: the page
+    // is not shown before the page it links to exists, but with it.
+    assertEquals(1, told.size(), told::toString);
+    assertTrue(told.get(0).pages().containsAll(Set.of(FAILOVER_PAGE, "tags/brand-new-tag/index.html")), told::toString);
+  }
+
+  @Test
   void aListingThatFailsToRenderTakesBackTheWriteUpPagesPutInPlaceBeforeIt() throws IOException {
     // A theme whose table of all write-ups fails on one title: the edit's own page renders, the table does not.
     String table = Files.readString(Fixtures.sampleLibrary().resolve("site-template/incidents.ftlh"));
