@@ -61,8 +61,8 @@ final class IncidentPages {
   private final Derived<String, SitePlan.Output> pages = Derived.of();
   /** Each write-up's terms, kept while it is the same object. */
   private final dev.casebook.memo.Memo<Incident, ReadNext.Terms> termsOf = dev.casebook.memo.Memo.byIdentity();
-  private Map<String, ReadNext.Terms> lastTerms = Map.of();
-  private Map<String, List<String>> lastPostings = Map.of();
+  /** The inverted lists of the last plan, which the next is made from. */
+  private ReadNext.TermLists termLists;
 
   /** The values of one plan's inputs. */
   record Sources(Settings settings, List<Incident> incidents, Map<String, IncidentView> views, Map<String, RenderedBody> bodies,
@@ -85,13 +85,10 @@ final class IncidentPages {
     termsOf.begin();
     Map<String, ReadNext.Terms> terms = new java.util.LinkedHashMap<>(incidents.size() * 2);
     for (Incident i : incidents) terms.put(i.id(), termsOf.get(i, ReadNext.Terms::of));
-    // The inverted lists are made again only when a write-up's terms or the library's order changed
-    // (a body edit leaves them as they were); the same map then tells the input nothing changed.
-    if (!terms.equals(lastTerms) || !List.copyOf(terms.keySet()).equals(List.copyOf(lastTerms.keySet()))) {
-      lastPostings = ReadNext.postings(terms);
-    }
-    lastTerms = terms;
-    postings.set(lastPostings);
+    // The inverted lists change only where a write-up's terms changed (a body edit leaves them as
+    // they were, and the same map then tells the input nothing changed); a new order makes them afresh.
+    termLists = termLists == null ? ReadNext.TermLists.of(terms) : termLists.with(terms);
+    postings.set(termLists.postings());
     views.set(s.views());
     designs.set(s.designs());
     pages.begin();

@@ -88,22 +88,103 @@ final class ReadNext {
    * @param terms each write-up's terms by id, in the library's order
    */
   static Map<String, List<String>> postings(Map<String, Terms> terms) {
-    Map<String, List<String>> out = new HashMap<>();
-    Map<String, Integer> sizes = new HashMap<>();
-    for (Map.Entry<String, Terms> e : terms.entrySet()) {
-      Terms t = e.getValue();
-      Set<String> keys = new LinkedHashSet<>();
-      t.services().forEach(s -> keys.add(serviceKey(s)));
-      t.tags().forEach(s -> keys.add(tagKey(s)));
-      t.words().forEach(s -> keys.add(wordKey(s)));
-      for (String k : keys) {
-        List<String> list = out.computeIfAbsent(k, x -> new ArrayList<>());
-        if (list.size() < CANDIDATES_PER_TERM) list.add(e.getKey());
-        sizes.merge(k, 1, Integer::sum);
-      }
+    return TermLists.of(terms).postings();
+  }
+
+  /** The keys of a write-up's terms in its inverted lists, each once. */
+  private static Set<String> keys(Terms t) {
+    Set<String> keys = new LinkedHashSet<>();
+    t.services().forEach(s -> keys.add(serviceKey(s)));
+    t.tags().forEach(s -> keys.add(tagKey(s)));
+    t.words().forEach(s -> keys.add(wordKey(s)));
+    return keys;
+  }
+
+  /** What {@link #postings} keeps of a term's whole list. */
+  private static List<String> cut(String key, List<String> all) {
+    if (key.startsWith("w:") && all.size() > COMMON_WORD) return List.of();
+    return List.copyOf(all.size() <= CANDIDATES_PER_TERM ? all : all.subList(0, CANDIDATES_PER_TERM));
+  }
+
+  /**
+   * Every term's whole list of write-ups, in the library's order, and the {@link #postings} cut
+   * from them. When some write-ups' terms change and the library's order does not (an edited
+   * title, summary, tags or services), {@link #with} makes the next lists from these, touching only
+   * the lists of the terms that were added or taken away.
+   */
+  static final class TermLists {
+    private final Map<String, Terms> terms;
+    private final Map<String, Integer> order;
+    private final Map<String, List<String>> all;
+    private final Map<String, List<String>> postings;
+
+    private TermLists(Map<String, Terms> terms, Map<String, Integer> order, Map<String, List<String>> all,
+        Map<String, List<String>> postings) {
+      this.terms = terms;
+      this.order = order;
+      this.all = all;
+      this.postings = postings;
     }
-    out.replaceAll((k, v) -> k.startsWith("w:") && sizes.get(k) > COMMON_WORD ? List.of() : List.copyOf(v));
-    return out;
+
+    /** The lists of {@code terms}: each write-up's terms by id, in the library's order (a map no one changes after). */
+    static TermLists of(Map<String, Terms> terms) {
+      Map<String, Integer> order = new HashMap<>(terms.size() * 2);
+      Map<String, List<String>> all = new HashMap<>();
+      for (Map.Entry<String, Terms> e : terms.entrySet()) {
+        order.put(e.getKey(), order.size());
+        for (String k : keys(e.getValue())) all.computeIfAbsent(k, x -> new ArrayList<>()).add(e.getKey());
+      }
+      Map<String, List<String>> postings = new HashMap<>(all.size() * 2);
+      all.forEach((k, v) -> postings.put(k, cut(k, v)));
+      return new TermLists(terms, order, all, postings);
+    }
+
+    /** The inverted lists that "Read next" reads: see {@link ReadNext#postings}. */
+    Map<String, List<String>> postings() {
+      return postings;
+    }
+
+    /**
+     * The lists of {@code next}: made from these when it holds the same write-ups in the same
+     * order, else afresh. These lists stay as they are.
+     */
+    TermLists with(Map<String, Terms> next) {
+      if (next.size() != terms.size()) return of(next);
+      int at = 0;
+      Map<String, Set<String>> removed = new HashMap<>();
+      Map<String, Set<String>> added = new HashMap<>();
+      for (Map.Entry<String, Terms> e : next.entrySet()) {
+        Integer was = order.get(e.getKey());
+        if (was == null || was != at++) return of(next);
+        Terms before = terms.get(e.getKey());
+        if (before == e.getValue() || before.equals(e.getValue())) continue;
+        Set<String> old = keys(before);
+        Set<String> now = keys(e.getValue());
+        for (String k : old) if (!now.contains(k)) removed.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(e.getKey());
+        for (String k : now) if (!old.contains(k)) added.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(e.getKey());
+      }
+      if (removed.isEmpty() && added.isEmpty()) return new TermLists(next, order, all, postings);
+      Map<String, List<String>> nextAll = new HashMap<>(all);
+      Map<String, List<String>> nextPostings = new HashMap<>(postings);
+      Set<String> touched = new java.util.HashSet<>(removed.keySet());
+      touched.addAll(added.keySet());
+      for (String k : touched) {
+        Set<String> out = removed.getOrDefault(k, Set.of());
+        Set<String> in = added.getOrDefault(k, Set.of());
+        List<String> list = new ArrayList<>(all.getOrDefault(k, List.of()).size() + in.size());
+        for (String id : all.getOrDefault(k, List.of())) if (!out.contains(id)) list.add(id);
+        list.addAll(in);
+        list.sort(java.util.Comparator.comparingInt(order::get));
+        if (list.isEmpty()) {
+          nextAll.remove(k);
+          nextPostings.remove(k);
+        } else {
+          nextAll.put(k, list);
+          nextPostings.put(k, cut(k, list));
+        }
+      }
+      return new TermLists(next, order, nextAll, nextPostings);
+    }
   }
 
   /**

@@ -137,4 +137,42 @@ class ReadNextTest {
     return 3 * (int) a.services().stream().filter(b.services()::contains).count()
         + 2 * (int) a.tags().stream().filter(b.tags()::contains).count();
   }
+
+  @Test
+  void listsMadeFromTheLastOnesAreTheListsMadeAfresh() {
+    java.util.Random random = new java.util.Random(3);
+    String[] words = {"replica", "failover", "certificate", "outage", "queue", "backlog", "disk", "latency"};
+    String[] names = {"ledger", "orders", "search", "edge"};
+    java.util.function.Supplier<ReadNext.Terms> someTerms = () -> new ReadNext.Terms(
+        List.of(names[random.nextInt(names.length)]), random.nextBoolean() ? List.of() : List.of(names[random.nextInt(names.length)]),
+        java.util.stream.IntStream.range(0, random.nextInt(4)).mapToObj(k -> words[random.nextInt(words.length)]).distinct().toList());
+    Map<String, ReadNext.Terms> terms = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 180; i++) terms.put("ID-" + i, someTerms.get());
+    ReadNext.TermLists lists = ReadNext.TermLists.of(terms);
+    for (int round = 0; round < 200; round++) {
+      Map<String, ReadNext.Terms> next = new java.util.LinkedHashMap<>(terms);
+      switch (random.nextInt(4)) {
+        case 0 -> next.put("ID-" + random.nextInt(180), someTerms.get());
+        case 1 -> next.put("ID-" + random.nextInt(180), terms.get("ID-" + random.nextInt(180)));
+        case 2 -> {
+          next.put("ID-" + random.nextInt(180), someTerms.get());
+          next.put("ID-" + random.nextInt(180), someTerms.get());
+        }
+        default -> {
+          // Another order: the lists are made afresh.
+          List<String> ids = new ArrayList<>(next.keySet());
+          java.util.Collections.swap(ids, random.nextInt(ids.size()), random.nextInt(ids.size()));
+          Map<String, ReadNext.Terms> reordered = new java.util.LinkedHashMap<>();
+          for (String id : ids) reordered.put(id, next.get(id));
+          next = reordered;
+        }
+      }
+      Map<String, List<String>> before = Map.copyOf(lists.postings());
+      ReadNext.TermLists updated = lists.with(next);
+      assertEquals(ReadNext.postings(next), updated.postings());
+      assertEquals(before, lists.postings(), "the last lists stay as they were");
+      lists = updated;
+      terms = next;
+    }
+  }
 }
