@@ -74,7 +74,7 @@ public final class Derived<K, V> {
     Entry<V> entry = current.get(key);
     if (entry == null) {
       Entry<V> before = last.get(key);
-      if (before != null && before.reads().stream().noneMatch(Read::changed)) {
+      if (before != null && unchanged(before.reads())) {
         entry = before;
       } else {
         Deque<Set<Read>> stack = READING.get();
@@ -94,6 +94,11 @@ public final class Derived<K, V> {
     Set<Read> outer = READING.get().peek();
     if (outer != null) outer.addAll(entry.reads());
     return entry.value();
+  }
+
+  private static boolean unchanged(List<Read> reads) {
+    for (int i = 0, n = reads.size(); i < n; i++) if (reads.get(i).changed()) return false;
+    return true;
   }
 
   /** Whether the last {@link #get} of {@code key} in this run reused the last run's value: for tests. */

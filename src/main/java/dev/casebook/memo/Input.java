@@ -19,7 +19,8 @@ public final class Input<K, V> {
   private final String name;
   private final boolean byValue;
   private Map<K, V> values = Map.of();
-  private Set<Object> changed = Set.of();
+  /** The keys that changed in this run: replaced whole by {@link #set}, read without a lock. */
+  private volatile Set<Object> changed = Set.of();
 
   private Input(String name, boolean byValue) {
     this.name = name;
@@ -76,8 +77,9 @@ public final class Input<K, V> {
   }
 
   /** Whether the value of {@code key} (or any value, for a read of all) changed in this run. */
-  synchronized boolean changed(Object key) {
-    return changed.contains(key);
+  boolean changed(Object key) {
+    Set<Object> now = changed;
+    return !now.isEmpty() && now.contains(key);
   }
 
   @Override

@@ -25,6 +25,8 @@ public final class RenderCache {
   private Theme theme;
   private TemplateEngine templates;
   private Taxonomies.Terms termsOf;
+  /** Each write-up's terms, kept while it is the same object. */
+  private final dev.casebook.memo.Memo<Incident, Taxonomies.Terms.WriteUp> writeUpTerms = dev.casebook.memo.Memo.byIdentity();
   private SiteView site;
   private Taxonomies taxonomies;
   private Listings.Sources listingsOf;
@@ -46,7 +48,7 @@ public final class RenderCache {
 
   /** The taxonomies of {@code incidents}: the last ones while the write-ups' ids, order and terms are equal. */
   synchronized Taxonomies taxonomies(SiteConfig config, List<Incident> incidents) {
-    Taxonomies.Terms terms = Taxonomies.Terms.of(incidents);
+    Taxonomies.Terms terms = Taxonomies.Terms.of(incidents, writeUpTerms);
     if (taxonomies == null || !terms.equals(termsOf)) taxonomies = new Taxonomies(config, terms);
     termsOf = terms;
     return taxonomies;

@@ -22,15 +22,23 @@ final class Taxonomies {
    * taxonomies.
    */
   record Terms(List<WriteUp> writeUps) {
-    record WriteUp(String id, List<String> teams, List<String> services, List<String> tags, int year) {}
-
-    static Terms of(List<Incident> incidents) {
-      List<WriteUp> out = new java.util.ArrayList<>(incidents.size());
-      for (Incident i : incidents) {
+    record WriteUp(String id, List<String> teams, List<String> services, List<String> tags, int year) {
+      static WriteUp of(Incident i) {
         List<String> teams = Stream.concat(i.owner().isEmpty() ? Stream.empty() : Stream.of(i.owner()), i.teams().stream())
             .distinct().toList();
-        out.add(new WriteUp(i.id(), teams, i.services(), i.tags(), i.date().getYear()));
+        return new WriteUp(i.id(), teams, i.services(), i.tags(), i.date().getYear());
       }
+    }
+
+    static Terms of(List<Incident> incidents) {
+      return of(incidents, dev.casebook.memo.Memo.byIdentity());
+    }
+
+    /** The terms of {@code incidents}, each write-up's from {@code memo} while it is the same object. */
+    static Terms of(List<Incident> incidents, dev.casebook.memo.Memo<Incident, WriteUp> memo) {
+      memo.begin();
+      List<WriteUp> out = new java.util.ArrayList<>(incidents.size());
+      for (Incident i : incidents) out.add(memo.get(i, WriteUp::of));
       return new Terms(List.copyOf(out));
     }
   }
