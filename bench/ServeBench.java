@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * Prints one line per kind: median, 90th percentile and worst, in milliseconds.
  */
 public class ServeBench {
-  static final Pattern ID = Pattern.compile("(?m)^id: (\\S+)$");
+  static final Pattern ID = Pattern.compile("(?m)^id: [\"']?([^\"'\\s]+)[\"']?\\s*$");
   static final Pattern TITLE = Pattern.compile("(?m)^title: (.+)$");
 
   record Timing(double reload, double page, double server) {}
