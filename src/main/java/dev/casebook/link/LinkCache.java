@@ -51,6 +51,14 @@ public final class LinkCache {
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
   final Memo<Incident, Linked> incidents = Memo.byIdentity();
+  /**
+   * What decides a design document's or reading path's body as linked, besides the library's
+   * names: who cites (its key and page) and its source. Its body is compared by value, which costs
+   * nothing when the file was not read again (the same string).
+   */
+  private record Other(String key, String page, boolean design, String path, int bodyLine, String body) {}
+
+  private final Memo<Other, Linked> others = Memo.byValue();
   private final Memo<Incident, Own> own = Memo.byIdentity();
   private Names names;
   /** What {@link #names} were made from. */
@@ -103,6 +111,7 @@ public final class LinkCache {
   /** Starts a run over {@code incidents}, whose library has {@code now} (from {@link #names}). */
   void begin(List<Incident> all, Names now) {
     incidents.begin();
+    others.begin();
     own.begin();
     stale = Set.of();
     relinkAll = false;
@@ -137,6 +146,16 @@ public final class LinkCache {
   }
 
   private CitationGraph graph;
+
+  /**
+   * A design document's or reading path's body as linked: the last run's while its source is the
+   * same and no name that links use came or went (then all of them are linked again).
+   */
+  Linked other(String key, String page, boolean design, dev.casebook.model.Incident.Source source,
+      java.util.function.Supplier<Linked> link) {
+    Other k = new Other(key, page, design, source.path(), source.bodyLine(), source.body());
+    return namesChanged || relinkAll ? others.refresh(k, x -> link.get()) : others.get(k, x -> link.get());
+  }
 
   /**
    * The citations {@code incident} makes, from its {@code linked} body and its related ids: the

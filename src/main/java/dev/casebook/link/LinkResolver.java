@@ -104,7 +104,8 @@ public final class LinkResolver {
     Map<String, RenderedBody> designBodies = new ConcurrentHashMap<>();
     library.designDocs().parallelStream().forEach(design -> {
       Citer citer = Citer.of(design);
-      LinkCache.Linked linked = linkBody(parser, renderer, citer, null);
+      LinkCache.Linked linked = cache.other(citer.key(), citer.page(), citer.design(), citer.source(),
+          () -> linkBody(parser, renderer, citer, null));
       diagnostics.addAll(linked.diagnostics());
       anchors.addAll(linked.anchors());
       siteLinks.addAll(linked.siteLinks());
@@ -115,7 +116,9 @@ public final class LinkResolver {
     // A path's introduction is read like a write-up's body; what it cites is not a citation.
     Map<String, RenderedBody> pathBodies = new ConcurrentHashMap<>();
     library.paths().parallelStream().forEach(path -> {
-      LinkCache.Linked linked = linkBody(parser, renderer, Citer.of(path), null);
+      Citer citer = Citer.of(path);
+      LinkCache.Linked linked = cache.other(citer.key(), citer.page(), citer.design(), citer.source(),
+          () -> linkBody(parser, renderer, citer, null));
       diagnostics.addAll(linked.diagnostics());
       siteLinks.addAll(linked.siteLinks());
       media.addAll(linked.media());

@@ -247,6 +247,28 @@ class LiveBuildTest {
   }
 
   @Test
+  void aDesignDocumentIsLinkedAgainWhenItChangesOrAFileItLinksToMoves() throws IOException {
+    String design = "design/0007-read-your-writes-for-stock.md";
+    edit(design, text -> text + "\nThe replica lag budget was revisited after INC-2023-014.\n");
+    Change edited = update(design);
+    assertTrue(pages(edited).contains("design/0007-read-your-writes-for-stock/index.html"), () -> pages(edited).toString());
+    assertTrue(Files.readString(site.resolve("design/0007-read-your-writes-for-stock/index.html")).contains("budget was revisited"));
+
+    // The design document links to this file by its path: once it moves, the link is broken, and
+    // the update says so as a full build does (update() compares them), at the design document's line.
+    String from = "incidents/2025/INC-2025-013-stale-stock-from-replica-lag.md";
+    String to = "incidents/2025/INC-2025-013-stale-stock.md";
+    Files.move(library.resolve(from), library.resolve(to));
+    Change moved = update(from, to);
+    assertTrue(moved.result().diagnostics().stream().anyMatch(d -> d.position().file().equals(design)
+        && d.message().contains("INC-2025-013")), moved.result().diagnostics()::toString);
+    assertTrue(pages(moved).contains("design/0007-read-your-writes-for-stock/index.html"), () -> pages(moved).toString());
+
+    Files.move(library.resolve(to), library.resolve(from));
+    update(from, to);
+  }
+
+  @Test
   void aBrokenEditWritesNothingAndItsFixUpdatesTheSite() throws IOException {
     edit(FAILOVER, text -> text.replace("severity: SEV1", "severity: [SEV1"));
     BuildResult broken = live.update(Set.of(library.resolve(FAILOVER)), written -> { throw new AssertionError("no reload"); });
