@@ -201,11 +201,11 @@ final class ProseReader extends AbstractVisitor {
       line = span.getLineIndex() + 1;
       column = span.getColumnIndex() + 1 + p;
       char d = charAt(at);
+      int after = d == '&' ? entityEnd(at, end) : -1;
       if (d == '\\' && at + 1 < end && charAt(at + 1) == c && isAsciiPunctuation(c)) {
         add(c, line, column + 1);
         p += 2;
-      } else if (d == '&' && entityEnd(at, end) > 0 && !literal.startsWith(source.substring(at, entityEnd(at, end)), i)) {
-        int after = entityEnd(at, end);
+      } else if (after > 0 && !literal.startsWith(source.substring(at, after), i)) {
         add(c, line, column);
         // An entity can stand for two characters (a pair of surrogates, or two code points).
         while (i + 1 < literal.length() && (Character.isLowSurrogate(literal.charAt(i + 1)) || isCombining(literal.charAt(i + 1)))

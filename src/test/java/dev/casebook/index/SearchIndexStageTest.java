@@ -355,6 +355,15 @@ class SearchIndexStageTest {
     assertTrue(documents.index(SearchDocuments.GROUPS.get(0)).terms().contains("object"), "an alias's word is a title term");
   }
 
+  /** A copy of the sample library whose casebook.yml has {@code settings} (indented lines) as its whole search section. */
+  private Path libraryWithSearch(String name, String settings) throws java.io.IOException {
+    Path library = Fixtures.sampleLibraryCopy(tmp.resolve(name));
+    Path config = library.resolve("casebook.yml");
+    String withoutSearch = Files.readString(config).replaceFirst("(?m)^search:\n(  .*\n)*", "");
+    Files.writeString(config, withoutSearch + "\nsearch:\n" + settings);
+    return library;
+  }
+
   @Test
   void theManifestGivesEachSynonymTheOtherWordsOfItsGroup() throws Exception {
     JsonNode synonyms = parse(script).get("synonyms");
@@ -363,11 +372,9 @@ class SearchIndexStageTest {
     assertEquals(List.of("load balancer"), texts(synonyms.get("lb")));
     assertFalse(synonyms.has("load balancer"), "a member of several words is searched for, never looked up");
 
-    Path library = Fixtures.sampleLibraryCopy(tmp.resolve("synonyms-library"));
-    Path config = library.resolve("casebook.yml");
-    String withoutSearch = Files.readString(config).replaceFirst("(?m)^search:\n(  .*\n)*", "");
-    Files.writeString(config, withoutSearch + "\nsearch:\n  synonyms:\n    - [PGB, PgBouncer, connection pooler]\n"
+    Path library = libraryWithSearch("synonyms-library", "  synonyms:\n    - [PGB, PgBouncer, connection pooler]\n"
         + "    - [cert, certificate, x509]\n");
+    Path config = library.resolve("casebook.yml");
     JsonNode own = parse(SearchIndexStage.script(SearchDocuments.of(link(library)))).get("synonyms");
     assertEquals(List.of("pgbouncer", "connection pooler"), texts(own.get("pgb")), "lower case, in the group's order");
     assertEquals(List.of("pgb", "connection pooler"), texts(own.get("pgbouncer")));
@@ -387,11 +394,9 @@ class SearchIndexStageTest {
     assertEquals(dev.casebook.config.SearchSettings.DEFAULT_RELATED, groups, "the built-in groups");
     assertTrue(groups.contains(List.of("expired", "expiry", "expiration", "lapsed", "expire")));
 
-    Path library = Fixtures.sampleLibraryCopy(tmp.resolve("related-library"));
-    Path config = library.resolve("casebook.yml");
-    String withoutSearch = Files.readString(config).replaceFirst("(?m)^search:\n(  .*\n)*", "");
-    Files.writeString(config, withoutSearch + "\nsearch:\n  related:\n    - [Expired, stale certificate]\n"
+    Path library = libraryWithSearch("related-library", "  related:\n    - [Expired, stale certificate]\n"
         + "    - [long wait, slow response]\n");
+    Path config = library.resolve("casebook.yml");
     JsonNode own = parse(SearchIndexStage.script(SearchDocuments.of(link(library)))).get("related");
     assertEquals(List.of("expired", "stale certificate"), texts(own.get(0)), "lower case; a group with no member of one word is left out");
     assertEquals(dev.casebook.config.SearchSettings.DEFAULT_RELATED.size(), own.size(), "the built-in group with expired is replaced");
