@@ -54,7 +54,8 @@ final class IncidentPages {
 
   private final Input<String, Settings> settings = Input.byValue("settings");
   private final Input<String, Own> own = Input.byValue("write-ups");
-  private final Input<String, IncidentView> views = Input.byIdentity("views");
+  /** The write-ups' views, which the plan sets before it starts this (shared with the design pages). */
+  private final Input<String, IncidentView> views;
   private final Input<String, DesignView> designs = Input.byValue("designs");
   /** The inverted lists of services, tags and words that "Read next" finds alike write-ups through. */
   private final Input<String, List<String>> postings = Input.byValue("postings");
@@ -64,8 +65,12 @@ final class IncidentPages {
   /** The inverted lists of the last plan, which the next is made from. */
   private ReadNext.TermLists termLists;
 
-  /** The values of one plan's inputs. */
-  record Sources(Settings settings, List<Incident> incidents, Map<String, IncidentView> views, Map<String, RenderedBody> bodies,
+  IncidentPages(Input<String, IncidentView> views) {
+    this.views = views;
+  }
+
+  /** The values of one plan's inputs (the views are set on their input by the plan). */
+  record Sources(Settings settings, List<Incident> incidents, Map<String, RenderedBody> bodies,
       CitationGraph citations, Map<String, DesignView> designs, CodeFindings code, Map<String, ReadershipReport> readers,
       Function<String, List<PathPlace>> pathsOf) {}
 
@@ -89,7 +94,6 @@ final class IncidentPages {
     // they were, and the same map then tells the input nothing changed); a new order makes them afresh.
     termLists = termLists == null ? ReadNext.TermLists.of(terms) : termLists.with(terms);
     postings.set(termLists.postings());
-    views.set(s.views());
     designs.set(s.designs());
     pages.begin();
   }

@@ -32,7 +32,11 @@ public final class RenderCache {
   private Listings.Sources listingsOf;
   private List<SitePlan.Output> listings;
   /** The write-ups' pages of the last plan, with what each one read. */
-  final IncidentPages incidentPages = new IncidentPages();
+  /** The write-ups' views as the pages read them: set once per plan, before the pages start. */
+  final Input<String, IncidentView> pageViews = Input.byIdentity("write-up views");
+  final IncidentPages incidentPages = new IncidentPages(pageViews);
+  /** The design documents' pages of the last plan, with what each one read. */
+  final DesignPages designPages = new DesignPages(pageViews);
 
   public static RenderCache none() {
     return new RenderCache();

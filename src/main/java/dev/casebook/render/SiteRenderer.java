@@ -19,7 +19,6 @@ import dev.casebook.render.view.TaxonomyPage;
 import dev.casebook.render.view.TermPage;
 import dev.casebook.render.view.DesignsPage;
 import dev.casebook.render.view.LibraryPage;
-import dev.casebook.render.view.DesignPage;
 import dev.casebook.render.view.DesignView;
 import dev.casebook.render.view.IncidentView;
 import dev.casebook.render.view.PathPage;
@@ -136,10 +135,14 @@ public final class SiteRenderer {
     List<Incident> incidents = linked.library().incidents();
     // A page's key is its template and the values the template sees. The write-ups' pages are
     // derived values: one is made again only when an input it read changed.
-    cache.incidentPages.start(incidentPageSources());
-    for (Incident incident : incidents) outputs.add(cache.incidentPages.page(incident.id()));
+    synchronized (cache) {
+      cache.pageViews.set(java.util.Collections.unmodifiableMap(incidentViews));
+      cache.incidentPages.start(incidentPageSources());
+      cache.designPages.start(designPageSources());
+    }
+    outputs.addAll(onEveryCore(incidents, i -> cache.incidentPages.page(i.id())));
     int listingsAt = outputs.size();
-    designPages(outputs);
+    outputs.addAll(onEveryCore(linked.library().designDocs(), d -> cache.designPages.page(d.slug())));
     pathPages(outputs);
     boolean diagrams = linked.bodies().values().stream().anyMatch(RenderedBody::hasDiagrams)
         || linked.designBodies().values().stream().anyMatch(RenderedBody::hasDiagrams);
@@ -148,6 +151,23 @@ public final class SiteRenderer {
     // The listings are a function of their sources alone, kept while the sources are equal, and
     // planned only when asked for: an update shows the pages of what changed first.
     return new SitePlan(outputs, listingsAt, this::listings);
+  }
+
+  /** How many items a core takes at a time in {@link #onEveryCore}. */
+  private static final int CHUNK = 256;
+
+  /** {@code make} of each item, in the items' order, made on every core. */
+  private static <T> List<SitePlan.Output> onEveryCore(List<T> items, java.util.function.Function<T, SitePlan.Output> make) {
+    SitePlan.Output[] made = new SitePlan.Output[items.size()];
+    List<Runnable> jobs = new ArrayList<>();
+    for (int from = 0; from < made.length; from += CHUNK) {
+      int start = from, end = Math.min(made.length, from + CHUNK);
+      jobs.add(() -> {
+        for (int n = start; n < end; n++) made[n] = make.apply(items.get(n));
+      });
+    }
+    dev.casebook.parallel.Jobs.run(jobs);
+    return java.util.Arrays.asList(made);
   }
 
   /** The listing outputs: the last plan's when their sources are equal. */
@@ -164,22 +184,15 @@ public final class SiteRenderer {
     for (dev.casebook.config.CodeRepository r : config.code()) if (r.branch() != null) branches.put(r.name(), r.branch());
     IncidentPages.Settings settings = new IncidentPages.Settings(site, config.baseUrl(), config.readership().endpoint(),
         Map.copyOf(branches), jobs);
-    return new IncidentPages.Sources(settings, linked.library().incidents(), incidentViews, linked.bodies(), linked.citations(),
+    return new IncidentPages.Sources(settings, linked.library().incidents(), linked.bodies(), linked.citations(),
         designViews, linked.code(), readers, id -> readingPaths.placesOf(SitePaths.incident(id)));
   }
 
-  /** A page per design document (their bodies are not part of the listings' key). */
-  private void designPages(List<SitePlan.Output> pages) {
-    for (DesignDoc d : linked.library().designDocs()) {
-      String key = SitePaths.designKey(d.slug());
-      List<IncidentView> cites = linked.citations().cites(key).stream().map(incidentViews::get).filter(v -> v != null).toList();
-      RenderedBody body = linked.designBodies().get(d.slug());
-      String url = SitePaths.design(d.slug());
-      pages.add(output("design.ftlh", url + "index.html",
-          new DesignPage(context("design", d.title(), "", url), designViews.get(key), ViewFactory.content(body), cites,
-              readingPaths.placesOf(url)),
-          IncidentPages.traced(body, d.source())));
-    }
+  /** The inputs of the design documents' pages in this plan (their bodies are not part of the listings' key). */
+  private DesignPages.Sources designPageSources() {
+    return new DesignPages.Sources(new DesignPages.Settings(site, config.baseUrl(), config.readership().endpoint(), jobs),
+        linked.library().designDocs(), linked.designBodies(), linked.citations()::cites, Map.copyOf(designViews),
+        readingPaths::placesOf);
   }
 
   /** A page per reading path: its introduction and its steps with their reasons. */

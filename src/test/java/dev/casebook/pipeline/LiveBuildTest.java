@@ -269,6 +269,27 @@ class LiveBuildTest {
   }
 
   @Test
+  void aWriteUpsNewTitleReplansTheDesignPagesThatCiteItAndNoOthers() throws IOException {
+    String cited = "design/0007-read-your-writes-for-stock/index.html";
+    String other = "design/0009-config-values-carry-units/index.html";
+    edit(FAILOVER, text -> text.replaceFirst("(?m)^title: .*$", "title: \"Primary database failover left writes stranded\""));
+    update(FAILOVER);
+    Set<String> designPages = live.lastRendered().stream().filter(p -> p.startsWith("design/0")).collect(Collectors.toSet());
+    assertEquals(Set.of(cited), designPages, "only the design page citing the write-up shows its title");
+    assertTrue(Files.readString(site.resolve(cited)).contains("Primary database failover left writes stranded"));
+
+    // A body edit changes nothing a design page shows of the write-up.
+    edit(FAILOVER, text -> text + "\nThe replica lag alert was tuned afterwards.\n");
+    update(FAILOVER);
+    assertFalse(live.lastRendered().stream().anyMatch(p -> p.startsWith("design/0")), live.lastRendered()::toString);
+
+    // The other design document, edited, is planned again by itself.
+    edit("design/0009-config-values-carry-units.md", text -> text + "\nUnits are checked at load time now.\n");
+    update("design/0009-config-values-carry-units.md");
+    assertEquals(Set.of(other), live.lastRendered().stream().filter(p -> p.startsWith("design/0")).collect(Collectors.toSet()));
+  }
+
+  @Test
   void aBrokenEditWritesNothingAndItsFixUpdatesTheSite() throws IOException {
     edit(FAILOVER, text -> text.replace("severity: SEV1", "severity: [SEV1"));
     BuildResult broken = live.update(Set.of(library.resolve(FAILOVER)), written -> { throw new AssertionError("no reload"); });
