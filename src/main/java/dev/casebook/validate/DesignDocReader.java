@@ -3,6 +3,7 @@ package dev.casebook.validate;
 import dev.casebook.diag.Diagnostics;
 import dev.casebook.diag.SourcePosition;
 import dev.casebook.load.SourceDocument;
+import dev.casebook.memo.Memo;
 import dev.casebook.model.DesignDoc;
 import dev.casebook.model.Incident;
 import dev.casebook.yaml.YamlFields;
@@ -16,18 +17,26 @@ import java.util.Optional;
 
 /** Reads design documents' front matter: {@code title} (required), {@code status}, {@code authors}, {@code date}. */
 final class DesignDocReader {
-  private final Diagnostics diagnostics;
-  private final YamlFields fields;
+  /** One design document's front matter read, with its problems. */
+  record Read(Optional<DesignDoc> doc, List<dev.casebook.diag.Diagnostic> diagnostics) {}
 
-  DesignDocReader(Diagnostics diagnostics) {
+  private final Diagnostics diagnostics;
+  private final Memo<SourceDocument, Read> reads;
+
+  /** A reader that reads again only the documents {@code reads} has not seen (the same object) in the last run. */
+  DesignDocReader(Diagnostics diagnostics, Memo<SourceDocument, Read> reads) {
     this.diagnostics = diagnostics;
-    this.fields = new YamlFields(diagnostics);
+    this.reads = reads;
   }
 
   /** The design documents, each with a slug unique across all design folders. */
   List<DesignDoc> read(List<SourceDocument> docs) {
+    reads.begin();
     Map<String, DesignDoc> bySlug = new HashMap<>();
-    return docs.stream().map(this::read).flatMap(Optional::stream).filter(d -> {
+    return docs.stream().map(doc -> reads.get(doc, DesignDocReader::readOne)).flatMap(read -> {
+      diagnostics.addAll(read.diagnostics());
+      return read.doc().stream();
+    }).filter(d -> {
       DesignDoc first = bySlug.putIfAbsent(d.slug(), d);
       if (first != null) {
         diagnostics.error(SourcePosition.at(d.source().path(), 1),
@@ -38,7 +47,13 @@ final class DesignDocReader {
     }).toList();
   }
 
-  private Optional<DesignDoc> read(SourceDocument doc) {
+  private static Read readOne(SourceDocument doc) {
+    Diagnostics own = new Diagnostics();
+    Optional<DesignDoc> read = read(doc, own, new YamlFields(own));
+    return new Read(read, own.sorted());
+  }
+
+  private static Optional<DesignDoc> read(SourceDocument doc, Diagnostics diagnostics, YamlFields fields) {
     YamlMap fm = doc.frontMatter();
     Map<String, SourcePosition> positions = new HashMap<>();
     for (YamlMap.Entry e : fm.entries()) positions.put(e.key(), e.keyPosition());

@@ -65,7 +65,7 @@ public final class LibraryValidator {
     });
     diagnostics.addAll(across.diagnostics());
     List<Incident> kept = includeDrafts ? all : all.stream().filter(i -> i.status() != Status.DRAFT).toList();
-    List<dev.casebook.model.DesignDoc> designs = new DesignDocReader(diagnostics).read(sources.designDocuments());
+    List<dev.casebook.model.DesignDoc> designs = new DesignDocReader(diagnostics, cache.designs).read(sources.designDocuments());
     Map<String, Incident> writeUps = new HashMap<>();
     for (Incident i : all) writeUps.putIfAbsent(i.key(), i);
     ReadingPathReader.Targets targets = new ReadingPathReader.Targets(writeUps,

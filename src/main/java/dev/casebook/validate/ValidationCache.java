@@ -34,6 +34,8 @@ public final class ValidationCache {
   record Across(List<Diagnostic> diagnostics, Set<String> ids, Map<String, BrokenWriteUp> broken) {}
 
   final Memo<SourceDocument, Read> reads = Memo.byIdentity();
+  /** Each design document's front matter read, by source document. */
+  final Memo<SourceDocument, DesignDocReader.Read> designs = Memo.byIdentity();
   private List<Read> lastReads;
   private List<UnreadDocument> lastUnread;
   private boolean lastDrafts;
