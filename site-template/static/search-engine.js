@@ -367,27 +367,54 @@
     return term;
   }
 
+  /** A word of a query as lunr's trimmer leaves it, lower-cased: what the reader typed, before stemming. */
+  function typedOf(word) {
+    var lunr = lunrOf();
+    var token = lunr.trimmer(new lunr.Token(word.toLowerCase(), {}));
+    return token ? token.toString() : "";
+  }
+
   /**
-   * The clause for a word that the index does not have: the words that start with it (its stem, as
-   * the reader may still be typing it), else those one or two edits away from it (a typo). Returns
-   * {clause, shown, near} with the word to show for it (or the index term near it, for shown() to
+   * What the prefix fallback of a word looks for: terms that begin with its term, or, when the
+   * stemmer shortened the word (stripped -> strip, postgres -> postgr), with the whole typed word.
+   * The stemmer has read the end of such a word, so a term that only lengthens its stem is another
+   * word (stripe), not the rest of this one.
+   */
+  function prefixOf(word, term) {
+    var typed = typedOf(word);
+    return typed.length > term.length ? typed : term;
+  }
+
+  /**
+   * The clauses for a word that the index does not have: the words that start with it (as the
+   * reader may still be typing it; prefixOf), else those one or two edits away from its term (a
+   * typo), except, for a word the stemmer shortened, terms that lengthen its stem without beginning
+   * with the typed word (stripe for stripped: another word, not a typo of this one). Returns
+   * {clauses, shown, near} with the word to show for it (or the index term near it, for shown() to
    * turn into a word), null when nothing is near, or undefined when a partition it needs is not
    * loaded yet (added to missing).
    */
   function fallback(e, word, term, n, missing) {
     var lunr = lunrOf();
-    var prefix = { term: term + "*", fields: e.allFields, usePipeline: false, boost: 1,
+    var start = prefixOf(word, term);
+    var prefix = { term: start + "*", fields: e.allFields, usePipeline: false, boost: 1,
       wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.OPTIONAL, word: n };
-    if (term.length >= 3 && expansions(e, prefix).length) return { clause: prefix, shown: word.toLowerCase() + "\u2026" };
+    if (term.length >= 3 && expansions(e, prefix).length) return { clauses: [prefix], shown: word.toLowerCase() + "\u2026" };
     if (term.length < 4) return null;
     var fuzzy = { term: term, fields: e.allFields, usePipeline: false, boost: 1, editDistance: term.length >= 7 ? 2 : 1,
       wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, word: n };
     var before = missing.length;
     need(e, clausePartitions(e, fuzzy), missing);
     if (missing.length > before) return undefined;
-    var near = expansions(e, fuzzy);
+    var all = expansions(e, fuzzy);
+    var near = all.filter(function (t) { return start === term || t.indexOf(term) !== 0 || t.indexOf(start) === 0; }).sort();
     if (!near.length) return null;
-    return { clause: fuzzy, shown: null, near: near.sort()[0] };
+    // Each near term as lunr's fuzzy clause would search it (boost 1, once), when some were left out.
+    var clauses = near.length === all.length ? [fuzzy] : near.map(function (t) {
+      return { term: t, fields: e.allFields, usePipeline: false, boost: 1,
+        wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, word: n };
+    });
+    return { clauses: clauses, shown: null, near: near[0] };
   }
 
   /**
@@ -485,15 +512,15 @@
         // The word's own term and, from 3 characters (the prefix fallback), every term it begins: one
         // partition of each index, usually.
         var before = missing.length;
-        need(e, term.length >= 3 ? prefixPartitions(e, term) : partitionsOf(e, term, term), missing);
+        need(e, term.length >= 3 ? prefixPartitions(e, term).concat(prefixPartitions(e, prefixOf(w, term))) : partitionsOf(e, term, term), missing);
         exact.forEach(function (c) { need(e, clausePartitions(e, c), missing); });
         if (missing.length > before || id === undefined) { keys.push(w); shown.push(w); return; }
         if (!known(e, term) && !id && !synonyms.length) {
           var f = fallback(e, w, term, n, missing);
           if (f === undefined) { keys.push(w); shown.push(w); return; }
           if (f) {
-            clauses.push(f.clause);
-            keys.push(f.clause.term + (f.clause.editDistance ? "~" + f.clause.editDistance : ""));
+            f.clauses.forEach(function (c) { clauses.push(c); });
+            keys.push(f.clauses.map(function (c) { return c.term + (c.editDistance ? "~" + c.editDistance : ""); }).join(" "));
             shown.push(f.shown === null ? { near: f.near } : f.shown);
             changed = true;
             return;
