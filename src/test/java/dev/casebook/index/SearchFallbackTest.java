@@ -25,10 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SearchFallbackTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Refs, newest first: the write-up about Stripe, the one about PostgreSQL, the one about a failover. */
+  /**
+   * Refs, newest first: the write-up about Stripe, the one about PostgreSQL, the one about a failover,
+   * the one about a certificate.
+   */
   private static final String STRIPE = "0";
   private static final String POSTGRES = "1";
   private static final String FAILOVER = "2";
+  private static final String CERTIFICATE = "3";
   @TempDir static Path tmp;
   static Path site;
 
@@ -40,26 +44,34 @@ class SearchFallbackTest {
     String[] bodies = {
       "Card payments through Stripe were declined for an hour.",
       "The PostgreSQL primary ran out of disk space.",
-      "The failover to the second region took twenty minutes."
+      "The failover to the second region took twenty minutes.",
+      "The TLS certificate of the data-centric API expired."
     };
     for (int ref = 0; ref < bodies.length; ref++) {
       int n = bodies.length - ref;
       Files.writeString(library.resolve("incidents/INC-2024-00" + n + ".md"),
           "---\nid: INC-2024-00" + n + "\ntitle: Incident on day " + n + "\ndate: 2024-01-0" + n
-              + "\nsummary: Something broke.\n---\n\n" + bodies[ref] + "\n");
+              + "\nsummary: " + (ref == 3 ? "A certificate of the data-centric API expired." : "Something broke.") + "\n---\n\n" + bodies[ref] + "\n");
     }
     site = tmp.resolve("site");
     BuildResult result = SiteBuild.build(new BuildOptions(library, site, false, null));
     assertTrue(result.written(), result.diagnostics().toString());
   }
 
-  /** The refs each query finds, best first. */
-  private static List<List<String>> search(List<String> queries) throws Exception {
+  /** What the engine answers each query: the refs it finds, best first, and what it says it searched. */
+  private static List<JsonNode> answers(List<String> queries) throws Exception {
     Path file = Files.createTempFile(tmp, "queries", ".json");
     JSON.writeValue(file.toFile(), queries);
     JsonNode out = JSON.readTree(LunrJs.run("site-search.js", site.toString(), file.toString()));
+    List<JsonNode> all = new ArrayList<>();
+    out.get("results").forEach(all::add);
+    return all;
+  }
+
+  /** The refs each query finds, best first. */
+  private static List<List<String>> search(List<String> queries) throws Exception {
     List<List<String>> all = new ArrayList<>();
-    out.get("results").forEach(answer -> {
+    answers(queries).forEach(answer -> {
       List<String> refs = new ArrayList<>();
       answer.get("results").forEach(r -> refs.add(r.get("ref").asText()));
       all.add(refs);
@@ -85,5 +97,15 @@ class SearchFallbackTest {
     assertEquals(List.of(FAILOVER), answers.get(2), "failov, being typed");
     assertEquals(List.of(STRIPE), answers.get(3), "a typo of stripe");
     assertEquals(List.of(FAILOVER), answers.get(4), "a typo of failover");
+  }
+
+  @Test
+  void aTypoIsShownAsTheNearestWordNotTheFirstInOrder() throws Exception {
+    // certficate has the term certfic, two edits from both certif (certificate) and centric
+    // (data-centric, in the same summary, and first in alphabetical order); the word certificate is one
+    // edit from the typed word.
+    JsonNode answer = answers(List.of("certficate")).get(0);
+    assertEquals(CERTIFICATE, answer.get("results").get(0).get("ref").asText(), answer.toString());
+    assertEquals("certificate", answer.get("shown").asText(), "the word of the summary nearest to the typed one");
   }
 }
