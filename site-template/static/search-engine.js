@@ -550,10 +550,12 @@
             exact.push(c);
           });
         });
-        // The word's own term and, from 3 characters (the prefix fallback), every term it begins: one
-        // partition of each index, usually.
+        // The word's own term and, from 3 characters (the prefix fallback), every term it begins and
+        // every term the whole typed word begins: one partition of each index, usually.
         var before = missing.length;
-        need(e, term.length >= 3 ? prefixPartitions(e, term).concat(prefixPartitions(e, prefixOf(w, term))) : partitionsOf(e, term, term), missing);
+        var around = term.length >= 3 ? prefixPartitions(e, term).concat(prefixPartitions(e, prefixOf(w, term)))
+          : partitionsOf(e, term, term);
+        need(e, around, missing);
         exact.forEach(function (c) { need(e, clausePartitions(e, c), missing); });
         if (missing.length > before || id === undefined) { keys.push(w); shown.push(w); return; }
         if (!known(e, term) && !id && !synonyms.length) {
