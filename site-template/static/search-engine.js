@@ -351,43 +351,111 @@
   }
 
   /**
-   * A word of the titles and summaries of results whose index term is term, to show what a fallback
-   * searched ("showing results for certificate"); the term itself when none is.
+   * The word of the titles and summaries of results whose index term is one of the terms near a typo
+   * and that is the fewest edits away from the typed word, to show what a fallback searched
+   * ("showing results for certificate"); the first of the terms when no word has one.
    */
-  function wordFor(e, term, results) {
+  function wordFor(e, near, results) {
+    var best = null;
+    var fewest = Infinity;
     for (var i = 0; i < results.length; i++) {
       var d = doc(e, results[i].ref);
       if (!d) continue;
       var ws = (d.title + " " + d.summary).split(/[\s\-]+/);
       for (var j = 0; j < ws.length; j++) {
-        var core = ws[j].replace(/^[^\w]+/, "").replace(/[^\w]+$/, "");
-        if (core && termOf(core) === term) return core.toLowerCase();
+        var core = ws[j].replace(/^[^\w]+/, "").replace(/[^\w]+$/, "").toLowerCase();
+        if (!core || near.terms.indexOf(termOf(core)) < 0) continue;
+        var edits = editDistance(near.typed, core);
+        if (edits < fewest) { best = core; fewest = edits; }
       }
     }
-    return term;
+    return best === null ? near.terms[0] : best;
+  }
+
+  /** A word of a query as lunr's trimmer leaves it, lower-cased: what the reader typed, before stemming. */
+  function typedOf(word) {
+    var lunr = lunrOf();
+    var token = lunr.trimmer(new lunr.Token(word.toLowerCase(), {}));
+    return token ? token.toString() : "";
   }
 
   /**
-   * The clause for a word that the index does not have: the words that start with it (its stem, as
-   * the reader may still be typing it), else those one or two edits away from it (a typo). Returns
-   * {clause, shown, near} with the word to show for it (or the index term near it, for shown() to
-   * turn into a word), null when nothing is near, or undefined when a partition it needs is not
-   * loaded yet (added to missing).
+   * What the prefix fallback of a word looks for: terms that begin with its term, or, when the
+   * stemmer shortened the word (stripped -> strip, postgres -> postgr), with the whole typed word.
+   * The stemmer has read the end of such a word, so a term that only lengthens its stem is another
+   * word (stripe), not the rest of this one.
+   */
+  function prefixOf(word, term) {
+    var typed = typedOf(word);
+    return typed.length > term.length ? typed : term;
+  }
+
+  /**
+   * The number of edits between two terms as lunr's fuzzy search counts them: a character inserted,
+   * deleted or changed, or two neighbours swapped.
+   */
+  function editDistance(a, b) {
+    var d = [];
+    for (var i = 0; i <= a.length; i++) {
+      d[i] = [i];
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { d[i][j] = j; continue; }
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length][b.length];
+  }
+
+  /** The number of documents that have term in some field of some index, from the loaded partitions of a clause. */
+  function documentsWith(e, clause, term) {
+    var refs = {};
+    loaded(e, clausePartitions(e, clause)).forEach(function (p) {
+      var entry = own.call(p.idx.invertedIndex, term) ? p.idx.invertedIndex[term] : null;
+      if (!entry) return;
+      Object.keys(entry).forEach(function (f) { if (f !== "_index") Object.keys(entry[f]).forEach(function (ref) { refs[ref] = true; }); });
+    });
+    return Object.keys(refs).length;
+  }
+
+  /**
+   * The clauses for a word that the index does not have: the words that start with it (as the
+   * reader may still be typing it; prefixOf), else those one or two edits away from its term (a
+   * typo), except, for a word the stemmer shortened, terms that lengthen its stem without beginning
+   * with the typed word (stripe for stripped: another word, not a typo of this one). Returns
+   * {clauses, shown, near} with the word to show for it (or the index terms near it and the typed
+   * word, for shown() to turn into a word), null when nothing is near, or undefined when a partition
+   * it needs is not loaded yet (added to missing).
    */
   function fallback(e, word, term, n, missing) {
     var lunr = lunrOf();
-    var prefix = { term: term + "*", fields: e.allFields, usePipeline: false, boost: 1,
+    var start = prefixOf(word, term);
+    var prefix = { term: start + "*", fields: e.allFields, usePipeline: false, boost: 1,
       wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.OPTIONAL, word: n };
-    if (term.length >= 3 && expansions(e, prefix).length) return { clause: prefix, shown: word.toLowerCase() + "\u2026" };
+    if (term.length >= 3 && expansions(e, prefix).length) return { clauses: [prefix], shown: word.toLowerCase() + "\u2026" };
     if (term.length < 4) return null;
     var fuzzy = { term: term, fields: e.allFields, usePipeline: false, boost: 1, editDistance: term.length >= 7 ? 2 : 1,
       wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, word: n };
     var before = missing.length;
     need(e, clausePartitions(e, fuzzy), missing);
     if (missing.length > before) return undefined;
-    var near = expansions(e, fuzzy);
+    var all = expansions(e, fuzzy);
+    var near = all.filter(function (t) { return start === term || t.indexOf(term) !== 0 || t.indexOf(start) === 0; });
     if (!near.length) return null;
-    return { clause: fuzzy, shown: null, near: near.sort()[0] };
+    // The terms in the order to show them when no result has a word of theirs: the fewest edits
+    // away, then the one most documents have, then the first.
+    var rank = {};
+    near.forEach(function (t) { rank[t] = [editDistance(term, t), -documentsWith(e, fuzzy, t)]; });
+    near.sort(function (a, b) { return rank[a][0] - rank[b][0] || rank[a][1] - rank[b][1] || (a < b ? -1 : a > b ? 1 : 0); });
+    // Each near term as lunr's fuzzy clause would search it (boost 1, once), when some were left out.
+    var clauses = near.length === all.length ? [fuzzy] : near.map(function (t) {
+      return { term: t, fields: e.allFields, usePipeline: false, boost: 1,
+        wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, word: n };
+    });
+    return { clauses: clauses, shown: null, near: { terms: near, typed: typedOf(word) } };
   }
 
   /**
@@ -482,18 +550,20 @@
             exact.push(c);
           });
         });
-        // The word's own term and, from 3 characters (the prefix fallback), every term it begins: one
-        // partition of each index, usually.
+        // The word's own term and, from 3 characters (the prefix fallback), every term it begins and
+        // every term the whole typed word begins: one partition of each index, usually.
         var before = missing.length;
-        need(e, term.length >= 3 ? prefixPartitions(e, term) : partitionsOf(e, term, term), missing);
+        var around = term.length >= 3 ? prefixPartitions(e, term).concat(prefixPartitions(e, prefixOf(w, term)))
+          : partitionsOf(e, term, term);
+        need(e, around, missing);
         exact.forEach(function (c) { need(e, clausePartitions(e, c), missing); });
         if (missing.length > before || id === undefined) { keys.push(w); shown.push(w); return; }
         if (!known(e, term) && !id && !synonyms.length) {
           var f = fallback(e, w, term, n, missing);
           if (f === undefined) { keys.push(w); shown.push(w); return; }
           if (f) {
-            clauses.push(f.clause);
-            keys.push(f.clause.term + (f.clause.editDistance ? "~" + f.clause.editDistance : ""));
+            f.clauses.forEach(function (c) { clauses.push(c); });
+            keys.push(f.clauses.map(function (c) { return c.term + (c.editDistance ? "~" + c.editDistance : ""); }).join(" "));
             shown.push(f.shown === null ? { near: f.near } : f.shown);
             changed = true;
             return;

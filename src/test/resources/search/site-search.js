@@ -2,7 +2,8 @@
 // assets/search-engine.js over the partitions of assets/search/ each query needs, with lunr.js.
 // Usage: node site-search.js <lunr.js> <site dir> <queries.json> [--raw]
 // queries.json: ["failover", "service:checkout", ...]
-// Prints, per query: {"count": n, "results": [{"ref", "score"}, ...]} (the first 50), or {"error"}.
+// Prints, per query: {"count": n, "shown", "results": [{"ref", "score"}, ...]} (the first 50), or
+// {"error"}; shown: what the page says was searched when a word was replaced ("certificate"), or null.
 // --raw, for a site whose indexes are one partition each: also "raw": {"fields": {ref: score},
 // "body": {ref: score}}, what lunr's own idx.search gives on each whole index.
 'use strict'
@@ -42,11 +43,25 @@ if (raw) {
   })
 }
 
+// What the page says was searched, once the store of the first 8 results is in, as the header box waits for it.
+function shown (q, results) {
+  const top = results.slice(0, 8).map(function (r) { return r.ref })
+  E.docsMissing(e, top).forEach(function (name) {
+    // Not in loadedFiles, which lists the index files searches needed.
+    const g = E.fileGlobal(name)
+    run('assets/search/' + name + '.js')
+    E.add(e, name, window[g.global][g.n])
+    delete window[g.global][g.n]
+  })
+  return E.shown(e, E.prepare(e, q, null), results)
+}
+
 const out = queries.map(function (q) {
   try {
     const results = E.search(e, q, null, load) || []
     const answer = {
       count: results.length,
+      shown: shown(q, results),
       results: results.slice(0, 50).map(function (r) { return { ref: r.ref, score: r.score } })
     }
     if (raw) {
