@@ -30,6 +30,11 @@ final class CodeStep {
 
   /** What the code stage finds for {@code library}, after {@code changed} files (absolute paths) changed. */
   CodeFindings run(Library library, Set<Path> changed, Diagnostics diagnostics) {
+    // Without a code repository the stage finds nothing, whatever the write-ups say.
+    if (library.config().code().isEmpty()) {
+      last = null;
+      return CodeFindings.NONE;
+    }
     CodeStage.Inputs inputs = CodeStage.Inputs.of(library);
     boolean checkoutChanged = false;
     for (CodeRepository repo : inputs.repositories()) {
