@@ -10,11 +10,9 @@ import dev.casebook.diag.SourcePosition;
 import dev.casebook.index.IndexCache;
 import dev.casebook.index.SearchDocuments;
 import dev.casebook.index.SearchDocumentsFile;
-import dev.casebook.index.SearchIndexStage;
 import dev.casebook.link.LinkCache;
 import dev.casebook.link.LinkResolver;
 import dev.casebook.link.LinkedLibrary;
-import dev.casebook.link.SitePaths;
 import dev.casebook.load.LibraryLoader;
 import dev.casebook.load.LibrarySources;
 import dev.casebook.load.ReadCache;
@@ -25,20 +23,15 @@ import dev.casebook.render.SitePlan;
 import dev.casebook.render.SiteRenderer;
 import dev.casebook.render.Theme;
 import dev.casebook.sitecheck.PageLinks;
-import dev.casebook.sitecheck.SiteLinkChecker;
 import dev.casebook.validate.LibraryValidator;
 import dev.casebook.validate.ValidationCache;
-import dev.casebook.write.OutputCache;
 import dev.casebook.write.OutputPlace;
 import dev.casebook.write.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -114,7 +107,7 @@ public final class LiveBuild {
   }
 
   /** The site in the output folder: its plan, its pages' links and its files. */
-  private record Site(SitePlan plan, Map<String, PageLinks> links, Set<String> files, Path output) {}
+  record Site(SitePlan plan, Map<String, PageLinks> links, Set<String> files, Path output) {}
 
   public LiveBuild(BuildOptions options) {
     this(options, true);
@@ -220,9 +213,9 @@ public final class LiveBuild {
   }
 
   /**
-   * The pipeline: every stage, in order. A stage reads the typed results of the ones before it
-   * and its own cache, and adds its problems to one list; errors stop the run where the next
-   * stage could not go on or where writing would begin.
+   * The pipeline: every stage, in order ({@link SiteWrite} holds render, check links and write). A
+   * stage reads the typed results of the ones before it and its own cache, and adds its problems to
+   * one list; errors stop the run where the next stage could not go on or where writing would begin.
    */
   private BuildResult run(Goal goal, Set<Path> changed, BuildProgress progress, Consumer<PagesWritten> pagesWritten)
       throws IOException {
@@ -278,7 +271,7 @@ public final class LiveBuild {
     }
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
     try (SiteTarget target = site == null ? new SiteTarget.NewFolder(output) : new SiteTarget.InPlace(output)) {
-      Written written = write(target, output, linked, plan, diagnostics, timer, pagesWritten);
+      SiteWrite.Written written = SiteWrite.write(target, site, linked, plan, cacheOf(), keep, diagnostics, timer, pagesWritten);
       if (written == null) return failed(diagnostics, output, timer);
       plan = null; // a one-off run lets go of it (and of its pages' models) before the index stage
       if (!keep) caches = new Caches();
@@ -293,114 +286,11 @@ public final class LiveBuild {
     }
   }
 
-  /**
-   * The render, link check, write and index stages: renders the plan's outputs that changed since
-   * the site in the output folder (all of them for a new folder), checks their links against every
-   * file the site will have, and puts them in place: the pages of what changed, then the
-   * listings, then the search index.
-   */
-  private Written write(SiteTarget target, Path output, LinkedLibrary linked, SitePlan plan, Diagnostics diagnostics,
-      StageTimer timer, Consumer<PagesWritten> pagesWritten) throws IOException {
-    SitePlan previous = site == null ? SitePlan.EMPTY : site.plan();
-    // In place, the listings are planned once the pages of what changed are shown; else all at once.
-    List<SitePlan.Output> outputs = new ArrayList<>(target.inPlace() ? plan.pagesChangedSince(previous) : plan.changedSince(previous));
-    Set<String> removed = target.inPlace() ? plan.pagesRemovedSince(previous) : plan.removedSince(previous);
-    // Every file the site will have, for the link check (pages load the search index's first file).
-    Set<String> files = site == null ? new HashSet<>() : new HashSet<>(site.files());
-    files.removeAll(removed);
-    for (SitePlan.Output o : outputs) files.add(o.path());
-    files.add(SearchIndexStage.PATH);
-    Map<String, PageLinks> links = site == null ? new HashMap<>() : new HashMap<>(site.links());
-    links.keySet().removeAll(removed);
-    String basePath = SitePaths.basePath(linked.library().config().baseUrl());
-
-    Set<String> unchecked = new HashSet<>();
-    // A new folder with a build cache: the outputs the cache has are put in place, not rendered.
-    OutputCache cache = null;
-    CachedOutputs cached = null;
-    if (!target.inPlace() && options.cache() != null) {
-      cache = OutputCache.open(options.cache(), BuildFingerprint.of(caches.theme));
-      cached = CachedOutputs.reuse(outputs, cache, target.pages());
-      outputs = cached.fresh();
-      links.putAll(cached.links());
-      unchecked.addAll(cached.links().keySet());
-      timer.lap("reuse");
-    }
-    SiteRenderer.Report pages = plan.write(outputs.stream().filter(o -> !o.listing()).toList(), target.pages(), diagnostics);
-    links.putAll(pages.links());
-    unchecked.addAll(pages.links().keySet());
-    boolean told = false;
-    boolean pagesShown = false;
-    if (target.inPlace()) {
-      // In place, the pages of what changed are shown before the listings are planned and made,
-      // when their links check without a word against the files known so far. A link to a listing
-      // this update adds (a new tag's page) is not known yet: such pages wait for the full check.
-      Diagnostics early = new Diagnostics();
-      if (!unchecked.isEmpty()) SiteLinkChecker.check(target.root(), files, links, unchecked, basePath, early);
-      timer.lap("render");
-      if (early.sorted().isEmpty()) {
-        unchecked.clear();
-        pagesShown = true;
-        Set<String> shown = target.pagesDone();
-        told = !shown.isEmpty();
-        if (told) pagesWritten.accept(PagesWritten.of(shown, Set.of()));
-      }
-      List<SitePlan.Output> listingOutputs = plan.listingsChangedSince(previous);
-      outputs.addAll(listingOutputs);
-      for (SitePlan.Output o : listingOutputs) files.add(o.path());
-      removed = plan.removedSince(previous);
-      files.removeAll(removed);
-      links.keySet().removeAll(removed);
-      timer.lap("plan listings");
-    }
-    SiteRenderer.Report listed = plan.write(outputs.stream().filter(SitePlan.Output::listing).toList(), target.listings(),
-        diagnostics);
-    links.putAll(listed.links());
-    unchecked.addAll(listed.links().keySet());
-    timer.lap(target.inPlace() ? "listings" : "render");
-    // A page that went away may have been linked from pages that did not change: check them all then.
-    if (!removed.isEmpty()) unchecked.addAll(links.keySet());
-    if (!unchecked.isEmpty()) SiteLinkChecker.check(target.root(), files, links, unchecked, basePath, diagnostics);
-    timer.lap("check links");
-    if (diagnostics.hasErrors()) {
-      target.undoPages();
-      return null;
-    }
-    for (String path : removed) target.delete(path);
-    Set<String> listings = new HashSet<>(target.inPlace() && !pagesShown ? target.pagesDone() : Set.of());
-    listings.addAll(target.listingsDone());
-    // Every good update says so at least once, even when no page changed: a shown problem list goes away.
-    if (target.inPlace() && (!listings.isEmpty() || !removed.isEmpty() || !told)) {
-      pagesWritten.accept(PagesWritten.of(listings, removed));
-    }
-    int pageCount = target.inPlace()
-        ? (int) target.written().stream().filter(p -> p.endsWith(".html")).count()
-        : pages.pages() + listed.pages() + (cached == null ? 0 : cached.links().size());
-    Set<String> rendered = outputs.stream().map(SitePlan.Output::path).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    if (cache != null) {
-      // The files are in the new folder: keep them now, and let go of the cache before the index stage.
-      for (SitePlan.Output o : outputs) {
-        String digest = cached.digests().get(o.path());
-        if (digest != null) cache.made(o.path(), digest, links.get(o.path()));
-      }
-      cache.store(target.root());
-      timer.lap("cache");
-    }
-    return new Written(keep ? plan : null, keep ? links : null, files, removed, rendered, pageCount);
-  }
-
-  /**
-   * What the render, check links and write stages did: the plan and the pages' links (only when
-   * later runs will need them), every file the site will have, the files removed and rendered.
-   */
-  private record Written(SitePlan plan, Map<String, PageLinks> links, Set<String> files, Set<String> removed,
-      Set<String> rendered, int pageCount) {}
-
   /** What the index stage is made from: the linked library (to update, and remember) or its search documents alone. */
   private record Indexed(LinkedLibrary linked, SearchDocuments documents) {}
 
   /** The index stage: writes the search index and puts the whole run in place. */
-  private BuildResult index(SiteTarget target, Path output, Indexed from, int writeUps, Written w, Diagnostics diagnostics,
+  private BuildResult index(SiteTarget target, Path output, Indexed from, int writeUps, SiteWrite.Written w, Diagnostics diagnostics,
       StageTimer timer, Consumer<PagesWritten> pagesWritten) throws IOException {
     SearchDocuments documents = from.documents() != null && target instanceof SiteTarget.NewFolder folder
         ? folder.commit(from.documents()) : target.commit(from.linked(), caches.index);
@@ -435,6 +325,11 @@ public final class LiveBuild {
   /** The files the last successful update deleted. */
   public Set<String> lastDeleted() {
     return lastDeleted;
+  }
+
+  /** The build cache a new folder is filled from, or null without {@code --cache}. */
+  private SiteWrite.Cache cacheOf() {
+    return options.cache() == null ? null : new SiteWrite.Cache(options.cache(), caches.theme);
   }
 
   private SiteConfig config(Diagnostics diagnostics) {
