@@ -124,8 +124,9 @@ final class ServeCommand implements Callable<Integer> {
     public void rebuilt(BuildResult result, java.util.Set<Path> changed) {
       ServeReport.afterUpdate(err, result.diagnostics(), libraryPaths(changed));
       if (result.written()) {
-        out.printf("Rebuilt in %s (%s) after changes to %s%n", Reporter.millis(result.total()),
-            Reporter.plural(result.pages(), "page"), names(changed));
+        out.printf("Rebuilt in %s (%s%s) after changes to %s%n", Reporter.millis(result.total()),
+            Reporter.plural(result.pages(), "page"),
+            result.indexLeftForNextUpdate() ? "; the search index follows with the next change" : "", names(changed));
         out.flush();
       } else {
         err.println("Build failed: " + Reporter.counts(result) + "; "

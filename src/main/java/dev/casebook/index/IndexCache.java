@@ -16,6 +16,32 @@ public final class IndexCache {
   final Memo<Object, AnalyzedField> analyses = Memo.byValue();
   final LunrIndexBuilder analyzer = SearchDocuments.analyzer();
   volatile SearchDocuments written;
+  /** Whether an update of the index in place should stop: a newer change is waiting. */
+  private volatile java.util.function.BooleanSupplier stop = () -> false;
+
+  /**
+   * Thrown by an update of the index in place that was asked to stop, before anything of it was
+   * written: the site's search files are still those of {@link #written}, so the next update writes
+   * what both changes changed.
+   */
+  public static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("the search index update was stopped for a newer change", null, false, false);
+    }
+  }
+
+  /**
+   * Makes the updates of the index in place stop, at their next check, once {@code stop} says so
+   * (a later save under {@code serve}); {@code () -> false} to let them finish.
+   */
+  public void stopWhen(java.util.function.BooleanSupplier stop) {
+    this.stop = stop;
+  }
+
+  /** Throws {@link Stopped} when the update should stop. */
+  void stopIfAsked() {
+    if (stop.getAsBoolean()) throw new Stopped();
+  }
 
   public static IndexCache none() {
     return new IndexCache();

@@ -105,7 +105,7 @@ public final class SearchIndexStage {
 
   /** Builds the index of {@code linked} and writes it into a new site, remembering it in {@code cache}. */
   public static SearchDocuments write(LinkedLibrary linked, SiteOutput out, IndexCache cache) throws IOException {
-    SearchDocuments documents = documents(linked, cache);
+    SearchDocuments documents = documents(linked, cache, false);
     write(documents, out);
     cache.written = documents;
     return documents;
@@ -120,7 +120,10 @@ public final class SearchIndexStage {
    * deleted. Returns the paths written.
    */
   public static java.util.Set<String> update(LinkedLibrary linked, SiteUpdate out, IndexCache cache) throws IOException {
-    SearchDocuments documents = documents(linked, cache);
+    // An update may be asked to stop (IndexCache.stopWhen) before it has written anything: here,
+    // at each field value the index reads, before each file and at the end.
+    cache.stopIfAsked();
+    SearchDocuments documents = documents(linked, cache, true);
     SearchDocuments before = cache.written;
     if (before == null) {
       write(documents, out);
@@ -153,16 +156,24 @@ public final class SearchIndexStage {
       if (!sameBodies(old, now.subList(from, to))) jobs.add(() -> writeFile(out, textPath(k), file -> SearchFiles.writeText(documents, k, file)));
     }
     for (int n = texts; n < textFiles(before); n++) out.delete(textPath(n));
+    jobs.replaceAll(job -> () -> {
+      cache.stopIfAsked();
+      job.run();
+    });
     run(jobs);
+    cache.stopIfAsked();
     cache.written = documents;
     return out.written();
   }
 
-  private static SearchDocuments documents(LinkedLibrary linked, IndexCache cache) {
+  private static SearchDocuments documents(LinkedLibrary linked, IndexCache cache, boolean stoppable) {
     cache.texts.begin();
     cache.analyses.begin();
     return SearchDocuments.of(linked, body -> cache.texts.get(body, b -> SearchDocuments.bodyText(b.html())))
-        .withAnalysis(value -> value == null ? AnalyzedField.EMPTY : cache.analyses.get(value, cache.analyzer::analyze));
+        .withAnalysis(value -> {
+          if (stoppable) cache.stopIfAsked();
+          return value == null ? AnalyzedField.EMPTY : cache.analyses.get(value, cache.analyzer::analyze);
+        });
   }
 
   private static boolean sameBodies(List<SearchDocuments.Document> a, List<SearchDocuments.Document> b) {

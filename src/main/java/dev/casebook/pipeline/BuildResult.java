@@ -18,6 +18,14 @@ import java.util.Map;
 public record BuildResult(
     boolean written, List<Diagnostic> diagnostics, int incidents, int pages, Path output, List<Map.Entry<String, Duration>> timings) {
 
+  /** The stage name of an index stage that stopped for a newer change (see {@link LiveBuild#update(java.util.Set, java.util.function.Consumer, java.util.function.BooleanSupplier)}). */
+  static final String INDEX_LEFT = "index (left to the next update)";
+
+  /** Whether this update left the search index as it was, for the next update to bring up to date. */
+  public boolean indexLeftForNextUpdate() {
+    return timings.stream().anyMatch(t -> t.getKey().equals(INDEX_LEFT));
+  }
+
   public boolean hasErrors() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);
   }

@@ -183,14 +183,28 @@ public final class LiveBuild {
    * then it brings the search index up to date.
    */
   public BuildResult update(Set<Path> changed, Consumer<PagesWritten> pagesWritten) throws IOException {
+    return update(changed, pagesWritten, () -> false);
+  }
+
+  /**
+   * As {@link #update(Set, Consumer)}, but an update in place leaves the search index as it was
+   * when {@code newer} says, during the index stage, that a newer change is waiting: its pages and
+   * listings are in place, and the next update brings the index up to date with both changes. A
+   * writer who saves again while the index is written does not wait for it.
+   */
+  public BuildResult update(Set<Path> changed, Consumer<PagesWritten> pagesWritten, java.util.function.BooleanSupplier newer)
+      throws IOException {
     Set<Path> paths = new HashSet<>();
     for (Path p : changed) paths.add(p.toAbsolutePath().normalize());
     if (site == null || needsFullBuild(paths)) return full(BuildProgress.NONE, pagesWritten);
+    caches.index.stopWhen(newer);
     try {
       return run(Goal.SITE, paths, BuildProgress.NONE, pagesWritten);
     } catch (IOException | RuntimeException e) {
       site = null; // the output folder may be half updated: the next run rebuilds it whole
       throw e;
+    } finally {
+      caches.index.stopWhen(() -> false);
     }
   }
 
@@ -292,9 +306,15 @@ public final class LiveBuild {
   /** The index stage: writes the search index and puts the whole run in place. */
   private BuildResult index(SiteTarget target, Path output, Indexed from, int writeUps, SiteWrite.Written w, Diagnostics diagnostics,
       StageTimer timer, Consumer<PagesWritten> pagesWritten) throws IOException {
-    SearchDocuments documents = from.documents() != null && target instanceof SiteTarget.NewFolder folder
-        ? folder.commit(from.documents()) : target.commit(from.linked(), caches.index);
-    timer.lap("index and write");
+    SearchDocuments documents = null;
+    try {
+      documents = from.documents() != null && target instanceof SiteTarget.NewFolder folder
+          ? folder.commit(from.documents()) : target.commit(from.linked(), caches.index);
+      timer.lap("index and write");
+    } catch (dev.casebook.index.IndexCache.Stopped stopped) {
+      // Only an update in place stops; nothing of its index was written, and the next update writes it.
+      timer.lap(BuildResult.INDEX_LEFT);
+    }
     if (!target.inPlace()) pagesWritten.accept(PagesWritten.all());
     if (documents != null && options.searchDocuments() != null) SearchDocumentsFile.write(documents, options.searchDocuments());
     Set<String> files = w.files();

@@ -54,6 +54,8 @@ public final class LiveSite implements AutoCloseable {
     return t;
   });
   private final Set<Path> pending = new LinkedHashSet<>();
+  /** Whether a change came in after the running update took its changes: that update's search index can wait. */
+  private volatile boolean newer;
   /** The library files changed while serving (relative, with /): the preview shows their writing hints. */
   private final Set<String> edited = new java.util.HashSet<>();
   private ScheduledFuture<?> next;
@@ -158,6 +160,7 @@ public final class LiveSite implements AutoCloseable {
 
   private synchronized void schedule(Path path) {
     pending.add(path);
+    newer = true;
     if (next != null) next.cancel(false);
     next = scheduler.schedule(this::rebuild, QUIET_MILLIS, TimeUnit.MILLISECONDS);
   }
@@ -167,13 +170,14 @@ public final class LiveSite implements AutoCloseable {
     synchronized (this) {
       changed = Set.copyOf(pending);
       pending.clear();
+      newer = false;
       next = null;
     }
     if (changed.isEmpty()) return;
     if (changed.contains(root.resolve(SiteConfig.FILE_NAME))) content = contentFolders();
     BuildResult result;
     try {
-      result = build.update(changed, written -> live.reload(written));
+      result = build.update(changed, written -> live.reload(written), () -> newer);
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       live.problems(DiagnosticFormat.JSON.format(java.util.List.of(dev.casebook.diag.Diagnostic.error(

@@ -289,6 +289,46 @@ class LiveBuildTest {
     assertEquals(Set.of(other), live.lastRendered().stream().filter(p -> p.startsWith("design/0")).collect(Collectors.toSet()));
   }
 
+  /**
+   * An update told, during its index stage, that a newer change waits: its page is in place, the
+   * search files are untouched, and the next update makes them as a full build of both changes does.
+   */
+  void stopTheIndexAfter(int checks) throws IOException {
+    edit(FAILOVER, text -> text + "\nThe quorum witness was moved to a third zone afterwards.\n");
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    List<LiveBuild.PagesWritten> shown = new ArrayList<>();
+    BuildResult stopped = live.update(Set.of(library.resolve(FAILOVER)), shown::add, () -> asked.incrementAndGet() > checks);
+    assertTrue(stopped.written(), () -> stopped.diagnostics().toString());
+    assertTrue(stopped.indexLeftForNextUpdate(), "the index stage stopped");
+    assertTrue(asked.get() > checks, "the index stage asked whether to stop");
+    assertTrue(shown.stream().anyMatch(s -> s.pages().contains(FAILOVER_PAGE)), "the edited page reloads");
+    Map<String, byte[]> after = Fixtures.files(site);
+    assertTrue(new String(after.get(FAILOVER_PAGE), StandardCharsets.UTF_8).contains("quorum witness was moved"));
+    Set<String> search = union(before.keySet(), after.keySet()).stream().filter(p -> p.startsWith("assets/search/"))
+        .collect(Collectors.toSet());
+    for (String path : search) {
+      assertTrue(before.containsKey(path) && after.containsKey(path) && Arrays.equals(before.get(path), after.get(path)),
+          () -> path + " changed, though the index stage stopped");
+    }
+    before = after;
+
+    String other = "incidents/2025/INC-2025-008-sessions-evicted-from-shared-redis.md";
+    edit(other, text -> text + "\nEviction alerts now page the owning team.\n");
+    Change next = update(other); // compares the whole site, search files included, with a full build
+    assertFalse(next.result().indexLeftForNextUpdate());
+    assertTrue(next.written().stream().anyMatch(p -> p.startsWith("assets/search/text-")), next.written()::toString);
+  }
+
+  @Test
+  void anUpdateWhoseIndexStopsAtOnceLeavesTheSearchFilesToTheNextUpdate() throws IOException {
+    stopTheIndexAfter(0);
+  }
+
+  @Test
+  void anUpdateWhoseIndexStopsHalfwayLeavesTheSearchFilesToTheNextUpdate() throws IOException {
+    stopTheIndexAfter(40);
+  }
+
   @Test
   void aBrokenEditWritesNothingAndItsFixUpdatesTheSite() throws IOException {
     edit(FAILOVER, text -> text.replace("severity: SEV1", "severity: [SEV1"));
