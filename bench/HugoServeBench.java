@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * server`, its defaults: pages rendered in memory, "fast render" of the pages a browser visited).
  * For each edit the page is fetched first, as a writer has it open, then the file is saved; the
  * time runs to the "reload" message on Hugo's LiveReload socket (/livereload) and to the fetched
- * page showing the change. Ten unmeasured edits warm Hugo up. Prints one line per kind, in the
+ * page showing the change (fetched again until it does). Ten unmeasured edits warm Hugo up. Prints one line per kind, in the
  * format of ServeBench.
  */
 public class HugoServeBench {
@@ -121,9 +121,14 @@ public class HugoServeBench {
     String message = reloads.poll(120, TimeUnit.SECONDS);
     if (message == null) throw new IllegalStateException("no reload from hugo within 120 s after editing " + file);
     long t1 = System.nanoTime();
-    String page = get(client, port, url).body();
+    // A reload message may come before the page is rendered again (Hugo sends one per change it
+    // sees): the page is fetched until it shows the change.
+    long deadline = t1 + TimeUnit.SECONDS.toNanos(120);
+    while (!get(client, port, url).body().contains(marker)) {
+      if (System.nanoTime() > deadline) throw new IllegalStateException("hugo's page " + url + " does not show " + marker);
+      Thread.sleep(5);
+    }
     long t2 = System.nanoTime();
-    if (!page.contains(marker)) throw new IllegalStateException("hugo's page " + url + " does not show " + marker);
     return new Timing((t1 - t0) / 1e6, (t2 - t0) / 1e6);
   }
 
