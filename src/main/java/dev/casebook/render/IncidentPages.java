@@ -51,6 +51,8 @@ final class IncidentPages {
       List<String> cites) {}
 
   private static final String ALL = "";
+  /** How many write-ups a core takes at a time when the inputs are made. */
+  private static final int CHUNK = 256;
 
   private final Input<String, Settings> settings = Input.byValue("settings");
   private final Input<String, Own> own = Input.byValue("write-ups");
@@ -78,18 +80,33 @@ final class IncidentPages {
   synchronized void start(Sources s) {
     settings.set(Map.of(ALL, s.settings()));
     List<Incident> incidents = s.incidents();
+    // Each write-up's own inputs and terms, made on every core; then put in maps in library order.
+    Own[] owns = new Own[incidents.size()];
+    ReadNext.Terms[] termsAt = new ReadNext.Terms[incidents.size()];
+    termsOf.begin();
+    List<Runnable> jobs = new java.util.ArrayList<>();
+    for (int from = 0; from < owns.length; from += CHUNK) {
+      int start = from, end = Math.min(owns.length, from + CHUNK);
+      jobs.add(() -> {
+        for (int n = start; n < end; n++) {
+          Incident incident = incidents.get(n);
+          String id = incident.id();
+          owns[n] = new Own(incident, s.bodies().get(id), s.citations().citing(id), s.code().referencesOf(id),
+              s.code().citing(id), s.readers().get(id),
+              n > 0 ? incidents.get(n - 1).id() : null, n + 1 < incidents.size() ? incidents.get(n + 1).id() : null,
+              s.pathsOf().apply(id), List.copyOf(s.citations().cites(id)));
+          termsAt[n] = termsOf.get(incident, ReadNext.Terms::of);
+        }
+      });
+    }
+    dev.casebook.parallel.Jobs.run(jobs);
     Map<String, Own> byId = new HashMap<>(incidents.size() * 2);
-    for (int n = 0; n < incidents.size(); n++) {
-      String id = incidents.get(n).id();
-      byId.put(id, new Own(incidents.get(n), s.bodies().get(id), s.citations().citing(id), s.code().referencesOf(id),
-          s.code().citing(id), s.readers().get(id),
-          n > 0 ? incidents.get(n - 1).id() : null, n + 1 < incidents.size() ? incidents.get(n + 1).id() : null,
-          s.pathsOf().apply(id), List.copyOf(s.citations().cites(id))));
+    Map<String, ReadNext.Terms> terms = new java.util.LinkedHashMap<>(incidents.size() * 2);
+    for (int n = 0; n < owns.length; n++) {
+      byId.put(incidents.get(n).id(), owns[n]);
+      terms.put(incidents.get(n).id(), termsAt[n]);
     }
     own.set(byId);
-    termsOf.begin();
-    Map<String, ReadNext.Terms> terms = new java.util.LinkedHashMap<>(incidents.size() * 2);
-    for (Incident i : incidents) terms.put(i.id(), termsOf.get(i, ReadNext.Terms::of));
     // The inverted lists change only where a write-up's terms changed (a body edit leaves them as
     // they were, and the same map then tells the input nothing changed); a new order makes them afresh.
     termLists = termLists == null ? ReadNext.TermLists.of(terms) : termLists.with(terms);
