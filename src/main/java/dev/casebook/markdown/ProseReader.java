@@ -37,8 +37,8 @@ final class ProseReader extends AbstractVisitor {
   private String section = "";
   private int listDepth;
 
-  // The block being read.
-  private StringBuilder text;
+  // The block being read: its text, in one builder reused from block to block.
+  private final StringBuilder text = new StringBuilder(256);
   /** Runs of characters that follow each other on one source line: offset, line, column of each. */
   private int[] runs = new int[48];
   private int runValues;
@@ -114,12 +114,11 @@ final class ProseReader extends AbstractVisitor {
   }
 
   private void block(Node node, ProseBlock.Kind kind, int level) {
-    text = new StringBuilder();
+    text.setLength(0);
     runValues = 0;
     inlines(node);
     ProseBlock block = new ProseBlock(kind, level, text.toString(), java.util.Arrays.copyOf(runs, runValues),
         listDepth > 0, section);
-    text = null;
     if (kind == ProseBlock.Kind.HEADING) section = block.text().strip();
     if (!block.text().isBlank()) blocks.add(block);
   }
@@ -171,8 +170,9 @@ final class ProseReader extends AbstractVisitor {
     if (literal.isEmpty()) return;
     if (spans.size() == 1 && span.getLength() == literal.length()) {
       // One run for the whole literal: its characters follow each other on one line.
-      add(literal.charAt(0), line, column);
-      text.append(literal, 1, literal.length());
+      run(line, column);
+      text.append(literal);
+      lastLine = line;
       lastColumn = column + literal.length() - 1;
       return;
     }
@@ -249,6 +249,14 @@ final class ProseReader extends AbstractVisitor {
   }
 
   private void add(char c, int line, int column) {
+    run(line, column);
+    text.append(c);
+    lastLine = line;
+    lastColumn = column;
+  }
+
+  /** Starts a run at the end of the text, unless the next character, at {@code line} and {@code column}, continues the last one. */
+  private void run(int line, int column) {
     int n = text.length();
     if (n == 0 || line != lastLine || column != lastColumn + 1) {
       if (runValues == runs.length) runs = java.util.Arrays.copyOf(runs, runValues * 2);
@@ -256,8 +264,5 @@ final class ProseReader extends AbstractVisitor {
       runs[runValues++] = line;
       runs[runValues++] = column;
     }
-    text.append(c);
-    lastLine = line;
-    lastColumn = column;
   }
 }
