@@ -126,6 +126,10 @@ final class BlockScan {
     int i = 0;
     while (i < n) {
       char c = chars[i];
+      if (c == ' ') {
+        i++;
+        continue;
+      }
       int bits = bits(c);
       if ((bits & SPACE) != 0) {
         i++;
@@ -142,6 +146,10 @@ final class BlockScan {
           while (++i < n) {
             c = chars[i];
             if (c >= 'a' && c <= 'z') continue;
+            if (c == ' ') {
+              bits = SPACE;
+              break;
+            }
             bits = bits(c);
             if ((bits & INSIDE) == 0) break;
             if ((bits & CAPITAL) != 0) {

@@ -19,11 +19,14 @@ final class PublishReadinessRule implements Rule {
 
   private final Skeleton skeleton;
   private final List<String> sections;
+  /** The same, {@link Sections#normalize normalized}. */
+  private final List<String> normalSections;
   private final boolean asError;
 
   PublishReadinessRule(Skeleton skeleton, List<String> sections, boolean asError) {
     this.skeleton = skeleton;
     this.sections = List.copyOf(sections);
+    this.normalSections = this.sections.stream().map(Sections::normalize).toList();
     this.asError = asError;
   }
 
@@ -93,10 +96,11 @@ final class PublishReadinessRule implements Rule {
       }
     }
     List<Sections.Section> all = writeUp.sections(skeleton);
-    for (String wanted : sections) {
+    for (int w = 0; w < sections.size(); w++) {
+      String wanted = sections.get(w);
       Sections.Section found = null;
       for (Sections.Section s : all) {
-        if (s.named(wanted)) {
+        if (s.namedAs(normalSections.get(w))) {
           found = s;
           break;
         }

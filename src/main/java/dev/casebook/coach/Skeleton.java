@@ -19,6 +19,12 @@ final class Skeleton {
   private final int[] longestAscii = new int[128];
   /** Whether a filler has this length, by length. */
   private final boolean[] lengths;
+  /**
+   * The first and last characters of the fillers, both ASCII, at {@code first << 7 | last}; and
+   * the ASCII first characters of fillers that end beyond ASCII, for which the last says nothing.
+   */
+  private final boolean[] ends = new boolean[128 * 128];
+  private final boolean[] anyEnd = new boolean[128];
 
   /** The skeleton of these fillers (normalized lines). */
   Skeleton(Set<String> fillers) {
@@ -32,7 +38,13 @@ final class Skeleton {
     this.longest = java.util.Map.copyOf(byFirst);
     for (var e : longest.entrySet()) if (e.getKey() < 128) longestAscii[e.getKey()] = e.getValue();
     this.lengths = new boolean[max + 1];
-    for (String f : this.fillers) lengths[f.length()] = true;
+    for (String f : this.fillers) {
+      lengths[f.length()] = true;
+      char first = f.charAt(0);
+      char last = f.charAt(f.length() - 1);
+      if (first < 128 && last < 128) ends[first << 7 | last] = true;
+      else if (first < 128) anyEnd[first] = true;
+    }
   }
 
   /** Two skeletons are equal when they have the same fillers. */
@@ -92,12 +104,16 @@ final class Skeleton {
     // A line more than twice as long as the longest filler with its first character is not one.
     int max;
     if (first < 128) {
-      max = longestAscii[first >= 'A' && first <= 'Z' ? first + 32 : first];
+      first = lower(first);
+      max = longestAscii[first];
     } else {
       Integer m = longest.get(Character.toLowerCase(first));
       max = m == null ? 0 : m;
     }
     if (max == 0 || end - start > max * 2) return false;
+    // Lower case keeps an ASCII character where it is, last: with an ASCII first, it must end a filler that starts so.
+    char last = text.charAt(end - 1);
+    if (first < 128 && last < 128 && !anyEnd[first] && !ends[first << 7 | lower(last)]) return false;
     // White space collapsed, an ASCII line keeps its length in lower case: that length must be a filler's.
     int length = 0;
     boolean ascii = true;
@@ -111,6 +127,10 @@ final class Skeleton {
     }
     if (ascii && (length >= lengths.length || !lengths[length])) return false;
     return fillers.contains(normalize(text.substring(start, end)));
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   private static boolean separator(String line) {

@@ -37,8 +37,8 @@ final class ProseReader extends AbstractVisitor {
   private String section = "";
   private int listDepth;
 
-  // The block being read: its text, in one builder reused from block to block.
-  private final StringBuilder text = new StringBuilder(256);
+  // The block being read.
+  private StringBuilder text;
   /** Runs of characters that follow each other on one source line: offset, line, column of each. */
   private int[] runs = new int[48];
   private int runValues;
@@ -114,13 +114,25 @@ final class ProseReader extends AbstractVisitor {
   }
 
   private void block(Node node, ProseBlock.Kind kind, int level) {
-    text.setLength(0);
+    text = new StringBuilder(capacity(node));
     runValues = 0;
     inlines(node);
     ProseBlock block = new ProseBlock(kind, level, text.toString(), java.util.Arrays.copyOf(runs, runValues),
         listDepth > 0, section);
+    text = null;
     if (kind == ProseBlock.Kind.HEADING) section = block.text().strip();
     if (!block.text().isBlank()) blocks.add(block);
+  }
+
+  /**
+   * Room for a block's text, so that it seldom grows: its source lines' length and a space for
+   * each line break. The text is seldom longer: markup, entities and escapes are dropped, a code
+   * span or a link's text is one character.
+   */
+  private static int capacity(Node node) {
+    int length = 16;
+    for (SourceSpan span : node.getSourceSpans()) length += span.getLength() + 1;
+    return length;
   }
 
   private void inlines(Node parent) {
