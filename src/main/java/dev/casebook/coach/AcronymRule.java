@@ -57,10 +57,14 @@ final class AcronymRule implements Rule {
       ProseBlock block = blocks.get(b);
       if (block.kind() == ProseBlock.Kind.HEADING || !writeUp.scan(b).twoCapitals()) continue;
       String voice = writeUp.voice(b);
+      // Only a capital may start an acronym: the others are passed over in the voice's characters.
+      char[] chars = writeUp.chars(voice);
+      int n = voice.length();
       int i = 0;
-      while (i < voice.length()) {
+      while (i < n) {
+        char c = chars[i];
         int start = i;
-        int end = acronymAt(voice, i);
+        int end = c >= 'A' && c <= 'Z' ? acronymAt(voice, i) : -1;
         if (end < 0) {
           i++;
           continue;

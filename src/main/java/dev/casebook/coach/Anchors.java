@@ -25,8 +25,11 @@ final class Anchors {
   private final int[] keys;
   private final int[] bits;
   private final int shift;
-  /** The first letters of the keys, either case: a word that starts otherwise is no anchor. */
-  private final boolean[] initials = new boolean[128];
+  /**
+   * The first two characters of the keys, in lower case, at {@code first << 7 | second} (second 0
+   * for a word of one letter): a word that starts otherwise, in either case, is no anchor.
+   */
+  private final boolean[] pairs = new boolean[128 * 128];
 
   Anchors(List<PhraseRule> rules) {
     if (rules.size() > 31) throw new IllegalArgumentException("too many phrase rules");
@@ -47,9 +50,7 @@ final class Anchors {
       while (keys[at] != BlockScan.NO_KEY) at = (at + 1) & (size - 1);
       keys[at] = e.getKey();
       bits[at] = e.getValue();
-      int first = e.getKey() >>> 24;
-      initials[first] = true;
-      if (first >= 'a' && first <= 'z') initials[first - 32] = true;
+      pairs[(e.getKey() >>> 24) << 7 | ((e.getKey() >>> 16) & 0xFF)] = true;
     }
   }
 
@@ -75,9 +76,22 @@ final class Anchors {
     }
   }
 
-  /** Whether a word starting with {@code c} may be an anchor: its first letter is a key's, in either case. */
-  boolean initial(char c) {
-    return c < 128 && initials[c];
+  /**
+   * Whether a word starting with {@code first} and {@code second} (0 for a word of one letter)
+   * may be an anchor: they are a key's first two, in either case.
+   */
+  boolean pair(char first, char second) {
+    if (first >= 128 || second >= 128) return false;
+    return pairs[lower(first) << 7 | lower(second)];
+  }
+
+  /** The table {@link #pair} reads, for a scan's loop: not to be changed. */
+  boolean[] pairs() {
+    return pairs;
+  }
+
+  private static int lower(char c) {
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
   }
 
   /** The bit of {@code rule}; 0 when it is not in the table. */

@@ -5,8 +5,10 @@ import java.util.Arrays;
 /**
  * What one pass over a prose block's characters finds for every rule at once: the words that
  * may anchor a phrase rule's phrase (looked up in one {@link Anchors} table for all of them), the
- * sentences with their words for the length rules, and whether two capitals follow each other
- * for the acronym rule. No rule reads the block's characters again, but around what this found.
+ * sentences with their words for the length rules, whether two capitals follow each other for
+ * the acronym rule, and whether the block has a double quote or a colon, which decide whether
+ * the author's voice must be told apart from what they quote. No rule reads the block's
+ * characters again, but around what this found.
  *
  * <p>Words are runs of letters and digits, apostrophes inside; sentences end at '.', '!' or '?'
  * followed by white space or the end, and their words are runs of characters other than white
@@ -19,6 +21,10 @@ final class BlockScan {
   static final int NO_KEY = -1;
   /** Values per anchor found: start, end, previous word's start and end (-1 when none), rule bits. */
   private static final int FIELDS = 5;
+  private static final int[] NO_ANCHORS = new int[0];
+  /** The marks: a double quote, straight or curly ('"' or '“'), and a colon. */
+  private static final int QUOTE = 1;
+  private static final int COLON = 2;
 
   private final String text;
   private final int[] anchors;
@@ -27,6 +33,7 @@ final class BlockScan {
   private final int[] sentenceWords;
   private final int totalWords;
   private final boolean twoCapitals;
+  private final int marks;
 
   /** What a character is, as bits: a word's first character, a word's character, a capital, white space, a sentence's end. */
   private static final int WORD = 1;
@@ -62,7 +69,7 @@ final class BlockScan {
   }
 
   private BlockScan(String text, int[] anchors, int anchorCount, int[] sentenceStarts, int[] sentenceWords, int totalWords,
-      boolean twoCapitals) {
+      boolean twoCapitals, int marks) {
     this.text = text;
     this.anchors = anchors;
     this.anchorCount = anchorCount;
@@ -70,87 +77,134 @@ final class BlockScan {
     this.sentenceWords = sentenceWords;
     this.totalWords = totalWords;
     this.twoCapitals = twoCapitals;
+    this.marks = marks;
+  }
+
+  /**
+   * Room one thread reuses from block to block while it scans: the block's characters and what
+   * the scan finds, before it keeps them in arrays of their own size.
+   */
+  static final class Buffers {
+    private char[] chars = new char[512];
+    private int[] anchors = new int[FIELDS * 16];
+    private int[] starts = new int[32];
+    private int[] counts = new int[32];
+
+    /** {@code text}'s characters, at the start of an array that stays this one's until the next call. */
+    char[] chars(String text) {
+      int n = text.length();
+      if (chars.length < n) chars = new char[Math.max(n, chars.length * 2)];
+      text.getChars(0, n, chars, 0);
+      return chars;
+    }
   }
 
   /** Scans {@code text} once, noting the words {@code table} holds. */
   static BlockScan of(String text, Anchors table) {
+    return of(text, table, new Buffers());
+  }
+
+  /** As {@link #of(String, Anchors)}, with {@code buffers}' room. */
+  static BlockScan of(String text, Anchors table, Buffers buffers) {
     int n = text.length();
-    char[] chars = new char[n];
-    text.getChars(0, n, chars, 0);
-    int[] anchors = new int[FIELDS * 4];
+    char[] chars = buffers.chars(text);
+    int[] anchors = buffers.anchors;
     int anchorCount = 0;
-    int[] starts = new int[8];
-    int[] counts = new int[8];
+    int[] starts = buffers.starts;
+    int[] counts = buffers.counts;
+    boolean[] pairs = table.pairs();
     int sentences = 0;
     int total = 0;
-    boolean inAll = false;
     int sentenceStart = 0;
     int words = 0;
-    boolean in = false;
     boolean capitals = false;
-    boolean lastCapital = false;
-    // The word being read: where it starts (-1 outside a word).
-    int wordStart = -1;
+    // Where the last capital was: two capitals follow each other when the next is right after it.
+    int capital = -2;
+    int marks = 0;
     int previousStart = -1;
     int previousEnd = -1;
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    while (i < n) {
       char c = chars[i];
-      if (c >= 'a' && c <= 'z' && wordStart >= 0 && in && inAll) {
-        // Inside a word, lower-case letters change nothing but the capitals.
-        while (++i < n && (c = chars[i]) >= 'a' && c <= 'z') continue;
-        lastCapital = false;
-        if (i == n) break;
+      if (c == ' ') {
+        i++;
+        continue;
       }
       int bits = bits(c);
-      // The words, and the phrase rules' anchors among them: only a word whose first letter is an
-      // anchor's is looked up.
-      if (wordStart < 0 || (bits & INSIDE) == 0) {
-        if (wordStart >= 0) {
-          if (table.initial(chars[wordStart])) {
-            if (anchorCount * FIELDS == anchors.length) anchors = Arrays.copyOf(anchors, anchors.length * 2);
+      if ((bits & SPACE) != 0) {
+        i++;
+        continue;
+      }
+      // A run of characters other than white space, [run, i) once read: a word for the length
+      // rules, holding the words of letters and digits that may anchor a phrase.
+      int run = i;
+      boolean end;
+      while (true) {
+        if ((bits & WORD) != 0) {
+          int wordStart = i;
+          if ((bits & CAPITAL) != 0) capital = i;
+          while (++i < n) {
+            c = chars[i];
+            if (c >= 'a' && c <= 'z') continue;
+            if (c == ' ') {
+              bits = SPACE;
+              break;
+            }
+            bits = bits(c);
+            if ((bits & INSIDE) == 0) break;
+            if ((bits & CAPITAL) != 0) {
+              if (capital == i - 1) capitals = true;
+              capital = i;
+            }
+          }
+          // Only a word whose first two letters, in lower case, are an anchor's is looked up.
+          char first = chars[wordStart];
+          char second = wordStart + 1 < i ? chars[wordStart + 1] : 0;
+          if (first < 128 && second < 128
+              && pairs[(first >= 'A' && first <= 'Z' ? first + 32 : first) << 7 | (second >= 'A' && second <= 'Z' ? second + 32 : second)]) {
+            if (anchorCount * FIELDS == anchors.length) anchors = buffers.anchors = Arrays.copyOf(anchors, anchors.length * 2);
             anchorCount = anchor(table, key(chars, wordStart, i), wordStart, i, previousStart, previousEnd, anchors, anchorCount);
           }
           previousStart = wordStart;
           previousEnd = i;
-          wordStart = -1;
+          if (i == n || (bits & SPACE) != 0) {
+            end = false;
+            break;
+          }
         }
-        if ((bits & WORD) != 0) wordStart = i;
+        // Neither white space nor in a word: punctuation, an apostrophe, a hidden part.
+        if (c == '"' || c == '“') marks |= QUOTE;
+        else if (c == ':') marks |= COLON;
+        end = (bits & END) != 0;
+        if (++i == n) break;
+        c = chars[i];
+        bits = bits(c);
+        if ((bits & SPACE) != 0) break;
       }
-      // Two capitals in a row, for the acronym rule.
-      boolean capital = (bits & CAPITAL) != 0;
-      if (capital && lastCapital) capitals = true;
-      lastCapital = capital;
-      // Sentences and their words, for the length rules.
-      boolean space = (bits & SPACE) != 0;
-      if (!space && !inAll) total++;
-      inAll = !space;
-      if ((bits & END) == 0 || (i + 1 < n && (bits(chars[i + 1]) & SPACE) == 0)) {
-        if (!space && !in) words++;
-        in = !space;
+      total++;
+      // The run ends a sentence when its last character does; that character alone is no word.
+      if (!end) {
+        words++;
         continue;
       }
+      if (i - run > 1) words++;
       if (sentences == starts.length) {
-        starts = Arrays.copyOf(starts, sentences * 2);
-        counts = Arrays.copyOf(counts, sentences * 2);
+        starts = buffers.starts = Arrays.copyOf(starts, sentences * 2);
+        counts = buffers.counts = Arrays.copyOf(counts, sentences * 2);
       }
       starts[sentences] = sentenceStart;
       counts[sentences++] = words;
       words = 0;
-      in = false;
-      sentenceStart = i + 1;
-    }
-    if (wordStart >= 0 && table.initial(chars[wordStart])) {
-      if (anchorCount * FIELDS == anchors.length) anchors = Arrays.copyOf(anchors, anchors.length * 2);
-      anchorCount = anchor(table, key(chars, wordStart, n), wordStart, n, previousStart, previousEnd, anchors, anchorCount);
+      sentenceStart = i;
     }
     if (sentences == starts.length) {
-      starts = Arrays.copyOf(starts, sentences + 1);
-      counts = Arrays.copyOf(counts, sentences + 1);
+      starts = buffers.starts = Arrays.copyOf(starts, sentences * 2);
+      counts = buffers.counts = Arrays.copyOf(counts, sentences * 2);
     }
     starts[sentences] = sentenceStart;
     counts[sentences++] = words;
-    return new BlockScan(text, anchors, anchorCount, Arrays.copyOf(starts, sentences), Arrays.copyOf(counts, sentences), total,
-        capitals);
+    return new BlockScan(text, anchorCount == 0 ? NO_ANCHORS : Arrays.copyOf(anchors, anchorCount * FIELDS), anchorCount,
+        Arrays.copyOf(starts, sentences), Arrays.copyOf(counts, sentences), total, capitals, marks);
   }
 
   /** Notes the word {@code [start, end)} in {@code anchors}, which has room, when {@code table} has its key: the new count. */
@@ -239,5 +293,15 @@ final class BlockScan {
   /** Whether two capitals follow each other somewhere: the block may hold an acronym. */
   boolean twoCapitals() {
     return twoCapitals;
+  }
+
+  /** Whether the block has a double quote, straight or curly ('"' or '“'). */
+  boolean quotes() {
+    return (marks & QUOTE) != 0;
+  }
+
+  /** Whether the block has a colon. */
+  boolean colon() {
+    return (marks & COLON) != 0;
   }
 }

@@ -15,15 +15,18 @@ import java.util.regex.Pattern;
 final class PublishReadinessRule implements Rule {
   static final String NAME = "publish-readiness";
   static final List<String> DEFAULT_SECTIONS = List.of("What made it difficult", "Contributors");
-  private static final Pattern PLACEHOLDER = Pattern.compile("(?i)\\{\\{|\\b(?:todo|tbd|tbc|fixme|xxx|lorem ipsum)\\b");
+  static final Pattern PLACEHOLDER = Pattern.compile("(?i)\\{\\{|\\b(?:todo|tbd|tbc|fixme|xxx|lorem ipsum)\\b");
 
   private final Skeleton skeleton;
   private final List<String> sections;
+  /** The same, {@link Sections#normalize normalized}. */
+  private final List<String> normalSections;
   private final boolean asError;
 
   PublishReadinessRule(Skeleton skeleton, List<String> sections, boolean asError) {
     this.skeleton = skeleton;
     this.sections = List.copyOf(sections);
+    this.normalSections = this.sections.stream().map(Sections::normalize).toList();
     this.asError = asError;
   }
 
@@ -37,13 +40,29 @@ final class PublishReadinessRule implements Rule {
     return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
   }
 
+  /**
+   * Whether {@code summary} holds a placeholder ({@link #PLACEHOLDER}). The pattern ignores the
+   * case of ASCII letters only, so a summary it matches has one of its words in lower case once
+   * the summary is: the pattern runs only on one that has.
+   */
+  static boolean placeholder(String summary) {
+    String lower = summary.toLowerCase(java.util.Locale.ROOT);
+    for (String word : PLACEHOLDER_WORDS) {
+      if (lower.contains(word)) return PLACEHOLDER.matcher(summary).find();
+    }
+    return false;
+  }
+
+  /** What {@link #PLACEHOLDER} cannot match without. */
+  private static final List<String> PLACEHOLDER_WORDS = List.of("{{", "todo", "tbd", "tbc", "fixme", "xxx", "lorem ipsum");
+
   @Override
   public void check(WriteUp writeUp, Hints hints) {
     if (!writeUp.published()) return;
     Incident i = writeUp.incident;
     Incident.Source source = i.source();
     SourcePosition status = source.positionOf("status");
-    if (i.summary().isBlank() || PLACEHOLDER.matcher(i.summary()).find()) {
+    if (i.summary().isBlank() || placeholder(i.summary())) {
       hints.add(NAME, asError, source.positionOf("summary"), "the summary is " + (i.summary().isBlank() ? "empty" : "a placeholder"),
           "write one or two sentences a reader can act on: what broke, for whom, and what made it hard");
     }
@@ -77,8 +96,15 @@ final class PublishReadinessRule implements Rule {
       }
     }
     List<Sections.Section> all = writeUp.sections(skeleton);
-    for (String wanted : sections) {
-      Sections.Section found = all.stream().filter(s -> s.named(wanted)).findFirst().orElse(null);
+    for (int w = 0; w < sections.size(); w++) {
+      String wanted = sections.get(w);
+      Sections.Section found = null;
+      for (Sections.Section s : all) {
+        if (s.namedAs(normalSections.get(w))) {
+          found = s;
+          break;
+        }
+      }
       if (found == null) {
         hints.add(NAME, asError, status, "there is no '" + wanted + "' section",
             "add a '## " + wanted + "' section: readers learn most from it");

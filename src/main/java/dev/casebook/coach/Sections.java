@@ -18,10 +18,14 @@ final class Sections {
 
     /** Whether the heading names {@code name}, ignoring case and punctuation ("Contributors" names "Contributors:"). */
     boolean named(String name) {
+      return namedAs(normalize(name));
+    }
+
+    /** As {@link #named}, with the name {@link #normalize normalized} already. */
+    boolean namedAs(String wanted) {
       String mine = words;
-      String wanted = normalize(name);
       if (wanted.isEmpty()) return false;
-      if (mine.equals(wanted) || mine.startsWith(wanted + " ")) return true;
+      if (mine.startsWith(wanted) && (mine.length() == wanted.length() || mine.charAt(wanted.length()) == ' ')) return true;
       // The usual other names of the two sections the coach asks for by default.
       if (wanted.equals("what made it difficult")) return DIFFICULT.matcher(mine).find();
       if (wanted.equals("contributors")) return CONTRIBUTORS.matcher(mine).find();

@@ -9,27 +9,58 @@ import java.util.Set;
  * placeholder rows of the theme's {@code new-incident.md}, line by line. Headings, table headers
  * and blank lines are kept by authors and are not counted.
  */
-record Skeleton(Set<String> fillers, java.util.Map<Character, Integer> longest, Set<Integer> lengths) {
+final class Skeleton {
   static final Skeleton NONE = new Skeleton(Set.of());
 
-  Skeleton {
-    fillers = Set.copyOf(fillers);
-    longest = java.util.Map.copyOf(longest);
-    lengths = Set.copyOf(lengths);
-  }
-
+  private final Set<String> fillers;
+  /** The length of the longest filler by its first character. */
+  private final java.util.Map<Character, Integer> longest;
+  /** The same for ASCII first characters, by character; 0 where no filler starts with it. */
+  private final int[] longestAscii = new int[128];
+  /** Whether a filler has this length, by length. */
+  private final boolean[] lengths;
   /**
-   * The skeleton of these fillers; {@code longest} is the longest filler by first character,
-   * {@code lengths} the lengths of the fillers.
+   * The first and last characters of the fillers, both ASCII, at {@code first << 7 | last}; and
+   * the ASCII first characters of fillers that end beyond ASCII, for which the last says nothing.
    */
+  private final boolean[] ends = new boolean[128 * 128];
+  private final boolean[] anyEnd = new boolean[128];
+
+  /** The skeleton of these fillers (normalized lines). */
   Skeleton(Set<String> fillers) {
-    this(fillers, longestByFirst(fillers), fillers.stream().map(String::length).collect(java.util.stream.Collectors.toSet()));
+    this.fillers = Set.copyOf(fillers);
+    java.util.Map<Character, Integer> byFirst = new java.util.HashMap<>();
+    int max = 0;
+    for (String f : this.fillers) {
+      byFirst.merge(f.charAt(0), f.length(), Math::max);
+      max = Math.max(max, f.length());
+    }
+    this.longest = java.util.Map.copyOf(byFirst);
+    for (var e : longest.entrySet()) if (e.getKey() < 128) longestAscii[e.getKey()] = e.getValue();
+    this.lengths = new boolean[max + 1];
+    for (String f : this.fillers) {
+      lengths[f.length()] = true;
+      char first = f.charAt(0);
+      char last = f.charAt(f.length() - 1);
+      if (first < 128 && last < 128) ends[first << 7 | last] = true;
+      else if (first < 128) anyEnd[first] = true;
+    }
   }
 
-  private static java.util.Map<Character, Integer> longestByFirst(Set<String> fillers) {
-    java.util.Map<Character, Integer> out = new java.util.HashMap<>();
-    for (String f : fillers) out.merge(f.charAt(0), f.length(), Math::max);
-    return out;
+  /** Two skeletons are equal when they have the same fillers. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Skeleton other && fillers.equals(other.fillers);
+  }
+
+  @Override
+  public int hashCode() {
+    return fillers.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Skeleton" + fillers;
   }
 
   /** The skeleton of a {@code new-incident.md} template's text. */
@@ -64,15 +95,25 @@ record Skeleton(Set<String> fillers, java.util.Map<Character, Integer> longest, 
    * as it was. Most lines are told apart by their first character and their length, without
    * making a string of them.
    */
-  boolean isFiller(CharSequence text, int start, int end) {
+  boolean isFiller(String text, int start, int end) {
     if (fillers.isEmpty()) return false;
-    while (start < end && Character.isWhitespace(text.charAt(start))) start++;
+    while (start < end && WriteUp.whitespace(text.charAt(start))) start++;
     if (start == end) return false;
-    while (Character.isWhitespace(text.charAt(end - 1))) end--;
-    char first = Character.toLowerCase(text.charAt(start));
+    while (WriteUp.whitespace(text.charAt(end - 1))) end--;
+    char first = text.charAt(start);
     // A line more than twice as long as the longest filler with its first character is not one.
-    Integer max = longest.get(first);
-    if (max == null || end - start > max * 2) return false;
+    int max;
+    if (first < 128) {
+      first = lower(first);
+      max = longestAscii[first];
+    } else {
+      Integer m = longest.get(Character.toLowerCase(first));
+      max = m == null ? 0 : m;
+    }
+    if (max == 0 || end - start > max * 2) return false;
+    // Lower case keeps an ASCII character where it is, last: with an ASCII first, it must end a filler that starts so.
+    char last = text.charAt(end - 1);
+    if (first < 128 && last < 128 && !anyEnd[first] && !ends[first << 7 | lower(last)]) return false;
     // White space collapsed, an ASCII line keeps its length in lower case: that length must be a filler's.
     int length = 0;
     boolean ascii = true;
@@ -84,8 +125,12 @@ record Skeleton(Set<String> fillers, java.util.Map<Character, Integer> longest, 
       space = s;
       if (c >= 128) ascii = false;
     }
-    if (ascii && !lengths.contains(length)) return false;
-    return fillers.contains(normalize(text.subSequence(start, end).toString()));
+    if (ascii && (length >= lengths.length || !lengths[length])) return false;
+    return fillers.contains(normalize(text.substring(start, end)));
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   private static boolean separator(String line) {

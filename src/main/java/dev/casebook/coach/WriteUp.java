@@ -28,6 +28,11 @@ final class WriteUp {
   final Anchors anchors;
   private final String[] voices;
   private final BlockScan[] scans;
+  /** Room the scans reuse from block to block. */
+  private final BlockScan.Buffers buffers = new BlockScan.Buffers();
+  /** The last section {@link #voiceOf} asked about, and whether it is a timeline. */
+  private String lastSection;
+  private boolean lastTimeline;
   /** Where each body line starts, and one past the end of the body last; worked out when a rule first asks. */
   private int[] lineStarts;
   private List<Sections.Section> sections;
@@ -43,8 +48,13 @@ final class WriteUp {
   /** What one pass over the block's characters finds for every rule, worked out when a rule first asks. */
   BlockScan scan(int block) {
     BlockScan s = scans[block];
-    if (s == null) scans[block] = s = BlockScan.of(prose.blocks().get(block).text(), anchors);
+    if (s == null) scans[block] = s = BlockScan.of(prose.blocks().get(block).text(), anchors, buffers);
     return s;
+  }
+
+  /** {@code text}'s characters, at the start of an array that is reused: good until the next call or scan. */
+  char[] chars(String text) {
+    return buffers.chars(text);
   }
 
   /** {@link Character#isWhitespace}, with a quick answer for ASCII. */
@@ -110,14 +120,13 @@ final class WriteUp {
    */
   String voice(int block) {
     String v = voices[block];
-    if (v == null) voices[block] = v = voiceOf(prose.blocks().get(block));
+    if (v == null) voices[block] = v = voiceOf(prose.blocks().get(block), scan(block));
     return v;
   }
 
-  private static String voiceOf(ProseBlock block) {
-    boolean timeline = block.kind() != ProseBlock.Kind.HEADING && block.text().indexOf(':') >= 0
-        && block.section().toLowerCase(Locale.ROOT).contains("timeline");
-    if (!timeline && block.text().indexOf('"') < 0 && block.text().indexOf('“') < 0) return block.text();
+  private String voiceOf(ProseBlock block, BlockScan scan) {
+    boolean timeline = block.kind() != ProseBlock.Kind.HEADING && scan.colon() && timeline(block.section());
+    if (!timeline && !scan.quotes()) return block.text();
     char[] text = block.text().toCharArray();
     Matcher quoted = QUOTED.matcher(block.text());
     while (quoted.find()) java.util.Arrays.fill(text, quoted.start(), quoted.end(), ProseBlock.HIDDEN);
@@ -128,6 +137,15 @@ final class WriteUp {
       }
     }
     return new String(text);
+  }
+
+  /** Whether a section's title says it is a timeline. */
+  private boolean timeline(String section) {
+    if (!section.equals(lastSection)) {
+      lastSection = section;
+      lastTimeline = section.toLowerCase(Locale.ROOT).contains("timeline");
+    }
+    return lastTimeline;
   }
 
   /** The file position of a character of a block. */

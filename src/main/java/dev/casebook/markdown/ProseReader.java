@@ -114,7 +114,7 @@ final class ProseReader extends AbstractVisitor {
   }
 
   private void block(Node node, ProseBlock.Kind kind, int level) {
-    text = new StringBuilder();
+    text = new StringBuilder(capacity(node));
     runValues = 0;
     inlines(node);
     ProseBlock block = new ProseBlock(kind, level, text.toString(), java.util.Arrays.copyOf(runs, runValues),
@@ -122,6 +122,17 @@ final class ProseReader extends AbstractVisitor {
     text = null;
     if (kind == ProseBlock.Kind.HEADING) section = block.text().strip();
     if (!block.text().isBlank()) blocks.add(block);
+  }
+
+  /**
+   * Room for a block's text, so that it seldom grows: its source lines' length and a space for
+   * each line break. The text is seldom longer: markup, entities and escapes are dropped, a code
+   * span or a link's text is one character.
+   */
+  private static int capacity(Node node) {
+    int length = 16;
+    for (SourceSpan span : node.getSourceSpans()) length += span.getLength() + 1;
+    return length;
   }
 
   private void inlines(Node parent) {
@@ -171,8 +182,9 @@ final class ProseReader extends AbstractVisitor {
     if (literal.isEmpty()) return;
     if (spans.size() == 1 && span.getLength() == literal.length()) {
       // One run for the whole literal: its characters follow each other on one line.
-      add(literal.charAt(0), line, column);
-      text.append(literal, 1, literal.length());
+      run(line, column);
+      text.append(literal);
+      lastLine = line;
       lastColumn = column + literal.length() - 1;
       return;
     }
@@ -249,6 +261,14 @@ final class ProseReader extends AbstractVisitor {
   }
 
   private void add(char c, int line, int column) {
+    run(line, column);
+    text.append(c);
+    lastLine = line;
+    lastColumn = column;
+  }
+
+  /** Starts a run at the end of the text, unless the next character, at {@code line} and {@code column}, continues the last one. */
+  private void run(int line, int column) {
     int n = text.length();
     if (n == 0 || line != lastLine || column != lastColumn + 1) {
       if (runValues == runs.length) runs = java.util.Arrays.copyOf(runs, runValues * 2);
@@ -256,8 +276,5 @@ final class ProseReader extends AbstractVisitor {
       runs[runValues++] = line;
       runs[runValues++] = column;
     }
-    text.append(c);
-    lastLine = line;
-    lastColumn = column;
   }
 }
