@@ -95,7 +95,8 @@
    */
   function decode(value) {
     if (typeof value !== "string") return Promise.resolve(value);
-    return decodeText(value).then(JSON.parse);
+    // Through then(), so that a browser without DecompressionStream, or a damaged file, rejects.
+    return Promise.resolve(value).then(decodeText).then(JSON.parse);
   }
 
   /** The JSON text of a value in "gzip-base64", in a Promise: exactly the bytes that were compressed, as UTF-8. */
