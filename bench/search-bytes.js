@@ -14,6 +14,11 @@ const zlib = require('zlib')
 const [lunrFile, site, ...queries] = process.argv.slice(2)
 const lunr = require(path.resolve(lunrFile))
 global.window = global
+// A file's value as the engine takes it: a string (the manifest's encoding "gzip-base64") is the
+// base64 of the gzip of its JSON; the page decodes it with the engine's decode(), this does the same at once.
+function decoded (value) {
+  return typeof value === 'string' ? JSON.parse(zlib.gunzipSync(Buffer.from(value, 'base64')).toString('utf8')) : value
+}
 const gz = file => zlib.gzipSync(fs.readFileSync(path.join(site, file)), { level: 6 }).length
 const run = file => vm.runInThisContext(fs.readFileSync(path.join(site, file), 'utf8'), { filename: file })
 const E = require(path.resolve(site, 'assets/search-engine.js'))(function () { return lunr })
@@ -26,7 +31,7 @@ for (const query of queries) {
     const g = E.fileGlobal(name)
     files.push('assets/search/' + name + '.js')
     run('assets/search/' + name + '.js')
-    const value = window[g.global][g.n]
+    const value = decoded(window[g.global][g.n])
     delete window[g.global][g.n]
     return value
   }

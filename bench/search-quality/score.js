@@ -11,6 +11,7 @@
 const fs = require('fs')
 const path = require('path')
 const vm = require('vm')
+const zlib = require('zlib')
 
 const args = process.argv.slice(2)
 const detailAt = args.indexOf('--detail')
@@ -23,6 +24,11 @@ const [lunrFile, site, queriesFile, idMapFile] = args
 const lunr = require(path.resolve(lunrFile))
 
 global.window = global
+// A file's value as the engine takes it: a string (the manifest's encoding "gzip-base64") is the
+// base64 of the gzip of its JSON; the page decodes it with the engine's decode(), this does the same at once.
+function decoded (value) {
+  return typeof value === 'string' ? JSON.parse(zlib.gunzipSync(Buffer.from(value, 'base64')).toString('utf8')) : value
+}
 function run (file) {
   vm.runInThisContext(fs.readFileSync(path.join(site, file), 'utf8'), { filename: file })
 }
@@ -34,7 +40,7 @@ const engine = E.create(window.casebookSearch)
 function load (name) {
   const g = E.fileGlobal(name)
   run('assets/search/' + name + '.js')
-  const value = window[g.global][g.n]
+  const value = decoded(window[g.global][g.n])
   delete window[g.global][g.n]
   return value
 }

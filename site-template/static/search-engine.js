@@ -4,7 +4,8 @@
  * put together into one lunr index, and cuts snippets from a document's text.
  *
  * The engine never loads anything itself: prepare() says which files a query still needs
- * ("terms-3", "ids-0"), the page loads them and gives them to add(), and prepare() is asked again.
+ * ("terms-3", "ids-0"), the page loads them, decodes them (decode()) and gives them to add(), and
+ * prepare() is asked again.
  * In a page it sets window.casebookSearchEngine. Under Node it exports a function that takes a
  * function returning lunr: require("./search-engine.js")(function () { return lunr; }).
  */
@@ -84,6 +85,27 @@
     } else {
       e.files[name] = data;
     }
+  }
+
+  /**
+   * The value a search file's script set, as add() takes it, in a Promise. When the manifest's
+   * encoding is "gzip-base64" that value is a string: the base64 of the gzip of the file's JSON, which
+   * is decoded (atob, then a DecompressionStream) and parsed. Any other value is the file's value
+   * already (encoding "json", or null when the file could not be loaded).
+   */
+  function decode(value) {
+    if (typeof value !== "string") return Promise.resolve(value);
+    // Through then(), so that a browser without DecompressionStream, or a damaged file, rejects.
+    return Promise.resolve(value).then(decodeText).then(JSON.parse);
+  }
+
+  /** The JSON text of a value in "gzip-base64", in a Promise: exactly the bytes that were compressed, as UTF-8. */
+  function decodeText(base64) {
+    var binary = atob(base64);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text();
   }
 
   /** True when the file was given to add(). */
@@ -924,6 +946,8 @@
     GLOBALS: GLOBALS,
     create: create,
     add: add,
+    decode: decode,
+    decodeText: decodeText,
     has: has,
     fileGlobal: fileGlobal,
     prepare: prepare,

@@ -77,7 +77,8 @@
 
   /**
    * Loads the index files named (terms-3, docs-0, ...) that the engine does not have yet, all at
-   * once, gives each to the engine, and calls done when every one is in (or failed).
+   * once, decodes each (a compressed file's value is the base64 of its gzip) and gives it to the
+   * engine, and calls done when every one is in (or failed).
    */
   function loadFiles(e, names, done) {
     var E = window.casebookSearchEngine;
@@ -93,10 +94,13 @@
         var store = window[g.global] || {};
         var data = own.call(store, g.n) ? store[g.n] : null;
         delete store[g.n];
-        E.add(e, name, data);
-        var list = loading[name];
-        delete loading[name];
-        list.forEach(function (fn) { fn(); });
+        // A file that cannot be decoded counts as one that could not be loaded.
+        E.decode(data).then(null, function () { return null; }).then(function (value) {
+          E.add(e, name, value);
+          var list = loading[name];
+          delete loading[name];
+          list.forEach(function (fn) { fn(); });
+        });
       });
     });
     one();

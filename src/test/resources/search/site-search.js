@@ -10,12 +10,18 @@
 const fs = require('fs')
 const path = require('path')
 const vm = require('vm')
+const zlib = require('zlib')
 const lunr = require(path.resolve(process.argv[2]))
 const site = process.argv[3]
 const queries = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'))
 const raw = process.argv[5] === '--raw'
 
 global.window = global
+// A file's value as the engine takes it: a string (the manifest's encoding "gzip-base64") is the
+// base64 of the gzip of its JSON; the page decodes it with the engine's decode(), this does the same at once.
+function decoded (value) {
+  return typeof value === 'string' ? JSON.parse(zlib.gunzipSync(Buffer.from(value, 'base64')).toString('utf8')) : value
+}
 function run (file) {
   vm.runInThisContext(fs.readFileSync(path.join(site, file), 'utf8'), { filename: file })
 }
@@ -28,7 +34,7 @@ function load (name) {
   const g = E.fileGlobal(name)
   run('assets/search/' + name + '.js')
   loadedFiles.push(name)
-  const value = window[g.global][g.n]
+  const value = decoded(window[g.global][g.n])
   delete window[g.global][g.n]
   return value
 }
@@ -38,7 +44,7 @@ if (raw) {
   ['fields', 'body'].forEach(function (name) {
     run('assets/search/' + name + '-0.js')
     const g = E.GLOBALS[name]
-    wholes[name] = lunr.Index.load(window[g][0])
+    wholes[name] = lunr.Index.load(decoded(window[g][0]))
     delete window[g][0]
   })
 }
@@ -50,7 +56,7 @@ function shown (q, results) {
     // Not in loadedFiles, which lists the index files searches needed.
     const g = E.fileGlobal(name)
     run('assets/search/' + name + '.js')
-    E.add(e, name, window[g.global][g.n])
+    E.add(e, name, decoded(window[g.global][g.n]))
     delete window[g.global][g.n]
   })
   return E.shown(e, E.prepare(e, q, null), results)

@@ -19,6 +19,7 @@ import java.util.TreeMap;
  *   related:                     # groups of words a reader may write for one another
  *     - [expired, expiry, lapsed]
  *   default_related: true        # also the built-in groups ({@link #DEFAULT_RELATED}); true by default
+ *   compress: true               # the search files hold the gzip of their JSON, in base64; true by default
  * </pre>
  * A word of a query that is a member of a group of synonyms is also searched as every other member of
  * its group; a member of several words is searched as its words. A word that is a member of a group of
@@ -31,9 +32,11 @@ import java.util.TreeMap;
  * @param related the library's groups of related words, as {@code synonyms}
  * @param defaultRelated whether the built-in groups of related words apply too, except those that
  *     share a member with one of the library's
+ * @param compress whether the search files other than the manifest hold the gzip of their JSON in base64
+ *     (false: the JSON itself, larger on disk, for debugging or another client)
  */
 public record SearchSettings(List<List<String>> synonyms, boolean defaultSynonyms, List<List<String>> related,
-    boolean defaultRelated) {
+    boolean defaultRelated, boolean compress) {
   /**
    * Abbreviations and spellings common in incident write-ups, searched with what they stand for.
    * Measured on real postmortems (docs/search-quality.md).
@@ -104,7 +107,11 @@ public record SearchSettings(List<List<String>> synonyms, boolean defaultSynonym
       List.of("permission", "permissions", "access"),
       List.of("network", "connectivity"));
 
-  public static final SearchSettings DEFAULT = new SearchSettings(List.of(), true, List.of(), true);
+  public static final SearchSettings DEFAULT = new SearchSettings(List.of(), true, List.of(), true, true);
+
+  public SearchSettings(List<List<String>> synonyms, boolean defaultSynonyms, List<List<String>> related, boolean defaultRelated) {
+    this(synonyms, defaultSynonyms, related, defaultRelated, true);
+  }
 
   /** The most groups a library may declare. */
   public static final int MAX_GROUPS = 1000;

@@ -19,7 +19,7 @@ import java.util.Optional;
  * reported at the line of the value it is about, and the group it is in is left out.
  */
 final class SearchSettingsReader {
-  private static final List<String> KEYS = List.of("synonyms", "default_synonyms", "related", "default_related");
+  private static final List<String> KEYS = List.of("synonyms", "default_synonyms", "related", "default_related", "compress");
   private static final String EXAMPLE = "for example: search: {synonyms: [[k8s, kubernetes], [lb, load balancer]]}";
 
   /** A list of groups as its messages name it: its key, one member, the members of its groups, an example. */
@@ -53,7 +53,8 @@ final class SearchSettingsReader {
     List<List<String>> groups = map.entry("synonyms").map(e -> groups(e, SYNONYMS)).orElse(List.of());
     boolean relatedDefaults = map.entry("default_related").flatMap(fields::bool).orElse(true);
     List<List<String>> related = map.entry("related").map(e -> groups(e, RELATED)).orElse(List.of());
-    return new SearchSettings(groups, defaults, related, relatedDefaults);
+    boolean compress = map.entry("compress").flatMap(fields::bool).orElse(true);
+    return new SearchSettings(groups, defaults, related, relatedDefaults, compress);
   }
 
   private List<List<String>> groups(YamlMap.Entry entry, Kind kind) {

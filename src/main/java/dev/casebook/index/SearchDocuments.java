@@ -130,29 +130,44 @@ public final class SearchDocuments {
   private final Map<String, List<String>> synonyms;
   private final List<List<String>> related;
   private final int partitionPostings;
+  private final boolean compress;
   /** Each field value's terms, kept from the last build; null to tokenize every value while indexing. */
   private final java.util.function.Function<Object, AnalyzedField> analysis;
   private final java.util.Map<String, LunrIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<String, List<Partition>> partitions = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SearchDocuments(List<Document> documents, Map<String, List<String>> synonyms, List<List<String>> related,
-      int partitionPostings) {
-    this(documents, synonyms, related, partitionPostings, null);
+      int partitionPostings, boolean compress) {
+    this(documents, synonyms, related, partitionPostings, compress, null);
   }
 
   private SearchDocuments(List<Document> documents, Map<String, List<String>> synonyms, List<List<String>> related,
-      int partitionPostings, java.util.function.Function<Object, AnalyzedField> analysis) {
+      int partitionPostings, boolean compress, java.util.function.Function<Object, AnalyzedField> analysis) {
     if (partitionPostings < 1) throw new IllegalArgumentException("postings per partition " + partitionPostings);
     this.documents = List.copyOf(documents);
     this.synonyms = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(synonyms));
     this.related = List.copyOf(related);
     this.partitionPostings = partitionPostings;
+    this.compress = compress;
     this.analysis = analysis;
   }
 
   /** The same documents in partitions of about {@code postings} entries (tests use small partitions). */
   public SearchDocuments withPartitionPostings(int postings) {
-    return new SearchDocuments(documents, synonyms, related, postings, analysis);
+    return new SearchDocuments(documents, synonyms, related, postings, compress, analysis);
+  }
+
+  /** The same documents, their files compressed ({@link #compressed()}) or not. */
+  public SearchDocuments withCompression(boolean compress) {
+    return new SearchDocuments(documents, synonyms, related, partitionPostings, compress, analysis);
+  }
+
+  /**
+   * Whether the search files other than the manifest hold the gzip of their JSON in base64
+   * (casebook.yml's {@code search: compress}, true by default) rather than the JSON itself.
+   */
+  public boolean compressed() {
+    return compress;
   }
 
   /**
@@ -161,7 +176,7 @@ public final class SearchDocuments {
    * indexes, made faster when few values changed.
    */
   SearchDocuments withAnalysis(java.util.function.Function<Object, AnalyzedField> analysis) {
-    return new SearchDocuments(documents, synonyms, related, partitionPostings, analysis);
+    return new SearchDocuments(documents, synonyms, related, partitionPostings, compress, analysis);
   }
 
   /** A builder that analyzes field values as the indexes' builders tokenize them ({@link LunrIndexBuilder#analyze}). */
@@ -227,7 +242,7 @@ public final class SearchDocuments {
     }).toList();
     SearchSettings search = linked.library().config().search();
     return new SearchDocuments(docs, search.expansions(), search.relatedGroups().stream()
-        .filter(g -> g.stream().anyMatch(m -> !m.contains(" "))).toList(), PARTITION_POSTINGS);
+        .filter(g -> g.stream().anyMatch(m -> !m.contains(" "))).toList(), PARTITION_POSTINGS, search.compress());
   }
 
   /** The fields of a document that is not a write-up: a title, a summary and a body, no id and no facets. */

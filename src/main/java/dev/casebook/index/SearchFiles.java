@@ -13,10 +13,16 @@ import java.util.List;
 /**
  * The bytes of each kind of search file the site ships (see {@link SearchIndexStage} for the
  * files and what they hold): the manifest, the partitions, the id files, the document store and
- * the texts, each a script that sets one entry of a global.
+ * the texts, each a script that sets one entry of a global. The manifest's value is its JSON; the
+ * others' is the JSON, or a string of its gzip in base64 ({@link SearchPayload}), as the manifest's
+ * {@code encoding} says.
  */
 final class SearchFiles {
   static final String SUFFIX = ";\n";
+  /** The manifest's {@code encoding} when every other file's value is a string: the base64 of the gzip of its JSON. */
+  static final String ENCODING_GZIP_BASE64 = "gzip-base64";
+  /** The manifest's {@code encoding} when every other file's value is its JSON as it is. */
+  static final String ENCODING_JSON = "json";
   private static final JsonFactory JSON = new JsonFactory();
 
   private SearchFiles() {}
@@ -34,17 +40,19 @@ final class SearchFiles {
   static void writeText(SearchDocuments documents, int n, OutputStream out) throws IOException {
     out.write(prefix(SearchIndexStage.TEXT_GLOBAL, n));
     List<SearchDocuments.Document> docs = documents.documents();
-    try (JsonGenerator g = generator(out)) {
-      g.writeStartArray();
-      for (int i = n * SearchIndexStage.TEXT_CHUNK; i < Math.min(docs.size(), (n + 1) * SearchIndexStage.TEXT_CHUNK); i++) g.writeString(docs.get(i).body());
-      g.writeEndArray();
-    }
+    SearchPayload.write(out, documents.compressed(), json -> {
+      try (JsonGenerator g = generator(json)) {
+        g.writeStartArray();
+        for (int i = n * SearchIndexStage.TEXT_CHUNK; i < Math.min(docs.size(), (n + 1) * SearchIndexStage.TEXT_CHUNK); i++) g.writeString(docs.get(i).body());
+        g.writeEndArray();
+      }
+    });
     out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
   }
 
-  static void writePartition(SearchDocuments.Partition p, OutputStream out) throws IOException {
+  static void writePartition(SearchDocuments.Partition p, boolean compress, OutputStream out) throws IOException {
     out.write(prefix(p.group().global(), p.number()));
-    LunrIndexWriter.write(p.index(), out);
+    SearchPayload.write(out, compress, json -> LunrIndexWriter.write(p.index(), json));
     out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -65,20 +73,23 @@ final class SearchFiles {
     return files;
   }
 
-  static void writeIds(int n, List<IdEntry> ids, OutputStream out) throws IOException {
+  static void writeIds(int n, List<IdEntry> ids, boolean compress, OutputStream out) throws IOException {
     out.write(prefix(SearchIndexStage.IDS_GLOBAL, n));
-    try (JsonGenerator g = generator(out)) {
-      g.writeStartObject();
-      for (IdEntry e : ids) g.writeNumberField(e.id(), e.ref());
-      g.writeEndObject();
-    }
+    SearchPayload.write(out, compress, json -> {
+      try (JsonGenerator g = generator(json)) {
+        g.writeStartObject();
+        for (IdEntry e : ids) g.writeNumberField(e.id(), e.ref());
+        g.writeEndObject();
+      }
+    });
     out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
   }
 
   static void writeDocs(SearchDocuments documents, int n, OutputStream out) throws IOException {
     out.write(prefix(SearchIndexStage.DOCS_GLOBAL, n));
     List<SearchDocuments.Document> docs = documents.documents();
-    writeDocStore(docs.subList(n * SearchIndexStage.DOC_CHUNK, Math.min(docs.size(), (n + 1) * SearchIndexStage.DOC_CHUNK)), out);
+    List<SearchDocuments.Document> chunk = docs.subList(n * SearchIndexStage.DOC_CHUNK, Math.min(docs.size(), (n + 1) * SearchIndexStage.DOC_CHUNK));
+    SearchPayload.write(out, documents.compressed(), json -> writeDocStore(chunk, json));
     out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -87,8 +98,10 @@ final class SearchFiles {
     List<SearchDocuments.Document> docs = documents.documents();
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
-      g.writeNumberField("version", 3);
+      g.writeNumberField("version", 4);
       g.writeStringField("lunr", dev.casebook.search.LunrIndex.VERSION);
+      // How the other files hold their value: "gzip-base64" (a string: the base64 of the JSON's gzip) or "json".
+      g.writeStringField("encoding", documents.compressed() ? ENCODING_GZIP_BASE64 : ENCODING_JSON);
       g.writeArrayFieldStart("fields");
       for (SearchDocuments.Field f : SearchDocuments.FIELDS) g.writeString(f.name());
       g.writeEndArray();

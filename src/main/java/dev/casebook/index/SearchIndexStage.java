@@ -19,7 +19,7 @@ import java.util.List;
  *   <li>{@value #PATH}, the manifest: the index's fields and search pipeline, the first term of
  *       each partition, the first id of each id file, how many documents each store and text file
  *       holds, the year of each run of refs, and a few counts:
- *       <pre>window.casebookSearch = {"version": 3, "lunr": "2.3.9", "fields": [...], "pipeline": ["stemmer"],
+ *       <pre>window.casebookSearch = {"version": 4, "lunr": "2.3.9", "encoding": "gzip-base64", "fields": [...], "pipeline": ["stemmer"],
  *   "indexes": [{"name": "fields", "fields": [...], "terms": ["", "bare", ...]}, {"name": "body", ...}], "documents": 17,
  *   "incidents": 15, "designs": 2, "ids": ["inc-2022-004"], "docs": {"chunk": 10, "files": 2},
  *   "text": {"chunk": 1, "files": 17}, "years": [[2025, 0, 3], ...], "examples": {...}};</pre>
@@ -36,7 +36,11 @@ import java.util.List;
  *       <pre>window.casebookSearchText = window.casebookSearchText || {}; window.casebookSearchText[N] = ["..."];</pre>
  * </ul>
  *
- * Scripts rather than JSON because pages opened from disk (file://) cannot fetch JSON but can load a
+ * Every file but the manifest sets its entry to a string, the base64 of the gzip of the JSON shown
+ * ({@link SearchPayload}; the manifest's {@code "encoding": "gzip-base64"}), or, with casebook.yml's
+ * {@code search: {compress: false}}, to the JSON itself ({@code "encoding": "json"}).
+ *
+ * <p>Scripts rather than JSON because pages opened from disk (file://) cannot fetch JSON but can load a
  * script. Only the partitions a query's words need and the store and text of the results on screen
  * are loaded.
  */
@@ -55,7 +59,8 @@ public final class SearchIndexStage {
   public static final int DOC_CHUNK = 10;
   /**
    * Documents per text file: one, so that a result's snippet costs only its own text (about 10 KB,
-   * 3.5 KB gzipped, for 1,500 words).
+   * 4 KB gzipped, for 1,500 words). Ten a file would take less room on disk, but the header box would
+   * then download ten texts for each snippet (docs/search-index.md, "How a file is encoded").
    */
   public static final int TEXT_CHUNK = 1;
   /** Ids per id file. */
@@ -132,14 +137,15 @@ public final class SearchIndexStage {
     }
     List<SearchDocuments.Document> now = documents.documents();
     List<SearchDocuments.Document> was = before.documents();
-    boolean indexChanged = now.size() != was.size() || !documents.synonyms().equals(before.synonyms())
+    boolean recode = documents.compressed() != before.compressed();
+    boolean indexChanged = recode || now.size() != was.size() || !documents.synonyms().equals(before.synonyms())
         || !documents.related().equals(before.related());
     for (int i = 0; !indexChanged && i < now.size(); i++) {
       indexChanged = !SearchDocuments.fieldsOf(now.get(i)).equals(SearchDocuments.fieldsOf(was.get(i)));
     }
     List<Runnable> jobs = new java.util.ArrayList<>();
     if (indexChanged) {
-      addIndexJobs(documents, before, out, jobs);
+      addIndexJobs(documents, recode ? null : before, out, jobs);
       for (SearchDocuments.Group g : SearchDocuments.GROUPS) {
         for (int n = documents.partitions(g).size(); n < before.partitions(g).size(); n++) out.delete(partitionPath(g, n));
       }
@@ -153,7 +159,7 @@ public final class SearchIndexStage {
       int to = Math.min(now.size(), from + TEXT_CHUNK);
       List<SearchDocuments.Document> old = from < was.size() ? was.subList(from, Math.min(was.size(), from + TEXT_CHUNK)) : List.of();
       int k = n;
-      if (!sameBodies(old, now.subList(from, to))) jobs.add(() -> writeFile(out, textPath(k), file -> SearchFiles.writeText(documents, k, file)));
+      if (recode || !sameBodies(old, now.subList(from, to))) jobs.add(() -> writeFile(out, textPath(k), file -> SearchFiles.writeText(documents, k, file)));
     }
     for (int n = texts; n < textFiles(before); n++) out.delete(textPath(n));
     jobs.replaceAll(job -> () -> {
@@ -211,11 +217,11 @@ public final class SearchIndexStage {
         List<SearchDocuments.Partition> was = before.partitions(p.group());
         if (p.number() < was.size() && p.sameAs(was.get(p.number()))) continue;
       }
-      jobs.add(() -> writeFile(out, p.path(), file -> SearchFiles.writePartition(p, file)));
+      jobs.add(() -> writeFile(out, p.path(), file -> SearchFiles.writePartition(p, documents.compressed(), file)));
     }
     for (int n = 0; n < ids.size(); n++) {
       int k = n;
-      jobs.add(() -> writeFile(out, idsPath(k), file -> SearchFiles.writeIds(k, ids.get(k), file)));
+      jobs.add(() -> writeFile(out, idsPath(k), file -> SearchFiles.writeIds(k, ids.get(k), documents.compressed(), file)));
     }
   }
 
@@ -263,9 +269,9 @@ public final class SearchIndexStage {
     return bytes(out -> SearchFiles.writeManifest(documents, SearchFiles.idFiles(documents), out));
   }
 
-  /** The bytes of a partition's file. */
-  public static byte[] partitionScript(SearchDocuments.Partition partition) throws IOException {
-    return bytes(out -> SearchFiles.writePartition(partition, out));
+  /** The bytes of the file of a partition of {@code documents}' indexes. */
+  public static byte[] partitionScript(SearchDocuments documents, SearchDocuments.Partition partition) throws IOException {
+    return bytes(out -> SearchFiles.writePartition(partition, documents.compressed(), out));
   }
 
   /** The bytes of document store file {@code n}. */
@@ -275,6 +281,6 @@ public final class SearchIndexStage {
 
   /** The bytes of id file {@code n}. */
   public static byte[] idsScript(SearchDocuments documents, int n) throws IOException {
-    return bytes(out -> SearchFiles.writeIds(n, SearchFiles.idFiles(documents).get(n), out));
+    return bytes(out -> SearchFiles.writeIds(n, SearchFiles.idFiles(documents).get(n), documents.compressed(), out));
   }
 }

@@ -86,6 +86,17 @@ class SearchSettingsTest {
   }
 
   @Test
+  void compressIsOnByDefaultAndSwitchedOffByFalse() throws IOException {
+    assertTrue(load("title: t\n").config().search().compress());
+    assertTrue(load("search:\n  compress: true\n").config().search().compress());
+    Loaded off = load("search: {compress: false}\n");
+    assertEquals(List.of(), off.errors());
+    assertFalse(off.config().search().compress());
+    assertEquals(List.of("kubernetes"), off.config().search().expansions().get("k8s"), "the groups stay");
+    assertEquals(1, load("search:\n  compress: sometimes\n").errors().size(), "not a boolean");
+  }
+
+  @Test
   void relatedWordsAreReadLikeSynonymsAndSwitchedOffApart() throws IOException {
     SearchSettings defaults = load("title: t\n").config().search();
     assertEquals(List.of("loss", "lose"), defaults.relatedExpansions().get("lost"));

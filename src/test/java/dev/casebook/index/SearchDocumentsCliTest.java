@@ -93,31 +93,45 @@ class SearchDocumentsCliTest {
     for (SearchDocuments.Partition p : documents.partitions()) {
       String lunrJs = rebuilt.get(p.path()).asText();
       assertEquals(lunrJs, LunrIndexWriter.toJson(p.index()), p.path());
-      String global = p.group().global();
-      assertEquals(global + " = " + global + " || {}; " + global + "[" + p.number() + "] = "
-          + lunrJs + ";\n", Files.readString(tmp.resolve("site").resolve(p.path()), StandardCharsets.UTF_8), p.path());
+      assertShips(lunrJs, p, Files.readAllBytes(tmp.resolve("site").resolve(p.path())), true);
     }
   }
 
   @Test
-  void lunrJsRebuildsSmallPartitionsByteForByte() throws Exception {
+  void lunrJsRebuildsSmallPartitionsByteForByteCompressedOrNot() throws Exception {
     // The sample library's index is one partition; partitions of about 25 entries give many.
+    // Compressed (the default) and plain (search: {compress: false}).
     SearchDocuments documents = SearchDocuments.of(SearchIndexStageTest.link(Fixtures.sampleLibrary())).withPartitionPostings(25);
     Path file = tmp.resolve("small/search-documents.json");
     SearchDocumentsFile.write(documents, file);
-    Path site = tmp.resolve("small/site");
-    try (dev.casebook.write.SiteWriter writer = dev.casebook.write.SiteWriter.open(site)) {
-      SearchIndexStage.write(documents, writer);
-      writer.commit();
-    }
     JsonNode rebuilt = rebuild(file);
     assertTrue(documents.partitions().size() > 30, "many partitions: " + documents.partitions().size());
     assertEquals(documents.partitions().size(), rebuilt.size());
-    for (SearchDocuments.Partition p : documents.partitions()) {
-      String lunrJs = rebuilt.get(p.path()).asText();
-      String global = p.group().global();
-      assertEquals(global + " = " + global + " || {}; " + global + "[" + p.number() + "] = "
-          + lunrJs + ";\n", Files.readString(site.resolve(p.path()), StandardCharsets.UTF_8), p.path());
+    for (boolean compress : new boolean[] {true, false}) {
+      Path site = tmp.resolve("small/site-" + compress);
+      try (dev.casebook.write.SiteWriter writer = dev.casebook.write.SiteWriter.open(site)) {
+        SearchIndexStage.write(documents.withCompression(compress), writer);
+        writer.commit();
+      }
+      for (SearchDocuments.Partition p : documents.partitions()) {
+        assertShips(rebuilt.get(p.path()).asText(), p, Files.readAllBytes(site.resolve(p.path())), compress);
+      }
+    }
+  }
+
+  /**
+   * The file of partition {@code p} is the script that sets its entry to lunr.js's JSON: as it is, or
+   * compressed, a string that decodes to exactly that JSON.
+   */
+  private static void assertShips(String lunrJs, SearchDocuments.Partition p, byte[] file, boolean compressed) throws Exception {
+    String global = p.group().global();
+    String prefix = global + " = " + global + " || {}; " + global + "[" + p.number() + "] = ";
+    String text = new String(file, StandardCharsets.UTF_8);
+    if (compressed) {
+      assertTrue(text.startsWith(prefix + "\"") && text.endsWith("\";\n"), p.path());
+      assertEquals(lunrJs, SearchIndexStageTest.json(file, prefix), p.path());
+    } else {
+      assertEquals(prefix + lunrJs + ";\n", text, p.path());
     }
   }
 

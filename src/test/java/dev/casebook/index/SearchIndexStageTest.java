@@ -22,6 +22,7 @@ import dev.casebook.search.LunrIndex;
 import dev.casebook.search.LunrIndexWriter;
 import dev.casebook.testing.Fixtures;
 import dev.casebook.validate.LibraryValidator;
+import dev.casebook.write.SiteUpdate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,11 +63,22 @@ class SearchIndexStageTest {
   }
 
   static JsonNode parse(byte[] script, String prefix) throws Exception {
+    return JSON.readTree(json(script, prefix));
+  }
+
+  /**
+   * The JSON text of the value a search file's script sets: the value itself, or, when it is a
+   * string (a compressed file), what its base64 of a gzip decodes to.
+   */
+  static String json(byte[] script, String prefix) throws Exception {
     String text = new String(script, StandardCharsets.UTF_8);
     assertTrue(text.startsWith(prefix), text.substring(0, Math.min(80, text.length())));
     String rest = text.substring(prefix.length()).strip();
     assertTrue(rest.endsWith(";"), "ends with ;");
-    return JSON.readTree(rest.substring(0, rest.length() - 1));
+    String value = rest.substring(0, rest.length() - 1);
+    if (!value.startsWith("\"")) return value;
+    assertTrue(value.matches("\"[A-Za-z0-9+/]*=*\""), "a string of base64");
+    return SearchPayload.decode(value.substring(1, value.length() - 1));
   }
 
   static String prefix(String global, int n) {
@@ -77,9 +89,10 @@ class SearchIndexStageTest {
   void theManifestListsThePartitionsIdsStoreTextsAndYears() throws Exception {
     SearchDocuments documents = SearchDocuments.of(linked);
     JsonNode root = parse(script);
-    assertEquals(List.of("version", "lunr", "fields", "pipeline", "indexes", "documents", "incidents", "designs", "paths", "glossary",
-        "ids", "docs", "text", "years", "examples", "synonyms", "related"), fieldNames(root));
-    assertEquals(3, root.get("version").asInt());
+    assertEquals(List.of("version", "lunr", "encoding", "fields", "pipeline", "indexes", "documents", "incidents", "designs", "paths",
+        "glossary", "ids", "docs", "text", "years", "examples", "synonyms", "related"), fieldNames(root));
+    assertEquals(4, root.get("version").asInt());
+    assertEquals("gzip-base64", root.get("encoding").asText(), "compressed by default");
     assertEquals(List.of("title", "id", "summary", "service", "team", "tag", "names", "body"), texts(root.get("fields")));
     assertEquals(List.of("stemmer"), texts(root.get("pipeline")));
     assertEquals(26, root.get("documents").asInt());
@@ -122,8 +135,7 @@ class SearchIndexStageTest {
     for (SearchDocuments.Partition p : documents.partitions()) {
       assertTrue(p.path().equals("assets/search/" + p.group().name() + "-" + p.number() + ".js"), p.path());
       String global = p.group().name().equals("fields") ? "window.casebookSearchFields" : "window.casebookSearchBody";
-      assertEquals(prefix(global, p.number()) + LunrIndexWriter.toJson(p.index()) + ";\n",
-          Files.readString(site.resolve(p.path()), StandardCharsets.UTF_8));
+      assertEquals(LunrIndexWriter.toJson(p.index()), json(Files.readAllBytes(site.resolve(p.path())), prefix(global, p.number())));
     }
     LunrIndex fields = documents.index(SearchDocuments.GROUPS.get(0));
     LunrIndex body = documents.index(SearchDocuments.GROUPS.get(1));
@@ -239,8 +251,107 @@ class SearchIndexStageTest {
     assertEquals(documents.partitions(SearchDocuments.GROUPS.get(0)).size(), parse(manifest).get("indexes").get(0).get("terms").size());
     assertEquals(documents.partitions(SearchDocuments.GROUPS.get(1)).size(), parse(manifest).get("indexes").get(1).get("terms").size());
     for (SearchDocuments.Partition p : documents.partitions()) {
-      assertArrayEquals(SearchIndexStage.partitionScript(p), Files.readAllBytes(out.resolve(p.path())), p.path());
+      assertArrayEquals(SearchIndexStage.partitionScript(documents, p), Files.readAllBytes(out.resolve(p.path())), p.path());
     }
+  }
+
+  /** Writes the search files of {@code documents} into a new site {@code name}. */
+  private static Path searchSite(SearchDocuments documents, String name) throws Exception {
+    Path site = tmp.resolve(name);
+    try (dev.casebook.write.SiteWriter writer = dev.casebook.write.SiteWriter.open(site)) {
+      SearchIndexStage.write(documents, writer);
+      writer.commit();
+    }
+    return site;
+  }
+
+  /** Every file of the site's assets/search/ by name, with its bytes. */
+  private static java.util.TreeMap<String, byte[]> searchFiles(Path site) throws Exception {
+    java.util.TreeMap<String, byte[]> files = new java.util.TreeMap<>();
+    try (var list = Files.list(site.resolve("assets/search"))) {
+      for (Path f : list.toList()) files.put(f.getFileName().toString(), Files.readAllBytes(f));
+    }
+    return files;
+  }
+
+  /** The prefix of the script of search file {@code name} ("body-3.js"): up to the value it sets. */
+  private static String prefixOf(String name) {
+    String kind = name.substring(0, name.lastIndexOf('-'));
+    int n = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1, name.length() - ".js".length()));
+    return prefix("window.casebookSearch" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1), n);
+  }
+
+  @Test
+  void aCompressedFileDecodesToThePlainFilesJsonByteForByte() throws Exception {
+    SearchDocuments documents = SearchDocuments.of(linked).withPartitionPostings(30);
+    Path compressed = searchSite(documents, "encoded-gzip");
+    Path plain = searchSite(documents.withCompression(false), "encoded-json");
+    var zipped = searchFiles(compressed);
+    var json = searchFiles(plain);
+    assertEquals(json.keySet(), zipped.keySet(), "the same files");
+    assertTrue(json.size() > 60, "many files: " + json.size());
+
+    // The manifest is plain in both, and says how the others are written.
+    JsonNode zippedManifest = parse(zipped.get("index.js"));
+    JsonNode jsonManifest = parse(json.get("index.js"));
+    assertEquals("gzip-base64", zippedManifest.get("encoding").asText());
+    assertEquals("json", jsonManifest.get("encoding").asText());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) zippedManifest).remove("encoding");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) jsonManifest).remove("encoding");
+    assertEquals(jsonManifest, zippedManifest, "the same manifest otherwise");
+
+    // Every other file: the same script, its value a string that decodes to the plain file's JSON, byte for byte,
+    // in Java and with the engine's own decoder (what the page runs), under Node.
+    JsonNode byEngine = JSON.readTree(dev.casebook.search.LunrJs.run("decode-files.js", compressed.toString(),
+        Path.of("site-template/static/search-engine.js").toAbsolutePath().toString()));
+    assertEquals(zipped.size() - 1, byEngine.size());
+    long zippedBytes = 0;
+    long jsonBytes = 0;
+    for (String name : json.keySet()) {
+      zippedBytes += zipped.get(name).length;
+      jsonBytes += json.get(name).length;
+      if (name.equals("index.js")) continue;
+      String prefix = prefixOf(name);
+      String plainText = new String(json.get(name), StandardCharsets.UTF_8);
+      assertTrue(plainText.startsWith(prefix) && plainText.endsWith(";\n"), name);
+      String plainJson = plainText.substring(prefix.length(), plainText.length() - 2);
+      String zippedText = new String(zipped.get(name), StandardCharsets.UTF_8);
+      assertTrue(zippedText.startsWith(prefix + "\"") && zippedText.endsWith("\";\n"), name);
+      assertEquals(plainJson, json(zipped.get(name), prefix), name);
+      assertEquals(plainJson, byEngine.get(name).asText(), name + ", decoded by search-engine.js");
+    }
+    for (SearchDocuments.Partition p : documents.partitions()) {
+      String name = p.path().substring("assets/search/".length());
+      assertEquals(prefixOf(name) + LunrIndexWriter.toJson(p.index()) + ";\n", new String(json.get(name), StandardCharsets.UTF_8),
+          "a plain partition is lunr's JSON as it is");
+    }
+    assertTrue(zippedBytes < jsonBytes * 0.7, "compressed " + zippedBytes + " bytes, plain " + jsonBytes);
+  }
+
+  @Test
+  void searchCompressFalseShipsPlainJsonAndAnUpdateRewritesEveryFileWhenItChanges() throws Exception {
+    Path library = libraryWithSearch("plain-library", "  compress: false\n");
+    LinkedLibrary plainLinked = link(library);
+    assertFalse(SearchDocuments.of(plainLinked).compressed());
+    assertTrue(SearchDocuments.of(linked).compressed(), "compressed by default");
+    Path site = tmp.resolve("toggled");
+    IndexCache cache = IndexCache.none();
+    try (dev.casebook.write.SiteWriter writer = dev.casebook.write.SiteWriter.open(site)) {
+      SearchIndexStage.write(plainLinked, writer, cache);
+      writer.commit();
+    }
+    assertEquals("json", parse(Files.readAllBytes(site.resolve(SearchIndexStage.PATH))).get("encoding").asText());
+    String text0 = Files.readString(site.resolve(SearchIndexStage.textPath(0)));
+    assertTrue(text0.startsWith(prefix("window.casebookSearchText", 0) + "[\""), "the plain JSON: " + text0.substring(0, 80));
+
+    // Switched back on: the update writes what a clean build of the compressed site writes.
+    SiteUpdate update = SiteUpdate.of(site);
+    SearchIndexStage.update(linked, update, cache);
+    update.commit();
+    var clean = searchFiles(searchSite(SearchDocuments.of(linked), "toggled-clean"));
+    var updated = searchFiles(site);
+    assertEquals(clean.keySet(), updated.keySet());
+    for (String name : clean.keySet()) assertArrayEquals(clean.get(name), updated.get(name), name);
   }
 
   /** The store's entries of every document, from its files, in ref order. */
@@ -474,10 +585,11 @@ class SearchIndexStageTest {
       }
     }
     SearchDocuments small = SearchDocuments.of(linked).withPartitionPostings(30);
-    List<SearchDocuments.Partition> again30 = SearchDocuments.of(linked).withPartitionPostings(30).partitions();
+    SearchDocuments smallAgain = SearchDocuments.of(linked).withPartitionPostings(30);
+    List<SearchDocuments.Partition> again30 = smallAgain.partitions();
     assertEquals(small.partitions().size(), again30.size());
     for (int i = 0; i < again30.size(); i++) {
-      assertArrayEquals(SearchIndexStage.partitionScript(small.partitions().get(i)), SearchIndexStage.partitionScript(again30.get(i)));
+      assertArrayEquals(SearchIndexStage.partitionScript(small, small.partitions().get(i)), SearchIndexStage.partitionScript(smallAgain, again30.get(i)));
     }
   }
 

@@ -70,8 +70,8 @@ class SearchRankingTest {
     assertEquals(WRITE_UPS, docs.size());
     assertTrue(root.get("indexes").get(1).get("terms").size() > 10, "the body's index in many partitions: " + root.get("indexes"));
     for (int n = 0; n < root.get("text").get("files").asInt(); n++) {
-      String script = Files.readString(site.resolve(SearchIndexStage.textPath(n)), StandardCharsets.UTF_8);
-      JsonNode list = JSON.readTree(script.substring(script.indexOf("] = ") + 4, script.length() - 2));
+      JsonNode list = SearchIndexStageTest.parse(Files.readAllBytes(site.resolve(SearchIndexStage.textPath(n))),
+          SearchIndexStageTest.prefix("window.casebookSearchText", n));
       list.forEach(t -> texts.add(t.asText()));
     }
     assertEquals(WRITE_UPS, texts.size());
