@@ -9,7 +9,7 @@
 # and 20 title edits, the time from saving the file to the page's "reload" event and to the
 # reloaded page (see bench/ServeBench.java). Then, as the anchor in the same run, it starts `hugo
 # server` on a copy of the same write-ups in bench/hugo's layout and makes the same edits of the
-# same files (see bench/HugoServeBench.java).
+# same files (see bench/ServeBench.java, --hugo).
 #
 # Environment: BENCH_DIR (default /tmp/casebook-bench), BENCH_REAL (the real mix's library), BENCH_SEED (42), BENCH_EDITS (20),
 # BENCH_PORT (4077), CASEBOOK_JAVA_OPTS (the JVM options of bin/casebook serve), HUGO (the hugo
@@ -59,4 +59,4 @@ if [ -d "$LIB/design" ]; then
 fi
 find "$WORK/hugo/content" -name '[._]*' -prune -exec rm -rf {} +
 echo "serve-bench: hugo $("$HUGO" version | awk '{print $2}'), the same $EDITS edits of each kind" >&2
-java bench/HugoServeBench.java "$HUGO" "$WORK/hugo" "$((PORT + 1))" "$EDITS"
+java bench/ServeBench.java --hugo "$HUGO" "$WORK/hugo" "$((PORT + 1))" "$EDITS"
