@@ -17,6 +17,22 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Jobs {
   private Jobs() {}
 
+  /**
+   * Runs {@code each} for every index from 0 to {@code count} (exclusive) on every core, {@code chunk}
+   * indexes at a time, in order within a chunk: for many small pieces of work of about one size.
+   */
+  public static void forEachIndex(int count, int chunk, java.util.function.IntConsumer each) {
+    List<Runnable> jobs = new ArrayList<>();
+    for (int from = 0; from < count; from += chunk) {
+      int start = from;
+      int end = Math.min(count, from + chunk);
+      jobs.add(() -> {
+        for (int n = start; n < end; n++) each.accept(n);
+      });
+    }
+    run(jobs);
+  }
+
   /** Runs every job; rethrows the first job's unchecked exception, after which no new job starts. */
   public static void run(List<Runnable> jobs) {
     AtomicInteger next = new AtomicInteger();

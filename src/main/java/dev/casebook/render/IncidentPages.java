@@ -84,22 +84,15 @@ final class IncidentPages {
     Own[] owns = new Own[incidents.size()];
     ReadNext.Terms[] termsAt = new ReadNext.Terms[incidents.size()];
     termsOf.begin();
-    List<Runnable> jobs = new java.util.ArrayList<>();
-    for (int from = 0; from < owns.length; from += CHUNK) {
-      int start = from, end = Math.min(owns.length, from + CHUNK);
-      jobs.add(() -> {
-        for (int n = start; n < end; n++) {
-          Incident incident = incidents.get(n);
-          String id = incident.id();
-          owns[n] = new Own(incident, s.bodies().get(id), s.citations().citing(id), s.code().referencesOf(id),
-              s.code().citing(id), s.readers().get(id),
-              n > 0 ? incidents.get(n - 1).id() : null, n + 1 < incidents.size() ? incidents.get(n + 1).id() : null,
-              s.pathsOf().apply(id), List.copyOf(s.citations().cites(id)));
-          termsAt[n] = termsOf.get(incident, ReadNext.Terms::of);
-        }
-      });
-    }
-    dev.casebook.parallel.Jobs.run(jobs);
+    dev.casebook.parallel.Jobs.forEachIndex(owns.length, CHUNK, n -> {
+      Incident incident = incidents.get(n);
+      String id = incident.id();
+      owns[n] = new Own(incident, s.bodies().get(id), s.citations().citing(id), s.code().referencesOf(id),
+          s.code().citing(id), s.readers().get(id),
+          n > 0 ? incidents.get(n - 1).id() : null, n + 1 < incidents.size() ? incidents.get(n + 1).id() : null,
+          s.pathsOf().apply(id), List.copyOf(s.citations().cites(id)));
+      termsAt[n] = termsOf.get(incident, ReadNext.Terms::of);
+    });
     Map<String, Own> byId = new HashMap<>(incidents.size() * 2);
     Map<String, ReadNext.Terms> terms = new java.util.LinkedHashMap<>(incidents.size() * 2);
     for (int n = 0; n < owns.length; n++) {

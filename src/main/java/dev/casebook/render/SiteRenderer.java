@@ -159,14 +159,7 @@ public final class SiteRenderer {
   /** {@code make} of each item, in the items' order, made on every core. */
   private static <T> List<SitePlan.Output> onEveryCore(List<T> items, java.util.function.Function<T, SitePlan.Output> make) {
     SitePlan.Output[] made = new SitePlan.Output[items.size()];
-    List<Runnable> jobs = new ArrayList<>();
-    for (int from = 0; from < made.length; from += CHUNK) {
-      int start = from, end = Math.min(made.length, from + CHUNK);
-      jobs.add(() -> {
-        for (int n = start; n < end; n++) made[n] = make.apply(items.get(n));
-      });
-    }
-    dev.casebook.parallel.Jobs.run(jobs);
+    dev.casebook.parallel.Jobs.forEachIndex(made.length, CHUNK, n -> made[n] = make.apply(items.get(n)));
     return java.util.Arrays.asList(made);
   }
 
