@@ -32,6 +32,21 @@ public final class RenderCache {
   private Listings.Sources listingsOf;
   private List<SitePlan.Output> listings;
   /** The write-ups' pages of the last plan, with what each one read. */
+  /** The last plan's id list output, and the ids it was made from, in library order. */
+  private List<String> idsInOrder = List.of();
+  private SitePlan.Output idList;
+
+  /** The id list of {@code incidents}: the last plan's output while the ids, in library order, are the same. */
+  synchronized SitePlan.Output idList(List<Incident> incidents) {
+    boolean same = idList != null && idsInOrder.size() == incidents.size();
+    for (int n = 0; same && n < incidents.size(); n++) same = idsInOrder.get(n).equals(incidents.get(n).id());
+    if (!same) {
+      idsInOrder = incidents.stream().map(Incident::id).toList();
+      idList = IncidentIdList.output(incidents);
+    }
+    return idList;
+  }
+
   /** The write-ups' views as the pages read them: set once per plan, before the pages start. */
   final Input<String, IncidentView> pageViews = Input.byIdentity("write-up views");
   final IncidentPages incidentPages = new IncidentPages(pageViews);

@@ -147,7 +147,7 @@ public final class SiteRenderer {
     boolean diagrams = linked.bodies().values().stream().anyMatch(RenderedBody::hasDiagrams)
         || linked.designBodies().values().stream().anyMatch(RenderedBody::hasDiagrams);
     assets(outputs, diagrams);
-    outputs.add(IncidentIdList.output(linked.library().incidents()));
+    outputs.add(cache.idList(linked.library().incidents()));
     // The listings are a function of their sources alone, kept while the sources are equal, and
     // planned only when asked for: an update shows the pages of what changed first.
     return new SitePlan(outputs, listingsAt, this::listings);
