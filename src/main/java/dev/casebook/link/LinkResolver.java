@@ -135,8 +135,9 @@ public final class LinkResolver {
     citations.add(fromCode);
     List<SiteLink> sorted = new ArrayList<>(siteLinks);
     sorted.sort(java.util.Comparator.comparing(SiteLink::at));
-    return new LinkedLibrary(library, Map.copyOf(bodies), Map.copyOf(designBodies), cache.graph(citations), code,
-        List.copyOf(sorted), new java.util.TreeSet<>(media), Map.copyOf(pathBodies));
+    // The maps are no longer written to: they are handed on as they are rather than copied.
+    return new LinkedLibrary(library, java.util.Collections.unmodifiableMap(bodies), java.util.Collections.unmodifiableMap(designBodies),
+        cache.graph(citations), code, List.copyOf(sorted), new java.util.TreeSet<>(media), java.util.Collections.unmodifiableMap(pathBodies));
   }
 
   /** The citations a write-up makes: its related ids that are in the site, then its body's links. */

@@ -66,6 +66,9 @@ final class IncidentPages {
   private final dev.casebook.memo.Memo<Incident, ReadNext.Terms> termsOf = dev.casebook.memo.Memo.byIdentity();
   /** The inverted lists of the last plan, which the next is made from. */
   private ReadNext.TermLists termLists;
+  /** The last plan's write-ups, and their terms at the same places. */
+  private List<Incident> idsOfPlan = List.of();
+  private ReadNext.Terms[] termsOfPlan = new ReadNext.Terms[0];
 
   IncidentPages(Input<String, IncidentView> views) {
     this.views = views;
@@ -94,18 +97,32 @@ final class IncidentPages {
       termsAt[n] = termsOf.get(incident, ReadNext.Terms::of);
     });
     Map<String, Own> byId = new HashMap<>(incidents.size() * 2);
-    Map<String, ReadNext.Terms> terms = new java.util.LinkedHashMap<>(incidents.size() * 2);
-    for (int n = 0; n < owns.length; n++) {
-      byId.put(incidents.get(n).id(), owns[n]);
-      terms.put(incidents.get(n).id(), termsAt[n]);
-    }
+    for (int n = 0; n < owns.length; n++) byId.put(incidents.get(n).id(), owns[n]);
     own.set(byId);
     // The inverted lists change only where a write-up's terms changed (a body edit leaves them as
     // they were, and the same map then tells the input nothing changed); a new order makes them afresh.
-    termLists = termLists == null ? ReadNext.TermLists.of(terms) : termLists.with(terms);
+    if (termLists == null || !sameTerms(incidents, termsAt)) {
+      Map<String, ReadNext.Terms> terms = new java.util.LinkedHashMap<>(incidents.size() * 2);
+      for (int n = 0; n < owns.length; n++) terms.put(incidents.get(n).id(), termsAt[n]);
+      termLists = termLists == null ? ReadNext.TermLists.of(terms) : termLists.with(terms);
+    }
+    termsOfPlan = termsAt;
+    idsOfPlan = incidents;
     postings.set(termLists.postings());
     designs.set(s.designs());
     pages.begin();
+  }
+
+  /** Whether {@code incidents} have the last plan's ids in its order, each with equal terms. */
+  private boolean sameTerms(List<Incident> incidents, ReadNext.Terms[] terms) {
+    if (terms.length != termsOfPlan.length || incidents.size() != idsOfPlan.size()) return false;
+    for (int n = 0; n < terms.length; n++) {
+      if (terms[n] != termsOfPlan[n] && !terms[n].equals(termsOfPlan[n])) return false;
+      Incident x = incidents.get(n);
+      Incident y = idsOfPlan.get(n);
+      if (x != y && !x.id().equals(y.id())) return false;
+    }
+    return true;
   }
 
   /** Write-up {@code id}'s page. */

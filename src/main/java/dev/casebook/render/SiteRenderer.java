@@ -62,7 +62,8 @@ public final class SiteRenderer {
   private final Taxonomies taxonomies;
   private final SiteView site;
   private final LibraryView library;
-  private final Map<String, IncidentView> incidentViews = new LinkedHashMap<>();
+  /** The write-ups' views by id, in library order (not to be changed). */
+  private final Map<String, IncidentView> incidentViews;
   private final List<IncidentView> allViews;
   private final Map<String, DesignView> designViews = new LinkedHashMap<>();
   private final ReadingPaths readingPaths;
@@ -81,8 +82,9 @@ public final class SiteRenderer {
     List<Incident> incidents = linked.library().incidents();
     this.cache = cache;
     this.taxonomies = cache.taxonomies(config, incidents);
-    incidentViews.putAll(cache.views(incidents, taxonomies.links(), changes, new ViewFactory(config)));
-    this.allViews = List.copyOf(incidentViews.values());
+    RenderCache.Views views = cache.views(incidents, taxonomies.links(), changes, new ViewFactory(config));
+    this.incidentViews = views.byId();
+    this.allViews = views.all();
     this.site = cache.site(new SiteView(config.title(), config.description(), config.baseUrl(), config.language(), generator,
         taxonomies.all().stream().map(Taxonomy::link).toList(), "feed.xml", !linked.library().designDocs().isEmpty(),
         readership != null, !config.glossary().isEmpty(), !linked.library().paths().isEmpty()));
@@ -136,7 +138,7 @@ public final class SiteRenderer {
     // A page's key is its template and the values the template sees. The write-ups' pages are
     // derived values: one is made again only when an input it read changed.
     synchronized (cache) {
-      cache.pageViews.set(java.util.Collections.unmodifiableMap(incidentViews));
+      cache.pageViews.set(incidentViews);
       cache.incidentPages.start(incidentPageSources());
       cache.designPages.start(designPageSources());
     }
@@ -166,7 +168,7 @@ public final class SiteRenderer {
   /** The listing outputs: the last plan's when their sources are equal. */
   private List<SitePlan.Output> listings() {
     return cache.listings(new Listings.Sources(jobs, site, config.title(), config.description(),
-        config.baseUrl(), config.readership().endpoint(), allViews, Map.copyOf(incidentViews), taxonomies, library,
+        config.baseUrl(), config.readership().endpoint(), allViews, incidentViews, taxonomies, library,
         java.util.Collections.unmodifiableMap(new LinkedHashMap<>(designViews)), linked.citations(), linked.code(), readership,
         Map.copyOf(readers), readingPaths.all(), GlossaryTerms.of(config.glossary())));
   }

@@ -66,13 +66,18 @@ public final class LibraryValidator {
     diagnostics.addAll(across.diagnostics());
     List<Incident> kept = includeDrafts ? all : all.stream().filter(i -> i.status() != Status.DRAFT).toList();
     List<dev.casebook.model.DesignDoc> designs = new DesignDocReader(diagnostics, cache.designs).read(sources.designDocuments());
+    List<dev.casebook.model.ReadingPath> paths = sources.pathDocuments().isEmpty() ? List.of()
+        : new ReadingPathReader(pathTargets(all, kept, across, designs), diagnostics).read(sources.pathDocuments());
+    return new Library(config, kept, sources.assets(), sources.contentFolder(), across.ids(), designs, across.broken(), paths);
+  }
+
+  /** What a reading path's steps may point at: the write-ups, those on the site, those with errors, the design documents. */
+  private static ReadingPathReader.Targets pathTargets(List<Incident> all, List<Incident> kept, ValidationCache.Across across,
+      List<dev.casebook.model.DesignDoc> designs) {
     Map<String, Incident> writeUps = new HashMap<>();
     for (Incident i : all) writeUps.putIfAbsent(i.key(), i);
-    ReadingPathReader.Targets targets = new ReadingPathReader.Targets(writeUps,
-        Set.copyOf(kept.stream().map(Incident::id).toList()), across.broken(),
+    return new ReadingPathReader.Targets(writeUps, Set.copyOf(kept.stream().map(Incident::id).toList()), across.broken(),
         Set.copyOf(designs.stream().map(dev.casebook.model.DesignDoc::slug).toList()));
-    List<dev.casebook.model.ReadingPath> paths = new ReadingPathReader(targets, diagnostics).read(sources.pathDocuments());
-    return new Library(config, kept, sources.assets(), sources.contentFolder(), across.ids(), designs, across.broken(), paths);
   }
 
   private static Map<String, Incident> uniqueIds(List<Incident> all, Diagnostics diagnostics) {
