@@ -14,6 +14,7 @@ public final class CitationGraph {
   private final Map<String, Set<String>> citedBy = new LinkedHashMap<>();
   private final Map<String, Set<String>> cites = new LinkedHashMap<>();
   private final Map<String, List<Citation>> byTarget = new java.util.HashMap<>();
+  private final Map<String, List<String>> citesInOrder = new java.util.concurrent.ConcurrentHashMap<>();
 
   public CitationGraph(List<Citation> citations) {
     this.citations = List.copyOf(citations);
@@ -36,6 +37,11 @@ public final class CitationGraph {
   /** Ids of the write-ups that {@code id} cites. */
   public Set<String> cites(String id) {
     return Collections.unmodifiableSet(cites.getOrDefault(id, Set.of()));
+  }
+
+  /** Ids of the write-ups that {@code id} cites, in the order it first cites them: the same list object on every call. */
+  public List<String> citesInOrder(String id) {
+    return citesInOrder.computeIfAbsent(id, from -> List.copyOf(cites.getOrDefault(from, Set.of())));
   }
 
   /**

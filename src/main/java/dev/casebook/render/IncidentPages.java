@@ -48,7 +48,17 @@ final class IncidentPages {
    */
   record Own(Incident incident, RenderedBody body, List<Citation> citing, List<PinnedReference> code,
       List<CodeCitation> codeCiting, ReadershipReport readers, String newer, String older, List<PathPlace> paths,
-      List<String> cites) {}
+      List<String> cites) {
+    /**
+     * Whether {@code other} is made of the same objects (the neighbours' ids equal): then it is this
+     * one, and the input finds it unchanged by identity instead of comparing its lists.
+     */
+    boolean sameParts(Own other) {
+      return incident == other.incident && body == other.body && citing == other.citing && code == other.code
+          && codeCiting == other.codeCiting && readers == other.readers && Objects.equals(newer, other.newer)
+          && Objects.equals(older, other.older) && paths == other.paths && cites == other.cites;
+    }
+  }
 
   private static final String ALL = "";
   /** How many write-ups a core takes at a time when the inputs are made. */
@@ -66,6 +76,8 @@ final class IncidentPages {
   private final dev.casebook.memo.Memo<Incident, ReadNext.Terms> termsOf = dev.casebook.memo.Memo.byIdentity();
   /** The inverted lists of the last plan, which the next is made from. */
   private ReadNext.TermLists termLists;
+  /** The last plan's own inputs of each write-up, by id. */
+  private Map<String, Own> lastOwn = Map.of();
   /** The last plan's write-ups, and their terms at the same places. */
   private List<Incident> idsOfPlan = List.of();
   private ReadNext.Terms[] termsOfPlan = new ReadNext.Terms[0];
@@ -93,12 +105,15 @@ final class IncidentPages {
       owns[n] = new Own(incident, s.bodies().get(id), s.citations().citing(id), s.code().referencesOf(id),
           s.code().citing(id), s.readers().get(id),
           n > 0 ? incidents.get(n - 1).id() : null, n + 1 < incidents.size() ? incidents.get(n + 1).id() : null,
-          s.pathsOf().apply(id), List.copyOf(s.citations().cites(id)));
+          s.pathsOf().apply(id), s.citations().citesInOrder(id));
+      Own was = lastOwn.get(id);
+      if (was != null && was.sameParts(owns[n])) owns[n] = was;
       termsAt[n] = termsOf.get(incident, ReadNext.Terms::of);
     });
     Map<String, Own> byId = new HashMap<>(incidents.size() * 2);
     for (int n = 0; n < owns.length; n++) byId.put(incidents.get(n).id(), owns[n]);
     own.set(byId);
+    lastOwn = byId;
     // The inverted lists change only where a write-up's terms changed (a body edit leaves them as
     // they were, and the same map then tells the input nothing changed); a new order makes them afresh.
     if (termLists == null || !sameTerms(incidents, termsAt)) {
