@@ -68,7 +68,10 @@ public final class LibraryValidator {
     List<dev.casebook.model.DesignDoc> designs = new DesignDocReader(diagnostics, cache.designs).read(sources.designDocuments());
     List<dev.casebook.model.ReadingPath> paths = sources.pathDocuments().isEmpty() ? List.of()
         : new ReadingPathReader(pathTargets(all, kept, across, designs), diagnostics).read(sources.pathDocuments());
-    return new Library(config, kept, sources.assets(), sources.contentFolder(), across.ids(), designs, across.broken(), paths);
+    Library library = new Library(config, cache.inLastOrder(kept), sources.assets(), sources.contentFolder(), across.ids(), designs,
+        across.broken(), paths);
+    cache.ordered(library.incidents());
+    return library;
   }
 
   /** What a reading path's steps may point at: the write-ups, those on the site, those with errors, the design documents. */

@@ -41,6 +41,38 @@ public final class ValidationCache {
   private boolean lastDrafts;
   private Across lastAcross;
 
+  /** Where each write-up stood in the last library's order (newest first), by id. */
+  private Map<String, Integer> lastPlaces = Map.of();
+  private List<Incident> lastOrder = List.of();
+
+  /**
+   * {@code incidents} put in the places their ids had in the last library, when they are the same
+   * ids: the library's sort then finds them in order but for what an edit moved, and takes one pass
+   * instead of sorting anew. Otherwise {@code incidents} as they are.
+   */
+  synchronized List<Incident> inLastOrder(List<Incident> incidents) {
+    if (incidents.size() != lastPlaces.size()) return incidents;
+    Incident[] placed = new Incident[incidents.size()];
+    for (Incident i : incidents) {
+      Integer n = lastPlaces.get(i.id());
+      if (n == null || placed[n] != null) return incidents;
+      placed[n] = i;
+    }
+    return java.util.Arrays.asList(placed);
+  }
+
+  /** Remembers the library's order of its write-ups, for {@link #inLastOrder}. */
+  synchronized void ordered(List<Incident> sorted) {
+    boolean same = sorted.size() == lastOrder.size();
+    for (int n = 0; same && n < sorted.size(); n++) same = sorted.get(n).id().equals(lastOrder.get(n).id());
+    if (!same) {
+      Map<String, Integer> places = new java.util.HashMap<>(sorted.size() * 2);
+      for (int n = 0; n < sorted.size(); n++) places.put(sorted.get(n).id(), n);
+      lastPlaces = places;
+    }
+    lastOrder = sorted;
+  }
+
   public static ValidationCache none() {
     return new ValidationCache();
   }

@@ -2,6 +2,7 @@ package dev.casebook.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.casebook.pipeline.BuildOptions;
 import dev.casebook.pipeline.BuildResult;
@@ -210,5 +211,18 @@ class CitationsTest {
         "b/untitled.md:1: error: a design document needs a 'title'",
         "casebook.yml: warning: design folder 'missing' does not exist"),
         SiteBuild.check(lib).diagnostics().stream().map(Diagnostic::toString).toList());
+  }
+
+  @Test
+  void aWriteUpsCitedIdsComeInTheOrderItFirstCitesThemAsOneListPerGraph() {
+    dev.casebook.diag.SourcePosition at = dev.casebook.diag.SourcePosition.of("a.md");
+    CitationGraph graph = new CitationGraph(List.of(
+        new Citation("INC-001", "INC-003", Citation.Kind.LINK, at, ""),
+        new Citation("INC-001", "INC-002", Citation.Kind.RELATED, at, ""),
+        new Citation("INC-001", "INC-003", Citation.Kind.RELATED, at, ""),
+        new Citation("INC-002", "INC-001", Citation.Kind.LINK, at, "")));
+    assertEquals(List.of("INC-003", "INC-002"), graph.citesInOrder("INC-001"));
+    assertSame(graph.citesInOrder("INC-001"), graph.citesInOrder("INC-001"), "the same list, so pages compare it by identity");
+    assertEquals(List.of(), graph.citesInOrder("INC-003"));
   }
 }
