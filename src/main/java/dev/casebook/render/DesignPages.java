@@ -58,7 +58,7 @@ final class DesignPages {
    * @param pathsOf where the page at a URL stands in the reading paths
    */
   record Sources(Settings settings, List<DesignDoc> docs, Map<String, RenderedBody> bodies,
-      Function<String, ? extends java.util.Collection<String>> cites, Map<String, DesignView> designs, Function<String, List<PathPlace>> pathsOf) {}
+      Function<String, List<String>> cites, Map<String, DesignView> designs, Function<String, List<PathPlace>> pathsOf) {}
 
   /** Starts a plan with these inputs. */
   synchronized void start(Sources s) {
@@ -66,7 +66,7 @@ final class DesignPages {
     Map<String, Own> byKey = new HashMap<>(s.docs().size() * 2);
     for (DesignDoc d : s.docs()) {
       String key = SitePaths.designKey(d.slug());
-      byKey.put(key, new Own(d, s.bodies().get(d.slug()), List.copyOf(s.cites().apply(key)),
+      byKey.put(key, new Own(d, s.bodies().get(d.slug()), s.cites().apply(key),
           s.pathsOf().apply(SitePaths.design(d.slug()))));
     }
     own.set(byKey);

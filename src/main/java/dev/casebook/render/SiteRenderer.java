@@ -186,7 +186,7 @@ public final class SiteRenderer {
   /** The inputs of the design documents' pages in this plan (their bodies are not part of the listings' key). */
   private DesignPages.Sources designPageSources() {
     return new DesignPages.Sources(new DesignPages.Settings(site, config.baseUrl(), config.readership().endpoint(), jobs),
-        linked.library().designDocs(), linked.designBodies(), linked.citations()::cites, Map.copyOf(designViews),
+        linked.library().designDocs(), linked.designBodies(), linked.citations()::citesInOrder, Map.copyOf(designViews),
         readingPaths::placesOf);
   }
 
