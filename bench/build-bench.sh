@@ -10,6 +10,7 @@
 #   BENCH_DIR   where generated libraries and build output go (default: /tmp/casebook-bench)
 #   BENCH_SEED  generator seed (default: 42)
 #   BENCH_RUNS  measured runs per size, after one warm-up run (default: 3)
+#   BENCH_WARMUP 0 to skip the warm-up run (default: 1), for sizes where one build takes minutes
 #   BENCH_JAR   the jar to benchmark (default: target/casebook.jar, built if missing)
 #
 # See bench/README.md for how to read the output.
@@ -21,6 +22,7 @@ cd "$ROOT"
 BENCH_DIR="${BENCH_DIR:-/tmp/casebook-bench}"
 SEED="${BENCH_SEED:-42}"
 RUNS="${BENCH_RUNS:-3}"
+WARMUP="${BENCH_WARMUP:-1}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 JAR="${BENCH_JAR:-$ROOT/target/casebook.jar}"
 
@@ -33,6 +35,7 @@ for n in "${SIZES[@]}"; do
 done
 [[ "$SEED" =~ ^-?[0-9]+$ ]] || die "BENCH_SEED must be an integer, got '$SEED'"
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive integer, got '$RUNS'"
+[[ "$WARMUP" =~ ^[01]$ ]] || die "BENCH_WARMUP must be 0 or 1, got '$WARMUP'"
 
 command -v java >/dev/null || die "java is not on the PATH (Java 17 or later is needed)"
 
@@ -107,9 +110,11 @@ for n in "${SIZES[@]}"; do
     out="$BENCH_DIR/out-$mix-$n"
     lib_mb="$(du -sb "$lib" | awk '{ printf "%.1f", $1 / 1048576 }')"
 
-    log "$mix N=$n: warm-up run"
     failed="| $mix | $LIB_WRITEUPS | $lib_mb | the build failed: see the log | | | | | | |"
-    timed_build "$lib" "$out" "$BENCH_DIR/build-$mix-$n-warmup.log" >/dev/null || { ROWS+=("$failed"); continue; }
+    if [ "$WARMUP" -eq 1 ]; then
+      log "$mix N=$n: warm-up run"
+      timed_build "$lib" "$out" "$BENCH_DIR/build-$mix-$n-warmup.log" >/dev/null || { ROWS+=("$failed"); continue; }
+    fi
 
     walls=(); rss_max=0
     for ((i = 1; i <= RUNS; i++)); do
@@ -153,7 +158,7 @@ echo
 echo "- Machine: ${cpu}, $(nproc) CPUs, ${mem_gb} GB RAM, ${os} ($(uname -r))"
 echo "- Java: ${java_ver}; JAVA_OPTS: ${JAVA_OPTS:-(none)}"
 echo "- Command: \`java -jar target/casebook.jar build --source LIB --out OUT${QUIET[*]:+ ${QUIET[*]}}\`, full build into an empty folder"
-echo "- Libraries: the mixes of bench/library.sh (bench/GenerateLibrary.java, seed ${SEED}; real: ${BENCH_REAL}); 1 warm-up run, then ${RUNS} measured runs"
+echo "- Libraries: the mixes of bench/library.sh (bench/GenerateLibrary.java, seed ${SEED}; real: ${BENCH_REAL}); $([ "$WARMUP" -eq 1 ] && echo "1 warm-up run, then ")${RUNS} measured runs"
 echo
 echo "| Mix | Write-ups | Library (MB) | Median wall (s) | Runs (s) | Write-ups/s | Peak RSS (MB) | Site (MB) | HTML pages | Output files |"
 echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|"

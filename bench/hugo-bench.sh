@@ -12,7 +12,14 @@
 #   BENCH_SEED   generator seed (default: 42)
 #   BENCH_RUNS   measured runs per tool, size and mix, after one warm-up run each (default: 3); the
 #                two tools' runs alternate, each after `sync` and a 2 s pause
+#   BENCH_WARMUP 0 to skip the warm-up runs (default: 1), for sizes where one build takes minutes
 #   HUGO         the hugo binary (default: hugo on the PATH; Debian: apt-get install hugo)
+#   HUGO_MAX_GB  the address space Hugo may take, in GiB (default: none); Hugo stops with "out of
+#                memory" above it, and its row says so, rather than push a shared machine into
+#                swapping or the OOM killer (its peak memory grows with the library: 3.4 GB at
+#                10,000 uniform write-ups)
+#   HUGO_TIMEOUT seconds after which a Hugo build is stopped (default: none)
+#   CASEBOOK_JAVA_OPTS  passed on to bin/casebook (replaces its JVM options)
 #
 # Hugo builds bench/hugo/ (hugo.toml and a minimal layout) with the library's incidents/ copied
 # into content/incidents/ and its design/ into content/design/: one page per write-up and per
@@ -27,6 +34,9 @@ cd "$ROOT"
 BENCH_DIR="${BENCH_DIR:-/tmp/casebook-bench}"
 SEED="${BENCH_SEED:-42}"
 RUNS="${BENCH_RUNS:-3}"
+WARMUP="${BENCH_WARMUP:-1}"
+HUGO_MAX_GB="${HUGO_MAX_GB:-}"
+HUGO_TIMEOUT="${HUGO_TIMEOUT:-}"
 HUGO="${HUGO:-$(command -v hugo || true)}"
 TIME_BIN=/usr/bin/time
 
@@ -36,6 +46,9 @@ log() { echo "hugo-bench: $*" >&2; }
 if [ "$#" -eq 0 ]; then SIZES=(1000 10000); else SIZES=("$@"); fi
 for n in "${SIZES[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer, got '$n'"; done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive integer, got '$RUNS'"
+[[ "$WARMUP" =~ ^[01]$ ]] || die "BENCH_WARMUP must be 0 or 1, got '$WARMUP'"
+[ -z "$HUGO_MAX_GB" ] || [[ "$HUGO_MAX_GB" =~ ^[1-9][0-9]*$ ]] || die "HUGO_MAX_GB must be a positive integer, got '$HUGO_MAX_GB'"
+[ -z "$HUGO_TIMEOUT" ] || [[ "$HUGO_TIMEOUT" =~ ^[1-9][0-9]*$ ]] || die "HUGO_TIMEOUT must be a positive integer, got '$HUGO_TIMEOUT'"
 [ -n "$HUGO" ] && [ -x "$HUGO" ] || die "hugo not found: apt-get install hugo, or set HUGO"
 [ -x "$TIME_BIN" ] || die "GNU time is needed at $TIME_BIN (apt-get install time)"
 if [ ! -f "$ROOT/target/casebook.jar" ]; then
@@ -56,9 +69,10 @@ timed() {
   local logfile="$1" tfile="$BENCH_DIR/time.$$"
   shift
   if ! "$TIME_BIN" -f '%e %M' -o "$tfile" "$@" >"$logfile" 2>&1; then
+    cat "$tfile" >>"$logfile"
     tail -n 20 "$logfile" >&2
     rm -f "$tfile"
-    log "failed: $* (log: $logfile)"
+    log "failed: $* (log: $logfile; its last line: GNU time's wall seconds and peak RSS KB)"
     return 1
   fi
   tail -n 1 "$tfile"
@@ -107,26 +121,39 @@ hugo_site() {
   echo "$site"
 }
 
-# measure MIX N HUGO_OUT CASEBOOK_OUT: one warm-up each, then BENCH_RUNS runs that alternate, so
-# that a change in the machine's speed (the virtual disk's, mostly) falls on both alike; sets
-# hugo_s, hugo_mb, cb_s and cb_mb (median seconds, highest peak RSS). Uses the arrays hugo and casebook.
+# measure MIX N HUGO_OUT CASEBOOK_OUT: one warm-up each (unless BENCH_WARMUP=0), then BENCH_RUNS runs
+# that alternate, so that a change in the machine's speed (the virtual disk's, mostly) falls on both
+# alike; sets hugo_s, hugo_mb, cb_s and cb_mb (median seconds, highest peak RSS), or "failed" for a
+# tool whose build failed (it is not run again; the other goes on). Uses the arrays hugo and casebook.
 measure() {
-  local mix="$1" n="$2" hugo_out="$3" cb_out="$4" i res wall rss hugo_walls="" cb_walls=""
+  local mix="$1" n="$2" hugo_out="$3" cb_out="$4" i res wall rss hugo_walls="" cb_walls="" hugo_ok=1 cb_ok=1
   local hugo_rss=() cb_rss=()
-  run hugo "$mix-$n" "$hugo_out" warmup "${hugo[@]}" >/dev/null || return 1
-  run casebook "$mix-$n" "$cb_out" warmup "${casebook[@]}" >/dev/null || return 1
+  if [ "$WARMUP" -eq 1 ]; then
+    run hugo "$mix-$n" "$hugo_out" warmup "${hugo[@]}" >/dev/null || hugo_ok=0
+    run casebook "$mix-$n" "$cb_out" warmup "${casebook[@]}" >/dev/null || cb_ok=0
+  fi
   for ((i = 1; i <= RUNS; i++)); do
-    res="$(run hugo "$mix-$n" "$hugo_out" "run$i" "${hugo[@]}")" || return 1
-    read -r wall rss <<<"$res"
-    log "$mix N=$n hugo run $i: ${wall}s, peak RSS $((rss / 1024)) MB"
-    hugo_walls="$hugo_walls $wall" hugo_rss+=("$rss")
-    res="$(run casebook "$mix-$n" "$cb_out" "run$i" "${casebook[@]}")" || return 1
-    read -r wall rss <<<"$res"
-    log "$mix N=$n casebook run $i: ${wall}s, peak RSS $((rss / 1024)) MB"
-    cb_walls="$cb_walls $wall" cb_rss+=("$rss")
+    if [ "$hugo_ok" -eq 1 ]; then
+      if res="$(run hugo "$mix-$n" "$hugo_out" "run$i" "${hugo[@]}")"; then
+        read -r wall rss <<<"$res"
+        log "$mix N=$n hugo run $i: ${wall}s, peak RSS $((rss / 1024)) MB"
+        hugo_walls="$hugo_walls $wall" hugo_rss+=("$rss")
+      else
+        hugo_ok=0
+      fi
+    fi
+    if [ "$cb_ok" -eq 1 ]; then
+      if res="$(run casebook "$mix-$n" "$cb_out" "run$i" "${casebook[@]}")"; then
+        read -r wall rss <<<"$res"
+        log "$mix N=$n casebook run $i: ${wall}s, peak RSS $((rss / 1024)) MB"
+        cb_walls="$cb_walls $wall" cb_rss+=("$rss")
+      else
+        cb_ok=0
+      fi
+    fi
   done
-  read -r hugo_s hugo_mb < <(summary "${hugo_walls# }" "${hugo_rss[@]}")
-  read -r cb_s cb_mb < <(summary "${cb_walls# }" "${cb_rss[@]}")
+  if [ "$hugo_ok" -eq 1 ]; then read -r hugo_s hugo_mb < <(summary "${hugo_walls# }" "${hugo_rss[@]}"); else hugo_s=failed hugo_mb=failed; fi
+  if [ "$cb_ok" -eq 1 ]; then read -r cb_s cb_mb < <(summary "${cb_walls# }" "${cb_rss[@]}"); else cb_s=failed cb_mb=failed; fi
 }
 
 ROWS=()
@@ -143,24 +170,30 @@ for n in "${SIZES[@]}"; do
     site="$(hugo_site "$LIB")"
     out="$BENCH_DIR/casebook-$mix-$n"
     hugo=("$HUGO" --quiet --source "$site" --destination "$site/public")
+    if [ -n "$HUGO_MAX_GB" ]; then hugo=(prlimit --as=$((HUGO_MAX_GB * 1073741824)) "${hugo[@]}"); fi
+    if [ -n "$HUGO_TIMEOUT" ]; then hugo=(timeout "$HUGO_TIMEOUT" "${hugo[@]}"); fi
     casebook=("$ROOT/bin/casebook" build --quiet --source "$LIB" --out "$out")
-    if ! measure "$mix" "$n" "$site/public" "$out"; then
-      ROWS+=("| $mix | $writeups | $designs | $lib_mb | a build failed: see the log | | | | | | | | |")
-      continue
+    measure "$mix" "$n" "$site/public" "$out"
+    hugo_pages=-; hugo_site_mb=-; cb_pages=-; cb_site_mb=-
+    if [ "$hugo_s" != failed ]; then
+      hugo_pages="$(find "$site/public" -name '*.html' | wc -l | tr -d ' ')"
+      hugo_site_mb="$(mb "$site/public")"
+      hugo_design=0
+      if [ -d "$site/public/design" ]; then hugo_design="$(find "$site/public/design" -mindepth 2 -name index.html | wc -l | tr -d ' ')"; fi
+      [ "$designs" -eq 0 ] || [ "$hugo_design" -ge "$designs" ] \
+        || log "warning: $mix N=$n: Hugo wrote $hugo_design design pages for $designs design documents"
     fi
-    hugo_pages="$(find "$site/public" -name '*.html' | wc -l | tr -d ' ')"
-    cb_pages="$(find "$out" -name '*.html' | wc -l | tr -d ' ')"
-    hugo_design=0
-    if [ -d "$site/public/design" ]; then hugo_design="$(find "$site/public/design" -mindepth 2 -name index.html | wc -l | tr -d ' ')"; fi
-    [ "$designs" -eq 0 ] || [ "$hugo_design" -ge "$designs" ] \
-      || log "warning: $mix N=$n: Hugo wrote $hugo_design design pages for $designs design documents"
-    ratio="$(awk -v c="$cb_s" -v h="$hugo_s" 'BEGIN { if (h > 0) printf "%.2f", c / h; else print "n/a" }')"
-    ROWS+=("| $mix | $writeups | $designs | $lib_mb | $hugo_s | $hugo_mb | $(mb "$site/public") | $hugo_pages | $cb_s | $cb_mb | $(mb "$out") | $cb_pages | $ratio |")
+    if [ "$cb_s" != failed ]; then
+      cb_pages="$(find "$out" -name '*.html' | wc -l | tr -d ' ')"
+      cb_site_mb="$(mb "$out")"
+    fi
+    ratio="$(awk -v c="$cb_s" -v h="$hugo_s" 'BEGIN { if (c + 0 > 0 && h + 0 > 0) printf "%.2f", c / h; else print "n/a" }')"
+    ROWS+=("| $mix | $writeups | $designs | $lib_mb | $hugo_s | $hugo_mb | $hugo_site_mb | $hugo_pages | $cb_s | $cb_mb | $cb_site_mb | $cb_pages | $ratio |")
   done
 done
 
 echo
-echo "Machine: $(nproc) CPUs · $(java -version 2>&1 | head -n 1) · $("$HUGO" version | cut -d' ' -f1-2) · median of $RUNS alternating runs after a warm-up · seed $SEED"
+echo "Machine: $(nproc) CPUs · $(java -version 2>&1 | head -n 1) · $("$HUGO" version | cut -d' ' -f1-2) · median of $RUNS alternating runs $([ "$WARMUP" -eq 1 ] && echo "after a warm-up" || echo "without a warm-up") · seed $SEED"
 echo
 echo "| Mix | Write-ups | Design docs | Library (MB) | Hugo (s) | Hugo peak RSS (MB) | Hugo site (MB) | Hugo HTML pages | Casebook (s) | Casebook peak RSS (MB) | Casebook site (MB) | Casebook HTML pages | Casebook ÷ Hugo |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

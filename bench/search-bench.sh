@@ -16,6 +16,11 @@
 #   BENCH_QUERIES    the queries typed, separated by "|" (default: "failover|replica lag")
 #   BENCH_TIMED_MAX  above this many write-ups only the sizes are measured, no browser and no Pagefind (default: 10000)
 #   BENCH_JAR        the jar (default: target/casebook.jar, built if missing)
+#   BENCH_PAGEFIND   0 to leave Pagefind out of the browser runs (default: 1), where indexing the
+#                    site with it would cost more than the anchor is worth
+#   BENCH_SITE       a site already built from the same library and jar, used instead of building
+#                    one (one size and mix only; its build time is then not reported)
+#   BENCH_JAVA_OPTS  JVM options for the build (default: none, Java's default heap)
 #   CHROMIUM         the browser (default: chromium on the PATH)
 #   PAGEFIND         the pagefind command (default: installed with npm into $BENCH_DIR/pagefind-1.6.0)
 #
@@ -31,6 +36,9 @@ RUNS="${BENCH_RUNS:-3}"
 QUERIES="${BENCH_QUERIES:-failover|replica lag}"
 TIMED_MAX="${BENCH_TIMED_MAX:-10000}"
 JAR="${BENCH_JAR:-$ROOT/target/casebook.jar}"
+WITH_PAGEFIND="${BENCH_PAGEFIND:-1}"
+GIVEN_SITE="${BENCH_SITE:-}"
+read -r -a BUILD_JOPTS <<<"${BENCH_JAVA_OPTS:-}"
 CHROMIUM="${CHROMIUM:-$(command -v chromium || true)}"
 PAGEFIND_VERSION=1.6.0
 
@@ -40,6 +48,8 @@ log() { echo "search-bench: $*" >&2; }
 if [ "$#" -eq 0 ]; then SIZES=(1000 10000); else SIZES=("$@"); fi
 for n in "${SIZES[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer, got '$n'"; done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive integer, got '$RUNS'"
+[[ "$WITH_PAGEFIND" =~ ^[01]$ ]] || die "BENCH_PAGEFIND must be 0 or 1, got '$WITH_PAGEFIND'"
+[ -z "$GIVEN_SITE" ] || [ -f "$GIVEN_SITE/assets/search/index.js" ] || die "BENCH_SITE=$GIVEN_SITE has no assets/search/index.js"
 command -v java >/dev/null || die "java is not on the PATH"
 command -v python3 >/dev/null || die "python3 is needed to serve the built site"
 [ -n "$CHROMIUM" ] && [ -x "$CHROMIUM" ] || die "Chromium not found: apt-get install chromium, or set CHROMIUM"
@@ -52,7 +62,7 @@ fi
 
 mkdir -p "$BENCH_DIR"
 BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
-if [ -z "${PAGEFIND:-}" ]; then
+if [ "$WITH_PAGEFIND" -eq 1 ] && [ -z "${PAGEFIND:-}" ]; then
   PAGEFIND="$BENCH_DIR/pagefind-$PAGEFIND_VERSION/node_modules/.bin/pagefind"
   if [ ! -x "$PAGEFIND" ]; then
     command -v npm >/dev/null || die "npm is needed to install Pagefind (or set PAGEFIND)"
@@ -65,6 +75,9 @@ source "$ROOT/bench/library.sh"
 MIXES=()
 while read -r mix; do MIXES+=("$mix"); done < <(BENCH_MIXES="${BENCH_MIXES:-uniform wide}" mix_list)
 [ "${#MIXES[@]}" -gt 0 ] || die "no mix to run (BENCH_MIXES)"
+if [ -n "$GIVEN_SITE" ] && { [ "${#MIXES[@]}" -ne 1 ] || [ "${#SIZES[@]}" -ne 1 ]; }; then
+  die "BENCH_SITE takes one size and one mix (BENCH_MIXES)"
+fi
 SERVER_PID=""
 PROFILE=""
 cleanup() {
@@ -114,12 +127,18 @@ for n in "${SIZES[@]}"; do
   for mix in "${MIXES[@]}"; do
     library_for "$n" "$mix" || { SIZE_ROWS+=("| $mix | $n | not run: no library (see the log) |||||"); continue; }
     lib="$LIB"
-    site="$BENCH_DIR/search-site-$mix-$n"
-    rm -rf "$site"
-    log "building $site"
-    start=$(date +%s%N)
-    java -jar "$JAR" build --source "$lib" --out "$site" --quiet
-    build_s=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
+    if [ -n "$GIVEN_SITE" ]; then
+      site="$GIVEN_SITE"
+      build_s="not timed (BENCH_SITE)"
+      log "using the site $site (BENCH_SITE)"
+    else
+      site="$BENCH_DIR/search-site-$mix-$n"
+      rm -rf "$site"
+      log "building $site"
+      start=$(date +%s%N)
+      java ${BUILD_JOPTS[@]+"${BUILD_JOPTS[@]}"} -jar "$JAR" build --source "$lib" --out "$site" --quiet
+      build_s=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
+    fi
     markdown=$(find -L "$lib" -path "$lib/_site" -prune -o -type f -name '*.md' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
     search_bytes=$(find "$site/assets/search" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
     search_files=$(find "$site/assets/search" -type f | wc -l | tr -d ' ')
@@ -136,13 +155,20 @@ for n in "${SIZES[@]}"; do
       continue
     fi
 
-    log "indexing $site with Pagefind"
-    pf_start=$(date +%s%N)
-    "$PAGEFIND" --site "$site" --glob '{incidents,design}/**/*.html' >/dev/null
-    pf_s=$(awk -v a="$pf_start" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
-    pf_bytes=$(find "$site/pagefind" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
-    pf_files=$(find "$site/pagefind" -type f | wc -l | tr -d ' ')
-    SIZE_ROWS+=("| $mix | $LIB_WRITEUPS | $build_s | $(mb "$markdown") | $(mb "$search_bytes") in $search_files files (index $(mb "$index_bytes"), texts $(mb "$text_bytes")) | $(mb "$pf_bytes") in $pf_files files ($pf_s s) |")
+    engines=(casebook)
+    if [ "$WITH_PAGEFIND" -eq 1 ]; then
+      engines+=(pagefind)
+      log "indexing $site with Pagefind"
+      pf_start=$(date +%s%N)
+      "$PAGEFIND" --site "$site" --glob '{incidents,design}/**/*.html' >/dev/null
+      pf_s=$(awk -v a="$pf_start" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
+      pf_bytes=$(find "$site/pagefind" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+      pf_files=$(find "$site/pagefind" -type f | wc -l | tr -d ' ')
+      pf_cell="$(mb "$pf_bytes") in $pf_files files ($pf_s s)"
+    else
+      pf_cell="not run (BENCH_PAGEFIND=0)"
+    fi
+    SIZE_ROWS+=("| $mix | $LIB_WRITEUPS | $build_s | $(mb "$markdown") | $(mb "$search_bytes") in $search_files files (index $(mb "$index_bytes"), texts $(mb "$text_bytes")) | $pf_cell |")
     cp "$ROOT/bench/search-timing.html" "$ROOT/bench/pagefind-search.html" "$site/"
 
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
@@ -153,7 +179,7 @@ for n in "${SIZES[@]}"; do
 
     IFS='|' read -r -a qs <<<"$QUERIES"
     for q in "${qs[@]}"; do
-      for engine in casebook pagefind; do
+      for engine in "${engines[@]}"; do
         reports=""
         for _ in $(seq "$RUNS"); do
           r=$(measure "http://127.0.0.1:$port/search-timing.html#engine=$engine&q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$q")")
