@@ -133,16 +133,19 @@ public final class SearchDocuments {
   private final boolean compress;
   /** Each field value's terms, kept from the last build; null to tokenize every value while indexing. */
   private final java.util.function.Function<Object, AnalyzedField> analysis;
+  /** Run now and then while an index is built from the analyses (null: nothing). */
+  private final Runnable checkpoint;
   private final java.util.Map<String, LunrIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<String, List<Partition>> partitions = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SearchDocuments(List<Document> documents, Map<String, List<String>> synonyms, List<List<String>> related,
       int partitionPostings, boolean compress) {
-    this(documents, synonyms, related, partitionPostings, compress, null);
+    this(documents, synonyms, related, partitionPostings, compress, null, null);
   }
 
   private SearchDocuments(List<Document> documents, Map<String, List<String>> synonyms, List<List<String>> related,
-      int partitionPostings, boolean compress, java.util.function.Function<Object, AnalyzedField> analysis) {
+      int partitionPostings, boolean compress, java.util.function.Function<Object, AnalyzedField> analysis,
+      Runnable checkpoint) {
     if (partitionPostings < 1) throw new IllegalArgumentException("postings per partition " + partitionPostings);
     this.documents = List.copyOf(documents);
     this.synonyms = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(synonyms));
@@ -150,16 +153,17 @@ public final class SearchDocuments {
     this.partitionPostings = partitionPostings;
     this.compress = compress;
     this.analysis = analysis;
+    this.checkpoint = checkpoint;
   }
 
   /** The same documents in partitions of about {@code postings} entries (tests use small partitions). */
   public SearchDocuments withPartitionPostings(int postings) {
-    return new SearchDocuments(documents, synonyms, related, postings, compress, analysis);
+    return new SearchDocuments(documents, synonyms, related, postings, compress, analysis, checkpoint);
   }
 
   /** The same documents, their files compressed ({@link #compressed()}) or not. */
   public SearchDocuments withCompression(boolean compress) {
-    return new SearchDocuments(documents, synonyms, related, partitionPostings, compress, analysis);
+    return new SearchDocuments(documents, synonyms, related, partitionPostings, compress, analysis, checkpoint);
   }
 
   /**
@@ -176,7 +180,15 @@ public final class SearchDocuments {
    * indexes, made faster when few values changed.
    */
   SearchDocuments withAnalysis(java.util.function.Function<Object, AnalyzedField> analysis) {
-    return new SearchDocuments(documents, synonyms, related, partitionPostings, compress, analysis);
+    return new SearchDocuments(documents, synonyms, related, partitionPostings, compress, analysis, checkpoint);
+  }
+
+  /**
+   * The same documents, whose indexes run {@code checkpoint} now and then while they are built from
+   * the analyses (an update that may be stopped throws from it).
+   */
+  SearchDocuments withCheckpoint(Runnable checkpoint) {
+    return new SearchDocuments(documents, synonyms, related, partitionPostings, compress, analysis, checkpoint);
   }
 
   /** A builder that analyzes field values as the indexes' builders tokenize them ({@link LunrIndexBuilder#analyze}). */
@@ -348,6 +360,7 @@ public final class SearchDocuments {
   public LunrIndex index(Group group) {
     return indexes.computeIfAbsent(group.name(), name -> {
       LunrIndexBuilder builder = configuredBuilder(group.fields());
+      if (checkpoint != null) builder.checkpoint(checkpoint);
       if (analysis != null) {
         for (Document d : documents) {
           List<AnalyzedField> analyzed = new java.util.ArrayList<>(group.fields().size());

@@ -126,7 +126,8 @@ public final class SearchIndexStage {
    */
   public static java.util.Set<String> update(LinkedLibrary linked, SiteUpdate out, IndexCache cache) throws IOException {
     // An update may be asked to stop (IndexCache.stopWhen) before it has written anything: here,
-    // at each field value the index reads, before each file and at the end.
+    // at each field value the index reads, every 1,024 field vectors it computes, before each file
+    // and at the end.
     cache.stopIfAsked();
     SearchDocuments documents = documents(linked, cache, true);
     SearchDocuments before = cache.written;
@@ -179,7 +180,8 @@ public final class SearchIndexStage {
         .withAnalysis(value -> {
           if (stoppable) cache.stopIfAsked();
           return value == null ? AnalyzedField.EMPTY : cache.analyses.get(value, cache.analyzer::analyze);
-        });
+        })
+        .withCheckpoint(stoppable ? cache::stopIfAsked : null);
   }
 
   private static boolean sameBodies(List<SearchDocuments.Document> a, List<SearchDocuments.Document> b) {

@@ -53,6 +53,9 @@ public final class LunrIndexBuilder {
   private long[] fieldLengthSums;
   private boolean keepOccurrences;
   private boolean built;
+  /** Run every {@link #CHECKPOINT_EVERY} field vectors while the index is built; it may throw to stop the build. */
+  private Runnable checkpoint = () -> { };
+  private static final int CHECKPOINT_EVERY = 1024;
   private boolean latin1 = true;
 
   // The field being added.
@@ -357,6 +360,15 @@ public final class LunrIndexBuilder {
     return posting;
   }
 
+  /**
+   * Runs {@code checkpoint} every so many field vectors while {@link #build} computes them, so that
+   * a caller can stop a long build by throwing from it (nothing is built then).
+   */
+  public LunrIndexBuilder checkpoint(Runnable checkpoint) {
+    this.checkpoint = java.util.Objects.requireNonNull(checkpoint);
+    return this;
+  }
+
   /** Computes the BM25 field vectors and sorts the inverted index. */
   public LunrIndex build() {
     if (built) throw new IllegalStateException("The index is already built");
@@ -376,6 +388,7 @@ public final class LunrIndexBuilder {
     List<FieldVector> vectors = new ArrayList<>(fieldLengths.size());
     int[] filled = new int[postings.size() * fields.size()];
     for (int ref = 0; ref < fieldLengths.size(); ref++) {
+      if (ref % CHECKPOINT_EVERY == 0) checkpoint.run();
       int doc = ref / fields.size();
       int f = ref % fields.size();
       int[] indices = fieldTermIndices.get(ref);

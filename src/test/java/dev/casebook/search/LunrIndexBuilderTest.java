@@ -166,4 +166,19 @@ class LunrIndexBuilderTest {
     LunrIndexBuilder withPositions = new LunrIndexBuilder().field("body").metadataWhitelist(List.of("position"));
     assertThrows(IllegalStateException.class, () -> withPositions.add("a", List.of(field), 1));
   }
+
+  @Test
+  void aCheckpointRunsWhileTheVectorsAreComputedAndCanStopTheBuild() {
+    LunrIndexBuilder builder = new LunrIndexBuilder().ref("id").field("title").field("body");
+    for (int n = 0; n < 1500; n++) builder.add(Map.of("id", "d" + n, "title", "write-up " + n, "body", "replica lag " + n));
+    java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+    LunrIndex index = builder.checkpoint(runs::incrementAndGet).build();
+    // 3,000 field vectors (two fields of 1,500 documents): one checkpoint every 1,024 of them.
+    assertEquals(3, runs.get());
+    assertEquals(1500, index.refs().size());
+
+    LunrIndexBuilder stopped = new LunrIndexBuilder().ref("id").field("body").add(Map.of("id", "a", "body", "x"))
+        .checkpoint(() -> { throw new IllegalStateException("a newer change"); });
+    assertEquals("a newer change", assertThrows(IllegalStateException.class, stopped::build).getMessage());
+  }
 }
