@@ -138,26 +138,65 @@ public final class LibraryLoader {
    */
   private static List<SourceDocument> documentsIn(Path libraryRoot, List<String> folders, boolean named, String what,
       Diagnostics diagnostics, ReadCache cache) {
-    List<Path> files = new ArrayList<>();
+    List<ReadCache.Found> files = new ArrayList<>();
     for (String folder : folders) {
       Path dir = libraryRoot.resolve(folder).normalize();
       if (!Files.isDirectory(dir)) {
         if (named) diagnostics.warning(SourcePosition.of(SiteConfig.FILE_NAME), what + " folder '" + folder + "' does not exist");
         continue;
       }
-      try (Stream<Path> walk = Files.walk(dir)) {
-        walk.filter(p -> !p.equals(dir) && !hidden(dir.relativize(p)))
-            .filter(p -> p.getFileName().toString().endsWith(".md") && !p.getFileName().toString().equalsIgnoreCase("README.md"))
-            .filter(Files::isRegularFile)
-            .filter(p -> inside(libraryRoot, p))
-            .sorted()
-            .forEach(files::add);
-      } catch (IOException | UncheckedIOException e) {
-        diagnostics.error(SourcePosition.of(folder), "cannot read the folder: " + e.getMessage());
+      ReadCache.Walk walk = cache.walk(dir);
+      if (walk == null) {
+        walk = documentsWalk(libraryRoot, dir, folder);
+        cache.walked(walk);
       }
+      diagnostics.addAll(walk.diagnostics());
+      files.addAll(walk.markdown());
     }
-    return files.parallelStream().map(p -> cachedRead(libraryRoot, p, relative(libraryRoot, p), null, diagnostics, cache))
+    return files.parallelStream().map(f -> cachedRead(libraryRoot, f.file(), f.path(), f.attributes(), diagnostics, cache))
         .map(ReadCache.Read::document).flatMap(Optional::stream).toList();
+  }
+
+  /**
+   * The Markdown files under {@code dir} in path order (READMEs, hidden and {@code _} files and
+   * folders left out, and files that a symbolic link takes out of the library), with their
+   * attributes when the walk has them.
+   */
+  private static ReadCache.Walk documentsWalk(Path libraryRoot, Path dir, String folder) {
+    Diagnostics diagnostics = new Diagnostics();
+    Map<Path, BasicFileAttributes> found = new java.util.TreeMap<>();
+    try {
+      // Only a symbolic link can lead out of the library: the walk does not follow linked folders.
+      boolean dirIsReal = realPath(dir).equals(dir);
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+          return d.equals(dir) || !hidden(d.getFileName()) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+          String name = p.getFileName().toString();
+          if (hidden(p.getFileName()) || !name.endsWith(".md") || name.equalsIgnoreCase("README.md")) return FileVisitResult.CONTINUE;
+          if (attrs.isRegularFile() && dirIsReal) {
+            found.put(p, attrs);
+          } else if (Files.isRegularFile(p) && inside(libraryRoot, p)) {
+            found.put(p, null);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          throw e;
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      diagnostics.error(SourcePosition.of(folder), "cannot read the folder: " + e.getMessage());
+    }
+    List<ReadCache.Found> markdown = new ArrayList<>();
+    found.forEach((p, attrs) -> markdown.add(new ReadCache.Found(p, relative(libraryRoot, p), attrs)));
+    return new ReadCache.Walk(dir, List.copyOf(markdown), List.of(), found, diagnostics.sorted());
   }
 
   /**

@@ -34,8 +34,9 @@ public final class ReadCache {
 
   private final Memo<Stamp, Read> reads = Memo.byValue();
   private volatile Set<Path> changed = Set.of();
-  private volatile Walk walk;
-  private volatile boolean walkValid;
+  /** The last walk of each folder the loader walked (the write-ups', the design documents', the reading paths'). */
+  private final java.util.Map<Path, Walk> walks = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile boolean walksValid;
   /** For each file named as changed, the number of the last load that named it. */
   private final java.util.Map<Path, Long> editions = new java.util.concurrent.ConcurrentHashMap<>();
   private long loads;
@@ -57,10 +58,10 @@ public final class ReadCache {
     changed = Set.copyOf(named);
     loads++;
     for (Path p : changed) editions.put(p, loads);
-    // The last walk still holds when only files it found changed, and they are still there: an edit.
-    Walk last = walk;
-    walkValid = last != null && !changed.isEmpty() && changed.stream().allMatch(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-        && (last.attributes().containsKey(p)));
+    // The last walks still hold when only files they found changed, and those are still there: an
+    // edit. A file that came or went, or anything else named, has every folder walked again.
+    walksValid = !walks.isEmpty() && !changed.isEmpty() && changed.stream().allMatch(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && walks.values().stream().anyMatch(w -> w.attributes().containsKey(p)));
   }
 
   /** {@code file} as the loader names it: the real path of its folder, and its name. */
@@ -76,8 +77,7 @@ public final class ReadCache {
 
   /** The last walk of {@code content}, when no file came or went since; else null. */
   Walk walk(Path content) {
-    Walk last = walk;
-    return walkValid && last.content().equals(content) ? last : null;
+    return walksValid ? walks.get(content) : null;
   }
 
   /**
@@ -99,9 +99,9 @@ public final class ReadCache {
     return lastAssets;
   }
 
+  /** Keeps {@code walk} for the next load; the walks of other folders are kept as well. */
   void walked(Walk walk) {
-    this.walk = walk;
-    walkValid = false;
+    walks.put(walk.content(), walk);
   }
 
   /** @param attributes the file's, when the caller has them (null to read them) */

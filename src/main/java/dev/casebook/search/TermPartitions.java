@@ -115,7 +115,8 @@ public final class TermPartitions {
       int end = k + 1 < cuts.length ? cuts[k + 1] : terms.size();
       List<Posting> own = terms.subList(cuts[k], end);
       // The entries of the partition's terms, grouped by field vector (a counting sort by the
-      // vector's position), then each group in ascending term index, as the whole vector has them.
+      // vector's position). The terms are visited in ascending term index, so each group comes out
+      // in the order the whole vector has them (the counting sort is stable): nothing to sort.
       int[] count = new int[vectorCount + 1];
       for (Posting p : own) {
         for (int f = 0; f < p.documents.length; f++) {
@@ -132,7 +133,9 @@ public final class TermPartitions {
       int[] start = count.clone();
       int[] termOf = new int[entries];
       double[] weightOf = new double[entries];
-      for (Posting p : own) {
+      Posting[] inTermOrder = own.toArray(new Posting[0]);
+      java.util.Arrays.sort(inTermOrder, java.util.Comparator.comparingInt(p -> p.index));
+      for (Posting p : inTermOrder) {
         for (int f = 0; f < p.documents.length; f++) {
           IntList docs = p.documents[f];
           if (docs == null) continue;
@@ -154,7 +157,6 @@ public final class TermPartitions {
         if (from == to) continue;
         int[] indices = java.util.Arrays.copyOfRange(termOf, from, to);
         double[] weights = java.util.Arrays.copyOfRange(weightOf, from, to);
-        sortByTerm(indices, weights);
         FieldVector whole = all.get(v);
         vectors.add(new FieldVector(whole.field(), whole.document(), indices, weights));
       }
@@ -195,34 +197,6 @@ public final class TermPartitions {
     private List<Posting> own(int k) {
       List<Posting> terms = index.invertedIndex();
       return terms.subList(cuts[k], k + 1 < cuts.length ? cuts[k + 1] : terms.size());
-    }
-
-    /** Sorts a vector's entries by term index. */
-    private static void sortByTerm(int[] indices, double[] weights) {
-      if (indices.length > 16) {
-        long[] packed = new long[indices.length];
-        for (int i = 0; i < indices.length; i++) packed[i] = ((long) indices[i] << 32) | i;
-        java.util.Arrays.sort(packed);
-        double[] was = weights.clone();
-        for (int i = 0; i < packed.length; i++) {
-          indices[i] = (int) (packed[i] >>> 32);
-          weights[i] = was[(int) packed[i]];
-        }
-        return;
-      }
-      // Insertion sort: a partition usually holds few of a vector's terms.
-      for (int i = 1; i < indices.length; i++) {
-        int term = indices[i];
-        double weight = weights[i];
-        int j = i - 1;
-        while (j >= 0 && indices[j] > term) {
-          indices[j + 1] = indices[j];
-          weights[j + 1] = weights[j];
-          j--;
-        }
-        indices[j + 1] = term;
-        weights[j + 1] = weight;
-      }
     }
   }
 }
