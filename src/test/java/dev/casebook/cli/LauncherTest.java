@@ -62,9 +62,27 @@ class LauncherTest {
   }
 
   @Test
-  void serveAndCasebookJavaOptsAreLeftAsTheyWere() throws Exception {
+  void serveGetsFourTimesABuildsHeap() throws Exception {
+    // A build of this library gets 960 MB (above); serve keeps every stage's results and gets four times that.
+    Path lib = library("larger", 32);
+    long ramMb = ramMb();
+    int expected = (int) Math.min(4 * 960, ramMb * 3 / 4 >= 2048 ? ramMb * 3 / 4 : Long.MAX_VALUE);
+    assertTrue(launch(Map.of(), "serve", "--source", lib.toString()).contains("-Xmx" + Math.max(2048, expected) + "m"));
+    int small = (int) Math.min(4 * 896, ramMb * 3 / 4 >= 2048 ? ramMb * 3 / 4 : Long.MAX_VALUE);
+    assertTrue(launch(Map.of(), "serve", "-s", library("small", 1).toString()).contains("-Xmx" + Math.max(2048, small) + "m"));
+  }
+
+  private static long ramMb() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+      if (line.startsWith("MemTotal:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+    }
+    throw new IOException("no MemTotal in /proc/meminfo");
+  }
+
+  @Test
+  void casebookJavaOptsReplaceTheDefaults() throws Exception {
     Path lib = library("small", 1);
-    assertTrue(launch(Map.of(), "serve", "--source", lib.toString()).contains("-Xmx2g"));
+    assertEquals(List.of("-Xmx3g"), launch(Map.of("CASEBOOK_JAVA_OPTS", "-Xmx3g"), "serve", "--source", lib.toString()));
     assertEquals(List.of("-Xmx3g"), launch(Map.of("CASEBOOK_JAVA_OPTS", "-Xmx3g"), "build", "--source", lib.toString()));
   }
 
