@@ -16,6 +16,9 @@ import dev.casebook.link.LinkedLibrary;
 import dev.casebook.load.LibraryLoader;
 import dev.casebook.load.LibrarySources;
 import dev.casebook.load.ReadCache;
+import dev.casebook.link.SitePaths;
+import dev.casebook.model.DesignDoc;
+import dev.casebook.model.Incident;
 import dev.casebook.model.Library;
 import dev.casebook.readership.Readership;
 import dev.casebook.render.RenderCache;
@@ -208,6 +211,20 @@ public final class LiveBuild {
     }
   }
 
+  /** The pages of the write-ups and design documents whose files are among {@code changed}: an update shows them first. */
+  private Set<String> pagesOf(Set<Path> changed, Library library) {
+    Set<String> files = new HashSet<>();
+    for (Path p : changed) {
+      Path file = p.toAbsolutePath().normalize();
+      if (file.startsWith(root)) files.add(root.relativize(file).toString().replace('\\', '/'));
+    }
+    if (files.isEmpty()) return Set.of();
+    Set<String> pages = new HashSet<>();
+    for (Incident i : library.incidents()) if (files.contains(i.source().path())) pages.add(SitePaths.incident(i.id()) + "index.html");
+    for (DesignDoc d : library.designDocs()) if (files.contains(d.source().path())) pages.add(SitePaths.design(d.slug()) + "index.html");
+    return pages;
+  }
+
   /** Whether the configuration, the theme or something unknown changed. */
   private boolean needsFullBuild(Set<Path> changed) {
     Path config = root.resolve(SiteConfig.FILE_NAME);
@@ -285,7 +302,9 @@ public final class LiveBuild {
     }
     if (diagnostics.hasErrors()) return failed(diagnostics, output, timer);
     try (SiteTarget target = site == null ? new SiteTarget.NewFolder(output) : new SiteTarget.InPlace(output)) {
-      SiteWrite.Written written = SiteWrite.write(target, site, linked, plan, cacheOf(), keep, diagnostics, timer, pagesWritten);
+      Set<String> firstPages = site == null ? Set.of() : pagesOf(changed, linked.library());
+      SiteWrite.Written written = SiteWrite.write(target, site, linked, plan, cacheOf(), keep, firstPages, diagnostics, timer,
+          pagesWritten);
       if (written == null) return failed(diagnostics, output, timer);
       plan = null; // a one-off run lets go of it (and of its pages' models) before the index stage
       if (!keep) caches = new Caches();

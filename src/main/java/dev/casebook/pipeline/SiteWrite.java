@@ -44,8 +44,8 @@ final class SiteWrite {
    * @param keep whether later runs update this one's site (then the plan and links are kept in the result)
    */
   static Written write(SiteTarget target, LiveBuild.Site site, LinkedLibrary linked, SitePlan plan, Cache buildCache,
-      boolean keep, Diagnostics diagnostics, StageTimer timer, Consumer<LiveBuild.PagesWritten> pagesWritten)
-      throws IOException {
+      boolean keep, Set<String> firstPages, Diagnostics diagnostics, StageTimer timer,
+      Consumer<LiveBuild.PagesWritten> pagesWritten) throws IOException {
     SitePlan previous = site == null ? SitePlan.EMPTY : site.plan();
     // In place, the listings are planned once the pages of what changed are shown; else all at once.
     List<SitePlan.Output> outputs = new ArrayList<>(target.inPlace() ? plan.pagesChangedSince(previous) : plan.changedSince(previous));
@@ -71,25 +71,39 @@ final class SiteWrite {
       unchecked.addAll(cached.links().keySet());
       timer.lap("reuse");
     }
-    SiteRenderer.Report pages = plan.write(outputs.stream().filter(o -> !o.listing()).toList(), target.pages(), diagnostics);
-    links.putAll(pages.links());
-    unchecked.addAll(pages.links().keySet());
+    // In place, the pages of the edited files come first, and are shown as soon as their links
+    // check, before the other pages that show what changed (the pages that cite an edited title).
+    Set<String> shown = new HashSet<>();
+    boolean early = target.inPlace();
     boolean told = false;
-    boolean pagesShown = false;
-    if (target.inPlace()) {
-      // In place, the pages of what changed are shown before the listings are planned and made,
-      // when their links check without a word against the files known so far. A link to a listing
-      // this update adds (a new tag's page) is not known yet: such pages wait for the full check.
-      Diagnostics early = new Diagnostics();
-      if (!unchecked.isEmpty()) SiteLinkChecker.check(target.root(), files, links, unchecked, basePath, early);
-      timer.lap("render");
-      if (early.sorted().isEmpty()) {
-        unchecked.clear();
-        pagesShown = true;
-        Set<String> shown = target.pagesDone();
-        told = !shown.isEmpty();
-        if (told) pagesWritten.accept(LiveBuild.PagesWritten.of(shown, Set.of()));
+    int renderedPages = 0;
+    List<List<SitePlan.Output>> batches = batches(outputs.stream().filter(o -> !o.listing()).toList(),
+        target.inPlace() ? firstPages : Set.of());
+    for (int b = 0; b < batches.size(); b++) {
+      SiteRenderer.Report pages = plan.write(batches.get(b), target.pages(), diagnostics);
+      renderedPages += pages.pages();
+      links.putAll(pages.links());
+      unchecked.addAll(pages.links().keySet());
+      if (!early) continue;
+      // A page is shown when its links check without a word against the files known so far. A link
+      // to a listing this update adds (a new tag's page) is not known yet: such pages wait for the full check.
+      Diagnostics problems = new Diagnostics();
+      if (!unchecked.isEmpty()) SiteLinkChecker.check(target.root(), files, links, unchecked, basePath, problems);
+      timer.lap(b == 0 ? "render" : "other pages");
+      if (!problems.sorted().isEmpty()) {
+        early = false;
+        continue;
       }
+      unchecked.clear();
+      Set<String> done = new HashSet<>(target.pagesDone());
+      done.removeAll(shown);
+      shown.addAll(done);
+      if (!done.isEmpty()) {
+        told = true;
+        pagesWritten.accept(LiveBuild.PagesWritten.of(done, Set.of()));
+      }
+    }
+    if (target.inPlace()) {
       List<SitePlan.Output> listingOutputs = plan.listingsChangedSince(previous);
       outputs.addAll(listingOutputs);
       for (SitePlan.Output o : listingOutputs) files.add(o.path());
@@ -112,7 +126,8 @@ final class SiteWrite {
       return null;
     }
     for (String path : removed) target.delete(path);
-    Set<String> listings = new HashSet<>(target.inPlace() && !pagesShown ? target.pagesDone() : Set.of());
+    Set<String> listings = new HashSet<>(target.inPlace() ? target.pagesDone() : Set.of());
+    listings.removeAll(shown);
     listings.addAll(target.listingsDone());
     // Every good update says so at least once, even when no page changed: a shown problem list goes away.
     if (target.inPlace() && (!listings.isEmpty() || !removed.isEmpty() || !told)) {
@@ -120,7 +135,7 @@ final class SiteWrite {
     }
     int pageCount = target.inPlace()
         ? (int) target.written().stream().filter(p -> p.endsWith(".html")).count()
-        : pages.pages() + listed.pages() + (cached == null ? 0 : cached.links().size());
+        : renderedPages + listed.pages() + (cached == null ? 0 : cached.links().size());
     Set<String> rendered = outputs.stream().map(SitePlan.Output::path).collect(java.util.stream.Collectors.toUnmodifiableSet());
     if (cache != null) {
       // The files are in the new folder: keep them now, and let go of the cache before the index stage.
@@ -132,6 +147,18 @@ final class SiteWrite {
       timer.lap("cache");
     }
     return new Written(keep ? plan : null, keep ? links : null, files, removed, rendered, pageCount);
+  }
+
+  /**
+   * The pages to render, in the order they are shown: those of {@code first} (the pages of the
+   * edited files) when there are both such pages and others, then the others; else all at once.
+   */
+  static List<List<SitePlan.Output>> batches(List<SitePlan.Output> pages, Set<String> first) {
+    if (first.isEmpty()) return List.of(pages);
+    List<SitePlan.Output> own = new ArrayList<>();
+    List<SitePlan.Output> others = new ArrayList<>();
+    for (SitePlan.Output o : pages) (first.contains(o.path()) ? own : others).add(o);
+    return own.isEmpty() || others.isEmpty() ? List.of(pages) : List.of(own, others);
   }
 
   /**

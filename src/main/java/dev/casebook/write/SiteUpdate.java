@@ -26,6 +26,8 @@ public final class SiteUpdate implements SiteOutput {
   private final Map<String, byte[]> files = Collections.synchronizedMap(new LinkedHashMap<>());
   private final Set<String> deleted = Collections.synchronizedSet(new LinkedHashSet<>());
   private final Set<String> unchanged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The files written or deleted by a {@link #commit()} so far. */
+  private final Set<String> committed = new java.util.HashSet<>();
   /** The files' bytes before {@link #commit()} (null for a file that did not exist), when it can be undone. */
   private final Map<String, byte[]> before;
 
@@ -125,8 +127,9 @@ public final class SiteUpdate implements SiteOutput {
   }
 
   /**
-   * Puts every change in place: writes, then deletions (and the folders they leave empty). Call it
-   * once; {@link #written()} and {@link #deletedFiles()} still tell what it did.
+   * Puts every change not yet in place in place: writes, then deletions (and the folders they leave
+   * empty). It may be called again after more writes, which it then puts in place; {@link #undo()}
+   * takes back every commit. {@link #written()} and {@link #deletedFiles()} still tell what it did.
    */
   public void commit() throws IOException {
     Map<String, byte[]> out;
@@ -134,6 +137,7 @@ public final class SiteUpdate implements SiteOutput {
       out = new LinkedHashMap<>(files);
     }
     for (Map.Entry<String, byte[]> e : out.entrySet()) {
+      if (!committed.add(e.getKey())) continue;
       Path file = SiteOutput.checked(root, e.getKey());
       if (before != null) before.put(e.getKey(), Files.isRegularFile(file) ? Files.readAllBytes(file) : null);
       replace(file, e.getValue());
@@ -144,7 +148,7 @@ public final class SiteUpdate implements SiteOutput {
     }
     if (before != null && !gone.isEmpty()) throw new IllegalStateException("an update that can be undone deletes nothing");
     for (String path : gone) {
-      if (out.containsKey(path)) continue;
+      if (out.containsKey(path) || !committed.add(path)) continue;
       delete(SiteOutput.checked(root, path));
     }
   }

@@ -155,11 +155,14 @@ class LiveBuildTest {
     assertTrue(c.written().stream().anyMatch(p -> p.startsWith("assets/search/fields-")), "titles are in the short fields' index");
     assertTrue(c.written().stream().anyMatch(p -> p.startsWith("assets/search/docs-")), "and in the document store");
     assertTrue(c.written().contains("feed.xml"));
-    // The write-up pages are in place first (the edited one reloads at once), then the listings.
-    assertEquals(2, told.size(), told::toString);
-    assertTrue(told.get(0).pages().containsAll(Set.of(FAILOVER_PAGE, "incidents/INC-2022-004/index.html")), told::toString);
-    assertFalse(told.get(0).pages().contains("incidents/index.html"), told::toString);
-    assertTrue(told.get(1).pages().containsAll(Set.of("incidents/index.html", "services/orders/index.html")), told::toString);
+    // The edited write-up's page is in place first and reloads alone, then the other pages that show
+    // its title (the write-up it relates to, the design document that cites it), then the listings.
+    assertEquals(3, told.size(), told::toString);
+    assertEquals(Set.of(FAILOVER_PAGE), told.get(0).pages(), told::toString);
+    assertTrue(told.get(1).pages().containsAll(Set.of("incidents/INC-2022-004/index.html", "incidents/INC-2025-013/index.html",
+        "design/0007-read-your-writes-for-stock/index.html")), told::toString);
+    assertFalse(told.get(1).pages().contains(FAILOVER_PAGE) || told.get(1).pages().contains("incidents/index.html"), told::toString);
+    assertTrue(told.get(2).pages().containsAll(Set.of("incidents/index.html", "services/orders/index.html")), told::toString);
   }
 
   @Test
@@ -193,8 +196,10 @@ class LiveBuildTest {
     assertFalse(result.written());
     assertTrue(result.diagnostics().stream().anyMatch(d -> d.isError() && d.position().file().equals("site-template/incidents.ftlh")),
         result.diagnostics()::toString);
-    assertEquals(1, reloads.size(), "the edited page was put in place, then taken back");
-    assertTrue(reloads.get(0).pages().contains(FAILOVER_PAGE));
+    // The edited page, then the pages that show its title, were put in place, then taken back.
+    assertEquals(2, reloads.size(), reloads::toString);
+    assertEquals(Set.of(FAILOVER_PAGE), reloads.get(0).pages());
+    assertTrue(reloads.get(1).pages().contains("incidents/INC-2022-004/index.html"), reloads::toString);
     assertSameSite(before, Fixtures.files(site));
 
     edit(FAILOVER, text -> text.replace("title: BOOM Orders database failover", "title: Orders database failover"));

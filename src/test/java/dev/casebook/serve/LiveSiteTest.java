@@ -160,16 +160,16 @@ class LiveSiteTest {
     replace(file, title, "title: A title saved a moment ago");
 
     assertTrue(nextRebuild().written());
-    // The edited write-up's page first, then the listings that show its title.
+    // The edited write-up's page first and alone, then the pages and listings that show its title.
     String[] first = stream.next();
     assertEquals("reload", first[0]);
     List<String> pages = new ArrayList<>();
     new ObjectMapper().readTree(first[1]).get("pages").forEach(p -> pages.add(p.asText()));
-    assertTrue(pages.contains("/incidents/INC-2024-001/"), pages::toString);
-    assertFalse(pages.contains("/incidents/"), pages::toString);
-    String[] second = stream.next();
-    assertEquals("reload", second[0]);
-    assertTrue(second[1].contains("\"/incidents/\""), second[1]);
+    assertEquals(List.of("/incidents/INC-2024-001/"), pages);
+    String[] next = stream.next();
+    for (int n = 0; n < 2 && !next[1].contains("\"/incidents/\""); n++) next = stream.next();
+    assertEquals("reload", next[0]);
+    assertTrue(next[1].contains("\"/incidents/\""), next[1]);
     String html = page("/incidents/INC-2024-001/");
     assertTrue(html.contains("A title saved a moment ago"), "the new page is served");
     assertTrue(html.contains(LiveReload.TAG + "</body>"), "served pages load the live reload script");
