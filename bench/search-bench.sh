@@ -107,7 +107,8 @@ measure() { # URL
   timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-background-networking \
     --disable-component-update --disable-sync --no-first-run --disable-quic --user-data-dir="$PROFILE" \
     --dump-dom "$1" >/dev/null 2>&1 || true
-  if [ -s "$REPORTS" ]; then tail -1 "$REPORTS"; else echo "{}"; fi
+  # Every run's report is kept in $REPORTS.all (one JSON line each, in run order) for a later look.
+  if [ -s "$REPORTS" ]; then tail -1 "$REPORTS" | tee -a "$REPORTS.all"; else echo "{}"; fi
   rm -rf "$PROFILE"
   PROFILE=""
 }
@@ -173,6 +174,7 @@ for n in "${SIZES[@]}"; do
 
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
     REPORTS="$site.reports"
+    : >"$REPORTS.all"
     python3 "$ROOT/bench/gzip-server.py" "$site" "$port" "$REPORTS" &
     SERVER_PID=$!
     for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break; sleep 0.1; done

@@ -174,9 +174,7 @@ public final class TermPartitions {
     public boolean samePart(int k, Cut other, int j) {
       List<Posting> mine = own(k);
       List<Posting> theirs = other.own(j);
-      if (mine.size() != theirs.size() || !index.fields().equals(other.index.fields()) || !index.refs().equals(other.index.refs())) {
-        return false;
-      }
+      if (mine.size() != theirs.size() || !sameDocuments(other)) return false;
       for (int t = 0; t < mine.size(); t++) {
         Posting p = mine.get(t);
         Posting q = theirs.get(t);
@@ -191,6 +189,21 @@ public final class TermPartitions {
           if (!java.util.Arrays.equals(a, b)) return false;
         }
       }
+      return true;
+    }
+
+    /**
+     * The fields and refs of the last index found to have this one's, so that each partition does
+     * not compare every ref again (the lists only: holding the other cut would keep every earlier
+     * index alive through the next).
+     */
+    private volatile List<?>[] sameAs = new List<?>[2];
+
+    private boolean sameDocuments(Cut other) {
+      List<?>[] known = sameAs;
+      if (known[0] == other.index.fields() && known[1] == other.index.refs()) return true;
+      if (!index.fields().equals(other.index.fields()) || !index.refs().equals(other.index.refs())) return false;
+      sameAs = new List<?>[] {other.index.fields(), other.index.refs()};
       return true;
     }
 
