@@ -150,7 +150,9 @@ public final class TermPartitions {
         }
       }
       List<FieldVector> all = index.fieldVectors();
-      List<FieldVector> vectors = new ArrayList<>();
+      int nonEmpty = 0;
+      for (int v = 0; v < vectorCount; v++) if (count[v] != count[v + 1]) nonEmpty++;
+      List<FieldVector> vectors = new ArrayList<>(nonEmpty);
       for (int v = 0; v < vectorCount; v++) {
         int from = count[v];
         int to = count[v + 1];
