@@ -82,33 +82,7 @@ public final class LibraryLoader {
     boolean readmes = wholeLibrary;
     Map<Path, BasicFileAttributes> found = new java.util.TreeMap<>();
     try {
-      // Only a symbolic link can lead out of the library: the walk does not follow linked folders.
-      boolean topIsReal = realPath(top).equals(top);
-      Files.walkFileTree(top, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (dir.equals(top)) return FileVisitResult.CONTINUE;
-          return hidden(dir.getFileName()) || skipped.contains(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
-          if (hidden(p.getFileName()) || (readmes && p.getFileName().toString().equalsIgnoreCase("README.md"))) {
-            return FileVisitResult.CONTINUE;
-          }
-          if (attrs.isRegularFile() && topIsReal) {
-            found.put(p, attrs);
-          } else if (Files.isRegularFile(p)) {
-            found.put(p, attrs.isSymbolicLink() || !topIsReal ? null : attrs);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          throw e;
-        }
-      });
+      files(top, skipped, name -> !(readmes && name.equalsIgnoreCase("README.md")), found);
       found.forEach((p, attrs) -> {
         String rel = relative(libraryRoot, p);
         if (attrs == null && !inside(libraryRoot, p)) {
@@ -166,37 +140,49 @@ public final class LibraryLoader {
     Diagnostics diagnostics = new Diagnostics();
     Map<Path, BasicFileAttributes> found = new java.util.TreeMap<>();
     try {
-      // Only a symbolic link can lead out of the library: the walk does not follow linked folders.
-      boolean dirIsReal = realPath(dir).equals(dir);
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          return d.equals(dir) || !hidden(d.getFileName()) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
-          String name = p.getFileName().toString();
-          if (hidden(p.getFileName()) || !name.endsWith(".md") || name.equalsIgnoreCase("README.md")) return FileVisitResult.CONTINUE;
-          if (attrs.isRegularFile() && dirIsReal) {
-            found.put(p, attrs);
-          } else if (Files.isRegularFile(p) && inside(libraryRoot, p)) {
-            found.put(p, null);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          throw e;
-        }
-      });
+      files(dir, Set.of(), name -> name.endsWith(".md") && !name.equalsIgnoreCase("README.md"), found);
     } catch (IOException | UncheckedIOException e) {
       diagnostics.error(SourcePosition.of(folder), "cannot read the folder: " + e.getMessage());
     }
+    found.entrySet().removeIf(e -> e.getValue() == null && !inside(libraryRoot, e.getKey()));
     List<ReadCache.Found> markdown = new ArrayList<>();
     found.forEach((p, attrs) -> markdown.add(new ReadCache.Found(p, relative(libraryRoot, p), attrs)));
     return new ReadCache.Walk(dir, List.copyOf(markdown), List.of(), found, diagnostics.sorted());
+  }
+
+  /**
+   * Puts in {@code found} the regular files under {@code top} whose names {@code wanted} takes,
+   * hidden and {@code _} files and folders and the {@code skipped} folders left out, each with its
+   * attributes, or null for a file that a symbolic link may take out of the library (for the
+   * caller to check with {@link #inside}). Only a symbolic link can lead out of the library: the
+   * walk does not follow linked folders.
+   */
+  private static void files(Path top, Set<Path> skipped, java.util.function.Predicate<String> wanted,
+      Map<Path, BasicFileAttributes> found) throws IOException {
+    boolean topIsReal = realPath(top).equals(top);
+    Files.walkFileTree(top, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        if (dir.equals(top)) return FileVisitResult.CONTINUE;
+        return hidden(dir.getFileName()) || skipped.contains(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+        if (hidden(p.getFileName()) || !wanted.test(p.getFileName().toString())) return FileVisitResult.CONTINUE;
+        if (attrs.isRegularFile() && topIsReal) {
+          found.put(p, attrs);
+        } else if (Files.isRegularFile(p)) {
+          found.put(p, attrs.isSymbolicLink() || !topIsReal ? null : attrs);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        throw e;
+      }
+    });
   }
 
   /**
