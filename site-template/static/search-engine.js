@@ -196,22 +196,49 @@
   }
 
   /**
-   * One lunr index of these partitions of index g: their inverted index entries put together, each
-   * field vector's entries put together in ascending term index, the token set of all their terms.
-   * For any query whose terms all lie in them, lunr gives it exactly the scores of the whole index.
+   * What a query searches for index g over these partitions: its fields, and a source for query()
+   * (below). One partition is a lunr index as it is. Several are searched where they lie: a term's
+   * entry is its partition's, a plain term is looked up where it would be, and a document's field is
+   * scored from the pieces of its field vector in each partition, which is what lunr would score on
+   * one index of them put together (their inverted index entries, each field vector's entries in
+   * ascending term index, the token set of all their terms; for any query whose terms all lie in
+   * them, lunr gives it exactly the scores of the whole index). That index is made only when a
+   * wildcard or a typo needs its token set.
    */
   function indexOf(e, g, partitions) {
-    var lunr = lunrOf();
     var ks = partitions.filter(function (p) { return p.g === g; }).map(function (p) { return p.k; })
       .sort(function (a, b) { return a - b; }).filter(function (k, i, all) { return i === 0 || all[i - 1] !== k; });
     var key = ks.join(",");
     if (e.merged[g] && e.merged[g].key === key) return e.merged[g].index;
     var parts = loaded(e, ks.map(function (k) { return { g: g, k: k }; }));
     var fields = e.manifest.indexes[g].fields;
-    var idx;
-    if (parts.length === 1) {
-      idx = parts[0].idx;
-    } else {
+    var byK = {};
+    ks.forEach(function (k) { var file = e.files[fileName(e, { g: g, k: k })]; if (file) byK[k] = file; });
+    var source = parts.length === 1 ? indexSource(parts[0].idx) : partsSource(e, g, parts, byK, fields);
+    var index = { source: source, fields: fieldSet(fields) };
+    e.merged[g] = { key: key, index: index };
+    return index;
+  }
+
+  /** A lunr index as query() reads it. */
+  function indexSource(idx) {
+    return {
+      fields: idx.fields,
+      pipeline: idx.pipeline,
+      posting: function (t) { return idx.invertedIndex[t]; },
+      expand: function (clause) { return idx.tokenSet.intersect(lunrOf().TokenSet.fromClause(clause)).toArray(); },
+      similarity: function (queryVector, field, ref) { return queryVector.similarity(idx.fieldVectors[field + "/" + ref]); }
+    };
+  }
+
+  /** Partitions of index g as query() reads them, without putting them together (see indexOf). */
+  function partsSource(e, g, parts, byK, fields) {
+    var lunr = lunrOf();
+    // The partition of each term index that posting() gave out: its pieces of the field vectors.
+    var partOfIndex = Object.create(null);
+    var merged = null;
+    function whole() {
+      if (merged) return merged;
       var inverted = Object.create(null);
       var vectors = Object.create(null);
       var terms = [];
@@ -222,12 +249,56 @@
           vectors[ref] = vectors[ref] ? new lunr.Vector(mergeElements(vectors[ref].elements, v.elements)) : v;
         });
       });
-      idx = new lunr.Index({ invertedIndex: inverted, fieldVectors: vectors, tokenSet: lunr.TokenSet.fromArray(terms),
-        fields: fields, pipeline: e.pipeline });
+      return (merged = new lunr.Index({ invertedIndex: inverted, fieldVectors: vectors, tokenSet: lunr.TokenSet.fromArray(terms),
+        fields: fields, pipeline: e.pipeline }));
     }
-    var index = { idx: idx, fields: fieldSet(fields) };
-    e.merged[g] = { key: key, index: index };
-    return index;
+    function partOf(t) {
+      var p = byK[partitionOf(e, g, t)];
+      return p && own.call(p.idx.invertedIndex, t) ? p : null;
+    }
+    return {
+      fields: fields,
+      pipeline: e.pipeline,
+      posting: function (t) {
+        var p = partOf(t);
+        if (!p) return undefined;
+        var entry = p.idx.invertedIndex[t];
+        partOfIndex[entry._index] = p;
+        return entry;
+      },
+      expand: function (clause) {
+        // A plain term (no wildcard, no edit distance) expands to itself when the index has it, as lunr's token set gives it.
+        if (!("editDistance" in clause) && clause.term.indexOf("*") < 0) return partOf(clause.term) ? [clause.term] : [];
+        return whole().tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray();
+      },
+      similarity: function (queryVector, field, ref) {
+        // lunr's Vector.similarity on the field vector put together: the products of the query's
+        // entries that the field has, added in ascending term index, over the query vector's length.
+        var a = queryVector.elements;
+        var key = field + "/" + ref;
+        var dot = 0;
+        for (var i = 0; i < a.length; i += 2) {
+          var v = partOfIndex[a[i]].idx.fieldVectors[key];
+          if (v === undefined) continue;
+          var w = weightAt(v.elements, a[i]);
+          if (w !== null) dot += a[i + 1] * w;
+        }
+        return dot / queryVector.magnitude() || 0;
+      }
+    };
+  }
+
+  /** The weight of term index i in a vector's elements ([index, weight, ...], ascending index), or null. */
+  function weightAt(elements, i) {
+    var lo = 0;
+    var hi = elements.length / 2 - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      var x = elements[2 * mid];
+      if (x === i) return elements[2 * mid + 1];
+      if (x < i) lo = mid + 1; else hi = mid - 1;
+    }
+    return null;
   }
 
   function fieldSet(fields) {
@@ -619,7 +690,7 @@
 
   /** The terms of one index that a wildcard or fuzzy clause expands to. */
   function expansionsIn(index, clause) {
-    return index.idx.tokenSet.intersect(lunrOf().TokenSet.fromClause(clause)).toArray();
+    return index.source.expand(clause);
   }
 
   function restrictClause(c, fields) {
@@ -637,54 +708,168 @@
    * filter clause the refs that match it in this index's fields. Presence is applied when the parts
    * are merged, because a write-up may match a required word in its title (the fields index) or in
    * its body (the body index). weight: what this index's scores are multiplied by when they are added
-   * up; wordRefs: for each word, the refs that have one of its terms here (for its idf).
+   * up; wordRefs: for each word, lists of the refs that have one of its terms here (for its idf).
    */
   function partial(index, clauses, weight) {
     var P = lunrOf().Query.presence;
     var scoring = [];
     var checks = [];
     clauses.forEach(function (c, n) {
-      if (!restrictClause(c, index.fields)) return;
-      if (c.presence !== P.PROHIBITED && !c.filter) scoring.push(c);
+      var own = restrictClause(c, index.fields);
+      if (!own) return;
+      if (c.presence !== P.PROHIBITED && !c.filter) scoring.push({ clause: c, own: own });
       if (c.presence !== P.OPTIONAL) checks.push(n);
     });
-    var scores = {};
     // The query's words each term of this index stands for, for the clauses that carry a word.
     var wordsOf = {};
-    scoring.forEach(function (c) {
+    scoring.forEach(function (s) {
+      var c = s.clause;
       if (c.word === undefined) return;
-      var terms = c.usePipeline === false ? expansionsIn(index, c) : index.idx.pipeline.runString(c.term);
+      var terms = c.usePipeline === false ? expansionsIn(index, c) : index.source.pipeline.runString(c.term);
       terms.forEach(function (t) { (wordsOf[t] = wordsOf[t] || {})[creditOf(c)] = true; });
     });
-    // For each word, the refs that have one of its own terms (or a one-word synonym's) in this index.
+    // For each word, the lists of refs that have one of its own terms (or a one-word synonym's) in
+    // this index: the postings' own lists, one per term and field, counted once merged.
     var wordRefs = {};
     Object.keys(wordsOf).forEach(function (t) {
-      var entry = index.idx.invertedIndex[t];
+      var entry = index.source.posting(t);
       if (!entry) return;
       Object.keys(wordsOf[t]).forEach(function (w) {
         if (w.indexOf("/") >= 0 || w.charAt(0) === "=") return;
-        var set = wordRefs[w] || (wordRefs[w] = {});
-        Object.keys(entry).forEach(function (f) { if (f !== "_index") Object.keys(entry[f]).forEach(function (ref) { set[ref] = true; }); });
+        var lists = wordRefs[w] || (wordRefs[w] = []);
+        Object.keys(entry).forEach(function (f) { if (f !== "_index") lists.push(Object.keys(entry[f])); });
       });
     });
+    var found = { refs: [], scores: [], terms: [] };
+    var credits = [];
     if (scoring.length) {
-      index.idx.query(function (q) {
-        scoring.forEach(function (c) { q.clause(restrictClause(c, index.fields)); });
-      }).forEach(function (r) {
-        var terms = Object.keys(r.matchData.metadata);
-        var credits = {};
-        terms.forEach(function (t) { Object.keys(wordsOf[t] || {}).forEach(function (w) { credits[w] = true; }); });
-        scores[r.ref] = { score: r.score, terms: terms, credits: Object.keys(credits) };
-      });
+      // Documents that matched the same terms (query() gives them one list) matched the same words.
+      var creditsOf = new Map();
+      found = query(index.source, scoring.map(function (s) { return s.own; }), true);
+      for (var i = 0; i < found.refs.length; i++) {
+        var terms = found.terms[i];
+        var mine = creditsOf.get(terms);
+        if (!mine) {
+          var set = {};
+          terms.forEach(function (t) { Object.keys(wordsOf[t] || {}).forEach(function (w) { set[w] = true; }); });
+          creditsOf.set(terms, mine = Object.keys(set));
+        }
+        credits.push(mine);
+      }
     }
     var matches = {};
     checks.forEach(function (n) {
       var set = {};
-      index.idx.query(function (q) { q.clause(restrictClause(clauses[n], index.fields)); })
-        .forEach(function (r) { set[r.ref] = true; });
+      query(index.source, [restrictClause(clauses[n], index.fields)], false).refs.forEach(function (ref) { set[ref] = true; });
       matches[n] = set;
     });
-    return { scores: scores, matches: matches, wordRefs: wordRefs, weight: weight };
+    return { refs: found.refs, scores: found.scores, terms: found.terms, credits: credits, matches: matches, wordRefs: wordRefs, weight: weight };
+  }
+
+  /**
+   * What lunr.js 2.3.9's Index.prototype.query gives for these clauses, which are all optional:
+   * the documents that match (refs, in the order lunr first meets them), and, with scored, each one's
+   * score and the terms it matched (scores[i] and terms[i], as lunr's result.score and
+   * Object.keys(result.matchData.metadata)). It follows lunr's query step by step (the same clause
+   * defaults, pipeline, term expansion, query vectors and similarity, and each document's fields
+   * added up in the order lunr adds them, so the scores are the same numbers), without the objects
+   * lunr makes for every match (a FieldRef, a MatchData, a copy of its metadata, a Set of every
+   * posting), which cost most of the time of a query for a word most documents have.
+   *
+   * Each (term, field) lunr walks the postings of is an event, numbered in lunr's order; a document
+   * keeps the events that matched it as a string of their numbers. Documents with the same events
+   * have the same fields in the same order and the same terms: those are worked out once per string.
+   * source: a lunr.Index, or what indexOf() makes of several partitions.
+   */
+  function query(source, clauses, scored) {
+    var lunr = lunrOf();
+    if (source instanceof lunr.Index) source = indexSource(source);
+    var q = new lunr.Query(source.fields);
+    for (var c = 0; c < clauses.length; c++) q.clause(clauses[c]);
+    var queryVectors = Object.create(null);
+    for (var f = 0; f < source.fields.length; f++) queryVectors[source.fields[f]] = new lunr.Vector();
+    var termFieldCache = Object.create(null);
+    var events = [];
+    var positions = new Map();
+    var refs = [];
+    var matched = [];
+    function plus(a, b) { return a + b; }
+    for (c = 0; c < q.clauses.length; c++) {
+      var clause = q.clauses[c];
+      var terms = clause.usePipeline ? source.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      for (var m = 0; m < terms.length; m++) {
+        clause.term = terms[m];
+        var expanded = source.expand(clause);
+        for (var x = 0; x < expanded.length; x++) {
+          var t = expanded[x];
+          var posting = source.posting(t);
+          for (f = 0; f < clause.fields.length; f++) {
+            var field = clause.fields[f];
+            queryVectors[field].upsert(posting._index, clause.boost, plus);
+            var termField = t + "/" + field;
+            if (termFieldCache[termField]) continue;
+            termFieldCache[termField] = true;
+            // Event numbers are characters; past the surrogates' range, every document keeps a list instead.
+            if (events.length === 0xD800) matched = matched.map(function (list) { return Array.from(list, function (ch) { return ch.charCodeAt(0); }); });
+            var event = events.length < 0xD800 ? String.fromCharCode(events.length) : [events.length];
+            events.push({ term: t, field: field });
+            var matching = Object.keys(posting[field]);
+            for (var i = 0; i < matching.length; i++) {
+              var ref = matching[i];
+              var at = positions.get(ref);
+              if (at === undefined) {
+                positions.set(ref, refs.length);
+                refs.push(ref);
+                matched.push(event);
+              } else {
+                matched[at] = matched[at].concat(event);
+              }
+            }
+          }
+        }
+      }
+    }
+    if (!scored) return { refs: refs };
+    // For each string of events: the fields in the order lunr first matched them, and the terms.
+    var kinds = new Map();
+    function kindOf(list) {
+      var key = typeof list === "string" ? list : list.join(",");
+      var kind = kinds.get(key);
+      if (kind) return kind;
+      var fields = [];
+      var termsOfField = [];
+      for (var k = 0; k < list.length; k++) {
+        var ev = events[typeof list === "string" ? list.charCodeAt(k) : list[k]];
+        var n = fields.indexOf(ev.field);
+        if (n < 0) { fields.push(ev.field); termsOfField.push([ev.term]); } else termsOfField[n].push(ev.term);
+      }
+      // lunr's metadata is an object keyed by term, each field's terms added in turn: the same keys in the same order.
+      var metadata = Object.create(null);
+      termsOfField.forEach(function (ts) { ts.forEach(function (term) { metadata[term] = true; }); });
+      kinds.set(key, kind = { fields: fields, terms: Object.keys(metadata) });
+      return kind;
+    }
+    var scores = new Array(refs.length);
+    var termsOf = new Array(refs.length);
+    for (i = 0; i < refs.length; i++) {
+      var kind = kindOf(matched[i]);
+      var score = 0;
+      for (f = 0; f < kind.fields.length; f++) {
+        var s = source.similarity(queryVectors[kind.fields[f]], kind.fields[f], refs[i]);
+        score = f === 0 ? s : score + s;
+      }
+      scores[i] = score;
+      termsOf[i] = kind.terms;
+    }
+    return { refs: refs, scores: scores, terms: termsOf };
+  }
+
+  /** The keys of an object given a's keys and then b's, in the order Object.keys gives them. */
+  function union(a, b) {
+    var set = Object.create(null);
+    a.forEach(function (k) { set[k] = true; });
+    b.forEach(function (k) { set[k] = true; });
+    return Object.keys(set);
   }
 
   /** The year of a ref, from the manifest's runs of refs. */
@@ -710,17 +895,28 @@
       else if (c.presence === P.REQUIRED) required.push(n);
       else if (c.presence === P.PROHIBITED) prohibited.push(n);
     });
-    var total = {};
+    // Each result's score, and its terms and credits: those of the one part that has it, or both
+    // parts' put together (keyed objects, as one part's lists are made), in the order Object.keys
+    // gives. Refs are positions, below the manifest's count of documents.
+    var total = { seen: new Uint8Array(e.count), score: new Float64Array(e.count), terms: [], credits: [], ref: [] };
     var refs = [];
     var hits = {};
     partials.forEach(function (p) {
-      Object.keys(p.scores).forEach(function (ref) {
-        var t = total[ref];
-        if (!t) { t = total[ref] = { score: 0, terms: {}, credits: {} }; refs.push(ref); }
-        t.score += p.scores[ref].score * p.weight;
-        p.scores[ref].terms.forEach(function (term) { t.terms[term] = true; });
-        p.scores[ref].credits.forEach(function (k) { t.credits[k] = true; });
-      });
+      for (var i = 0; i < p.refs.length; i++) {
+        var r = +p.refs[i];
+        if (!total.seen[r]) {
+          total.seen[r] = 1;
+          total.score[r] = 0 + p.scores[i] * p.weight;
+          total.terms[r] = p.terms[i];
+          total.credits[r] = p.credits[i];
+          total.ref[r] = p.refs[i];
+          refs.push(r);
+          continue;
+        }
+        total.score[r] += p.scores[i] * p.weight;
+        total.terms[r] = union(total.terms[r], p.terms[i]);
+        total.credits[r] = union(total.credits[r], p.credits[i]);
+      }
       Object.keys(p.matches).forEach(function (n) {
         var set = hits[n] || (hits[n] = {});
         Object.keys(p.matches[n]).forEach(function (ref) { set[ref] = true; });
@@ -729,7 +925,9 @@
     var queryClauses = clauses.length - filters.length;
     if (clauses.browse || (queryClauses > 0 && prohibited.length === queryClauses)) {
       // Only prohibited words, or only filters: every other document matches, as in lunr.
-      for (var d = 0; d < e.count; d++) { if (!total[d]) { total[d] = { score: 0, terms: {}, credits: {} }; refs.push(String(d)); } }
+      for (var d = 0; d < e.count; d++) {
+        if (!total.seen[d]) { total.seen[d] = 1; total.score[d] = 0; total.terms[d] = []; total.credits[d] = []; total.ref[d] = String(d); refs.push(d); }
+      }
     }
     function hit(n, ref) { return !!(hits[n] && hits[n][ref]); }
     function passes(ref) {
@@ -741,36 +939,44 @@
     var queryWords = {};
     clauses.forEach(function (c) { if (c.word !== undefined && c.presence !== P.PROHIBITED) queryWords[c.word] = true; });
     var wordCount = Object.keys(queryWords).length;
-    var df = {};
-    partials.forEach(function (p) {
-      Object.keys(p.wordRefs || {}).forEach(function (w) {
-        var set = df[w] || (df[w] = {});
-        Object.keys(p.wordRefs[w]).forEach(function (ref) { set[ref] = true; });
-      });
-    });
     var idf = {};
     var idfTotal = 0;
     Object.keys(queryWords).forEach(function (w) {
-      var n = df[w] ? Object.keys(df[w]).length : 0;
+      // The documents with one of the word's terms in either index, each counted once.
+      var marked = new Uint8Array(e.count);
+      var n = 0;
+      partials.forEach(function (p) {
+        ((p.wordRefs || {})[w] || []).forEach(function (list) {
+          for (var i = 0; i < list.length; i++) { var r = +list[i]; if (!marked[r]) { marked[r] = 1; n++; } }
+        });
+      });
       idf[w] = Math.log(1 + Math.abs((e.count - n + 0.5) / (n + 0.5)));
       idfTotal += idf[w];
     });
+    // The share of the query's words, worked out once for each set of credits (0: not a match).
+    var shares = {};
+    function shareOf(credits) {
+      var key = credits.join("\u0000");
+      if (own.call(shares, key)) return shares[key];
+      var words = wordsCovered(credits, clauses);
+      var got = 0;
+      words.forEach(function (w) { got += idf[w] || 0; });
+      // Only some words of a synonym of several words: not a match.
+      return (shares[key] = !words.length ? 0
+        : (1 - IDF_SHARE) * words.length / wordCount + (idfTotal > 0 ? IDF_SHARE * got / idfTotal : IDF_SHARE * words.length / wordCount));
+    }
     var out = [];
-    refs.forEach(function (ref) {
+    refs.forEach(function (r) {
+      var ref = total.ref[r];
       for (var i = 0; i < required.length; i++) if (!hit(required[i], ref)) return;
       for (var j = 0; j < prohibited.length; j++) if (hit(prohibited[j], ref)) return;
       if (!passes(ref)) return;
-      var t = total[ref];
       var share = 1;
       if (wordCount) {
-        var words = wordsCovered(Object.keys(t.credits), clauses);
-        // Only some words of a synonym of several words: not a match.
-        if (!words.length) return;
-        var got = 0;
-        words.forEach(function (w) { got += idf[w] || 0; });
-        share = (1 - IDF_SHARE) * words.length / wordCount + (idfTotal > 0 ? IDF_SHARE * got / idfTotal : IDF_SHARE * words.length / wordCount);
+        share = shareOf(total.credits[r]);
+        if (share === 0) return;
       }
-      out.push({ ref: ref, score: t.score * share, terms: Object.keys(t.terms) });
+      out.push({ ref: ref, score: total.score[r] * share, terms: total.terms[r] });
     });
     if (clauses.id !== undefined && clauses.id !== null && passes(clauses.id)) {
       // The write-up whose id the query is comes first.
@@ -960,6 +1166,7 @@
     textFile: textFile,
     marks: marks,
     matches: matches,
-    snippet: snippet
+    snippet: snippet,
+    query: query
   };
 });

@@ -68,11 +68,14 @@ public final class SearchDocuments {
   public static final List<Group> GROUPS = List.of(new Group("fields", FIELDS.subList(0, 7)), new Group("body", FIELDS.subList(7, 8)));
 
   /**
-   * About how many (field, document) entries a partition of the index holds (a term with more is a
-   * partition of its own). At about 38 bytes an entry, some 190 KB, 60 KB gzipped: what a query word
-   * costs the reader (docs/search-index.md, "Scale").
+   * About how many (field, document) entries a partition of the body's index holds (a term with more
+   * is a partition of its own); a partition of the short fields' index holds half as many
+   * ({@link #postingsPerPartition}). A query word costs the reader one partition of each index, most
+   * of it other terms' entries: at 10,000 generated write-ups, partitions of 2,000 and 1,000 entries
+   * instead of 5,000 in both cut what "replica lag" loads from 289 to 164 kB gzipped, for a manifest
+   * 2 kB larger (docs/search-index.md, "Scale").
    */
-  public static final int PARTITION_POSTINGS = 5000;
+  public static final int PARTITION_POSTINGS = 2000;
 
   /** Token metadata kept in the index: none, to keep it small. */
   public static final List<String> METADATA_WHITELIST = List.of();
@@ -403,11 +406,21 @@ public final class SearchDocuments {
     }
   }
 
-  /** The index of {@code group} cut by term into partitions of about {@link #PARTITION_POSTINGS} entries, in term order. */
+  /**
+   * About how many entries a partition of {@code group} holds: the body's index {@link
+   * #PARTITION_POSTINGS} (or what {@link #withPartitionPostings} set), the short fields' half as
+   * many: a word is in few titles and summaries, so its partition of the short fields' index is
+   * mostly other terms' entries, and a query loads one for each of its words.
+   */
+  public int postingsPerPartition(Group group) {
+    return group.name().equals("body") ? partitionPostings : Math.max(1, partitionPostings / 2);
+  }
+
+  /** The index of {@code group} cut by term into partitions of about {@link #postingsPerPartition} entries, in term order. */
   public List<Partition> partitions(Group group) {
     return partitions.computeIfAbsent(group.name(), name -> {
       LunrIndex whole = index(group);
-      TermPartitions.Cut cut = new TermPartitions.Cut(whole, TermPartitions.cuts(whole, partitionPostings));
+      TermPartitions.Cut cut = new TermPartitions.Cut(whole, TermPartitions.cuts(whole, postingsPerPartition(group)));
       List<Partition> out = new java.util.ArrayList<>();
       for (int k = 0; k < cut.size(); k++) out.add(new Partition(group, k, cut.first(k), cut.end(k), cut));
       return List.copyOf(out);

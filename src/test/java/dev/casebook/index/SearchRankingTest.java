@@ -133,6 +133,21 @@ class SearchRankingTest {
     assertTrue(found >= queries.size() - 3, "most queries find something (not 'the', nor words the generator never writes)");
   }
 
+  /**
+   * The engine scores a query itself, step by step as lunr.js does but without lunr's objects for
+   * every match (search-engine.js, query()): on every partition of the site, for thousands of sets of
+   * clauses (terms, words through the pipeline, boosts, wildcards, typos, some fields only), the same
+   * documents as lunr.js's own Index.query, with the same scores to the last bit and the same
+   * matched terms in the same order.
+   */
+  @Test
+  void theEnginesQueryGivesLunrsScoresExactly() throws Exception {
+    JsonNode out = JSON.readTree(LunrJs.run("query-equivalence.js", site.toString()));
+    assertTrue(out.get("indexes").asInt() > 20, out.toString());
+    assertTrue(out.get("compared").asInt() > 2000, out.toString());
+    assertEquals(0, out.get("mismatches").size(), out.toString());
+  }
+
   static Set<String> words(String text) {
     Set<String> words = new LinkedHashSet<>();
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LunrJs {
   static final String LUNR_RESOURCE = "/META-INF/resources/webjars/lunr/2.3.9/lunr.js";
-  private static final List<String> SCRIPTS = List.of("build-index.js", "query.js", "pipeline-functions.js", "site-search.js", "decode-files.js");
+  private static final List<String> SCRIPTS = List.of("build-index.js", "query.js", "pipeline-functions.js", "site-search.js", "decode-files.js",
+      "query-equivalence.js");
   private static Path directory;
 
   private LunrJs() {}
