@@ -80,11 +80,33 @@
     if (data === null || data === undefined) { e.failed++; e.files[name] = null; return; }
     var kind = name.slice(0, name.lastIndexOf("-"));
     if (kind === "fields" || kind === "body") {
-      var idx = lunrOf().Index.load(data);
-      e.files[name] = { idx: idx, terms: data.invertedIndex.map(function (p) { return p[0]; }) };
+      e.files[name] = partitionFile(data);
     } else {
       e.files[name] = data;
     }
+  }
+
+  /**
+   * A partition as the engine reads it, from its lunr JSON: its terms in order, its inverted index
+   * entries by term, each field vector's elements by field ref (lunr's "body/12"), and its token set,
+   * made the first time a wildcard or a typo needs it, as lunr.Index.load makes it.
+   */
+  function partitionFile(data) {
+    var terms = new Array(data.invertedIndex.length);
+    var invertedIndex = Object.create(null);
+    for (var i = 0; i < data.invertedIndex.length; i++) {
+      terms[i] = data.invertedIndex[i][0];
+      invertedIndex[terms[i]] = data.invertedIndex[i][1];
+    }
+    var vectors = Object.create(null);
+    for (var j = 0; j < data.fieldVectors.length; j++) vectors[data.fieldVectors[j][0]] = data.fieldVectors[j][1];
+    var tokenSet = null;
+    return {
+      terms: terms,
+      invertedIndex: invertedIndex,
+      vectors: vectors,
+      tokenSet: function () { return tokenSet || (tokenSet = lunrOf().TokenSet.fromArray(terms)); }
+    };
   }
 
   /**
@@ -197,13 +219,13 @@
 
   /**
    * What a query searches for index g over these partitions: its fields, and a source for query()
-   * (below). One partition is a lunr index as it is. Several are searched where they lie: a term's
-   * entry is its partition's, a plain term is looked up where it would be, and a document's field is
-   * scored from the pieces of its field vector in each partition, which is what lunr would score on
-   * one index of them put together (their inverted index entries, each field vector's entries in
-   * ascending term index, the token set of all their terms; for any query whose terms all lie in
-   * them, lunr gives it exactly the scores of the whole index). That index is made only when a
-   * wildcard or a typo needs its token set.
+   * (below). The partitions are searched where they lie: a term's entry is its partition's, a plain
+   * term is looked up where it would be, and a document's field is scored from the pieces of its
+   * field vector in each partition, which is what lunr would score on one index of them put together
+   * (their inverted index entries, each field vector's entries in ascending term index, the token set
+   * of all their terms; for any query whose terms all lie in them, lunr gives it exactly the scores of
+   * the whole index). That index is made only when a wildcard or a typo needs the token set of
+   * several partitions.
    */
   function indexOf(e, g, partitions) {
     var ks = partitions.filter(function (p) { return p.g === g; }).map(function (p) { return p.k; })
@@ -214,7 +236,7 @@
     var fields = e.manifest.indexes[g].fields;
     var byK = {};
     ks.forEach(function (k) { var file = e.files[fileName(e, { g: g, k: k })]; if (file) byK[k] = file; });
-    var source = parts.length === 1 ? indexSource(parts[0].idx) : partsSource(e, g, parts, byK, fields);
+    var source = partsSource(e, g, parts, byK, fields);
     var index = { source: source, fields: fieldSet(fields) };
     e.merged[g] = { key: key, index: index };
     return index;
@@ -243,10 +265,10 @@
       var vectors = Object.create(null);
       var terms = [];
       parts.forEach(function (p) {
-        p.terms.forEach(function (t) { inverted[t] = p.idx.invertedIndex[t]; terms.push(t); });
-        Object.keys(p.idx.fieldVectors).forEach(function (ref) {
-          var v = p.idx.fieldVectors[ref];
-          vectors[ref] = vectors[ref] ? new lunr.Vector(mergeElements(vectors[ref].elements, v.elements)) : v;
+        p.terms.forEach(function (t) { inverted[t] = p.invertedIndex[t]; terms.push(t); });
+        Object.keys(p.vectors).forEach(function (ref) {
+          var v = p.vectors[ref];
+          vectors[ref] = new lunr.Vector(vectors[ref] ? mergeElements(vectors[ref].elements, v) : v);
         });
       });
       return (merged = new lunr.Index({ invertedIndex: inverted, fieldVectors: vectors, tokenSet: lunr.TokenSet.fromArray(terms),
@@ -254,7 +276,7 @@
     }
     function partOf(t) {
       var p = byK[partitionOf(e, g, t)];
-      return p && own.call(p.idx.invertedIndex, t) ? p : null;
+      return p && own.call(p.invertedIndex, t) ? p : null;
     }
     return {
       fields: fields,
@@ -262,14 +284,16 @@
       posting: function (t) {
         var p = partOf(t);
         if (!p) return undefined;
-        var entry = p.idx.invertedIndex[t];
+        var entry = p.invertedIndex[t];
         partOfIndex[entry._index] = p;
         return entry;
       },
       expand: function (clause) {
-        // A plain term (no wildcard, no edit distance) expands to itself when the index has it, as lunr's token set gives it.
-        if (!("editDistance" in clause) && clause.term.indexOf("*") < 0) return partOf(clause.term) ? [clause.term] : [];
-        return whole().tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray();
+        // A plain term (no wildcard, no edit distance) expands to itself when the index has it, as
+        // lunr's token set gives it; lunr's intersection never gives the empty term.
+        if (!("editDistance" in clause) && clause.term.indexOf("*") < 0) return clause.term && partOf(clause.term) ? [clause.term] : [];
+        var tokenSet = parts.length === 1 ? parts[0].tokenSet() : whole().tokenSet;
+        return tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray();
       },
       similarity: function (queryVector, field, ref) {
         // lunr's Vector.similarity on the field vector put together: the products of the query's
@@ -277,10 +301,13 @@
         var a = queryVector.elements;
         var key = field + "/" + ref;
         var dot = 0;
+        var last = null;
+        var v;
         for (var i = 0; i < a.length; i += 2) {
-          var v = partOfIndex[a[i]].idx.fieldVectors[key];
+          var p = partOfIndex[a[i]];
+          if (p !== last) { last = p; v = p.vectors[key]; }
           if (v === undefined) continue;
-          var w = weightAt(v.elements, a[i]);
+          var w = weightAt(v, a[i]);
           if (w !== null) dot += a[i + 1] * w;
         }
         return dot / queryVector.magnitude() || 0;
@@ -407,7 +434,7 @@
 
   /** True when the index has term as one of its terms (its partition loaded). */
   function known(e, term) {
-    return loaded(e, partitionsOf(e, term, term)).some(function (p) { return own.call(p.idx.invertedIndex, term); });
+    return loaded(e, partitionsOf(e, term, term)).some(function (p) { return own.call(p.invertedIndex, term); });
   }
 
   /** The terms of the index that a lunr clause expands to (a wildcard or a fuzzy term), its partitions loaded. */
@@ -416,7 +443,7 @@
     var found = {};
     var set = lunr.TokenSet.fromClause(clause);
     loaded(e, clausePartitions(e, clause)).forEach(function (p) {
-      p.idx.tokenSet.intersect(set).toArray().forEach(function (t) { found[t] = true; });
+      p.tokenSet().intersect(set).toArray().forEach(function (t) { found[t] = true; });
     });
     return Object.keys(found);
   }
@@ -507,7 +534,7 @@
   function documentsWith(e, clause, term) {
     var refs = {};
     loaded(e, clausePartitions(e, clause)).forEach(function (p) {
-      var entry = own.call(p.idx.invertedIndex, term) ? p.idx.invertedIndex[term] : null;
+      var entry = own.call(p.invertedIndex, term) ? p.invertedIndex[term] : null;
       if (!entry) return;
       Object.keys(entry).forEach(function (f) { if (f !== "_index") Object.keys(entry[f]).forEach(function (ref) { refs[ref] = true; }); });
     });
@@ -1167,6 +1194,8 @@
     marks: marks,
     matches: matches,
     snippet: snippet,
-    query: query
+    query: query,
+    /** What query() searches for index g over its partitions ks (loaded with add()): for tests. */
+    sourceOf: function (e, g, ks) { return indexOf(e, g, ks.map(function (k) { return { g: g, k: k }; })).source; }
   };
 });

@@ -1,5 +1,4 @@
-// Decodes every file of a site's assets/search/ but the manifest and the store (docs-N.js, plain JSON
-// in every site) as the search page does: runs the
+// Decodes every file of a site's assets/search/ but the manifest as the search page does: runs the
 // file's script, then the site's own search-engine.js's decodeText (atob, then a
 // DecompressionStream("gzip")) on the string it set. Prints {"<file name>": "<JSON text>"}.
 // Usage: node decode-files.js <lunr.js> <site dir> <search-engine.js>
@@ -12,7 +11,7 @@ const E = require(path.resolve(process.argv[4]))(function () { return null })
 
 global.window = global
 const dir = path.join(site, 'assets/search')
-const names = fs.readdirSync(dir).filter(f => f !== 'index.js' && !f.startsWith('docs-')).sort()
+const names = fs.readdirSync(dir).filter(f => f !== 'index.js').sort()
 const out = {}
 Promise.all(names.map(function (file) {
   vm.runInThisContext(fs.readFileSync(path.join(dir, file), 'utf8'), { filename: file })

@@ -1,5 +1,7 @@
 // Checks the site engine's own query (search-engine.js, query()) against lunr.js's
-// Index.prototype.query on every index file of a built site: for many sets of optional clauses
+// Index.prototype.query on every index file of a built site, both on the lunr index lunr.Index.load
+// makes of the file and on the engine's own reading of it (as the page searches it): for many sets
+// of optional clauses
 // (one term, a word through the pipeline, several boosted terms, a term twice, trailing wildcards,
 // typos, a subset of the fields), the same documents must match, with the same score to the last
 // bit and the same matched terms in the same order.
@@ -21,14 +23,20 @@ const E = require(path.resolve(site, 'assets/search-engine.js'))(function () { r
 vm.runInThisContext(fs.readFileSync(path.join(site, 'assets/search/index.js'), 'utf8'))
 const manifest = window.casebookSearch
 
-// Every partition of every index, loaded as lunr loads it.
+// Every partition of every index, loaded as lunr loads it, and as the engine reads it: an engine
+// whose manifest has that index in that one partition.
 const indexes = []
+const sources = []
 manifest.indexes.forEach(function (index) {
   const g = E.GLOBALS[index.name]
   index.terms.forEach(function (first, n) {
     vm.runInThisContext(fs.readFileSync(path.join(site, 'assets/search', index.name + '-' + n + '.js'), 'utf8'))
-    indexes.push(lunr.Index.load(decoded(window[g][n])))
+    const data = decoded(window[g][n])
     delete window[g][n]
+    indexes.push(lunr.Index.load(data))
+    const e = E.create(Object.assign({}, manifest, { indexes: [Object.assign({}, index, { terms: [''] })] }))
+    E.add(e, index.name + '-0', data)
+    sources.push(E.sourceOf(e, 0, [0]))
   })
 })
 
@@ -67,20 +75,22 @@ indexes.forEach(function (idx, n) {
     idx.query(function (q) { copy(clauses).forEach(function (c) { q.clause(c) }) }).forEach(function (r) {
       theirs[r.ref] = { score: r.score, terms: Object.keys(r.matchData.metadata) }
     })
-    const ours = E.query(idx, copy(clauses), true)
-    const mine = {}
-    ours.refs.forEach(function (ref, i) { mine[ref] = { score: ours.scores[i], terms: ours.terms[i] } })
-    const refs = E.query(idx, copy(clauses), false).refs
-    compared++
-    const a = JSON.stringify(Object.keys(theirs).sort())
-    if (a !== JSON.stringify(Object.keys(mine).sort()) || a !== JSON.stringify(refs.slice().sort())) {
-      mismatches.push({ index: n, clauses: clauses, problem: 'documents', lunr: Object.keys(theirs).length, engine: ours.refs.length })
-      return
-    }
-    Object.keys(theirs).forEach(function (ref) {
-      if (theirs[ref].score !== mine[ref].score || JSON.stringify(theirs[ref].terms) !== JSON.stringify(mine[ref].terms)) {
-        mismatches.push({ index: n, clauses: clauses, ref: ref, lunr: theirs[ref], engine: mine[ref] })
+    ;[idx, sources[n]].forEach(function (source, way) {
+      const ours = E.query(source, copy(clauses), true)
+      const mine = {}
+      ours.refs.forEach(function (ref, i) { mine[ref] = { score: ours.scores[i], terms: ours.terms[i] } })
+      const refs = E.query(source, copy(clauses), false).refs
+      compared++
+      const a = JSON.stringify(Object.keys(theirs).sort())
+      if (a !== JSON.stringify(Object.keys(mine).sort()) || a !== JSON.stringify(refs.slice().sort())) {
+        mismatches.push({ index: n, way: way, clauses: clauses, problem: 'documents', lunr: Object.keys(theirs).length, engine: ours.refs.length })
+        return
       }
+      Object.keys(theirs).forEach(function (ref) {
+        if (theirs[ref].score !== mine[ref].score || JSON.stringify(theirs[ref].terms) !== JSON.stringify(mine[ref].terms)) {
+          mismatches.push({ index: n, way: way, clauses: clauses, ref: ref, lunr: theirs[ref], engine: mine[ref] })
+        }
+      })
     })
   })
 })

@@ -89,10 +89,7 @@ final class SearchFiles {
     out.write(prefix(SearchIndexStage.DOCS_GLOBAL, n));
     List<SearchDocuments.Document> docs = documents.documents();
     List<SearchDocuments.Document> chunk = docs.subList(n * SearchIndexStage.DOC_CHUNK, Math.min(docs.size(), (n + 1) * SearchIndexStage.DOC_CHUNK));
-    // Always as plain JSON: a store file is about 1.5 kB gzipped either way, and a reader waits for
-    // eight of them before the first result shows; decoding each through a DecompressionStream cost
-    // some 20 ms of that wait in the browser (docs/search-index.md, "How a file is encoded").
-    SearchPayload.write(out, false, json -> writeDocStore(chunk, json));
+    SearchPayload.write(out, documents.compressed(), json -> writeDocStore(chunk, json));
     out.write(SUFFIX.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -36,10 +36,9 @@ import java.util.List;
  *       <pre>window.casebookSearchText = window.casebookSearchText || {}; window.casebookSearchText[N] = ["..."];</pre>
  * </ul>
  *
- * Every file but the manifest and the store sets its entry to a string, the base64 of the gzip of the
- * JSON shown ({@link SearchPayload}; the manifest's {@code "encoding": "gzip-base64"}), or, with
- * casebook.yml's {@code search: {compress: false}}, to the JSON itself ({@code "encoding": "json"}).
- * The store's files, small and on the way to the first result, always hold the JSON itself.
+ * Every file but the manifest sets its entry to a string, the base64 of the gzip of the JSON shown
+ * ({@link SearchPayload}; the manifest's {@code "encoding": "gzip-base64"}), or, with casebook.yml's
+ * {@code search: {compress: false}}, to the JSON itself ({@code "encoding": "json"}).
  *
  * <p>Scripts rather than JSON because pages opened from disk (file://) cannot fetch JSON but can load a
  * script. Only the partitions a query's words need and the store and text of the results on screen
