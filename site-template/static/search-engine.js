@@ -442,10 +442,34 @@
     var lunr = lunrOf();
     var found = {};
     var set = lunr.TokenSet.fromClause(clause);
+    // A fuzzy term's: only those that begin as it does (fuzzyTerms).
+    var start = clause.editDistance ? clause.term.slice(0, FUZZY_PREFIX) : "";
     loaded(e, clausePartitions(e, clause)).forEach(function (p) {
-      p.tokenSet().intersect(set).toArray().forEach(function (t) { found[t] = true; });
+      p.tokenSet().intersect(set).toArray().forEach(function (t) { if (t.indexOf(start) === 0) found[t] = true; });
     });
     return Object.keys(found);
+  }
+
+  /**
+   * What a fuzzy clause (a typo, or lunr's ~) expands to, for each of its terms after the pipeline:
+   * the index terms within its edit distance that begin with the term's first FUZZY_PREFIX characters,
+   * in order. Those are all in the partitions the clause loads, so the answer does not depend on
+   * where the index is cut, nor on the partitions the query's other words load; query() searches
+   * them as lunr searches the clause's expansions.
+   */
+  function fuzzyTerms(e, clause) {
+    var lunr = lunrOf();
+    var kept = {};
+    (clause.usePipeline === false ? [clause.term] : e.pipeline.runString(clause.term)).forEach(function (t) {
+      var start = t.slice(0, FUZZY_PREFIX);
+      var set = lunr.TokenSet.fromClause({ term: t, editDistance: clause.editDistance });
+      var found = {};
+      loaded(e, prefixPartitions(e, start)).forEach(function (p) {
+        p.tokenSet().intersect(set).toArray().forEach(function (x) { if (x.indexOf(start) === 0) found[x] = true; });
+      });
+      kept[t] = Object.keys(found).sort();
+    });
+    return kept;
   }
 
   /** The id file that would hold this lower-cased id. */
@@ -615,6 +639,7 @@
     p.missing = missing;
     fc.forEach(function (c) { need(e, clausePartitions(e, c), missing); });
     p.clauses.forEach(function (c) { need(e, clausePartitions(e, c), missing); });
+    if (!missing.length) p.clauses.forEach(function (c) { if (c.editDistance) c.kept = fuzzyTerms(e, c); });
     p.clauses = p.clauses.concat(fc);
     p.clauses.id = p.id;
     p.clauses.year = year;
@@ -715,9 +740,13 @@
     return p.shown.map(function (s) { return typeof s === "string" ? s : wordFor(e, s.near, top); }).join(" ");
   }
 
-  /** The terms of one index that a wildcard or fuzzy clause expands to. */
-  function expansionsIn(index, clause) {
-    return index.source.expand(clause);
+  /**
+   * The terms of the source that the clause's term (after the pipeline) expands to: a fuzzy
+   * clause's kept terms (fuzzyTerms) that the source has, else as lunr expands it.
+   */
+  function termsIn(source, clause, term) {
+    if (clause.kept) return (clause.kept[term] || []).filter(function (t) { return source.posting(t) !== undefined; });
+    return source.expand(Object.assign({}, clause, { term: term }));
   }
 
   function restrictClause(c, fields) {
@@ -725,7 +754,7 @@
     if (!own.length) return null;
     var copy = { term: c.term, fields: own, presence: lunrOf().Query.presence.OPTIONAL };
     // Only what the clause has: lunr tests `"editDistance" in clause`, and undefined is not 0.
-    ["boost", "usePipeline", "wildcard", "editDistance"].forEach(function (k) { if (k in c) copy[k] = c[k]; });
+    ["boost", "usePipeline", "wildcard", "editDistance", "kept"].forEach(function (k) { if (k in c) copy[k] = c[k]; });
     return copy;
   }
 
@@ -752,7 +781,7 @@
     scoring.forEach(function (s) {
       var c = s.clause;
       if (c.word === undefined) return;
-      var terms = c.usePipeline === false ? expansionsIn(index, c) : index.source.pipeline.runString(c.term);
+      var terms = c.usePipeline === false ? termsIn(index.source, c, c.term) : index.source.pipeline.runString(c.term);
       terms.forEach(function (t) { (wordsOf[t] = wordsOf[t] || {})[creditOf(c)] = true; });
     });
     // For each word, the lists of refs that have one of its own terms (or a one-word synonym's) in
@@ -826,7 +855,7 @@
       var terms = clause.usePipeline ? source.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
       for (var m = 0; m < terms.length; m++) {
         clause.term = terms[m];
-        var expanded = source.expand(clause);
+        var expanded = termsIn(source, clause, clause.term);
         for (var x = 0; x < expanded.length; x++) {
           var t = expanded[x];
           var posting = source.posting(t);

@@ -123,6 +123,17 @@ class SearchRankingTest {
         "+dns -cache", "title:" + words(docs.get(2).get("title").asText()).stream().max(java.util.Comparator.comparingInt(String::length)).orElseThrow(), "service:" + docs.get(0).get("services").get(0).asText(), "fail*", "kafka rebalance consumer",
         "postgres", "k8s", "the", "-failover", docs.get(7).get("id").asText(), docs.get(3).get("title").asText()));
     for (int n = 0; n < WRITE_UPS; n += 40) queries.add(String.join(" ", new ArrayList<>(words(texts.get(n))).subList(20, 23)));
+    // Typos (a letter changed after the third), with other words: a fuzzy clause's expansions must
+    // not depend on which partitions the query loads.
+    for (int n = 20; n < WRITE_UPS; n += 40) {
+      List<String> ws = new ArrayList<>(words(texts.get(n))).stream().filter(w -> w.length() >= 6 && w.matches("[a-z]+")).toList();
+      String w = ws.get(ws.size() / 2);
+      String typo = w.substring(0, 4) + (w.charAt(4) == 'x' ? 'q' : 'x') + w.substring(5);
+      queries.add(typo + " " + ws.get(0) + " " + ws.get(ws.size() - 1));
+      queries.add(w.substring(0, 3) + (w.charAt(3) == 'z' ? 'q' : 'z') + w.substring(4) + "~1");
+    }
+    // Two edits reach words that begin otherwise (data~2: beta, meta), which only the whole index holds.
+    queries.addAll(List.of("data~2", "disk~2 node", "cache~2 lag", "node~2"));
     List<Results> parts = search(site, queries);
     List<Results> one = search(whole, queries);
     int found = 0;
