@@ -458,16 +458,9 @@
    * them as lunr searches the clause's expansions.
    */
   function fuzzyTerms(e, clause) {
-    var lunr = lunrOf();
     var kept = {};
     (clause.usePipeline === false ? [clause.term] : e.pipeline.runString(clause.term)).forEach(function (t) {
-      var start = t.slice(0, FUZZY_PREFIX);
-      var set = lunr.TokenSet.fromClause({ term: t, editDistance: clause.editDistance });
-      var found = {};
-      loaded(e, prefixPartitions(e, start)).forEach(function (p) {
-        p.tokenSet().intersect(set).toArray().forEach(function (x) { if (x.indexOf(start) === 0) found[x] = true; });
-      });
-      kept[t] = Object.keys(found).sort();
+      kept[t] = expansions(e, { term: t, usePipeline: false, editDistance: clause.editDistance }).sort();
     });
     return kept;
   }
