@@ -146,19 +146,43 @@
       if (p === null) { last = null; show(e, null, null); return; }
       if (p.missing.length) { loadFiles(e, p.missing, function () { attempt(e, q, filters, mine); }); return; }
       var results = E.results(e, p);
-      last = { e: e, results: results, prepared: p, mine: mine };
+      last = { e: e, results: results, prepared: p, mine: mine, drawn: 0, complete: false, waiting: {} };
       drawWhenStored(last);
     }
 
-    /** Shows the results once the store files of the first limit() of them are in. */
+    /**
+     * Shows the results in rank order as their store files come in: the first ones as soon as
+     * their own store is in, without waiting for the rest of the first limit() of them. Each draw
+     * shows the leading results whose doc is in; `partial` is true until all limit() are.
+     */
     function drawWhenStored(state) {
       if (state.mine !== generation) return;
       var E = window.casebookSearchEngine;
-      var refs = state.results.slice(0, limit()).map(function (r) { return r.ref; });
-      var missing = E.docsMissing(state.e, refs);
-      if (missing.length) { loadFiles(state.e, missing, function () { drawWhenStored(state); }); return; }
-      state.results.forEach(function (r) { if (!r.doc) r.doc = E.doc(state.e, r.ref); });
-      show(state.e, state.results, state.prepared);
+      var wanted = state.results.slice(0, limit());
+      var ready = 0;
+      while (ready < wanted.length && (wanted[ready].doc || (wanted[ready].doc = E.doc(state.e, wanted[ready].ref)))) ready++;
+      if (ready === wanted.length) {
+        if (state.drawn === ready && state.complete) return;
+        state.drawn = ready;
+        state.complete = true;
+        state.results.forEach(function (r) { if (!r.doc) r.doc = E.doc(state.e, r.ref); });
+        show(state.e, state.results, state.prepared, false);
+        return;
+      }
+      state.complete = false;
+      if (ready > (state.drawn || 0)) {
+        state.drawn = ready;
+        show(state.e, state.results, state.prepared, true);
+      }
+      // Each store file is waited for on its own, so that the first results draw when theirs is in.
+      E.docsMissing(state.e, wanted.slice(ready).map(function (r) { return r.ref; })).forEach(function (name) {
+        if (state.waiting[name]) return;
+        state.waiting[name] = true;
+        loadFiles(state.e, [name], function () {
+          delete state.waiting[name];
+          drawWhenStored(state);
+        });
+      });
     }
 
     return {
@@ -171,6 +195,13 @@
         if (last) drawWhenStored(last);
       }
     };
+  }
+
+  /** The first results, at most limit, up to the first whose store is not in yet. */
+  function leading(results, limit) {
+    var out = [];
+    for (var i = 0; i < results.length && i < limit && results[i].doc; i++) out.push(results[i]);
+    return out;
   }
 
   /** "Showing results for certificate": what was searched when a word was not in the index. */
@@ -412,8 +443,11 @@
       search.run(e, q, null);
     }
 
-    /** Shows results in the panel, keeping the chosen result when the same query is drawn again. */
-    function draw(e, results, p) {
+    /**
+     * Shows results in the panel, keeping the chosen result when the same query is drawn again;
+     * partial while the store of some of the first results is still loading (those are left out).
+     */
+    function draw(e, results, p, partial) {
       var q = input.value;
       if (results === null || !q.trim()) { close(); return; }
       var chosen = active >= 0 && options[active] ? options[active].getAttribute("data-ref") : null;
@@ -447,7 +481,8 @@
         var list = el("ul", "site-search__results");
         list.setAttribute("role", "listbox");
         list.setAttribute("aria-label", "Search results");
-        results.slice(0, DROPDOWN_LIMIT).forEach(function (r, n) {
+        list.setAttribute("aria-busy", partial ? "true" : "false");
+        leading(results, DROPDOWN_LIMIT).forEach(function (r, n) {
           var li = el("li");
           li.setAttribute("role", "presentation");
           var a = el("a", "search-result search-result--compact");
@@ -715,8 +750,8 @@
       search.run(e, q, filtersOf(s));
     }
 
-    /** Draws the results, the first shownCount of them as cards. */
-    function render(e, results, prepared) {
+    /** Draws the results, the first shownCount of them as cards (those whose store is in). */
+    function render(e, results, prepared, partial) {
       var s = state();
       var filtered = FILTERS.some(function (k) { return !!s[k]; });
       if (results === null) results = [];
@@ -724,9 +759,10 @@
       currentEngine = e;
       if (observer) observer.disconnect();
       if (moreObserver) moreObserver.disconnect();
-      var cards = results.slice(0, shownCount).filter(function (r) { return !!r.doc; });
+      list.setAttribute("aria-busy", partial ? "true" : "false");
+      var cards = leading(results, shownCount);
       cards.forEach(function (r, n) { list.appendChild(card(r, n)); });
-      if (moreObserver && results.length > cards.length && list.lastChild) moreObserver.observe(list.lastChild);
+      if (moreObserver && !partial && results.length > cards.length && list.lastChild) moreObserver.observe(list.lastChild);
       var n = results.length;
       var what = resultCount(n);
       var line = n ? shownLine(e, prepared, results) : null;

@@ -34,8 +34,10 @@ class SearchInBrowserTest {
   @BeforeAll
   static void buildAndServe() throws Exception {
     served = ServedSite.sample(tmp, site -> {
-      try (InputStream harness = SearchInBrowserTest.class.getResourceAsStream("/e2e/search-box-harness.html")) {
-        Files.copy(harness, site.resolve("search-box-harness.html"));
+      for (String name : List.of("search-box-harness.html", "search-progressive-harness.html")) {
+        try (InputStream harness = SearchInBrowserTest.class.getResourceAsStream("/e2e/" + name)) {
+          Files.copy(harness, site.resolve(name));
+        }
       }
     });
     site = served.site;
@@ -353,6 +355,27 @@ class SearchInBrowserTest {
     assertTrue(texts(r.get("termScripts")).stream().allMatch(s -> s.matches("\\.\\./\\.\\./assets/search/(fields|body)-\\d+\\.js")), r.toString());
     assertEquals("../../incidents/INC-2023-014/", r.get("enterGoesTo").asText());
     assertEquals("/incidents/INC-2023-014/", r.get("landedOn").asText(), "Enter opens the chosen write-up");
+  }
+
+  @Test
+  void theFirstResultsShowBeforeTheStoreOfTheLaterOnesIsIn() throws Exception {
+    // The harness holds back every store file but the first one asked for by 500 ms.
+    Document harness = open("search-progressive-harness.html#failover");
+    JsonNode r = new ObjectMapper().readTree(harness.selectFirst("#report").text());
+    assertFalse(r.has("timeout"), r.toString());
+    assertTrue(r.get("storeFiles").size() >= 2, "the first results' store is in more than one file: " + r);
+    JsonNode states = r.get("states");
+    JsonNode first = states.get(0);
+    JsonNode last = states.get(states.size() - 1);
+    assertEquals("true", first.get("busy").asText(), "the first draw is marked busy: " + r);
+    assertEquals("INC-2023-014", texts(first.get("ids")).get(0), r.toString());
+    assertEquals("false", last.get("busy").asText(), r.toString());
+    List<String> finalIds = texts(last.get("ids"));
+    List<String> firstIds = texts(first.get("ids"));
+    assertTrue(firstIds.size() < finalIds.size(), r.toString());
+    assertEquals(finalIds.subList(0, firstIds.size()), firstIds, "results are only added below, in rank order: " + r);
+    assertTrue(last.get("at").asLong() - first.get("at").asLong() >= 400,
+        "the first result did not wait for the held-back store files: " + r);
   }
 
   private static List<String> texts(JsonNode array) {
