@@ -69,7 +69,6 @@ public final class TermPartitions {
     /** The position in the index's field vectors of each (document, field), -1 for none. */
     private final int[] vectorAt;
     private final int fieldCount;
-    private final int vectorCount;
 
     public Cut(LunrIndex index, int[] cuts) {
       List<Posting> terms = index.invertedIndex();
@@ -84,7 +83,6 @@ public final class TermPartitions {
       this.vectorAt = new int[index.documentCount() * fieldCount];
       java.util.Arrays.fill(vectorAt, -1);
       List<FieldVector> vectors = index.fieldVectors();
-      this.vectorCount = vectors.size();
       for (int v = 0; v < vectors.size(); v++) {
         FieldVector vector = vectors.get(v);
         vectorAt[vector.document() * fieldCount + vector.field()] = v;
@@ -114,27 +112,18 @@ public final class TermPartitions {
       List<Posting> terms = index.invertedIndex();
       int end = k + 1 < cuts.length ? cuts[k + 1] : terms.size();
       List<Posting> own = terms.subList(cuts[k], end);
-      // The entries of the partition's terms, grouped by field vector (a counting sort by the
-      // vector's position). The terms are visited in ascending term index, so each group comes out
-      // in the order the whole vector has them (the counting sort is stable): nothing to sort.
-      int[] count = new int[vectorCount + 1];
-      for (Posting p : own) {
-        for (int f = 0; f < p.documents.length; f++) {
-          IntList docs = p.documents[f];
-          if (docs == null) continue;
-          for (int i = 0; i < docs.size(); i++) {
-            int v = vectorAt[docs.get(i) * fieldCount + f];
-            if (v >= 0) count[v + 1]++;
-          }
-        }
-      }
-      for (int v = 0; v < vectorCount; v++) count[v + 1] += count[v];
-      int entries = count[vectorCount];
-      int[] start = count.clone();
-      int[] termOf = new int[entries];
-      double[] weightOf = new double[entries];
+      // The entries of the partition's terms, in ascending term index, each keyed by its field
+      // vector's position and then its place in that order: sorted by key, they come out grouped by
+      // vector in the whole index's order, each group in the order the whole vector has them. The
+      // work is that of the partition's own entries, whatever the size of the index.
       Posting[] inTermOrder = own.toArray(new Posting[0]);
       java.util.Arrays.sort(inTermOrder, java.util.Comparator.comparingInt(p -> p.index));
+      int entries = 0;
+      for (Posting p : own) for (int f = 0; f < p.documents.length; f++) entries += p.documentCount(f);
+      long[] keys = new long[entries];
+      int[] termOf = new int[entries];
+      double[] weightOf = new double[entries];
+      int n = 0;
       for (Posting p : inTermOrder) {
         for (int f = 0; f < p.documents.length; f++) {
           IntList docs = p.documents[f];
@@ -143,24 +132,30 @@ public final class TermPartitions {
           for (int i = 0; i < docs.size(); i++) {
             int v = vectorAt[docs.get(i) * fieldCount + f];
             if (v < 0) continue;
-            int at = start[v]++;
-            termOf[at] = p.index;
-            weightOf[at] = weights[i];
+            keys[n] = ((long) v << 32) | n;
+            termOf[n] = p.index;
+            weightOf[n] = weights[i];
+            n++;
           }
         }
       }
+      java.util.Arrays.sort(keys, 0, n);
       List<FieldVector> all = index.fieldVectors();
-      int nonEmpty = 0;
-      for (int v = 0; v < vectorCount; v++) if (count[v] != count[v + 1]) nonEmpty++;
-      List<FieldVector> vectors = new ArrayList<>(nonEmpty);
-      for (int v = 0; v < vectorCount; v++) {
-        int from = count[v];
-        int to = count[v + 1];
-        if (from == to) continue;
-        int[] indices = java.util.Arrays.copyOfRange(termOf, from, to);
-        double[] weights = java.util.Arrays.copyOfRange(weightOf, from, to);
+      List<FieldVector> vectors = new ArrayList<>();
+      for (int from = 0; from < n; ) {
+        int v = (int) (keys[from] >>> 32);
+        int to = from + 1;
+        while (to < n && (int) (keys[to] >>> 32) == v) to++;
+        int[] indices = new int[to - from];
+        double[] weights = new double[to - from];
+        for (int i = from; i < to; i++) {
+          int at = (int) keys[i];
+          indices[i - from] = termOf[at];
+          weights[i - from] = weightOf[at];
+        }
         FieldVector whole = all.get(v);
         vectors.add(new FieldVector(whole.field(), whole.document(), indices, weights));
+        from = to;
       }
       return new LunrIndex(index, vectors, own);
     }
