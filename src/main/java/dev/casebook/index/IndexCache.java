@@ -14,7 +14,11 @@ import dev.casebook.search.LunrIndexBuilder;
 public final class IndexCache {
   final Memo<RenderedBody, String> texts = Memo.byIdentity();
   final Memo<Object, AnalyzedField> analyses = Memo.byValue();
-  final LunrIndexBuilder analyzer = SearchDocuments.analyzer();
+  /**
+   * An analyzer for each thread (one analyzes a value at a time and keeps the terms it has seen):
+   * the index stage analyzes the documents' values on every core.
+   */
+  final ThreadLocal<LunrIndexBuilder> analyzers = ThreadLocal.withInitial(SearchDocuments::analyzer);
   volatile SearchDocuments written;
   /** Whether an update of the index in place should stop: a newer change is waiting. */
   private volatile java.util.function.BooleanSupplier stop = () -> false;
