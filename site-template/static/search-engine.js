@@ -36,6 +36,12 @@
 
   /** The characters a fuzzy term (a typo) keeps: its near terms are looked for among the terms that begin with them. */
   var FUZZY_PREFIX = 3;
+  /**
+   * The most partitions a wildcard term may need (a leading "*", or one letter before it, begins
+   * nearly every term): past this, the term is left out of the search and the reader is told,
+   * rather than loading most of the index.
+   */
+  var BROAD_PARTITIONS = 32;
 
   /** An engine over the manifest (window.casebookSearch); no file of the indexes loaded yet. */
   function create(manifest) {
@@ -630,6 +636,17 @@
     var browse = p === null;
     if (browse) p = { key: "", clauses: [], shown: null, id: null };
     p.missing = missing;
+    // A wildcard term that begins too many terms is left out (broad() tells the reader which).
+    p.broad = [];
+    p.clauses = p.clauses.filter(function (c) {
+      if (c.term.indexOf("*") < 0) return true;
+      var files = {};
+      clausePartitions(e, c).forEach(function (part) { files[fileName(e, part)] = true; });
+      if (Object.keys(files).length <= BROAD_PARTITIONS) return true;
+      var typed = c.fields && c.fields.length === 1 ? c.fields[0] + ":" + c.term : c.term;
+      if (p.broad.indexOf(typed) < 0) p.broad.push(typed);
+      return false;
+    });
     fc.forEach(function (c) { need(e, clausePartitions(e, c), missing); });
     p.clauses.forEach(function (c) { need(e, clausePartitions(e, c), missing); });
     if (!missing.length) p.clauses.forEach(function (c) { if (c.editDistance) c.kept = fuzzyTerms(e, c); });
@@ -727,6 +744,11 @@
    * typed one is shown as a word of the title or summary of one of the first results that has its
    * term (the first 8: what the header box shows), else as the index term.
    */
+  /** The wildcard terms left out of a prepared query because they begin too many words, joined by spaces; else null. */
+  function broad(p) {
+    return p && p.broad && p.broad.length ? p.broad.join(" ") : null;
+  }
+
   function shown(e, p, results) {
     if (!p || !p.shown) return null;
     var top = (results || []).slice(0, 8);
@@ -1208,6 +1230,7 @@
     prepare: prepare,
     results: results,
     shown: shown,
+    broad: broad,
     search: search,
     doc: doc,
     docsMissing: docsMissing,

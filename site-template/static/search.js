@@ -210,6 +210,12 @@
     return text ? "Showing results for \u201c" + text + "\u201d." : null;
   }
 
+  /** What was left out because it begins too many words, and what to type instead; else null. */
+  function broadLine(prepared) {
+    var text = window.casebookSearchEngine.broad(prepared);
+    return text ? "\u201c" + text + "\u201d begins too many words to search; type more of the word before the *." : null;
+  }
+
   /* Rendering ----------------------------------------------------------------------------- */
 
   function el(tag, className, text) {
@@ -457,6 +463,8 @@
       active = -1;
       var line = shownLine(e, p, results);
       if (line && results.length) panel.appendChild(el("p", "site-search__status site-search__shown", line));
+      var tooBroad = broadLine(p);
+      if (tooBroad) panel.appendChild(el("p", "site-search__status site-search__broad", tooBroad));
       if (!results.length) {
         var empty = el("div", "site-search__empty");
         empty.appendChild(el("p", "site-search__empty-title", "Nothing matches \u201c" + q.trim() + "\u201d."));
@@ -766,7 +774,9 @@
       var n = results.length;
       var what = resultCount(n);
       var line = n ? shownLine(e, prepared, results) : null;
-      if (n === 0 && (s.q || filtered)) count.textContent = "";
+      var tooBroad = broadLine(prepared);
+      if (tooBroad) line = line ? line + " " + tooBroad : tooBroad;
+      if (n === 0 && (s.q || filtered)) count.textContent = tooBroad || "";
       else if (!s.q && !filtered) count.textContent = "Type words to search " + library(e) + ".";
       else if (!s.q) count.textContent = what + " with these filters, newest first.";
       else count.textContent = what + (n === 1 ? " matches" : " match") + " \u201c" + s.q + "\u201d" + (filtered ? " with these filters" : "")

@@ -2,8 +2,10 @@
 // assets/search-engine.js over the partitions of assets/search/ each query needs, with lunr.js.
 // Usage: node site-search.js <lunr.js> <site dir> <queries.json> [--raw]
 // queries.json: ["failover", "service:checkout", ...]
-// Prints, per query: {"count": n, "shown", "results": [{"ref", "score"}, ...]} (the first 50), or
-// {"error"}; shown: what the page says was searched when a word was replaced ("certificate"), or null.
+// Prints, per query: {"count": n, "shown", "broad", "loaded", "results": [{"ref", "score"}, ...]} (the
+// first 50), or {"error"}; shown: what the page says was searched when a word was replaced
+// ("certificate"), or null; broad: the wildcard terms left out as beginning too many words, or null;
+// loaded: how many index files the query loaded that earlier queries had not.
 // --raw, for a site whose indexes are one partition each: also "raw": {"fields": {ref: score},
 // "body": {ref: score}}, what lunr's own idx.search gives on each whole index.
 'use strict'
@@ -64,10 +66,13 @@ function shown (q, results) {
 
 const out = queries.map(function (q) {
   try {
+    const before = loadedFiles.length
     const results = E.search(e, q, null, load) || []
     const answer = {
       count: results.length,
       shown: shown(q, results),
+      broad: E.broad(E.prepare(e, q, null)),
+      loaded: loadedFiles.length - before,
       results: results.slice(0, 50).map(function (r) { return { ref: r.ref, score: r.score } })
     }
     if (raw) {

@@ -113,6 +113,35 @@ class SearchRankingTest {
   record Results(int count, List<Integer> refs, List<Double> scores) {}
 
   /**
+   * A wildcard that begins most terms ("*", "*er") is left out of the search and named, rather than
+   * loading most of the index's partitions; one that begins a few ("fail*") is searched. The whole
+   * index, one partition a group, searches them all.
+   */
+  @Test
+  void aWildcardThatBeginsMostTermsIsLeftOutAndNamed() throws Exception {
+    List<String> queries = List.of("*", "*er", "failover *ing", "fail*");
+    Path file = Files.createTempFile(tmp, "broad", ".json");
+    JSON.writeValue(file.toFile(), queries);
+    JsonNode parts = JSON.readTree(LunrJs.run("site-search.js", site.toString(), file.toString())).get("results");
+    JsonNode one = JSON.readTree(LunrJs.run("site-search.js", whole.toString(), file.toString())).get("results");
+    assertEquals("*", parts.get(0).get("broad").asText(), parts.get(0).toString());
+    assertEquals(0, parts.get(0).get("count").asInt());
+    assertEquals(0, parts.get(0).get("loaded").asInt(), "nothing is loaded for it");
+    assertEquals("*er", parts.get(1).get("broad").asText());
+    assertEquals(0, parts.get(1).get("loaded").asInt());
+    // The other word is still searched: the results of "failover" alone.
+    assertEquals("*ing", parts.get(2).get("broad").asText());
+    List<Results> failover = search(List.of("failover"));
+    assertEquals(failover.get(0).count(), parts.get(2).get("count").asInt());
+    assertTrue(parts.get(3).get("broad").isNull(), parts.get(3).toString());
+    assertTrue(parts.get(3).get("count").asInt() > 0);
+    for (int i = 0; i < queries.size(); i++) {
+      assertTrue(one.get(i).get("broad").isNull(), "the whole index has two partitions: " + one.get(i));
+    }
+    assertTrue(one.get(0).get("count").asInt() > 0);
+  }
+
+  /**
    * The partitions put together give exactly what one index of the same documents gives: the same
    * results, in the same order, with the same scores, for plain words, prefixes, typos, fields,
    * presence and wildcards.
