@@ -179,7 +179,8 @@
    * The partitions a lunr clause needs, as lunr.Index.query would look its terms up: each term the
    * search pipeline makes of it; a term with a wildcard, every term that begins with what comes
    * before its first "*" (every partition for a leading "*"); a fuzzy term, every term that begins
-   * with its first FUZZY_PREFIX characters (a typo in them is not found).
+   * with its first FUZZY_PREFIX characters (a typo in them is not found). Only in the indexes that
+   * hold one of the clause's fields: `service:checkout` needs nothing of the body's index.
    */
   function clausePartitions(e, clause) {
     var terms = clause.usePipeline === false ? [clause.term] : e.pipeline.runString(clause.term);
@@ -190,7 +191,10 @@
       else if (clause.editDistance) out = out.concat(prefixPartitions(e, t.slice(0, FUZZY_PREFIX)));
       else out = out.concat(partitionsOf(e, t, t));
     });
-    return out;
+    if (!clause.fields) return out;
+    return out.filter(function (part) {
+      return e.manifest.indexes[part.g].fields.some(function (f) { return clause.fields.indexOf(f) >= 0; });
+    });
   }
 
   function fileName(e, part) {

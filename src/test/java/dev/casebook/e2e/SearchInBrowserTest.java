@@ -171,7 +171,8 @@ class SearchInBrowserTest {
     assertTrue(partitions.size() > 40, "many partitions: " + partitions.size());
     assertTrue(documents.partitions(dev.casebook.index.SearchDocuments.GROUPS.get(0)).size() > 5, "of both indexes");
     try (PreviewServer smallServer = PreviewServer.start(small, 0)) {
-      // Each query with the terms it looks up: a word of a plain query also every term it begins ("*").
+      // Each query with the terms it looks up: a word of a plain query also every term it begins ("*");
+      // service:checkout only in the short fields' index, which holds the field.
       var queries = new java.util.LinkedHashMap<String, List<String>>();
       queries.put("lottery", List.of("lotteri*"));
       queries.put("failover", List.of("failov*"));
@@ -191,7 +192,10 @@ class SearchInBrowserTest {
           for (var p : partitions) {
             boolean startsBefore = p.first().compareTo(last) <= 0;
             boolean endsAfter = p.end() == null || p.end().compareTo(term) > 0;
-            if (startsBefore && endsAfter) needed.add("../" + p.path());
+            // A query of one field needs only the index that holds that field.
+            boolean fieldsOnly = q.getKey().startsWith("service%3A");
+            boolean inIndex = !fieldsOnly || p.group().equals(dev.casebook.index.SearchDocuments.GROUPS.get(0));
+            if (startsBefore && endsAfter && inIndex) needed.add("../" + p.path());
           }
         }
         assertEquals(needed, new TreeSet<>(partitionScripts(many)), "only the partitions of its terms for " + q.getKey());
