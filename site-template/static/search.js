@@ -170,7 +170,7 @@
         return;
       }
       state.complete = false;
-      if (ready > (state.drawn || 0)) {
+      if (ready > state.drawn) {
         state.drawn = ready;
         show(state.e, state.results, state.prepared, true);
       }

@@ -3,7 +3,6 @@ package dev.casebook.index;
 import dev.casebook.markdown.RenderedBody;
 import dev.casebook.memo.Memo;
 import dev.casebook.search.AnalyzedField;
-import dev.casebook.search.LunrIndexBuilder;
 
 /**
  * What the index stage keeps for the next build: each body's plain text (taken from its HTML, by
@@ -14,11 +13,8 @@ import dev.casebook.search.LunrIndexBuilder;
 public final class IndexCache {
   final Memo<RenderedBody, String> texts = Memo.byIdentity();
   final Memo<Object, AnalyzedField> analyses = Memo.byValue();
-  /**
-   * An analyzer for each thread (one analyzes a value at a time and keeps the terms it has seen):
-   * the index stage analyzes the documents' values on every core.
-   */
-  final ThreadLocal<LunrIndexBuilder> analyzers = ThreadLocal.withInitial(SearchDocuments::analyzer);
+  /** Analyses by one analyzer per thread: the index stage analyzes the documents' values on every core. */
+  final java.util.function.Function<Object, AnalyzedField> analyzer = FieldAnalysis.perThread();
   volatile SearchDocuments written;
   /** Whether an update of the index in place should stop: a newer change is waiting. */
   private volatile java.util.function.BooleanSupplier stop = () -> false;

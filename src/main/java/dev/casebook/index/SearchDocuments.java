@@ -364,50 +364,10 @@ public final class SearchDocuments {
     return indexes.computeIfAbsent(group.name(), name -> {
       LunrIndexBuilder builder = configuredBuilder(group.fields());
       if (checkpoint != null) builder.checkpoint(checkpoint);
-      // The values are analyzed on every core, a batch of documents at a time (so that the analyses
-      // held at once stay few), and added in order, which is all the index depends on: the same
-      // index as adding each document's fields (LunrIndexBuilderTest). The next batch is analyzed
-      // while this one is added.
-      java.util.function.Function<Object, AnalyzedField> analyze = analysis != null ? analysis : perThreadAnalysis();
-      java.util.concurrent.CompletableFuture<List<List<AnalyzedField>>> next = analyzeBatch(group, analyze, 0);
-      for (int from = 0; from < documents.size(); from += ANALYSIS_BATCH) {
-        List<List<AnalyzedField>> analyzed = joined(next);
-        next = from + ANALYSIS_BATCH < documents.size() ? analyzeBatch(group, analyze, from + ANALYSIS_BATCH) : null;
-        for (int i = 0; i < analyzed.size(); i++) builder.add(documents.get(from + i).ref(), analyzed.get(i), 1);
-      }
+      // On every core, in document order (FieldAnalysis).
+      FieldAnalysis.addAll(builder, documents, group, analysis != null ? analysis : FieldAnalysis.perThread());
       return builder.build();
     });
-  }
-
-  /** The analyses of the fields of {@code group} of the batch of documents from {@code from}, made on every core. */
-  private java.util.concurrent.CompletableFuture<List<List<AnalyzedField>>> analyzeBatch(
-      Group group, java.util.function.Function<Object, AnalyzedField> analyze, int from) {
-    List<Document> batch = documents.subList(from, Math.min(documents.size(), from + ANALYSIS_BATCH));
-    return java.util.concurrent.CompletableFuture.supplyAsync(() -> batch.parallelStream().map(d -> {
-      List<AnalyzedField> fields = new java.util.ArrayList<>(group.fields().size());
-      for (Field f : group.fields()) fields.add(analyze.apply(d.fields().get(f.name())));
-      return fields;
-    }).toList());
-  }
-
-  /** The value of {@code future}, with what the analysis threw thrown as it was. */
-  private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
-      throw e;
-    }
-  }
-
-  /** Documents analyzed at once when an index is built. */
-  private static final int ANALYSIS_BATCH = 512;
-
-  /** Analyses of field values by one analyzer per thread, for an index built without a cache's. */
-  private static java.util.function.Function<Object, AnalyzedField> perThreadAnalysis() {
-    ThreadLocal<LunrIndexBuilder> analyzers = ThreadLocal.withInitial(SearchDocuments::analyzer);
-    return value -> value == null ? AnalyzedField.EMPTY : analyzers.get().analyze(value);
   }
 
   /**

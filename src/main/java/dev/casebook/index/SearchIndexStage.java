@@ -179,7 +179,7 @@ public final class SearchIndexStage {
     return SearchDocuments.of(linked, body -> cache.texts.get(body, b -> SearchDocuments.bodyText(b.html())))
         .withAnalysis(value -> {
           if (stoppable) cache.stopIfAsked();
-          return value == null ? AnalyzedField.EMPTY : cache.analyses.get(value, v -> cache.analyzers.get().analyze(v));
+          return value == null ? AnalyzedField.EMPTY : cache.analyses.get(value, cache.analyzer);
         })
         .withCheckpoint(stoppable ? cache::stopIfAsked : null);
   }
